@@ -1,0 +1,59 @@
+# Two commands set everything up: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+MANAGE := .venv/bin/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install uv chromium lint format migrate demo db-stop db-reset bench check
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install chromium
+	.venv/bin/pytest
+
+# The browser tests drive Debian's Chromium; Playwright cannot download its own here.
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Chromium for the browser tests (apt-get)..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+install: .venv/.synced
+
+# Re-sync only when the lock or project file changed.
+.venv/.synced: pyproject.toml uv.lock | uv
+	$(UV) sync --frozen
+	@touch $@
+
+uv:
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
+		$(PYTHON) -m pip install --quiet uv
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: install
+	$(MANAGE) setup_demo
+
+check: install
+	$(MANAGE) check
+
+# The embedded PostgreSQL keeps running between commands; these stop or wipe it.
+db-stop: install
+	.venv/bin/python -c "from newsroom import embedded_db as e; from pathlib import Path; print('stopped' if e.stop(e.default_data_dir(Path('.'))) else 'not running')"
+
+db-reset: install
+	.venv/bin/python -c "from newsroom import embedded_db as e; from pathlib import Path; e.remove(e.default_data_dir(Path('.')))"

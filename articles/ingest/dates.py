@@ -1,0 +1,161 @@
+"""Publication dates from date lines ("Updated: 2009-12-17 22:44", "December 16, 2009", ...).
+
+Only a line that is a date and nothing else (give or take a label such as "Updated:", a weekday,
+a time zone or "9 years ago") counts; dates inside sentences are events, not publication dates.
+Times are kept as written (naive, no time-zone conversion).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_MONTH_NAME = (
+    r"(?P<month_name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+DATE_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 2009-12-16, 2009-12-16 14:05, 2009-12-16T14:05:00Z, 2009-12-16T14:05:00.000+03:00
+        r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+        r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+        r"(?![\d-])",
+        # 16 December 2009, 16 Dec. 2009, 16th of December, 2009
+        rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year>\d{{4}})(?!\d)",
+        # December 16, 2009, Dec. 16 2009
+        rf"\b{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})(?!\d)",
+        # 16.12.2009 (day first, as written in Europe)
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])",
+        # 12/16/2009 (month first unless the first number cannot be a month)
+        r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\d/])",
+        # 2009/12/16
+        r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])",
+    )
+]
+
+TIME_RE = re.compile(
+    r"(?<![\d:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::\d{2})?)?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\b\.?)?(?![\d:])",
+    re.IGNORECASE,
+)
+RELATIVE_RE = re.compile(
+    r"\b(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|"
+    r"years?)\s+ago\b|\b(?:yesterday|today|just now|moments? ago|last (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+READING_TIME_RE = re.compile(
+    r"\b(?:reading time:?\s*)?\d+\s*-?\s*min(?:ute)?s?\.?(?:\s+read)?\b", re.IGNORECASE
+)
+LABEL_RE = re.compile(
+    r"\b(?:last\s+updated|updated|first\s+published|published|posted|last\s+modified|modified|"
+    r"created|issued|released|date|dated|on|at|time)\b",
+    re.IGNORECASE,
+)
+WEEKDAY_RE = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
+)
+TIME_ZONE_RE = re.compile(
+    r"\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|WET|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|"
+    r"IST|JST|KST|HKT|SGT|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}\b"
+)
+SEPARATORS_ONLY_RE = re.compile(r"[\s,;|/·•–—\-:()\[\].]*")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: datetime.datetime
+    precision: str  # "minute" | "day"
+    label: str  # "published" | "updated" | ""
+
+
+def _date_from_match(match: re.Match) -> datetime.date | None:
+    parts = match.groupdict()
+    year = int(parts["year"])
+    if parts.get("first"):
+        month, day = int(parts["first"]), int(parts["second"])
+        if month > 12:
+            month, day = day, month
+    else:
+        name = parts.get("month_name")
+        month = MONTHS[name[:3].lower()] if name else int(parts["month"])
+        day = int(parts["day"])
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _time_from_match(match: re.Match) -> datetime.time | None:
+    hour = int(match["hour"])
+    minute = int(match["minute"] or 0)
+    ampm = (match["ampm"] or "").lower()
+    if not match["minute"] and not ampm:
+        return None  # a bare number is not a time
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.time(hour, minute)
+
+
+def _remove(pattern: re.Pattern, text: str) -> str:
+    # Blank out rather than delete, so positions of what is left stay comparable.
+    return pattern.sub(lambda match: " " * len(match.group()), text)
+
+
+def parse_date_line(line: str) -> FoundDate | None:
+    """The date a line states, if the whole line is a date (with label, time, zone, ...)."""
+    if len(line) > 120:
+        return None
+    found, rest = None, line
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(rest):
+            date = _date_from_match(match)
+            if date is None:
+                return None
+            if found is None or match.start() < found[1]:
+                found = (match, match.start())
+        rest = _remove(pattern, rest)
+    if found is None:
+        return None
+    match = found[0]
+    date = _date_from_match(match)
+    time = None
+    if match.groupdict().get("hour"):
+        time = datetime.time(int(match["hour"]), int(match["minute"]))
+    for pattern in (RELATIVE_RE, READING_TIME_RE, TIME_ZONE_RE):
+        rest = _remove(pattern, rest)
+    time_match = TIME_RE.search(rest)
+    if time_match and _time_from_match(time_match):
+        time = time or _time_from_match(time_match)
+        rest = rest[: time_match.start()] + " " + rest[time_match.end() :]
+    lowered = line.lower()
+    label = "updated" if re.search(r"updated|modified", lowered) else ""
+    if re.search(r"published|posted", lowered):
+        label = "published"
+    for pattern in (LABEL_RE, WEEKDAY_RE):
+        rest = _remove(pattern, rest)
+    if not SEPARATORS_ONLY_RE.fullmatch(rest):
+        return None
+    if time is None:
+        return FoundDate(datetime.datetime.combine(date, datetime.time()), "day", label)
+    return FoundDate(datetime.datetime.combine(date, time), "minute", label)
+
+
+def is_relative_date_line(line: str) -> bool:
+    """'9 years ago', 'Updated 2 hours ago': a date line that gives no date."""
+    if len(line) > 60 or not RELATIVE_RE.search(line):
+        return False
+    rest = _remove(LABEL_RE, _remove(RELATIVE_RE, line))
+    return bool(SEPARATORS_ONLY_RE.fullmatch(rest))

@@ -1,0 +1,55 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest import IngestError, parse_article
+
+
+class Command(BaseCommand):
+    help = "Run the ingest pipeline on files without touching the database; print the result."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+")
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="one JSON object per line"
+        )
+        parser.add_argument("--source", help="the outlet (overrides detection)")
+
+    def handle(self, *paths, as_json=False, source=None, **options):
+        failed = 0
+        for raw in paths:
+            path = Path(raw)
+            try:
+                data = path.read_bytes()
+                parsed = parse_article(data, filename=path.name, outlet=source)
+            except OSError as error:
+                failed += 1
+                self.stderr.write(f"{raw}: cannot read the file ({error.strerror})")
+                continue
+            except IngestError as error:
+                failed += 1
+                self.stderr.write(f"{raw}: {error}")
+                continue
+            result = {"file": str(path), **parsed.to_dict()}
+            if as_json:
+                self.stdout.write(json.dumps(result, ensure_ascii=False))
+            else:
+                self.stdout.write(self.describe(result))
+        if failed:
+            raise CommandError(f"{failed} file(s) could not be read")
+
+    def describe(self, result):
+        outlet = result["outlet"]["name"] if result.get("outlet") else "(unknown outlet)"
+        lines = [
+            f"== {result['file']}",
+            f"title:     {result['title']}",
+            f"outlet:    {outlet}",
+            f"published: {result['published'] or '-'} ({result['published_precision']})",
+            f"dateline:  {result['dateline'] or '-'}",
+            f"byline:    {result['byline'] or '-'}",
+            f"body:      {len(result['paragraphs'])} paragraphs, "
+            f"{len(result['captions'])} captions, {len(result['stripped'])} chrome blocks removed",
+        ]
+        return "\n".join(lines)
+

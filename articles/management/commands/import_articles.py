@@ -1,0 +1,90 @@
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
+from articles.importer import import_file
+
+
+class Command(BaseCommand):
+    help = "Import article files (plain text or HTML), folders of them, and zip archives."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files, folders or .zip archives")
+        parser.add_argument(
+            "--source", help="the outlet that published every file (overrides detection)"
+        )
+
+    def handle(self, *paths, source=None, **options):
+        started = time.monotonic()
+        counts = {"imported": 0, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+        files, refused = self.collect(paths)
+        for name, reason in refused:
+            counts["failed"] += 1
+            self.stdout.write(self.style.ERROR(f"failed: {name}: {reason}"))
+        total = len(files)
+        for number, (name, loader) in enumerate(files, start=1):
+            try:
+                data = loader()
+            except OSError as error:
+                report_status, message = "failed", f"cannot read the file ({error.strerror})"
+            else:
+                report = import_file(name, data, outlet=source)
+                report_status, message = report.status, report.message
+                if report.status == "needs_outlet":
+                    message += " (pass --source)"
+            counts[report_status] += 1
+            line = f"[{number}/{total}] {report_status.replace('_', ' ')}: {name}"
+            if report_status not in {"imported", "duplicate"}:
+                line += f": {message}"
+            style = self.style.SUCCESS if report_status == "imported" else (
+                self.style.WARNING if report_status == "duplicate" else self.style.ERROR
+            )
+            self.stdout.write(style(line))
+        elapsed = time.monotonic() - started
+        self.stdout.write(
+            f"{counts['imported']} imported, {counts['duplicate']} already present, "
+            f"{counts['needs_outlet']} need an outlet, {counts['failed']} failed "
+            f"in {elapsed:.1f}s."
+        )
+        if counts["failed"] or counts["needs_outlet"]:
+            raise CommandError("some files were not imported (see above)")
+
+    def collect(self, paths):
+        """(name, loader) for every article file, and (name, reason) for what is refused.
+        Loaders read lazily so a large folder is not held in memory at once."""
+        limits = limits_from_settings()
+        files, refused = [], []
+        for raw in paths:
+            path = Path(raw)
+            if not path.exists():
+                refused.append((raw, "no such file or folder"))
+            elif path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if not child.name.startswith("."):
+                        self.add_file(child, limits, files, refused)
+            else:
+                self.add_file(path, limits, files, refused)
+        return files, refused
+
+    def add_file(self, path, limits, files, refused):
+        if path.suffix.lower() == ".md" or path.suffix.lower() == ".json":
+            return  # READMEs and manifests that travel with a corpus
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        if is_zip(path.name, head):
+            try:
+                expansion = expand_zip(str(path), path.read_bytes(), limits)
+            except UploadRefused as error:
+                refused.append((str(path), str(error)))
+                return
+            files.extend((f.name, (lambda data=f.data: data)) for f in expansion.files)
+            refused.extend((r.name, r.reason) for r in expansion.refused)
+        elif path.stat().st_size > limits.max_file_bytes:
+            refused.append(
+                (str(path), f"the file is {path.stat().st_size:,} bytes; at most "
+                 f"{limits.max_file_bytes:,} are accepted")
+            )
+        else:
+            files.append((str(path), path.read_bytes))

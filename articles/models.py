@@ -1,0 +1,193 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Max, Min, Prefetch
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Source(models.Model):
+    """An outlet: a wire agency, broadcaster, newspaper..."""
+
+    class Kind(models.TextChoices):
+        WIRE = "wire", "Wire agency"
+        STATE = "state", "State media"
+        PUBLIC = "public", "Public broadcaster"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        NEWSPAPER = "newspaper", "Newspaper"
+        MAGAZINE = "magazine", "Magazine"
+        ONLINE = "online", "Online outlet"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=80, unique=True)
+    homepage = models.URLField(blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.short_name or self.name)[:80] or "outlet"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:source_detail", args=[self.slug])
+
+
+class StoryQuerySet(models.QuerySet):
+    def recent(self):
+        """Stories newest first, with their article count and outlets' ids for listing."""
+        return (
+            self.annotate(
+                article_count=Count("articles", distinct=True),
+                latest=Max("articles__published_at"),
+            )
+            .order_by(models.F("end_date").desc(nulls_last=True), "-latest", "-id")
+            .prefetch_related(
+                Prefetch(
+                    "articles",
+                    queryset=Article.objects.listing().order_by("published_at"),
+                )
+            )
+        )
+
+
+class Story(models.Model):
+    """One event, covered by one or more articles."""
+
+    title = models.CharField(max_length=300)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    related = models.ManyToManyField("self", blank=True, symmetrical=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-end_date", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:story_detail", args=[self.pk])
+
+    def refresh_date_range(self):
+        """Recompute the date range from the articles' known publication dates."""
+        dates = self.articles.exclude(published_precision=Article.Precision.UNKNOWN).aggregate(
+            start=Min("published_at"), end=Max("published_at")
+        )
+        self.start_date = dates["start"].date() if dates["start"] else None
+        self.end_date = dates["end"].date() if dates["end"] else None
+        self.save(update_fields=["start_date", "end_date"])
+
+    def outlets(self):
+        """Distinct sources of the (prefetched) articles, in order of first coverage."""
+        seen = {}
+        for article in self.articles.all():
+            seen.setdefault(article.source_id, article.source)
+        return list(seen.values())
+
+
+class ArticleQuerySet(models.QuerySet):
+    def listing(self):
+        """Just what lists of articles show: the heavy text and upload columns stay behind."""
+        return self.select_related("source").defer(
+            "original", "paragraphs", "captions", "stripped", "standfirst"
+        )
+
+    def recent(self):
+        return (
+            self.listing()
+            .select_related("story")
+            .order_by(models.F("published_at").desc(nulls_last=True), "-id")
+        )
+
+
+class Article(models.Model):
+    class Precision(models.TextChoices):
+        MINUTE = "minute", "To the minute"
+        DAY = "day", "To the day"
+        UNKNOWN = "unknown", "Unknown"
+
+    class Format(models.TextChoices):
+        TEXT = "text", "Plain text"
+        HTML = "html", "HTML page"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    title = models.CharField(max_length=500)
+    standfirst = models.TextField(blank=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=10, choices=Precision, default=Precision.UNKNOWN
+    )
+    byline = models.CharField(max_length=300, blank=True)
+    credits = models.CharField(max_length=500, blank=True)
+    # [{"kind": "text" | "subheading", "text": "..."}, ...] in reading order; quotes refer
+    # to paragraphs by their index in this list.
+    paragraphs = models.JSONField(default=list)
+    captions = models.JSONField(default=list)
+    # [{"reason": "...", "text": "..."}]: what the pipeline removed as site chrome.
+    stripped = models.JSONField(default=list)
+    outlet_evidence = models.CharField(max_length=300, blank=True)
+
+    # The upload exactly as received, so an editor can see and re-process it.
+    original = models.BinaryField()
+    original_filename = models.CharField(max_length=255)
+    original_format = models.CharField(max_length=10, choices=Format, default=Format.TEXT)
+    # sha256 of the uploaded bytes: the same upload is never stored twice.
+    fingerprint = models.CharField(max_length=64, unique=True)
+    # sha256 of the normalised clean text: the same article re-encoded is a duplicate too.
+    text_fingerprint = models.CharField(max_length=64, db_index=True)
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["published_at"])]
+
+    def __str__(self):
+        return f"{self.source}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", args=[self.pk])
+
+    @property
+    def body_text(self):
+        return "\n\n".join(p["text"] for p in self.paragraphs)
+
+
+class PendingUpload(models.Model):
+    """An upload whose outlet could not be told from its text: it waits for an admin's choice."""
+
+    original = models.BinaryField()
+    original_filename = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.original_filename
