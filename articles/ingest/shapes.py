@@ -1,0 +1,52 @@
+"""Small tests of what a line looks like, shared by the chrome rules and the article parser."""
+
+import re
+
+CLOSING_MARKS = "\"'”’»)]»›"
+BULLET_RE = re.compile(r"^[•·▪◦‣●■*+>–-]\s+")
+SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\]\"'”’][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+
+
+def strip_closing_marks(text: str) -> str:
+    return text.rstrip(CLOSING_MARKS + " ")
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence: '.', '!', '?', ':', ';' or '…', possibly inside closing quotes."""
+    core = strip_closing_marks(text)
+    return bool(core) and core[-1] in ".!?:;…"
+
+
+def ends_statement(text: str) -> bool:
+    """Like ends_sentence, but a question mark does not count (headlines ask questions)."""
+    core = strip_closing_marks(text)
+    return bool(core) and core[-1] in ".!:;…"
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def sentence_count(text: str) -> int:
+    return len(SENTENCE_BREAK_RE.findall(text)) + 1
+
+
+def has_lowercase_words(text: str) -> bool:
+    return bool(re.search(r"\b[a-z]{3,}\b", text))
+
+
+def is_upper_words(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_body_like(text: str) -> bool:
+    """A paragraph of prose: a dozen words or more, ending like a sentence."""
+    return word_count(text) >= 12 and ends_sentence(text) and has_lowercase_words(text)
+
+
+def same_text(a: str, b: str) -> bool:
+    def fold(text: str) -> str:
+        return re.sub(r"\W+", " ", text.casefold()).strip()
+
+    return bool(a) and fold(a) == fold(b)

@@ -1,0 +1,84 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, PendingUpload
+from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    """Run the command; return (output, error or None)."""
+    from io import StringIO
+
+    out = StringIO()
+    try:
+        call_command("import_articles", *args, stdout=out, stderr=out)
+    except CommandError as error:
+        return out.getvalue(), error
+    return out.getvalue(), None
+
+
+def test_imports_files_folders_and_zips_with_a_line_each(tmp_path):
+    (tmp_path / "one.txt").write_text(WIRE_STORY)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "two.txt").write_text(WIRE_STORY.replace("four countries", "five countries"))
+    (tmp_path / "batch.zip").write_bytes(
+        make_zip({"three.txt": WIRE_STORY.replace("Tuesday", "Wednesday").encode()})
+    )
+    output, error = run(str(tmp_path / "one.txt"), str(folder), str(tmp_path / "batch.zip"))
+    assert error is None
+    assert Article.objects.count() == 3
+    assert "[1/3] imported:" in output and "[3/3] imported:" in output
+    assert "3 imported, 0 already present, 0 need an outlet, 0 failed" in output
+
+
+def test_importing_the_same_file_twice_changes_nothing(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(WIRE_STORY)
+    run(str(path))
+    output, error = run(str(path))
+    assert error is None
+    assert Article.objects.count() == 1
+    assert "already present" in output
+
+
+def test_bad_file_fails_alone_and_the_command_exits_non_zero(tmp_path):
+    (tmp_path / "good.txt").write_text(WIRE_STORY)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG\x00\x00" * 50)
+    output, error = run(str(tmp_path))
+    assert error is not None
+    assert Article.objects.count() == 1
+    assert "failed: " in output and "empty.txt" in output and "binary.txt" in output
+    assert "1 imported, 0 already present, 0 need an outlet, 2 failed" in output
+
+
+def test_missing_path_is_reported(tmp_path):
+    output, error = run(str(tmp_path / "nope.txt"))
+    assert error is not None
+    assert "no such file or folder" in output
+
+
+def test_unknown_outlet_asks_for_source_and_source_option_forces_it(tmp_path):
+    path = tmp_path / "unsigned.txt"
+    path.write_text(UNSIGNED_STORY)
+    output, error = run(str(path))
+    assert error is not None
+    assert "need an outlet" in output and "--source" in output
+    assert Article.objects.count() == 0
+
+    output, error = run(str(path), "--source", "Deutsche Welle")
+    assert error is None
+    article = Article.objects.get()
+    assert article.source.name == "Deutsche Welle"
+    assert not PendingUpload.objects.exists()
+
+
+def test_unsafe_zip_is_refused_whole(tmp_path):
+    (tmp_path / "evil.zip").write_bytes(make_zip({"../escape.txt": WIRE_STORY.encode()}))
+    output, error = run(str(tmp_path / "evil.zip"))
+    assert error is not None
+    assert "escapes the archive" in output
+    assert Article.objects.count() == 0

@@ -1,0 +1,180 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+import pytest
+
+from articles.models import Article, PendingUpload
+from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip
+
+pytestmark = pytest.mark.django_db
+URL = reverse("articles:upload")
+
+
+def text_file(name="story.txt", text=WIRE_STORY):
+    return SimpleUploadedFile(name, text.encode() if isinstance(text, str) else text)
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user("boss", staff=True))
+    return client
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    response = client.post(URL, {"files": text_file()})
+    assert response.status_code == 302
+    assert Article.objects.count() == 0
+
+
+def test_logged_in_non_staff_user_gets_403(client):
+    client.force_login(make_user("reader"))
+    assert client.get(URL).status_code == 403
+    response = client.post(URL, {"files": text_file()})
+    assert response.status_code == 403
+    assert b"can\xe2\x80\x99t do that" in response.content
+    assert Article.objects.count() == 0
+
+
+def test_upload_page_shows_the_form_to_staff(admin_client):
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    assert b'type="file"' in response.content and b"multiple" in response.content
+
+
+def test_single_file_upload_reports_and_links_the_new_article(admin_client):
+    response = admin_client.post(URL, {"files": text_file()})
+    assert response.status_code == 200
+    article = Article.objects.get()
+    assert article.uploaded_by.username == "boss"
+    assert article.get_absolute_url().encode() in response.content
+    assert b"1 imported" in response.content
+
+
+def test_many_files_and_a_zip_in_one_upload(admin_client):
+    second = WIRE_STORY.replace("four countries", "six countries")
+    archive = make_zip({"in-zip.txt": WIRE_STORY.replace("Tuesday", "Friday").encode()})
+    response = admin_client.post(
+        URL,
+        {"files": [text_file("a.txt"), text_file("b.txt", second), text_file("c.zip", archive)]},
+    )
+    assert response.status_code == 200
+    assert Article.objects.count() == 3
+    assert b"3 imported" in response.content
+
+
+def test_outlet_given_by_the_uploader_overrides_detection(admin_client):
+    admin_client.post(URL, {"files": text_file(), "outlet": "Anadolu Agency"})
+    assert Article.objects.get().source.name == "Anadolu Agency"
+
+
+def test_unknown_outlet_is_asked_for_then_imported(admin_client):
+    response = admin_client.post(URL, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
+    assert b"choose the outlet" in response.content
+    pending = PendingUpload.objects.get()
+    assert Article.objects.count() == 0
+
+    listing = admin_client.get(reverse("articles:pending_uploads"))
+    assert b"Floods close mountain roads" in listing.content
+
+    response = admin_client.post(
+        reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "BBC News"}
+    )
+    article = Article.objects.get()
+    assert response.status_code == 302 and response.url == article.get_absolute_url()
+    assert article.title == "Floods close mountain roads"
+    assert not PendingUpload.objects.exists()
+
+
+def test_duplicate_upload_is_reported_as_already_present(admin_client):
+    admin_client.post(URL, {"files": text_file()})
+    response = admin_client.post(URL, {"files": text_file("again.txt")})
+    assert b"Already present" in response.content
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", b"empty"),
+        ("nul.txt", b"Title\n\n" + b"text\x00" * 200, b"binary"),
+        ("fake.txt", b"%PDF-1.7\n" + b"\x00\xff" * 300, b"binary"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 300, b"binary"),
+    ],
+)
+def test_bad_files_are_refused_with_a_clear_message(admin_client, name, data, message):
+    response = admin_client.post(URL, {"files": text_file(name, data)})
+    assert response.status_code == 400
+    assert message in response.content.lower()
+    assert name.encode() in response.content
+    assert Article.objects.count() == 0
+
+
+def test_bad_file_does_not_stop_the_good_ones(admin_client):
+    response = admin_client.post(URL, {"files": [text_file("bad.txt", b""), text_file()]})
+    assert response.status_code == 200
+    assert Article.objects.count() == 1
+    assert b"1 imported" in response.content and b"1 failed" in response.content
+
+
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        ({"../../etc/evil.txt": WIRE_STORY.encode()}, b"escapes the archive"),
+        ({"inner.zip": make_zip({"a.txt": b"x"})}, b"archives inside archives"),
+        ({"bomb.txt": b"a" * 3_000_000}, b"zip bomb"),
+    ],
+)
+def test_unsafe_zip_is_refused_and_nothing_written(admin_client, members, message):
+    members = {"fine.txt": WIRE_STORY.encode(), **members}
+    response = admin_client.post(URL, {"files": text_file("batch.zip", make_zip(members))})
+    assert response.status_code == 400
+    assert message in response.content
+    assert b"Nothing was imported" in response.content
+    assert Article.objects.count() == 0
+
+
+@override_settings(NEWSROOM_MAX_UPLOAD_FILES=2)
+def test_too_many_files_in_one_request_is_refused(admin_client):
+    files = [text_file(f"{i}.txt", WIRE_STORY.replace("four", str(i))) for i in range(3)]
+    response = admin_client.post(URL, {"files": files})
+    assert response.status_code == 400
+    assert b"3 files in one upload; at most 2" in response.content
+    assert Article.objects.count() == 0
+
+
+@override_settings(NEWSROOM_MAX_UPLOAD_FILE_BYTES=500)
+def test_oversized_file_is_refused(admin_client):
+    response = admin_client.post(URL, {"files": text_file("long.txt", WIRE_STORY * 5)})
+    assert response.status_code == 400
+    assert b"at most 500 bytes" in response.content
+
+
+def test_upload_without_files_shows_the_form_error(admin_client):
+    response = admin_client.post(URL, {})
+    assert response.status_code == 400
+    assert b"This field is required" in response.content
+
+
+def test_htmx_upload_returns_only_the_report_fragment(admin_client):
+    response = admin_client.post(URL, {"files": text_file()}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b'id="upload-result"' in response.content
+
+
+def test_upload_page_varies_on_htmx_header(admin_client):
+    assert "HX-Request" in admin_client.get(URL)["Vary"]
+
+
+def test_upload_requires_the_csrf_token(client):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(make_user("boss2", staff=True))
+    response = csrf_client.post(URL, {"files": text_file()})
+    assert response.status_code == 403
+    assert Article.objects.count() == 0
