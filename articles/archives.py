@@ -124,7 +124,9 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
         if is_zip(upload.name, upload.data):
             if len(upload.data) > limits.max_archive_bytes:
                 expansion.refused.append(
-                    Refusal(upload.name, _too_big_message(len(upload.data), limits.max_archive_bytes))
+                    Refusal(
+                        upload.name, _too_big_message(len(upload.data), limits.max_archive_bytes)
+                    )
                 )
                 continue
             inner = expand_zip(upload.name, upload.data, limits)

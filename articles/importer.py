@@ -15,7 +15,6 @@ from django.utils import timezone
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 from articles.models import Article, PendingUpload, Source
 
-
 STATUS_LABELS = {
     "imported": "Imported",
     "duplicate": "Already present",

@@ -10,22 +10,27 @@ dataclasses and returns plain dataclasses; callers load from and save to the dat
   `fullest_wording` and `word_diff` then show how each outlet's wording differs.
 - `match_story`, `related_stories` and `story_title` group articles into stories (events).
 
-Scoring is vectorised with rapidfuzz's batch functions (`process.extract` with `limit=None` runs one
-query against all choices in C++). `process.cdist` would need numpy, which the project does not
-install, so each new quote is one `extract` call over the candidate members instead.
+Scoring is vectorised with rapidfuzz's batch functions: `process.extract(..., limit=None)` scores
+one query against all choices in C++ and returns only those above the cut-off. `process.cdist`
+would need numpy, which the project does not install, so each new quote is one `extract` call per
+scorer over the candidate members (a handful of quotes per article, so the loop is short).
+
+Text analysis is cached (`functools.lru_cache`) because a story's quotes and texts are compared
+again each time an article arrives; `clear_caches()` empties the caches.
 """
 
 import datetime
 import math
 import re
+import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 __all__ = [
     "ArticleForStory",
@@ -42,6 +47,7 @@ __all__ = [
     "match_story",
     "related_stories",
     "story_title",
+    "clear_caches",
     "word_diff",
 ]
 
@@ -49,26 +55,35 @@ __all__ = [
 # Words
 # --------------------------------------------------------------------------------------------
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each either even ever every few
-    for from further had has have having he her here hers herself him himself his how however i if in
-    into is it its itself just let like many me more most much must my myself now of off on once one
-    only or other our ours ourselves out over own per quite rather really said same say says shall she
-    should since so some still such than that the their theirs them themselves then there these they
-    this those though through thus to too under until up upon us very via was we were what whatever
-    when where whether which while who whom whose why will with within would yet you your yours
-    yourself yourselves mr mrs ms dr
-    """.split()
-)
-# Negations are content: "we are ready" and "we are not ready" are different statements.
-NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "nothing", "none", "neither"})
-assert not NEGATIONS & STOPWORDS
 
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032`\u00b4", "'"))
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _wordset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either even ever
+    every few for from further had has have having he her here hers herself him himself his how
+    however i if in into is it its itself just let like many me more most much must my myself now
+    of off on once one only or other our ours ourselves out over own per quite rather really said
+    same say says shall she should since so some still such than that the their theirs them
+    themselves then there these they this those though through thus to too under until up upon us
+    very via was we were what whatever when where whether which while who whom whose why will with
+    within would yet you your yours yourself yourselves mr mrs ms dr
+    """
+)  # Negations (not, no, never, n't) are left out on purpose: "we are (not) ready" differ.
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u2032`\u00b4"  # ’ ‘ ʼ ′ ` ´
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
 _CLITIC_RE = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+
+
+def _straight_apostrophes(text: str) -> str:
+    for mark in _APOSTROPHES:  # str.replace is much faster than str.translate here
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 def normalise_words(text: str) -> tuple[str, ...]:
@@ -77,7 +92,7 @@ def normalise_words(text: str) -> tuple[str, ...]:
     Like `rapidfuzz.utils.default_process`, except that apostrophes inside words survive, so
     "it’s" and "it's" are both the word "it's".
     """
-    return tuple(_WORD_RE.findall(text.translate(_APOSTROPHES).casefold()))
+    return tuple(_WORD_RE.findall(_straight_apostrophes(text).casefold()))
 
 
 def _content_word(word: str) -> str | None:
@@ -92,9 +107,13 @@ def _content_word(word: str) -> str | None:
     return word
 
 
+# Cached: the same few thousand words make up most quotes.
+_cached_content_word = lru_cache(maxsize=1 << 16)(_content_word)
+
+
 def content_words(words: Iterable[str]) -> tuple[str, ...]:
     """The words that carry meaning (no stop words), lightly stemmed; negations kept."""
-    return tuple(c for w in words if (c := _content_word(w)))
+    return tuple(filter(None, map(_cached_content_word, words)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +143,7 @@ class PersonCandidate:
 
 
 # Words that precede a name without being part of it. Lower-case, without dots.
-TITLE_WORDS = frozenset(
+TITLE_WORDS = _wordset(
     """
     president vice prime minister secretary-general secretary general chancellor premier mr mrs ms
     miss dr prof professor gen sen senator rep representative gov governor mayor ambassador chief
@@ -133,41 +152,37 @@ TITLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson foreign defence defense interior finance state deputy acting
     former chairman chairwoman chair director leader head commissioner envoy ceo marshal brig
     brigadier attorney speaker ayatollah archbishop bishop cardinal rabbi imam minister-president
-    """.split()
+    """
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 # Lower-case particles belong to the surname: "Jaap de Hoop Scheffer" is Mr de Hoop Scheffer.
-_SURNAME_PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "ter"}
-)
+_SURNAME_PARTICLES = _wordset("de van von der den da di du la le al el bin ibn ter")
 # Common English nicknames; transliterations are handled by `_fold`.
-_NICKNAMES = {
-    frozenset(pair)
-    for pair in [
-        ("bill", "william"),
-        ("vil", "villiam"),  # folded spellings of the pair above
-        ("bob", "robert"),
-        ("jim", "james"),
-        ("mike", "michael"),
-        ("tony", "anthony"),
-        ("tom", "thomas"),
-        ("dick", "richard"),
-        ("joe", "joseph"),
-        ("ted", "edward"),
-        ("ben", "benjamin"),
-        ("alex", "alexander"),
-        ("sasha", "alexander"),
-        ("nick", "nicholas"),
-        ("dave", "david"),
-        ("dan", "daniel"),
-        ("chris", "christopher"),
-        ("kate", "katherine"),
-        ("liz", "elizabeth"),
-        ("sam", "samuel"),
-        ("steve", "steven"),
-    ]
-}
-_LETTER_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"})
+_NICKNAME_PAIRS = [
+    ("bill", "william"),
+    ("bob", "robert"),
+    ("jim", "james"),
+    ("mike", "michael"),
+    ("tony", "anthony"),
+    ("tom", "thomas"),
+    ("dick", "richard"),
+    ("joe", "joseph"),
+    ("ted", "edward"),
+    ("ben", "benjamin"),
+    ("alex", "alexander"),
+    ("sasha", "alexander"),
+    ("nick", "nicholas"),
+    ("dave", "david"),
+    ("dan", "daniel"),
+    ("chris", "christopher"),
+    ("kate", "katherine"),
+    ("liz", "elizabeth"),
+    ("sam", "samuel"),
+    ("steve", "steven"),
+]
+_LETTER_FOLD = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+)
 _TRANSLIT_RULES = [
     (re.compile(r"kh"), "h"),  # Mikhail / Mihail, Khodorkovsky / Hodorkovsky
     (re.compile(r"ph"), "f"),
@@ -191,6 +206,9 @@ def _fold(token: str) -> str:
     return token
 
 
+_NICKNAMES = {frozenset(map(_fold, pair)) for pair in _NICKNAME_PAIRS}
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     given: tuple[str, ...]  # folded given names and initials, in order
@@ -208,8 +226,7 @@ def _is_acronym(token: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _parse_name(text: str) -> _Name:
     """Split "NATO Secretary-General Anders Fogh Rasmussen" into given names and a surname."""
-    text = text.translate(_APOSTROPHES)
-    text = re.sub(r"'s\b", "", text)  # "Rasmussen's"
+    text = re.sub(r"'s\b", "", _straight_apostrophes(text))  # "Rasmussen's"
     segments = [s for s in text.split(",") if s.strip()]
     # "Anders Fogh Rasmussen, NATO chief": take the segment that looks most like a name.
     best: list[str] = []
@@ -221,7 +238,8 @@ def _parse_name(text: str) -> _Name:
         return _Name((), "")
     surname_start = len(best) - 1
     for i, token in enumerate(best[:-1]):
-        if i > 0 and token in _SURNAME_PARTICLES:
+        # "de Hoop Scheffer", or "De Hoop Scheffer" at the start: a surname with a particle.
+        if token.casefold() in _SURNAME_PARTICLES and (i > 0 or token[0].isupper()):
             surname_start = i
             break
     given = tuple(_fold(t) for t in best[:surname_start] if _fold(t))
@@ -229,24 +247,29 @@ def _parse_name(text: str) -> _Name:
 
 
 def _strip_titles(raw_tokens: list[str]) -> list[str]:
+    """The name in "Russian President Dmitry Medvedev" or "Kremlin aide Yuri Ushakov"."""
     tokens = [t.strip("\"'()[]:;") for t in raw_tokens]
     tokens = [t for t in tokens if t and any(c.isalpha() for c in t)]
     keys = [t.rstrip(".").casefold() for t in tokens]
+    while keys and keys[-1] in _NAME_SUFFIXES:
+        tokens, keys = tokens[:-1], keys[:-1]
     # A lower-case title at the end makes the whole thing a role ("the Danish NATO chief").
     if keys and keys[-1] in TITLE_WORDS and tokens[-1][0].islower():
         return []
-    # Everything up to the last title word is title: "Russian President Dmitry Medvedev".
+
+    def is_name_word(i: int) -> bool:
+        return tokens[i][0].isupper() or keys[i] in _SURNAME_PARTICLES
+
+    # The name starts after the last title or lower-case word that still has a name after it.
     start = 0
-    for i, key in enumerate(keys[:-1]):
-        if key in TITLE_WORDS:
+    for i in range(len(tokens) - 1):
+        is_title = keys[i] in TITLE_WORDS or not is_name_word(i)
+        if is_title and any(tokens[j][0].isupper() for j in range(i + 1, len(tokens))):
             start = i + 1
-    tokens, keys = tokens[start:], keys[start:]
-    while keys and keys[-1] in _NAME_SUFFIXES:
-        tokens, keys = tokens[:-1], keys[:-1]
     return [
-        t.rstrip(".")
-        for t, k in zip(tokens, keys, strict=True)
-        if not _is_acronym(t) and (t[0].isupper() or k in _SURNAME_PARTICLES)
+        tokens[i].rstrip(".")
+        for i in range(start, len(tokens))
+        if is_name_word(i) and not _is_acronym(tokens[i])
     ]
 
 
@@ -295,6 +318,8 @@ def match_person(
     `role` ("foreign minister") picks out exactly one of them through its name and aliases.
     """
     parsed = _parse_name(name)
+    if not parsed.surname:
+        role = role or name  # "the Danish NATO chief" is all role
     alias_index: list[tuple[int, _Name]] = []
     for ci, candidate in enumerate(candidates):
         for alias in (candidate.name, *candidate.aliases):
@@ -311,7 +336,7 @@ def match_person(
             parsed.surname,
             surnames,
             scorer=fuzz.ratio,
-            score_cutoff=min(SURNAME_MIN_RATIO, 100.0),
+            score_cutoff=SURNAME_MIN_RATIO,
             limit=None,
         )
         for _, _, i in hits:
@@ -344,6 +369,10 @@ def _pick_by_role(role: str, candidates: list[PersonCandidate], indexes: list[in
         words = set(content_words(normalise_words(" ".join((candidate.name, *candidate.aliases)))))
         overlaps.append(len(role_words & words))
     top = max(overlaps)
+    # At least half the role's words: "the former Danish prime minister" is not "Foreign Minister
+    # Sergei Lavrov" for sharing "minister".
+    if 2 * top < len(role_words):
+        return []
     return [ci for ci, overlap in zip(indexes, overlaps, strict=True) if top and overlap == top]
 
 
@@ -389,6 +418,9 @@ FULL_MATCH_MIN = 72.0
 FULL_MATCH_MIN_CONTENT = 3  # fewer content words than this and the ratios are noise
 # A partial quote is the shorter text found, almost verbatim, inside the longer one.
 PARTIAL_MATCH_MIN = 90.0
+# A partial match is weaker evidence than a full one: of two quotes of one article that fit a group,
+# the full rendition wins, and an exact excerpt (95) still beats a reworded full quote (72-90).
+PARTIAL_MATCH_WEIGHT = 0.95
 PARTIAL_MIN_CONTENT_SAME_SPEAKER = 3
 PARTIAL_MIN_CONTENT_OTHERWISE = 4  # "weapons of mass destruction" alone proves nothing
 # Shorter fragments ("stronger and more productive") only join a statement by the same known
@@ -411,10 +443,12 @@ def _statement_score(
         full = (ratio + content_ratio) / 2
         if full >= FULL_MATCH_MIN:
             score = full
-    min_partial = PARTIAL_MIN_CONTENT_SAME_SPEAKER if same_speaker else PARTIAL_MIN_CONTENT_OTHERWISE
+    min_partial = (
+        PARTIAL_MIN_CONTENT_SAME_SPEAKER if same_speaker else PARTIAL_MIN_CONTENT_OTHERWISE
+    )
     if n >= min_partial:
         if partial >= PARTIAL_MATCH_MIN:
-            score = max(score, partial)
+            score = max(score, PARTIAL_MATCH_WEIGHT * partial)
     elif same_speaker and n >= 1 and partial == 100.0:
         contained = f" {short.norm} " in f" {long.norm} "
         if (contained and n >= CONTAINED_MIN_CONTENT) or short.norm == long.norm:
@@ -422,33 +456,55 @@ def _statement_score(
     return score
 
 
-def _bulk_scores(query: _Text, choices: Sequence[_Text]) -> dict[int, tuple[float, float, float]]:
-    """(ratio, content_ratio, partial) for every choice that could pass some rule; C++ loops."""
+# A partial needs most of the shorter quote's content words, in order, in the longer one; this
+# cheap test (LCS over content words) spares the costly partial_ratio for all other pairs.
+PARTIAL_PREFILTER_COVERAGE = 0.6
+
+
+class _Choices:
+    """Texts to compare new quotes with, laid out once for rapidfuzz's batch functions."""
+
+    def __init__(self, texts: Sequence[_Text]):
+        self.texts = list(texts)
+        self.norms = [t.norm for t in self.texts]
+        self.contents = [t.content for t in self.texts]
+
+
+def _bulk_scores(query: _Text, choices: _Choices) -> dict[int, tuple[float, float, float]]:
+    """(ratio, content_ratio, partial) for every choice that could pass some rule.
+
+    Each `process.extract` runs the query against all choices in C++; Python only sees the hits.
+    """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this:
     floor = 2 * FULL_MATCH_MIN - 100
-    norms = [c.norm for c in choices]
     ratios = {
         i: s
         for _, s, i in process.extract(
-            query.norm, norms, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+            query.norm, choices.norms, scorer=fuzz.ratio, score_cutoff=floor, limit=None
         )
     }
     contents = {
         i: s
         for _, s, i in process.extract(
-            query.content,
-            [c.content for c in choices],
-            scorer=fuzz.ratio,
-            score_cutoff=floor,
-            limit=None,
+            query.content, choices.contents, scorer=fuzz.ratio, score_cutoff=floor, limit=None
         )
     }
-    partials = {
-        i: s
-        for _, s, i in process.extract(
-            query.norm, norms, scorer=fuzz.partial_ratio, score_cutoff=PARTIAL_MATCH_MIN, limit=None
-        )
-    }
+    partials = {}
+    common = process.extract(
+        query.content,
+        choices.contents,
+        scorer=LCSseq.similarity,  # number of content words in common, in order
+        score_cutoff=min(CONTAINED_MIN_CONTENT, len(query.content)),
+        limit=None,
+    )
+    for _, in_common, i in common:
+        shorter = min(len(query.content), len(choices.contents[i]))
+        if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
+            partial = fuzz.partial_ratio(
+                query.norm, choices.norms[i], score_cutoff=PARTIAL_MATCH_MIN
+            )
+            if partial:
+                partials[i] = partial
     scores = {}
     for i in partials.keys() | (ratios.keys() & contents.keys()):
         scores[i] = (ratios.get(i, 0.0), contents.get(i, 0.0), partials.get(i, 0.0))
@@ -471,15 +527,17 @@ def match_statements(
     group_articles: list[frozenset] = []
     for group in groups:
         if group.key is None:
-            raise ValueError("match_statements needs a key for every group; give new ones a temporary key")
+            raise ValueError(
+                "match_statements needs a key for every group; give new ones a temporary key"
+            )
         group_speakers.append(
             frozenset(m.speaker_key for m in group.members if m.speaker_key is not None)
         )
         group_articles.append(frozenset(m.article_key for m in group.members))
 
-    candidates_cache: dict[tuple, tuple[list[_Text], list[list[int]]]] = {}
+    candidates_cache: dict[tuple, tuple[_Choices, list[list[int]]]] = {}
 
-    def candidates_for(quote: QuoteForMatching) -> tuple[list[_Text], list[list[int]]]:
+    def candidates_for(quote: QuoteForMatching) -> tuple[_Choices, list[list[int]]]:
         """Distinct member texts of the eligible groups, and which groups hold each text."""
         cache_key = (quote.speaker_key, quote.article_key)
         if cache_key not in candidates_cache:
@@ -500,23 +558,25 @@ def match_statements(
                         holders.append([])
                     if not holders[ti] or holders[ti][-1] != gi:
                         holders[ti].append(gi)
-            candidates_cache[cache_key] = (choice_texts, holders)
+            candidates_cache[cache_key] = (_Choices(choice_texts), holders)
         return candidates_cache[cache_key]
 
     scored: list[tuple[float, int, int]] = []  # (score, quote index, group index)
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
-        choice_texts, holders = candidates_for(quote)
-        if not choice_texts:
+        choices, holders = candidates_for(quote)
+        if not choices.texts:
             continue
         best_by_group: dict[int, float] = {}
-        for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choice_texts).items():
+        for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
             for gi in holders[ti]:
-                same_speaker = quote.speaker_key is not None and quote.speaker_key in group_speakers[gi]
+                same_speaker = (
+                    quote.speaker_key is not None and quote.speaker_key in group_speakers[gi]
+                )
                 score = _statement_score(
                     text,
-                    choice_texts[ti],
+                    choices.texts[ti],
                     same_speaker=same_speaker,
                     ratio=ratio,
                     content_ratio=content_ratio,
@@ -584,65 +644,86 @@ def _diff_words(text: str) -> tuple[list[str], list[str]]:
     return display, keys
 
 
+def _slide_stray_matches(ops: list[list]) -> list[list]:
+    """Move an equal run to the end of the deletion that follows it when the words allow.
+
+    The LCS prefers early matches, so "we succeed" against "we know that we succeed" keeps the
+    first "we" and drops "know that we"; sliding keeps the "we" next to "succeed" instead.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(ops) - 1):
+            equal, delete = ops[i], ops[i + 1]
+            if equal[0] != "equal" or delete[0] != "delete":
+                continue
+            length = equal[2] - equal[1]
+            if length > delete[2] - delete[1] or (
+                equal[5][equal[1] : equal[2]] != equal[5][delete[2] - length : delete[2]]
+            ):
+                continue
+            ops[i] = ["delete", equal[1], delete[2] - length, equal[3], equal[3], equal[5]]
+            ops[i + 1] = ["equal", delete[2] - length, delete[2], equal[3], equal[4], equal[5]]
+            if i > 0 and ops[i - 1][0] == "delete":
+                ops[i - 1][2] = ops[i][2]
+                del ops[i]
+            changed = True
+            break
+    return ops
+
+
 def word_diff(base: str, other: str) -> list[DiffToken]:
     """Word-level differences of `other` against the fullest wording `base`.
 
     Words are compared normalised (case, punctuation, curly apostrophes) and shown as written.
     Neighbouring changes merge into one op, so "step up its" -> "strengthen Russia’s" is a single
-    replace. When `other` is a partial quote, the parts of `base` outside the span it aligns with
-    are "delete" ops: words this outlet did not quote.
+    replace. When `other` is a partial quote, the parts of `base` before its first and after its
+    last common word are separate "delete" ops: words this outlet did not quote.
     """
     base_display, base_keys = _diff_words(base)
     other_display, other_keys = _diff_words(other)
     start, end = 0, len(base_keys)
     if 0 < len(other_keys) < len(base_keys):
         alignment = fuzz.partial_ratio_alignment(other_keys, base_keys)
-        if alignment is not None and alignment.score > 0:
-            # An inexact window may cut a reworded span short; leave room for the diff to extend it.
-            slack = 0 if alignment.score == 100 else max(2, len(other_keys) // 4)
-            start = max(0, alignment.dest_start - slack)
-            end = min(len(base_keys), alignment.dest_end + slack)
+        if alignment is not None and alignment.score == 100:  # a verbatim excerpt
+            start, end = alignment.dest_start, alignment.dest_end
 
-    # (tag, base from, base to, other from, other to, outside the aligned span)
-    ops: list[tuple[str, int, int, int, int, bool]] = []
+    # [tag, base from, base to, other from, other to, base keys]
+    ops: list[list] = []
     if start:
-        ops.append(("delete", 0, start, 0, 0, True))
+        ops.append(["delete", 0, start, 0, 0, base_keys])
     for op in Indel.opcodes(base_keys[start:end], other_keys):
-        ops.append(
-            (op.tag, op.src_start + start, op.src_end + start, op.dest_start, op.dest_end, False)
-        )
+        b1, b2 = op.src_start + start, op.src_end + start
+        ops.append([op.tag, b1, b2, op.dest_start, op.dest_end, base_keys])
     if end < len(base_keys):
-        ops.append(("delete", end, len(base_keys), len(other_keys), len(other_keys), True))
+        ops.append(["delete", end, len(base_keys), len(other_keys), len(other_keys), base_keys])
+    ops = [op for op in _slide_stray_matches(ops) if op[1] != op[2] or op[3] != op[4]]
 
-    merged: list[list] = []
-    for tag, b1, b2, o1, o2, outside in ops:
-        if b1 == b2 and o1 == o2:
-            continue
+    equal_positions = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    first_equal = equal_positions[0] if equal_positions else len(ops)
+    last_equal = equal_positions[-1] if equal_positions else -1
+    merged: list[list] = []  # [tag, b1, b2, o1, o2, outside the quoted span]
+    for i, (tag, b1, b2, o1, o2, _) in enumerate(ops):
+        outside = tag == "delete" and (i < first_equal or i > last_equal)
         previous = merged[-1] if merged else None
-        mergeable = (
+        if (
             previous is not None
             and previous[0] != "equal"
             and tag != "equal"
             # "Not quoted by this outlet" stays apart from a change inside the quoted span.
-            and (previous[5] == outside or (previous[0] == tag == "delete"))
-        )
-        if mergeable:
+            and previous[5] == outside
+        ):
             previous[2], previous[4] = b2, o2
-            previous[5] = previous[5] and outside
         else:
             merged.append([tag, b1, b2, o1, o2, outside])
+
     tokens = []
     for _, b1, b2, o1, o2, _ in merged:
-        base_words = " ".join(base_display[b1:b2])
-        other_words = " ".join(other_display[o1:o2])
-        if base_words == other_words == "":
-            continue
         if b1 < b2 and o1 < o2:
-            is_equal = base_keys[b1:b2] == other_keys[o1:o2]
-            tag = "equal" if is_equal else "replace"
+            tag = "equal" if base_keys[b1:b2] == other_keys[o1:o2] else "replace"
         else:
             tag = "delete" if b1 < b2 else "insert"
-        tokens.append(DiffToken(tag, base_words, other_words))
+        tokens.append(DiffToken(tag, " ".join(base_display[b1:b2]), " ".join(other_display[o1:o2])))
     return tokens
 
 
@@ -680,4 +761,348 @@ class StoryCandidate:
 class StoryMatch:
     key: object
     score: float
-    reasons: list[str]
+    reasons: list[str]  # for the editor: dates, shared statements, people, places, text
+    # Other stories the article fits as well: probably the same event split in two (the article
+    # that links them arrived last), for the editor to merge.
+    also_matches: list[object] = field(default_factory=list)
+
+
+# Stories join on dates, people, places, words and shared statements. Words and names alone do not
+# separate two visits by the same people a year apart (the demo's 2009 and 2010 reports score as
+# alike as two reports of one visit), so an article without a usable date needs a shared statement.
+STORY_MAX_GAP_DAYS = 4  # published more than this outside the story's dates: another event
+STORY_MATCH_MIN = 0.45  # dates agree: words, people and places suffice
+STORY_MATCH_MIN_UNDATED = 0.5  # no date to compare: also needs a shared statement...
+STORY_NEAR_DUPLICATE_TEXT = 0.8  # ...unless the text is near-identical (the same wire copy)
+STORY_MIN_TEXT = 0.25  # the same subject: a festival in the fire's county on the same day is not
+STORY_WEIGHTS = {"text": 0.5, "people": 0.3, "places": 0.2}
+STORY_STATEMENT_BONUS = 0.15  # per shared statement, at most two
+STORY_DATE_BONUS = 0.1
+RELATED_MIN_TEXT = 0.25  # "same subject"
+RELATED_MIN_SCORE = 0.35
+
+
+@lru_cache(maxsize=1 << 14)
+def _term_weights(text: str) -> dict[str, float]:
+    """Sub-linear term frequencies of the content words (3+ letters, no numbers)."""
+    counts: Counter[str] = Counter()
+    # Count first, then look at each distinct word once: articles repeat their words a lot.
+    for word, n in Counter(normalise_words(text)).items():
+        term = _cached_content_word(word)
+        if term and len(term) > 2 and not term.isdigit():
+            counts[term] += n
+    return {w: 1.0 + math.log(n) for w, n in counts.items()}
+
+
+def _cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: float) -> float:
+    if not a_norm or not b_norm:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (a_norm * b_norm)
+
+
+def _norm(weights: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in weights.values()))
+
+
+def _place_key(place: str) -> str:
+    return " ".join(_fold(w) for w in place.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryProfile:
+    terms: dict[str, float]
+    terms_norm: float
+    people: dict[str, str]  # folded surname -> name as written
+    places: dict[str, str]  # folded place -> place as written
+    quotes: tuple[_Text, ...]
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+def _people_keys(names: Iterable[str]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for name in names:
+        parsed = _parse_name(name)
+        if parsed.surname:
+            keys.setdefault(parsed.surname, name)
+    return keys
+
+
+def _profile(
+    articles: Sequence[ArticleForStory],
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> _StoryProfile:
+    terms: dict[str, float] = {}
+    people: dict[str, str] = {}
+    places: dict[str, str] = {}
+    quotes: dict[str, _Text] = {}
+    dates = [a.published for a in articles if a.published is not None]
+    for article in articles:
+        for word, weight in _term_weights(article.text).items():
+            terms[word] = terms.get(word, 0.0) + weight
+        for key, name in _people_keys(article.people).items():
+            people.setdefault(key, name)
+        for place in article.places:
+            places.setdefault(_place_key(place), place)
+        for quote in article.quote_texts:
+            text = _analyse(quote)
+            if text.content:
+                quotes.setdefault(text.norm, text)
+    return _StoryProfile(
+        terms,
+        _norm(terms),
+        people,
+        places,
+        tuple(quotes.values()),
+        start or (min(dates) if dates else None),
+        end or (max(dates) if dates else None),
+    )
+
+
+# Story profiles by fingerprint, newest last. Keyed by a hash rather than by the StoryCandidate
+# itself so that the cache does not keep every article text of 256 stories alive.
+_story_profiles: OrderedDict[tuple, _StoryProfile] = OrderedDict()
+_story_profiles_lock = threading.Lock()
+STORY_PROFILE_CACHE_SIZE = 256
+
+
+def _story_profile(story: StoryCandidate) -> _StoryProfile:
+    # Cached because a story is a candidate for every article that arrives while it is recent.
+    try:
+        fingerprint = (story.key, story.start, story.end, len(story.articles), hash(story.articles))
+    except TypeError:  # an unhashable key
+        return _profile(story.articles, story.start, story.end)
+    with _story_profiles_lock:
+        profile = _story_profiles.get(fingerprint)
+        if profile is not None:
+            _story_profiles.move_to_end(fingerprint)
+            return profile
+    profile = _profile(story.articles, story.start, story.end)
+    with _story_profiles_lock:
+        _story_profiles[fingerprint] = profile
+        while len(_story_profiles) > STORY_PROFILE_CACHE_SIZE:
+            _story_profiles.popitem(last=False)
+    return profile
+
+
+def clear_caches() -> None:
+    """Forget all cached text analysis (for benchmarks measuring a fresh process)."""
+    for cached in (_analyse, _cached_content_word, _term_weights, _parse_name, _fold):
+        cached.cache_clear()
+    with _story_profiles_lock:
+        _story_profiles.clear()
+
+
+def _shared_people(a: dict[str, str], b: dict[str, str]) -> list[str]:
+    """Names in `a` whose surname is also in `b` (spelling-insensitive: "Medevedev")."""
+    shared = []
+    b_keys = list(b)
+    for key, name in a.items():
+        if key in b:
+            shared.append(name)
+        elif len(key) >= 6:
+            best = process.extractOne(
+                key, b_keys, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO
+            )
+            if best is not None:
+                shared.append(name)
+    return shared
+
+
+def _date_gap(
+    day: datetime.date | None, start: datetime.date | None, end: datetime.date | None
+) -> int | None:
+    if day is None or start is None or end is None:
+        return None
+    if day < start:
+        return (start - day).days
+    if day > end:
+        return (day - end).days
+    return 0
+
+
+def _shared_statement_counts(
+    quotes: Sequence[_Text], candidates: list[tuple[int, _StoryProfile]]
+) -> dict[int, int]:
+    """For each candidate story, how many of `quotes` match one of its statements."""
+    pooled: list[_Text] = []
+    owner: list[int] = []
+    for ci, profile in candidates:
+        pooled.extend(profile.quotes)
+        owner.extend([ci] * len(profile.quotes))
+    counts: Counter[int] = Counter()
+    if not pooled:
+        return counts
+    choices = _Choices(pooled)
+    for quote in quotes:
+        if not quote.content:
+            continue
+        matched_stories = set()
+        for i, (ratio, content_ratio, partial) in _bulk_scores(quote, choices).items():
+            # Speakers are unknown at story level, so only the stricter rules apply.
+            score = _statement_score(
+                quote,
+                pooled[i],
+                same_speaker=False,
+                ratio=ratio,
+                content_ratio=content_ratio,
+                partial=partial,
+            )
+            if score:
+                matched_stories.add(owner[i])
+        counts.update(matched_stories)
+    return counts
+
+
+def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> StoryMatch | None:
+    """The story this article reports on, or None when it starts a new one.
+
+    A story dated more than STORY_MAX_GAP_DAYS away from the article is never a match, and one
+    whose words are less alike than STORY_MIN_TEXT is about something else. Score: 0.5 x text
+    similarity (cosine of sub-linear term frequencies) + 0.3 x share of the article's people the
+    story names + 0.2 x share of its places + 0.15 per shared statement (at most two) + 0.1 when
+    the dates agree. When both dates are known and close, score >= STORY_MATCH_MIN suffices. When
+    either date is unknown, the article must also share a statement with the story (or be a
+    near-duplicate of its text): people and subject alone recur from one event to the next.
+
+    The best-scoring story wins; `reasons` say why, for the editor, and `also_matches` lists the
+    other stories that passed. Matching is incremental, so the result can depend on arrival order:
+    an undated report that arrives before any report it shares a statement with starts a story of
+    its own; `also_matches` then shows the two stories to merge when the linking article arrives.
+    """
+    mine = _profile([article])
+    scored: list[tuple[int, _StoryProfile, int | None, float, list[str]]] = []
+    for si, story in enumerate(stories):
+        profile = _story_profile(story)
+        gap = _date_gap(article.published, profile.start, profile.end)
+        if gap is not None and gap > STORY_MAX_GAP_DAYS:
+            continue
+        text = _cosine(mine.terms, mine.terms_norm, profile.terms, profile.terms_norm)
+        scored.append((si, profile, gap, text, []))
+    if not scored:
+        return None
+
+    worth_quotes = [(si, p) for si, p, _, text, _ in scored if text >= STORY_MIN_TEXT]
+    statements = _shared_statement_counts(mine.quotes, worth_quotes) if mine.quotes else {}
+
+    accepted_matches: list[StoryMatch] = []
+    for si, profile, gap, text, reasons in scored:
+        people = _shared_people(mine.people, profile.people)
+        places = [mine.places[k] for k in mine.places if k in profile.places]
+        shared_statements = statements.get(si, 0)
+        score = (
+            STORY_WEIGHTS["text"] * text
+            + STORY_WEIGHTS["people"] * (len(people) / len(mine.people) if mine.people else 0.0)
+            + STORY_WEIGHTS["places"] * (len(places) / len(mine.places) if mine.places else 0.0)
+            + STORY_STATEMENT_BONUS * min(shared_statements, 2)
+        )
+        if gap is not None:
+            score += STORY_DATE_BONUS
+            dates = str(profile.start)
+            if profile.end != profile.start:
+                dates += f" to {profile.end}"
+            reasons.append(
+                f"published during the story ({dates})"
+                if gap == 0
+                else f"published {gap} day(s) from the story ({dates})"
+            )
+            accepted = text >= STORY_MIN_TEXT and score >= STORY_MATCH_MIN
+        else:
+            reasons.append("no date to compare")
+            accepted = text >= STORY_NEAR_DUPLICATE_TEXT or (
+                text >= STORY_MIN_TEXT
+                and shared_statements >= 1
+                and score >= STORY_MATCH_MIN_UNDATED
+            )
+        if shared_statements:
+            reasons.append(f"shares {shared_statements} statement(s)")
+        if people:
+            reasons.append("same people: " + ", ".join(sorted(people)))
+        if places:
+            reasons.append("same places: " + ", ".join(sorted(places)))
+        reasons.append(f"text similarity {text:.2f}")
+        if accepted:
+            accepted_matches.append(StoryMatch(stories[si].key, round(score, 3), reasons))
+    if not accepted_matches:
+        return None
+    accepted_matches.sort(key=lambda match: match.score, reverse=True)
+    best = accepted_matches[0]
+    best.also_matches = [match.key for match in accepted_matches[1:]]
+    return best
+
+
+def related_stories(
+    story: StoryCandidate, others: Sequence[StoryCandidate]
+) -> list[tuple[object, float]]:
+    """Other stories about the same people and subject (another visit, the follow-up), best first.
+
+    Related means at least one shared person and text similarity >= RELATED_MIN_TEXT; the score
+    is the mean of the text similarity and the share of people in common.
+    """
+    mine = _story_profile(story)
+    related = []
+    for other in others:
+        if other.key == story.key:
+            continue
+        profile = _story_profile(other)
+        text = _cosine(mine.terms, mine.terms_norm, profile.terms, profile.terms_norm)
+        if text < RELATED_MIN_TEXT:
+            continue
+        shared = _shared_people(mine.people, profile.people)
+        if not shared:
+            continue
+        people = len(shared) / min(len(mine.people), len(profile.people))
+        score = (text + people) / 2
+        if score >= RELATED_MIN_SCORE:
+            related.append((other.key, round(score, 3)))
+    related.sort(key=lambda item: item[1], reverse=True)
+    return related
+
+
+_HEADLINE_MAX_WORDS = 14
+_CAPTION_MARKS = ("[", "]", "/", "(", "|", "©")
+
+
+def story_title(articles: Sequence[ArticleForStory]) -> str:
+    """A short title for a new story: the earliest article's headline, if it names what the
+    articles share; else the next article's; else the people and places they share.
+
+    A headline is one of the first four lines: 3 to 14 words, mostly words, no caption or byline
+    marks; chrome such as "Global General" shares no terms and is passed over.
+    """
+    if not articles:
+        return ""
+    ordered = sorted(
+        articles, key=lambda a: (a.published is None, a.published or datetime.date.min)
+    )
+    if len(ordered) == 1:
+        weights = _term_weights(ordered[0].text)
+        shared = set(sorted(weights, key=weights.__getitem__, reverse=True)[:12])
+    else:
+        # Words that at least two of the articles use.
+        document_counts = Counter(w for a in ordered for w in _term_weights(a.text))
+        shared = {w for w, n in document_counts.items() if n >= 2}
+
+    for article in ordered:
+        best_line, best_shared = "", 0
+        lines = [line.strip() for line in article.text.splitlines() if line.strip()]
+        for line in lines[:4]:
+            words = line.split()
+            alphabetic = sum(any(c.isalpha() for c in w) for w in words)
+            if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or alphabetic < 0.8 * len(words):
+                continue
+            if any(mark in line for mark in _CAPTION_MARKS) or line.endswith((".", ":", ",")):
+                continue
+            terms = {w for w in content_words(normalise_words(line)) if len(w) > 2}
+            if len(terms & shared) > best_shared:
+                best_line, best_shared = line, len(terms & shared)
+        if best_shared >= 2:
+            return best_line
+
+    profile = _profile(ordered)
+    names = [profile.people[k] for k in list(profile.people)[:2]]
+    places = [profile.places[k] for k in list(profile.places)[:1]]
+    return " in ".join(filter(None, [" and ".join(names), ", ".join(places)])) or "Untitled story"

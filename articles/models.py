@@ -191,3 +191,141 @@ class PendingUpload(models.Model):
 
     def __str__(self):
         return self.original_filename
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_quote_counts(self):
+        return self.annotate(quote_count=Count("quotes", distinct=True))
+
+
+class Person(models.Model):
+    """Someone quoted or named, stored once across all outlets."""
+
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:person_detail", args=[self.pk])
+
+    @property
+    def surname(self):
+        return self.name.split()[-1] if self.name else ""
+
+
+class PersonAlias(models.Model):
+    """A way articles refer to a person: full name, surname, title or role as written."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "alias"], name="unique_alias_per_person")
+        ]
+        indexes = [models.Index(models.functions.Lower("alias"), name="alias_lower_idx")]
+
+    def __str__(self):
+        return self.alias
+
+
+class StatementGroup(models.Model):
+    """Quotes of the same statement by different outlets within one story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
+    # The member whose wording is the fullest; every member's diff is against it.
+    fullest = models.ForeignKey(
+        "Quote", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Statement {self.pk} in {self.story}"
+
+
+class QuoteQuerySet(models.QuerySet):
+    def visible(self):
+        """What readers see: everything but quotes an editor rejected."""
+        return self.exclude(status=Quote.Status.REJECTED)
+
+
+class Quote(models.Model):
+    """A direct quotation in an article, with who said it and where it sits in the body."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "Full quote"
+        PARTIAL = "partial", "Partial quote"
+
+    class Status(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Not reviewed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "Found by the extractor"
+        EDITOR = "editor", "Added by an editor"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    group = models.ForeignKey(
+        StatementGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.FULL)
+    speaker_mention = models.CharField(max_length=200, blank=True)
+    verb = models.CharField(max_length=60, blank=True)
+    start_paragraph = models.PositiveIntegerField()
+    start_offset = models.PositiveIntegerField()
+    end_paragraph = models.PositiveIntegerField()
+    end_offset = models.PositiveIntegerField()
+    confidence = models.FloatField(default=1.0)
+    # [{"op": "equal"|"insert"|"delete"|"replace", "base": "...", "other": "..."}] against the
+    # group's fullest wording; empty for the fullest itself and for quotes in no group.
+    diff = models.JSONField(default=list, blank=True)
+
+    # Editor decisions. Re-extraction keeps every quote whose decision fields are set.
+    status = models.CharField(max_length=12, choices=Status, default=Status.UNREVIEWED)
+    origin = models.CharField(max_length=12, choices=Origin, default=Origin.EXTRACTED)
+    speaker_locked = models.BooleanField(default=False, help_text="An editor set the speaker.")
+    group_locked = models.BooleanField(default=False, help_text="An editor set the group.")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "start_paragraph", "start_offset"]
+        indexes = [models.Index(fields=["status", "confidence"])]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_editor_decided(self):
+        return (
+            self.status != self.Status.UNREVIEWED
+            or self.origin == self.Origin.EDITOR
+            or self.speaker_locked
+            or self.group_locked
+        )

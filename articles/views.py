@@ -60,9 +60,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     same_story = []
     if article.story_id:
         same_story = (
-            Article.objects.filter(story_id=article.story_id)
-            .exclude(pk=article.pk)
-            .listing()
+            Article.objects.filter(story_id=article.story_id).exclude(pk=article.pk).listing()
         )
     context = {"article": article, "same_story": same_story}
     return render(request, "articles/article_detail.html", context)
@@ -80,9 +78,9 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
 
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    articles = Paginator(
-        source.articles.recent(), ARTICLES_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    articles = Paginator(source.articles.recent(), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "articles/source_detail.html", {"source": source, "articles": articles})
 
 

@@ -106,7 +106,10 @@ def test_oversized_single_file_is_refused_and_the_rest_kept():
 
 
 def test_uploads_mix_plain_files_and_zips():
-    uploads = [UploadedFile("one.txt", ARTICLE), UploadedFile("two.zip", make_zip({"b.txt": ARTICLE}))]
+    uploads = [
+        UploadedFile("one.txt", ARTICLE),
+        UploadedFile("two.zip", make_zip({"b.txt": ARTICLE})),
+    ]
     expansion = expand_uploads(uploads, Limits())
     assert [f.name for f in expansion.files] == ["one.txt", "two.zip/b.txt"]
 

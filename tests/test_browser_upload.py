@@ -22,7 +22,7 @@ def test_admin_uploads_an_article_and_opens_it(page, live_server, tmp_path):
     upload.write_text(WIRE_STORY)
     log_in(page, live_server, "boss")
 
-    page.get_by_role("link", name="Upload").click()
+    page.get_by_role("link", name="Upload", exact=True).click()
     page.get_by_label("Article files").set_input_files(str(upload))
     page.get_by_role("button", name="Upload").click()
 
@@ -39,6 +39,6 @@ def test_admin_uploads_an_article_and_opens_it(page, live_server, tmp_path):
 def test_reader_sees_no_upload_link_and_is_refused(page, live_server):
     make_user("reader")
     log_in(page, live_server, "reader")
-    assert page.get_by_role("link", name="Upload").count() == 0
+    assert page.get_by_role("link", name="Upload", exact=True).count() == 0
     response = page.goto(f"{live_server.url}/upload/")
     assert response.status == 403

@@ -1,8 +1,7 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
-
-import pytest
 
 from articles.models import Article, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip
@@ -101,8 +100,8 @@ def test_duplicate_upload_is_reported_as_already_present(admin_client):
     [
         ("empty.txt", b"", b"empty"),
         ("nul.txt", b"Title\n\n" + b"text\x00" * 200, b"binary"),
-        ("fake.txt", b"%PDF-1.7\n" + b"\x00\xff" * 300, b"binary"),
-        ("photo.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 300, b"binary"),
+        ("fake.txt", b"%PDF-1.7\n" + b"\x00\xff" * 300, b"pdf document, not a text article"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 300, b"png image, not a text article"),
     ],
 )
 def test_bad_files_are_refused_with_a_clear_message(admin_client, name, data, message):

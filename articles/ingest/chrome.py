@@ -14,10 +14,8 @@ def _exact(*phrases: str) -> re.Pattern:
 
 
 # "Large Medium Small", "A A A", "Text size: A- A A+"
-FONT_SIZE_TOKEN = r"(?:larger|large|medium|smaller|small|normal|default|reset|bigger|a\+*-*|[-+|/·•])"
-FONT_SIZE_RE = re.compile(
-    rf"^(?:(?:text|font)[ -]?size\s*:?\s*)?(?:{FONT_SIZE_TOKEN}\s*){{2,}}$", re.IGNORECASE
-)
+FONT_SIZE_WORDS = {"larger", "large", "medium", "smaller", "small", "normal", "default", "bigger",
+                   "a", "a+", "a-", "a++", "+", "-", "|", "/", "·", "•"}  # fmt: skip
 FONT_SIZE_LABEL_RE = re.compile(r"^(?:text|font)[ -]?size\b.{0,40}$", re.IGNORECASE)
 
 # A line made of nothing but share/bookmark/print buttons and "back to top" links.
@@ -111,14 +109,16 @@ COOKIE_BUTTON_RE = _exact(
     r"i agree",
     r"agree",
 )
-COOKIE_SENTENCE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
-COOKIE_CONTEXT_RE = re.compile(
-    r"\b(?:accept|consent|browsing|your experience|privacy|settings|policy|this (?:web)?site)\b",
+# Only the site's own voice about its cookies, not an article about cookie laws.
+COOKIE_BANNER_RE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page)\s+uses?\s+cookies\b"
+    r"|\bby (?:continuing|using|browsing)\b.{0,40}\b(?:site|page)\b.{0,60}\bcookies\b"
+    r"|\b(?:accept|agree to) (?:the use of |our use of |all )?cookies\b",
     re.IGNORECASE,
 )
 
 NEWSLETTER_SIGNUP_RE = re.compile(
-    r"\b(?:sign(?: |-)?up|subscribe|register)\b.{0,80}\bnewsletters?\b|^newsletters?\b.{0,40}$"
+    r"^(?:sign(?: |-)?up|subscribe|register)\b.{0,80}\bnewsletters?\b|^newsletters?\b.{0,40}$"
     r"|^get (?:our|the) .{0,60}newsletter|^enter your e-?mail(?: address)?\b",
     re.IGNORECASE,
 )
@@ -133,8 +133,17 @@ READING_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 IMAGE_CREDIT_RE = re.compile(
-    r"^(?:image|photo|picture|video) (?:source|copyright|credit)s?\s*[,:]\s*.{1,80}$", re.IGNORECASE
+    r"^(?:image|photo|picture|video) (?:source|copyright|credit)s?\s*[,:]\s*.{1,80}$"
+    r"|^(?:photo|photograph|picture|image)s?\s*:\s*\S+(?:\s+\S+){0,4}$",
+    re.IGNORECASE,
 )
+# "A version of this article appears in print on ...", "Our Standards: ..."
+PRINT_EDITION_RE = re.compile(
+    r"^a version of this (?:article|story) appear(?:s|ed) in print\b|"
+    r"^see the article in its original context\b",
+    re.IGNORECASE,
+)
+STANDARDS_RE = re.compile(r"^our (?:editorial )?standards\s*:", re.IGNORECASE)
 URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MARKUP_RE = re.compile(
@@ -193,9 +202,16 @@ def _is_share_line(line: str) -> str | None:
         return None
     if not SEPARATORS_RE.fullmatch(SHARE_WORD_RE.sub("", line)):
         return None
-    return "back to top" if all(m["top"] or m.group().lower() == "on" for m in matches) else (
-        "share line"
-    )
+    only_top = all(m["top"] or m.group().lower() == "on" for m in matches)
+    return "back to top" if only_top else "share line"
+
+
+def _is_font_size_widget(line: str) -> bool:
+    if FONT_SIZE_LABEL_RE.match(line):
+        return True
+    words = line.lower().split()
+    sizes = [word for word in words if word not in "+-|/·•"]
+    return len(sizes) >= 2 and all(word in FONT_SIZE_WORDS for word in words)
 
 
 def _is_newsletter_header(line: str) -> bool:
@@ -208,6 +224,7 @@ def _is_newsletter_header(line: str) -> bool:
 
 
 def _is_code(line: str) -> bool:
+    line = line[:5000]  # enough to tell, and keeps the regexes fast on minified lines
     if MARKUP_RE.search(line):
         return True
     symbols = sum(line.count(c) for c in "{}();=<>")
@@ -217,11 +234,7 @@ def _is_code(line: str) -> bool:
 def _is_cookie_banner(line: str) -> bool:
     if COOKIE_BUTTON_RE.match(line):
         return True
-    return (
-        len(line) <= 600
-        and bool(COOKIE_SENTENCE_RE.search(line))
-        and bool(COOKIE_CONTEXT_RE.search(line))
-    )
+    return len(line) <= 600 and bool(COOKIE_BANNER_RE.search(line))
 
 
 def is_breakpoint_name(line: str) -> bool:
@@ -230,7 +243,7 @@ def is_breakpoint_name(line: str) -> bool:
 
 def chrome_reason(line: str) -> str | None:
     """Why a whole line is chrome, as a short label, or None if it may be article text."""
-    if FONT_SIZE_RE.match(line) or FONT_SIZE_LABEL_RE.match(line):
+    if _is_font_size_widget(line):
         return "font-size widget"
     if any(pattern.match(line) for pattern in SHARE_COUNTER_RES):
         return "share counter"
@@ -240,7 +253,7 @@ def chrome_reason(line: str) -> str | None:
         return "css breakpoints"
     if _is_newsletter_header(line):
         return "newsletter header"
-    if BREADCRUMB_RE.match(line):
+    if len(line) <= 200 and BREADCRUMB_RE.match(line):
         return "breadcrumb"
     if FOLLOW_RE.match(line):
         return "social follow"
@@ -264,6 +277,10 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
+    if len(line) <= 400 and PRINT_EDITION_RE.match(line):
+        return "print edition note"
+    if len(line) <= 200 and STANDARDS_RE.match(line):
+        return "standards notice"
     if _is_code(line):
         return "script or style"
     return None

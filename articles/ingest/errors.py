@@ -1,2 +1,2 @@
 class IngestError(ValueError):
-    """Bad input; str(err) is a clear, user-facing message saying what is wrong (no traceback text)."""
+    """Bad input. str(error) is a clear message for the uploader saying what is wrong."""

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
 
-# --- Credits: "Writing by Thomas Grove, editing by Mark Trevelyan", "(Reporting by X; Editing by Y)"
+# --- Credits: "Writing by Thomas Grove, editing by Mark Trevelyan", "(Reporting by X; ...)"
 CREDIT_WORD = (
     r"(?:(?:additional|further)\s+)?(?:reporting|writing|editing|edited|written|compiled|"
     r"translated|translation|research|graphics|production|produced|photos?|video)"
-    r"(?:\s+and\s+(?:reporting|writing|editing|editing))?"
+    r"(?:\s+and\s+(?:reporting|writing|editing))?"
 )
 CREDITS_RE = re.compile(
     rf"^[(\[]?\s*(?:[-—–]+\s*)?{CREDIT_WORD}\s+by\s+[A-Z\u00c0-\u024f].{{0,280}}?[)\]]?\.?$",
@@ -28,10 +28,16 @@ TRAILING_CREDITS_RE = re.compile(
 
 def credits_in_line(line: str) -> str | None:
     """The credits a whole line gives, without brackets, or None."""
+    if CONTRIBUTED_RE.match(line):
+        return line.strip().lstrip("-—– ").strip("()[] ")
     match = CREDITS_START_RE.match(line)
-    if (match and match["name"].isupper() and CREDITS_RE.match(line)) or CONTRIBUTED_RE.match(line):
-        return line.strip().lstrip("-—– ").strip("()[] ").rstrip()
-    return None
+    if not match or not match["name"].isupper() or not CREDITS_RE.match(line):
+        return None
+    # "Research by Harvard University shows ..." is a sentence; credits end without a full
+    # stop, or list several roles.
+    if line.endswith(".") and ";" not in line and line.lower().count(" by ") < 2:
+        return None
+    return line.strip().lstrip("-—– ").strip("()[] ")
 
 
 def split_trailing_credits(paragraph: str) -> tuple[str, str]:
@@ -63,7 +69,7 @@ def _is_person_name(text: str) -> bool:
         bare = word.strip(".'’")
         if bare.lower() in NAME_PARTICLES:
             continue
-        if not bare or not (bare[0].isupper() and (bare.isalpha() or re.fullmatch(r"[\w.'’-]+", bare))):
+        if not bare or not bare[0].isupper() or not re.fullmatch(r"[\w.'’-]+", bare):
             return False
         if NOT_NAMES.match(bare):
             return False
@@ -75,6 +81,12 @@ def _tidy_names(names: list[str]) -> str:
     return " and ".join(tidy) if len(tidy) <= 2 else ", ".join(tidy[:-1]) + " and " + tidy[-1]
 
 
+def person_names(text: str) -> str | None:
+    """'Olena Petrenko' / 'JANE DOE and John Roe' -> tidy names; None if not just names."""
+    names = [name for name in NAME_LIST_SPLIT_RE.split(text.strip()) if name]
+    return _tidy_names(names) if names and all(_is_person_name(n) for n in names) else None
+
+
 @dataclass(frozen=True)
 class Byline:
     names: str  # "Jane Doe" or "Jane Doe and John Roe"
@@ -82,14 +94,30 @@ class Byline:
     outlet_text: str  # the words in the byline that named the outlet
 
 
+def _split_trailing_outlet(text: str) -> tuple[str, str]:
+    """'MATTHEW LEE Associated Press' -> ('MATTHEW LEE', 'Associated Press') (AP's style)."""
+    words = text.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        tail = " ".join(words[-size:])
+        if find_outlet(tail):
+            return " ".join(words[:-size]), tail
+    return text, ""
+
+
 def _names_and_outlet(text: str) -> Byline | None:
     segments = [s for s in BYLINE_SEGMENT_SPLIT_RE.split(text) if s]
     if not segments:
         return None
+    segments[0], trailing_outlet = _split_trailing_outlet(segments[0])
+    if trailing_outlet:
+        segments.insert(1, trailing_outlet)
     parts = [p for p in re.split(r"\s*,\s*", segments[0]) if p]
     names: list[str] = []
     rest: list[str] = []
     for index, part in enumerate(parts):
+        if index > 0 and find_outlet(part):
+            rest.extend(parts[index:])
+            break
         candidates = [n for n in NAME_LIST_SPLIT_RE.split(part) if n]
         if not rest and candidates and all(_is_person_name(n) for n in candidates):
             names.extend(candidates)
@@ -145,22 +173,27 @@ _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
 )
-_PLACE_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]\b|[A-Z]\b"
+_PLACE_WORD = r"[A-Z][A-Z'’.\-]*(?![a-z])"
 DATELINE_RE = re.compile(
     rf"""^(?P<place>(?:{_PLACE_WORD})(?:\s+(?:{_PLACE_WORD}))*)?
     (?:,\s*(?:(?P<date>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?)
           |(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){{0,2}})))?
     (?:,\s*(?P<date2>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?))?
     \s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])
-      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?
-      | (?:--|[-—–:])
-    )\s+(?=\S)""",
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
+      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?\s+
+      | (?:--|[-—–:])\s+
+      | —\s*
+    )(?=\S)""",
     re.VERBOSE,
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
               "Q", "A", "I"}  # fmt: skip
+
+
+ORGANISATIONS = {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI",
+                 "FSB", "KGB", "ASEAN", "AU", "WTO", "IAEA", "ICC", "BBC", "CNN"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -172,7 +205,7 @@ class Dateline:
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    match = DATELINE_RE.match(paragraph)
+    match = DATELINE_RE.match(paragraph[:160])
     if not match:
         return None
     place = (match["place"] or "").strip()
@@ -181,9 +214,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if place and (len(place.replace(".", "")) < 2 or place in NOT_PLACES):
         return None
-    # A colon alone after one short word is too weak ("NATO: ...", "Q: ...").
-    separator = paragraph[match.end() - 2 : match.end()].strip()
-    if separator == ":" and not agency and not match["date"] and len(place) < 3:
+    # A colon alone is weak evidence: "NATO: ..." opens a sentence, "ROME: ..." is a dateline.
+    separator = paragraph[: match.end()].rstrip()[-1:]
+    if separator == ":" and not agency and (len(place) < 3 or place in ORGANISATIONS):
         return None
     if agency and not place and not find_outlet(agency):
         return None
@@ -202,7 +235,7 @@ CAPTION_CREDIT_RES = [
     # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY
     re.compile(
         rf"\b{_AGENCY}(?:\s+(?:PHOTO|Photo|photo|PICTURE|Pictures))?\s*/\s*"
-        r"[A-Z][\w.'’ -]{1,60}[)\]]?\.?$"
+        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}[)\]]?\.?$"
     ),
     # [AFP], [Reuters], [Getty Images], [Al Jazeera], [EPA]
     re.compile(rf"\[\s*(?:{_AGENCY}|[A-Z][\w.' &/-]{{0,30}}/{_AGENCY}|[A-Z]{{2,10}})\s*\]\.?$"),

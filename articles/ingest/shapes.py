@@ -2,7 +2,7 @@
 
 import re
 
-CLOSING_MARKS = "\"'”’»)]»›"
+CLOSING_MARKS = "\"'”’)]»›"
 BULLET_RE = re.compile(r"^[•·▪◦‣●■*+>–-]\s+")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\]\"'”’][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 

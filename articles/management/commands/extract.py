@@ -16,7 +16,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--source", help="the outlet (overrides detection)")
 
-    def handle(self, *paths, as_json=False, source=None, **options):
+    def handle(self, *, paths, as_json=False, source=None, **options):
         failed = 0
         for raw in paths:
             path = Path(raw)
@@ -52,4 +52,3 @@ class Command(BaseCommand):
             f"{len(result['captions'])} captions, {len(result['stripped'])} chrome blocks removed",
         ]
         return "\n".join(lines)
-

@@ -16,7 +16,7 @@ class Command(BaseCommand):
             "--source", help="the outlet that published every file (overrides detection)"
         )
 
-    def handle(self, *paths, source=None, **options):
+    def handle(self, *, paths, source=None, **options):
         started = time.monotonic()
         counts = {"imported": 0, "duplicate": 0, "needs_outlet": 0, "failed": 0}
         files, refused = self.collect(paths)
@@ -38,8 +38,10 @@ class Command(BaseCommand):
             line = f"[{number}/{total}] {report_status.replace('_', ' ')}: {name}"
             if report_status not in {"imported", "duplicate"}:
                 line += f": {message}"
-            style = self.style.SUCCESS if report_status == "imported" else (
-                self.style.WARNING if report_status == "duplicate" else self.style.ERROR
+            style = (
+                self.style.SUCCESS
+                if report_status == "imported"
+                else (self.style.WARNING if report_status == "duplicate" else self.style.ERROR)
             )
             self.stdout.write(style(line))
         elapsed = time.monotonic() - started
@@ -83,8 +85,11 @@ class Command(BaseCommand):
             refused.extend((r.name, r.reason) for r in expansion.refused)
         elif path.stat().st_size > limits.max_file_bytes:
             refused.append(
-                (str(path), f"the file is {path.stat().st_size:,} bytes; at most "
-                 f"{limits.max_file_bytes:,} are accepted")
+                (
+                    str(path),
+                    f"the file is {path.stat().st_size:,} bytes; at most "
+                    f"{limits.max_file_bytes:,} are accepted",
+                )
             )
         else:
             files.append((str(path), path.read_bytes))

@@ -1,0 +1,82 @@
+"""The ingest pipeline: one uploaded file (bytes) in, one clean article out.
+
+Pure code: no database, no Django. `parse_article` is the whole public entry point; the
+dataclasses it returns are plain and JSON-ready through `ParsedArticle.to_dict()`.
+"""
+
+import logging
+
+from .article import Paragraph, ParsedArticle, Stripped
+from .decoding import decode_bytes
+from .errors import IngestError
+from .html import looks_like_html, parse_html
+from .outlets import KNOWN_OUTLETS, Outlet, find_outlet, outlet_given_by_uploader
+from .text import TextArticle, parse_text
+
+__all__ = [
+    "KNOWN_OUTLETS",
+    "IngestError",
+    "Outlet",
+    "Paragraph",
+    "ParsedArticle",
+    "Stripped",
+    "find_outlet",
+    "parse_article",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def parse_article(data: bytes, *, filename: str = "", outlet: str | None = None) -> ParsedArticle:
+    """Turn one uploaded file into a clean article, or raise IngestError saying what is wrong.
+
+    `outlet` is the uploader's word for who published it (a name, short name or domain); it
+    overrides whatever the text says.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"parse_article() takes bytes, not {type(data).__name__}")
+    try:
+        return _parse(bytes(data), filename, outlet)
+    except IngestError:
+        raise
+    except Exception as error:
+        # A bug of ours must still reach the uploader as a clear refusal, not a traceback.
+        logger.exception("ingest failed unexpectedly on %r", filename)
+        raise IngestError(
+            "This file could not be read as an article (the parser failed on it). "
+            "Try saving the article again as plain text."
+        ) from error
+
+
+def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
+    text = decode_bytes(data)
+    is_html = looks_like_html(text, filename)
+    parsed = parse_html(text) if is_html else parse_text(text)
+    if not any(paragraph.kind == "text" for paragraph in parsed.paragraphs):
+        raise IngestError(
+            "No article text was found in this file: after removing menus, share buttons and "
+            "other page furniture nothing like paragraphs of prose was left."
+        )
+    chosen, evidence = _choose_outlet(parsed, outlet)
+    return ParsedArticle(
+        format="html" if is_html else "text",
+        title=parsed.title,
+        standfirst=parsed.standfirst,
+        outlet=chosen,
+        outlet_evidence=evidence,
+        published=parsed.published,
+        published_precision=parsed.precision if parsed.published else "unknown",
+        dateline=parsed.dateline,
+        byline=parsed.byline,
+        credits="; ".join(parsed.credits),
+        paragraphs=parsed.paragraphs,
+        captions=parsed.captions,
+        stripped=parsed.stripped,
+    )
+
+
+def _choose_outlet(parsed: TextArticle, given: str | None) -> tuple[Outlet | None, str]:
+    if given and given.strip():
+        return outlet_given_by_uploader(given), ""
+    clue = parsed.best_clue()
+    return (clue.outlet, clue.evidence) if clue else (None, "")

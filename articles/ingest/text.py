@@ -1,0 +1,462 @@
+"""Plain-text articles: from the text of a saved page to headline, metadata and clean body.
+
+The steps, in order:
+1. split into lines, tidy whitespace;
+2. walk the lines once, removing chrome and metadata lines (recorded in `stripped`);
+3. re-join hard-wrapped lines into paragraphs (only when the file is hard-wrapped);
+4. read the header: section label, headline, bylines, standfirst;
+5. read the body: captions out, subheadings marked, dateline and trailing credits split off.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from . import chrome
+from .article import Paragraph, Stripped
+from .dates import FoundDate, is_relative_date_line, parse_date_line
+from .fields import (
+    caption_text,
+    credits_in_line,
+    parse_byline,
+    parse_correspondent_byline,
+    parse_dateline,
+    parse_signature_byline,
+    split_trailing_credits,
+)
+from .outlets import Outlet, find_outlet, outlet_from_domains, outlet_named_in
+from .shapes import (
+    ends_sentence,
+    ends_statement,
+    is_body_like,
+    is_upper_words,
+    same_text,
+    sentence_count,
+    word_count,
+)
+
+# How strongly a clue names the outlet that published the text (lower is stronger). A copyright
+# notice names the publisher; a dateline names the agency that wrote the story, which a
+# publisher may be reprinting; a byline's "Jane Doe, Reuters" is weaker still.
+RANK_SITE_NAME = 0
+RANK_PAGE_URL = 1
+RANK_COPYRIGHT = 2
+RANK_DATELINE = 3
+RANK_DOMAIN = 4
+RANK_BYLINE = 5
+
+# Lines that sit between a standfirst and the body, and seldom between two paragraphs.
+HEADER_REASONS = {"byline", "date line", "reading time", "image credit", "source line"}
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
+# A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
+NEWS_LEDE_RE = re.compile(
+    r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
+
+
+@dataclass
+class Item:
+    text: str
+    line: int  # line number, to keep removals in document order
+    block: int  # paragraphs separated by blank lines have different blocks
+
+
+@dataclass
+class OutletClue:
+    rank: int
+    line: int
+    outlet: Outlet
+    evidence: str
+
+
+@dataclass
+class TextArticle:
+    title: str = ""
+    standfirst: str = ""
+    byline: str = ""
+    credits: list[str] = field(default_factory=list)
+    dateline: str = ""
+    published: datetime.datetime | None = None
+    precision: str = "unknown"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[tuple[int, Stripped]] = field(default_factory=list)  # (line, what)
+    kept_lines: set[int] = field(default_factory=set)
+    clues: list[OutletClue] = field(default_factory=list)
+
+    @property
+    def stripped(self) -> list[Stripped]:
+        return merge_adjacent(self.removed, self.kept_lines)
+
+    def add_clue(self, rank: int, line: int, outlet: Outlet | None, evidence: str) -> None:
+        if outlet:
+            self.clues.append(OutletClue(rank, line, outlet, evidence))
+
+    def best_clue(self) -> OutletClue | None:
+        return min(self.clues, key=lambda clue: (clue.rank, clue.line), default=None)
+
+
+def merge_adjacent(removed: list[tuple[int, Stripped]], kept_lines: set[int]) -> list[Stripped]:
+    """One entry per run of lines removed for the same reason (a list of 14 breakpoints is one)."""
+    merged: list[tuple[int, Stripped]] = []
+    for line, entry in sorted(removed, key=lambda pair: pair[0]):
+        if (
+            merged
+            and merged[-1][1].reason == entry.reason
+            and line - merged[-1][0] <= 2
+            and not any(merged[-1][0] < kept < line for kept in kept_lines)
+        ):
+            previous = merged[-1][1]
+            merged[-1] = (line, Stripped(entry.reason, previous.text + "\n" + entry.text))
+        else:
+            merged.append((line, Stripped(entry.reason, entry.text)))
+    return [entry for _, entry in merged]
+
+
+def tidy_lines(text: str) -> list[str]:
+    """Lines with any line ending, no-break and odd spaces as spaces, runs of spaces collapsed."""
+    # str.split() treats NBSP, thin spaces and tabs as whitespace, so this also normalises them.
+    return [" ".join(line.split()) for line in text.translate(ZERO_WIDTH).splitlines()]
+
+
+def items_from_lines(lines: list[str]) -> list[Item]:
+    items, block = [], 0
+    for number, line in enumerate(lines):
+        if line:
+            items.append(Item(line, number, block))
+        else:
+            block += 1
+    return items
+
+
+def parse_text(
+    text: str,
+    *,
+    known_title: str = "",
+    known_standfirst: str = "",
+    known_headings: frozenset[str] = frozenset(),
+    known_captions: frozenset[str] = frozenset(),
+    may_be_wrapped: bool = True,
+) -> TextArticle:
+    """Read an article from plain text (or from the text blocks of an HTML page)."""
+    article = TextArticle()
+    items = items_from_lines(tidy_lines(text))
+    dates: list[tuple[int, FoundDate]] = []
+    kept = _remove_chrome(items, article, dates)
+    if may_be_wrapped:
+        kept = _join_wrapped_lines(kept)
+    body = _read_header(kept, article, known_title, known_standfirst)
+    _read_body(body, article, known_headings, known_captions)
+    first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
+    _choose_date(article, dates, first_body_line)
+    return article
+
+
+def _remove_chrome(
+    items: list[Item], article: TextArticle, dates: list[tuple[int, FoundDate]]
+) -> list[Item]:
+    """Walk the lines once; return those that may be article text, record the rest."""
+    kept: list[Item] = []
+    body_seen = False
+    index = 0
+    while index < len(items):
+        item = items[index]
+        text = item.text
+
+        def remove(reason: str, item: Item = item) -> None:
+            article.removed.append((item.line, Stripped(reason, item.text)))
+
+        tail_reason = chrome.tail_marker_reason(text)
+        if tail_reason == "comments section" and not body_seen:
+            tail_reason = None  # "Comment" above a headline is the opinion section's label
+        if tail_reason and body_seen:
+            _remove_tail(items[index:], tail_reason, article)
+            break
+        if tail_reason or chrome.is_link_list_header(text):
+            index = _remove_link_list(items, index, tail_reason or "link list", article)
+            continue
+        index += 1
+        if chrome.is_inline_link(text):
+            remove("link list")
+            continue
+        if reason := chrome.chrome_reason(text):
+            remove(reason)
+            _clues_from_chrome(article, item, reason)
+            continue
+        if chrome.is_breakpoint_name(text) and _next_is_breakpoint(items, index - 1):
+            remove("css breakpoints")
+            continue
+        if found := parse_date_line(text):
+            dates.append((item.line, found))
+            remove("date line")
+            continue
+        if is_relative_date_line(text):
+            remove("date line")
+            continue
+        if credits := credits_in_line(text):
+            article.credits.append(credits)
+            remove("credits")
+            continue
+        # "(Xinhua)" or "Reuters" on a line of its own names the source.
+        bracketed = OUTLET_IN_BRACKETS_RE.match(text)
+        if outlet := find_outlet(bracketed["name"] if bracketed else text):
+            article.add_clue(RANK_DATELINE, item.line, outlet, text)
+            remove("source line")
+            continue
+        kept.append(item)
+        article.kept_lines.add(item.line)
+        body_seen = body_seen or is_body_like(text)
+    return kept
+
+
+def _remove_tail(tail: list[Item], reason: str, article: TextArticle) -> None:
+    """Everything from a promo or comments header on is not the article."""
+    block = "\n".join(item.text for item in tail)
+    article.removed.append((tail[0].line, Stripped(reason, block)))
+    # The page footer's copyright notice may still say whose page it was.
+    for item in tail[1:]:
+        _clues_from_chrome(article, item, chrome.chrome_reason(item.text) or "")
+
+
+def _remove_link_list(items: list[Item], start: int, reason: str, article: TextArticle) -> int:
+    """Remove a 'Related' header and the short link-like lines under it; return where they end."""
+    end = start + 1
+    while (
+        end < len(items)
+        and end - start <= 12
+        and chrome.is_link_like(items[end].text)
+        and not chrome.chrome_reason(items[end].text)
+    ):
+        end += 1
+    block = "\n".join(item.text for item in items[start:end])
+    article.removed.append((items[start].line, Stripped(reason, block)))
+    return end
+
+
+def _next_is_breakpoint(items: list[Item], index: int) -> bool:
+    neighbours = items[max(index - 1, 0) : index] + items[index + 1 : index + 2]
+    return any(chrome.is_breakpoint_name(other.text) for other in neighbours)
+
+
+def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
+    if reason == "copyright notice" and (named := outlet_named_in(item.text)):
+        article.add_clue(RANK_COPYRIGHT, item.line, named[0], item.text)
+    elif reason == "copyright notice" and (found := outlet_from_domains(item.text)):
+        article.add_clue(RANK_COPYRIGHT, item.line, found[0], item.text)
+    elif reason in {"url line", "source line", "breadcrumb", "newsletter header"} and (
+        found := outlet_from_domains(item.text)
+    ):
+        article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
+
+
+def _join_wrapped_lines(items: list[Item]) -> list[Item]:
+    """Re-join lines of a hard-wrapped file (an e-mail, a newsletter) into paragraphs."""
+    long_lines = sorted(len(item.text) for item in items if len(item.text) >= 30)
+    if len(long_lines) < 5:
+        return items
+    width = long_lines[int(0.9 * (len(long_lines) - 1))]
+    unfinished = sum(not ends_sentence(item.text) for item in items if len(item.text) >= 30)
+    if width > 100 or unfinished / len(long_lines) < 0.4:
+        return items  # one paragraph per line already
+    joined: list[Item] = []
+    last_length = 0
+    for item in items:
+        previous = joined[-1] if joined else None
+        # A line ending well short of the wrap width ended its paragraph.
+        if previous and previous.block == item.block and last_length >= 0.6 * width:
+            glue = "" if previous.text.endswith("-") and item.text[:1].islower() else " "
+            previous.text = previous.text + glue + item.text
+        else:
+            joined.append(Item(item.text, item.line, item.block))
+        last_length = len(item.text)
+    return joined
+
+
+def _is_headline_like(text: str) -> bool:
+    if len(text) > 250 or word_count(text) > 30 or sentence_count(text) > 1:
+        return False
+    if ends_statement(text) and not (text.endswith(".") and word_count(text) <= 10):
+        return False
+    return not caption_text(text) and not parse_dateline(text)
+
+
+def _is_section_label(text: str, following: str) -> bool:
+    """'Global General', 'WORLD NEWS': a short label above a longer headline."""
+    short = (word_count(text) <= 3 and len(text) <= 30) or (
+        is_upper_words(text) and word_count(text) <= 5
+    )
+    return (
+        short
+        and not ends_sentence(text)
+        and _is_headline_like(following)
+        and word_count(following) > word_count(text)
+    )
+
+
+def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
+    byline = parse_byline(item.text) or parse_signature_byline(item.text)
+    if byline is None and after_title:
+        byline = parse_correspondent_byline(item.text)
+    if byline is None:
+        return False
+    if not article.byline:
+        article.byline = byline.names
+    article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
+    article.removed.append((item.line, Stripped("byline", item.text)))
+    return True
+
+
+def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
+    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline."""
+    outlet = find_outlet(item.text) or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+    if outlet is None:
+        return False
+    article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
+    article.removed.append((item.line, Stripped("source line", item.text)))
+    return True
+
+
+def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
+    """'Talks end | Reuters' -> ('Talks end', 'Reuters') when the suffix names the site."""
+    match = TITLE_SUFFIX_RE.match(title)
+    if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
+        return match["title"], match["site"]
+    return title, ""
+
+
+def _set_title(article: TextArticle, item: Item) -> None:
+    article.title, site = split_site_name(item.text)
+    if site:
+        article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
+
+
+def _read_header(
+    items: list[Item], article: TextArticle, known_title: str, known_standfirst: str
+) -> list[Item]:
+    """Take section labels, headline, bylines and standfirst off the top; return the body."""
+    index = 0
+    # Before the headline.
+    while index < len(items) and index < 10:
+        item = items[index]
+        following = items[index + 1].text if index + 1 < len(items) else ""
+        if _take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
+            index += 1
+            continue
+        if known_title:
+            if same_text(item.text, known_title):
+                index += 1
+            elif _is_headline_like(item.text) and any(
+                same_text(later.text, known_title) for later in items[index + 1 : index + 4]
+            ):
+                article.removed.append((item.line, Stripped("section label", item.text)))
+                index += 1
+                continue
+            article.title = known_title
+            break
+        if _is_headline_like(item.text):
+            if _is_section_label(item.text, following):
+                article.removed.append((item.line, Stripped("section label", item.text)))
+                index += 1
+                continue
+            _set_title(article, item)
+            index += 1
+        break
+    # After the headline: bylines, outlet names, a repeated headline, the standfirst.
+    while index < len(items):
+        item = items[index]
+        if article.title and same_text(item.text, article.title):
+            article.removed.append((item.line, Stripped("duplicate title", item.text)))
+        elif not (
+            _take_byline(item, article, after_title=True) or _take_outlet_name_line(item, article)
+        ):
+            if article.standfirst or not _is_standfirst(items, index, article, known_standfirst):
+                break
+            article.standfirst = item.text
+        index += 1
+    return items[index:]
+
+
+def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:
+    item = items[index]
+    text = item.text
+    if known:
+        return same_text(text, known)
+    if not 5 <= word_count(text) <= 40 or sentence_count(text) > 2:
+        return False
+    if caption_text(text) or parse_dateline(text) or index + 1 >= len(items):
+        return False
+    following = items[index + 1]
+    removed_between = {
+        stripped.reason for line, stripped in article.removed if item.line < line < following.line
+    }
+    return bool(
+        (caption_text(following.text) and not NEWS_LEDE_RE.search(text))
+        or parse_dateline(following.text)
+        or parse_byline(following.text)
+        or parse_signature_byline(following.text)
+        or parse_correspondent_byline(following.text)
+        or removed_between & HEADER_REASONS
+        # A deck without a full stop right under the headline, then prose.
+        or (not ends_sentence(text) and word_count(text) >= 6 and is_body_like(following.text))
+    )
+
+
+def _is_subheading(text: str, following: str | None) -> bool:
+    if following is None or word_count(text) > 12 or len(text) > 100 or ends_sentence(text):
+        return False
+    if not re.match(r"^[\"'“‘(]?[A-Z0-9]", text):
+        return False
+    return ends_sentence(following) and not caption_text(following)
+
+
+def _read_body(
+    items: list[Item],
+    article: TextArticle,
+    known_headings: frozenset[str],
+    known_captions: frozenset[str],
+) -> None:
+    for position, item in enumerate(items):
+        text = item.text
+        following = items[position + 1].text if position + 1 < len(items) else None
+        if any(same_text(text, caption) for caption in known_captions):
+            article.captions.append(text)
+        elif caption := caption_text(text):
+            article.captions.append(caption)
+        elif any(same_text(text, heading) for heading in known_headings) or _is_subheading(
+            text, following
+        ):
+            article.paragraphs.append(Paragraph("subheading", text))
+        else:
+            article.paragraphs.append(Paragraph("text", text))
+    _split_dateline(article)
+    for paragraph in article.paragraphs:
+        if paragraph.kind == "text":
+            paragraph.text, credits = split_trailing_credits(paragraph.text)
+            if credits:
+                article.credits.append(credits)
+    article.paragraphs = [p for p in article.paragraphs if p.text]
+    # A "subheading" with no text after it is a stray line, not a heading.
+    if article.paragraphs and article.paragraphs[-1].kind == "subheading":
+        article.paragraphs[-1].kind = "text"
+
+
+def _split_dateline(article: TextArticle) -> None:
+    first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    if first is None or not (dateline := parse_dateline(first.text)):
+        return
+    first.text = first.text[dateline.length :].strip()
+    article.dateline = dateline.place.upper()
+    if dateline.agency:
+        article.add_clue(RANK_DATELINE, -1, find_outlet(dateline.agency), dateline.evidence)
+
+
+def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int) -> None:
+    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one."""
+    header = [found for line, found in dates if line < body_line]
+    labelled = [found for line, found in dates if found.label]
+    chosen = next((found for found in header if found.label == "published"), None)
+    chosen = chosen or (header[0] if header else None) or (labelled[0] if labelled else None)
+    if chosen:
+        article.published, article.precision = chosen.value, chosen.precision

@@ -1,0 +1,224 @@
+"""How well articles.quotes finds quotations and their speakers.
+
+Runs extract_quotes over the hand-annotated articles in bench/quotes_annotated/*.json and over
+the bundled demo corpus (gold in bench/quotes_annotated/demo/gold.json), then prints precision
+and recall for quotes and for speakers, per set and overall.
+
+    .venv/bin/python bench/quote_quality.py            # figures
+    .venv/bin/python bench/quote_quality.py --verbose  # plus every miss and false alarm
+
+A found quote matches a gold quote when both start and end in the same paragraphs and their
+text overlaps. A speaker counts as right when the quote matches and the speaker is the same
+(None for unnamed speakers and organisations). Pure Python, no Django.
+"""
+
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from articles.quotes import KnownPerson, extract_quotes  # noqa: E402
+
+ANNOTATED_DIR = ROOT / "bench" / "quotes_annotated"
+DEMO_DIR = ROOT / "articles" / "demo"
+DEMO_GOLD = ANNOTATED_DIR / "demo" / "gold.json"
+
+# Lines that end an article's body in the demo files: share widgets, credits, promos.
+_END_OF_BODY = re.compile(
+    r"^(?:YOU MIGHT ALSO LIKE|Bookmark and Share|SOURCE:|Writing by|Editing by|Reporting by"
+    r"|0 : 0)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+")
+_SENTENCE_END = ".!?\"”’:"
+
+
+def plain_text_paragraphs(raw: str, keep_headings: bool = False) -> list[str]:
+    """A rough clean body from a plain-text article: one paragraph per line, chrome dropped.
+
+    Short lines that don't end like a sentence (headlines, menus, captions, subheadings) are
+    dropped unless keep_headings is set; a leading "MOSCOW (Reuters) -" dateline is removed.
+    """
+    paragraphs = []
+    for line in raw.replace("\xa0", " ").splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if _END_OF_BODY.match(line):
+            break
+        line = _DATELINE.sub("", line)
+        body_like = len(line.split()) >= 6 and line[-1] in _SENTENCE_END
+        if body_like or keep_headings:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def demo_paragraphs(path: Path) -> tuple[list[str], str]:
+    """The demo article's paragraphs, from the ingest pipeline when it is there."""
+    data = path.read_bytes()
+    try:
+        from articles.ingest import parse_article
+
+        parsed = parse_article(data, filename=path.name)
+        return [p.text for p in parsed.paragraphs], "ingest"
+    except Exception:  # the pipeline missing or failing must not stop the benchmark
+        return plain_text_paragraphs(data.decode("utf-8")), "plain-text helper"
+
+
+@dataclass
+class Gold:
+    start_paragraph: int
+    end_paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str
+
+
+def _gold_from_text(paragraphs: list[str], item: dict) -> Gold:
+    """Locate a gold quote by its text (demo gold does not depend on how the body was cut)."""
+    lines = item["text"].split("\n")
+    for p, paragraph in enumerate(paragraphs):
+        at = paragraph.find(lines[0])
+        if at < 0:
+            continue
+        end_p = p + len(lines) - 1
+        end = (
+            at + len(lines[0])
+            if end_p == p
+            else paragraphs[end_p].find(lines[-1]) + len(lines[-1])
+        )
+        return Gold(p, end_p, at, end, item["text"], item["speaker"], item["kind"])
+    raise ValueError(f"gold quote not found in the body: {lines[0]!r}")
+
+
+def _gold_from_annotation(paragraphs: list[str], item: dict) -> Gold:
+    p = item["paragraph"]
+    end_p = item.get("end_paragraph", p)
+    lines = item["text"].split("\n")
+    at = paragraphs[p].find(lines[0])
+    end = at + len(lines[0]) if end_p == p else paragraphs[end_p].find(lines[-1]) + len(lines[-1])
+    return Gold(p, end_p, at, end, item["text"], item["speaker"], item["kind"])
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+    kind_right: int = 0
+
+    def add(self, other: "Score") -> None:
+        for name in ("gold", "found", "matched", "speaker_right", "kind_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def line(self, label: str) -> str:
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:6.1%}" if b else "   n/a"
+
+        return (
+            f"{label:<12} gold {self.gold:3d}  found {self.found:3d}  |  quotes P {ratio(self.matched, self.found)}"
+            f" R {ratio(self.matched, self.gold)}  |  speakers P {ratio(self.speaker_right, self.found)}"
+            f" R {ratio(self.speaker_right, self.gold)}  |  kind {ratio(self.kind_right, self.matched)}"
+        )
+
+
+def score_article(name: str, paragraphs: list[str], gold: list[Gold], known, verbose: bool) -> Score:
+    result = extract_quotes(paragraphs, known)
+    score = Score(gold=len(gold), found=len(result.quotes))
+    unmatched = list(gold)
+    for quote in result.quotes:
+        match = None
+        for g in unmatched:
+            if (g.start_paragraph, g.end_paragraph) != (quote.start_paragraph, quote.end_paragraph):
+                continue
+            q_end = quote.end_offset if quote.end_paragraph == quote.start_paragraph else 10**9
+            g_end = g.end if g.end_paragraph == g.start_paragraph else 10**9
+            if quote.start_offset < g_end and g.start < q_end:
+                match = g
+                break
+        if match is None:
+            if verbose:
+                print(f"  {name}: FALSE ALARM p{quote.start_paragraph} {quote.text[:70]!r}")
+            continue
+        unmatched.remove(match)
+        score.matched += 1
+        score.kind_right += quote.kind == match.kind
+        if quote.speaker == match.speaker:
+            score.speaker_right += 1
+        elif verbose:
+            print(
+                f"  {name}: WRONG SPEAKER {quote.speaker!r} (mention {quote.speaker_mention!r})"
+                f" for {match.speaker!r}: {quote.text[:60]!r}"
+            )
+        if verbose and quote.kind != match.kind:
+            print(f"  {name}: KIND {quote.kind} for {match.kind}: {quote.text[:60]!r}")
+    if verbose:
+        for g in unmatched:
+            print(f"  {name}: MISSED p{g.start_paragraph} {g.text[:70]!r} ({g.speaker})")
+    return score
+
+
+def annotated_set(split: str) -> list[tuple[str, list[str], list[Gold], list[KnownPerson]]]:
+    out = []
+    for path in sorted(ANNOTATED_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("split", "dev") != split:
+            continue
+        paragraphs = data["paragraphs"]
+        gold = [_gold_from_annotation(paragraphs, item) for item in data["quotes"]]
+        known = [
+            KnownPerson(k["key"], k["name"], tuple(k.get("aliases", ())), k.get("role", ""))
+            for k in data.get("known_people", [])
+        ]
+        out.append((data["id"], paragraphs, gold, known))
+    return out
+
+
+def demo_set() -> tuple[list[tuple[str, list[str], list[Gold], list]], set[str]]:
+    gold_by_file = json.loads(DEMO_GOLD.read_text(encoding="utf-8"))
+    out, sources = [], set()
+    for path in sorted(DEMO_DIR.glob("*.txt")):
+        paragraphs, source = demo_paragraphs(path)
+        sources.add(source)
+        gold = [_gold_from_text(paragraphs, item) for item in gold_by_file[path.name]]
+        out.append((path.name[:3], paragraphs, gold, []))
+    return out, sources
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv or "-v" in argv
+    dev, heldout = annotated_set("dev"), annotated_set("heldout")
+    annotated = dev + heldout
+    demo, sources = demo_set()
+    total = Score()
+    for label, articles in (("annotated", dev), ("held-out", heldout), ("demo", demo)):
+        score = Score()
+        for name, paragraphs, gold, known in articles:
+            score.add(score_article(name, paragraphs, gold, known, verbose))
+        total.add(score)
+        print(score.line(label))
+    print(total.line("overall"))
+    print(f"(demo body from: {', '.join(sorted(sources))}; {len(annotated)} annotated articles)")
+
+    bodies = [(paragraphs, known) for _, paragraphs, _, known in annotated + demo]
+    rounds = max(1, 2000 // len(bodies))
+    began = time.perf_counter()
+    for _ in range(rounds):
+        for paragraphs, known in bodies:
+            extract_quotes(paragraphs, known)
+    elapsed = time.perf_counter() - began
+    print(f"speed: {rounds * len(bodies) / elapsed:,.0f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,903 @@
+"""Tests for articles/matching.py: speakers, statements and stories.
+
+Pure functions, no database: run with `.venv/bin/pytest -p no:django tests/test_matching.py`.
+The demo cases use the bundled corpus (articles/demo/) with its quotes copied here by hand.
+"""
+
+import datetime
+import itertools
+from pathlib import Path
+
+import pytest
+
+from articles.matching import (
+    ArticleForStory,
+    DiffToken,
+    PersonCandidate,
+    QuoteForMatching,
+    StatementGroup,
+    StoryCandidate,
+    fullest_wording,
+    match_person,
+    match_statements,
+    match_story,
+    related_stories,
+    story_title,
+    word_diff,
+)
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def quote(text, speaker=None, article="a", key=None):
+    return QuoteForMatching(
+        key=key or (article, text), text=text, speaker_key=speaker, article_key=article
+    )
+
+
+def group(key, *members):
+    return StatementGroup(key=key, members=list(members))
+
+
+def same_statement(a, b, speaker_a="speaker", speaker_b="speaker"):
+    """Whether `b`, quoted by a second outlet, joins the group holding `a`."""
+    [assignment] = match_statements(
+        [quote(b, speaker_b, article="second")],
+        [group("g", quote(a, speaker_a, article="first"))],
+    )
+    return assignment.group_key == "g"
+
+
+def add_articles(articles):
+    """Feed articles' quotes to match_statements one article at a time, as ingestion would."""
+    groups = []
+    for article_key, quotes in articles:
+        new = [quote(text, speaker, article_key) for text, speaker in quotes]
+        for q, assignment in zip(new, match_statements(new, groups), strict=True):
+            if assignment.group_key is not None:
+                next(g for g in groups if g.key == assignment.group_key).members.append(q)
+            elif assignment.new_group_index is not None:
+                groups.append(group(f"group-{len(groups)}", q))
+    return groups
+
+
+def multi_member_groups(groups):
+    return sorted(
+        sorted(m.key[0] + ": " + m.text for m in g.members) for g in groups if len(g.members) > 1
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers
+# --------------------------------------------------------------------------------------------
+
+PEOPLE = [
+    PersonCandidate("medvedev", "Dmitry Medvedev", ("President Dmitry Medvedev",)),
+    PersonCandidate("lavrov", "Sergei Lavrov"),
+    PersonCandidate("rasmussen", "Anders Fogh Rasmussen"),
+    PersonCandidate("hillary", "Hillary Clinton"),
+    PersonCandidate("bill", "Bill Clinton"),
+    PersonCandidate("bush-43", "George W. Bush"),
+    PersonCandidate("bush-41", "George H. W. Bush"),
+    PersonCandidate("scheffer", "Jaap de Hoop Scheffer"),
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Medvedev", "President Dmitry Medvedev", "Dmitry Medvedev", "Medevedev", "Mr. Medvedev"],
+)
+def test_match_person_finds_one_person_under_titles_surname_alone_and_a_misspelling(name):
+    assert match_person(name, PEOPLE) == "medvedev"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dmitri Medvedev", "medvedev"),
+        ("Dmitriy Medvedev", "medvedev"),
+        ("Sergey Lavrov", "lavrov"),
+        ("Sergej Lawrow", "lavrov"),
+    ],
+)
+def test_match_person_accepts_transliterations(name, expected):
+    assert match_person(name, PEOPLE) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "NATO Secretary-General Anders Fogh Rasmussen",
+        "Secretary General Rasmussen",
+        "Anders Fogh Rasmussen, NATO chief",
+        "Rasmussen’s",
+        "Dr. Anders Rasmussen",
+        "A. F. Rasmussen",
+    ],
+)
+def test_match_person_strips_titles_roles_and_possessives(name):
+    assert match_person(name, PEOPLE) == "rasmussen"
+
+
+def test_match_person_strips_a_role_it_does_not_know_as_a_title():
+    people = [PersonCandidate("ushakov", "Yuri Ushakov"), PersonCandidate("barra", "Mary Barra")]
+    assert match_person("Kremlin aide Yury Ushakov", people) == "ushakov"
+    assert match_person("General Motors chief executive Mary Barra", people) == "barra"
+
+
+def test_match_person_keeps_a_surname_that_looks_like_a_title():
+    people = [PersonCandidate("mlk", "Martin Luther King"), PersonCandidate("major", "John Major")]
+    assert match_person("Martin Luther King Jr.", people) == "mlk"
+    assert match_person("Prime Minister John Major", people) == "major"
+
+
+def test_match_person_reads_a_mention_without_a_name_as_a_role():
+    people = [
+        PersonCandidate(
+            "rasmussen", "Anders Fogh Rasmussen", ("NATO chief Anders Fogh Rasmussen",)
+        ),
+        PersonCandidate("lavrov", "Sergei Lavrov", ("Foreign Minister Sergei Lavrov",)),
+    ]
+    assert match_person("the Danish NATO chief", people) == "rasmussen"
+    assert match_person("the foreign minister", people) == "lavrov"
+    assert match_person("a Western diplomat", people) is None
+    assert match_person("the former Danish prime minister", people) is None  # not Lavrov
+
+
+def test_match_person_keeps_two_clintons_apart():
+    assert match_person("Hillary Clinton", PEOPLE) == "hillary"
+    assert match_person("Hilary Clinton", PEOPLE) == "hillary"
+    assert match_person("Bill Clinton", PEOPLE) == "bill"
+    assert match_person("William Clinton", PEOPLE) == "bill"
+
+
+def test_match_person_returns_none_for_a_bare_surname_two_people_share():
+    assert match_person("Clinton", PEOPLE) is None
+    assert match_person("Mrs Clinton", PEOPLE) is None
+
+
+def test_match_person_with_one_clinton_known_takes_the_bare_surname():
+    only_hillary = [p for p in PEOPLE if p.key != "bill"]
+    assert match_person("Clinton", only_hillary) == "hillary"
+
+
+def test_match_person_tells_the_two_george_bushes_apart_and_refuses_to_guess():
+    assert match_person("George W. Bush", PEOPLE) == "bush-43"
+    assert match_person("President George H.W. Bush", PEOPLE) == "bush-41"
+    assert match_person("George Bush", PEOPLE) is None
+    assert match_person("Bush", PEOPLE) is None
+
+
+def test_match_person_does_not_merge_different_first_names_with_the_same_surname():
+    assert match_person("Lars Løkke Rasmussen", PEOPLE) is None
+    assert match_person("Anatoly Lavrov", PEOPLE) is None
+
+
+def test_match_person_does_not_stretch_short_surnames():
+    assert match_person("Busch", [PersonCandidate("bush-43", "George W. Bush")]) is None
+    assert match_person("Putina", [PersonCandidate("putin", "Vladimir Putin")]) is None
+
+
+def test_match_person_handles_surname_particles():
+    assert match_person("De Hoop Scheffer", PEOPLE) == "scheffer"
+    assert match_person("Scheffer", PEOPLE) == "scheffer"
+
+
+def test_match_person_returns_none_for_someone_unknown_or_a_bare_role():
+    assert match_person("Vladimir Putin", PEOPLE) is None
+    assert match_person("the Danish NATO chief", PEOPLE) is None
+    assert match_person("", PEOPLE) is None
+    assert match_person("Medvedev", []) is None
+
+
+def test_match_person_matches_through_aliases():
+    people = [PersonCandidate("lula", "Luiz Inácio Lula da Silva", aliases=("Lula",))]
+    assert match_person("Lula", people) == "lula"
+    assert match_person("Luiz Inacio Lula da Silva", people) == "lula"
+
+
+def test_match_person_uses_the_role_to_break_a_tie():
+    clintons = [
+        PersonCandidate("hillary", "Hillary Clinton", ("Secretary of State Hillary Clinton",)),
+        PersonCandidate("bill", "Bill Clinton", ("former President Bill Clinton",)),
+    ]
+    assert match_person("Clinton", clintons, role="the secretary of state") == "hillary"
+    assert match_person("Clinton", clintons, role="spokesman") is None
+
+
+def test_match_person_prefers_the_candidate_confirmed_by_the_given_name():
+    people = [
+        PersonCandidate("surname-only", "Medvedev"),
+        PersonCandidate("full", "Dmitry Medvedev"),
+    ]
+    assert match_person("Dmitry Medvedev", people) == "full"
+
+
+# --------------------------------------------------------------------------------------------
+# Statements: the demo corpus
+# --------------------------------------------------------------------------------------------
+
+XINHUA_INVITED = "I have invited Russia to step up its terms of cooperation in Afghanistan,"
+REUTERS_INVITED = (
+    "I have invited Russia to strengthen Russia’s terms of cooperation in Afghanistan,"
+)
+XINHUA_ESSENTIAL = "I do believe that it's essential for Russia that we succeed in Afghanistan,"
+RFERL_ESSENTIAL = "essential for Russia that we succeed in Afghanistan,"
+XINHUA_PRODUCTIVE = "stronger and more productive."
+RFERL_PRODUCTIVE = (
+    "I hope your visit to Russia will help make Russian-NATO relations stronger and more "
+    "productive,"
+)
+XINHUA_REASONS = "We have many reasons for interaction, many subjects for discussion,"
+ALJAZEERA_REASONS = (
+    "We have many reasons for interaction, many subjects for discussion.\n"
+    "These are the challenges that exist in the world: terrorism, crime, the need to counter "
+    "shared threats, regional challenges."
+)
+LISBON = (
+    "The meeting in Lisbon is a real opportunity to turn a new page, "
+    "to bury the ghosts of the past,"
+)
+DECISION = (
+    "We will hopefully make a decision on enhanced cooperation on counter-narcotics training, a "
+    "broadened transit agreement and also progress on implementing the helicopter package,"
+)
+
+DEMO_QUOTES = [
+    (
+        "xinhua",
+        [
+            (XINHUA_REASONS, "medvedev"),
+            (XINHUA_PRODUCTIVE, "medvedev"),
+            ("concrete proposals", "rasmussen"),
+            (XINHUA_INVITED, "rasmussen"),
+            (XINHUA_ESSENTIAL, "rasmussen"),
+            (
+                "If Afghanistan once again becomes a safe haven for terrorists, then Russia would "
+                "be among the first victims, as terrorists could easily spread from Afghanistan "
+                "through Central Asia to Russia,",
+                "rasmussen",
+            ),
+            (
+                "A unification of Russian and NATO efforts in spheres of common interests may "
+                "yield good results,",
+                "putin",
+            ),
+        ],
+    ),
+    (
+        "reuters-2009",
+        [
+            (REUTERS_INVITED, "rasmussen"),
+            (
+                "I indicated that we would like to see a widening of the transit conditions,",
+                "rasmussen",
+            ),
+            (
+                "Disagreements should not overshadow the fact that, basically, we share security "
+                "interests in many areas because we are faced with the same threats,",
+                "rasmussen",
+            ),
+        ],
+    ),
+    (
+        "rferl",
+        [
+            (RFERL_ESSENTIAL, "rasmussen"),
+            (RFERL_PRODUCTIVE, "medvedev"),
+            ("anything", "rogozin"),
+            ("new beginning", "rasmussen"),
+        ],
+    ),
+    ("reuters-2010", [(LISBON, "rasmussen"), (DECISION, "rasmussen")]),
+    (
+        "aljazeera",
+        [
+            (
+                "I would very much like to discuss how we can further Russian engagement in our "
+                "operation in Afghanistan.",
+                "rasmussen",
+            ),
+            (ALJAZEERA_REASONS, "medvedev"),
+            (
+                "I suggested a helicopter package. I think Russia could contribute in a very "
+                "concrete way by providing helicopters, helicopter training and spare parts.",
+                "rasmussen",
+            ),
+        ],
+    ),
+]
+
+
+def test_demo_quotes_form_exactly_the_four_statements_reported_by_two_outlets():
+    groups = add_articles(DEMO_QUOTES)
+    assert multi_member_groups(groups) == sorted(
+        [
+            sorted(["xinhua: " + XINHUA_REASONS, "aljazeera: " + ALJAZEERA_REASONS]),
+            sorted(["xinhua: " + XINHUA_PRODUCTIVE, "rferl: " + RFERL_PRODUCTIVE]),
+            sorted(["xinhua: " + XINHUA_INVITED, "reuters-2009: " + REUTERS_INVITED]),
+            sorted(["xinhua: " + XINHUA_ESSENTIAL, "rferl: " + RFERL_ESSENTIAL]),
+        ]
+    )
+
+
+def test_reworded_statement_is_the_same_statement():
+    assert same_statement(XINHUA_INVITED, REUTERS_INVITED)
+
+
+def test_partial_quote_joins_the_full_statement():
+    assert same_statement(XINHUA_ESSENTIAL, RFERL_ESSENTIAL)
+    assert same_statement(RFERL_ESSENTIAL, XINHUA_ESSENTIAL)
+
+
+def test_short_partial_quote_joins_the_same_speakers_statement_that_contains_it():
+    assert same_statement(RFERL_PRODUCTIVE, XINHUA_PRODUCTIVE)
+
+
+def test_short_partial_quote_needs_a_known_speaker():
+    assert not same_statement(RFERL_PRODUCTIVE, XINHUA_PRODUCTIVE, speaker_b=None)
+
+
+def test_quote_running_over_two_paragraphs_joins_its_first_paragraph():
+    assert same_statement(XINHUA_REASONS, ALJAZEERA_REASONS)
+
+
+def test_different_statements_by_the_same_speaker_stay_apart():
+    assert not same_statement(LISBON, DECISION)
+    assert not same_statement(
+        XINHUA_INVITED, "I have invited Russia to step back from its threats against Georgia"
+    )
+
+
+def test_one_word_quote_does_not_match_a_statement_containing_the_word():
+    assert not same_statement(
+        "Moscow is willing to do anything except send troops to Afghanistan", "anything"
+    )
+    assert same_statement("anything", "Anything!")  # the same fragment by the same speaker
+
+
+# --------------------------------------------------------------------------------------------
+# Statements: other topics
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "We will not tolerate any further attacks on our territory",
+            "We will not tolerate further attacks on our soil",
+        ),
+        (
+            "The economy is recovering faster than we expected",
+            "The economy is recovering more quickly than we had expected",
+        ),
+        (
+            "Our priority is to bring the hostages home safely",
+            "Our priority is bringing the hostages home safely",
+        ),
+        (
+            "The vaccine is safe and it works, and I urge everyone to get it",
+            "The vaccine is safe, it works, and I would urge everybody to get vaccinated",
+        ),
+        (
+            "THE FIRE IS NOW 60 PERCENT CONTAINED AND WE EXPECT FULL CONTAINMENT BY FRIDAY",
+            "the fire is now 60 percent contained, and we expect full containment by Friday…",
+        ),
+    ],
+)
+def test_reworded_statements_on_other_topics_are_one_statement(first, second):
+    assert same_statement(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "We are ready to resume talks without preconditions",
+            "We are not ready to resume talks until the attacks stop",
+        ),
+        (
+            "The central bank will raise interest rates next month",
+            "The central bank will not cut interest rates this year",
+        ),
+        (
+            "We expect full containment by Friday",
+            "We expect the evacuation orders to be lifted by Friday",
+        ),
+        (
+            "Our troops will leave the city by the end of the month",
+            "Our troops will stay in the city until the end of the year",
+        ),
+        (
+            "The vaccine is safe and it works",
+            "The vaccine is not yet approved and we are still studying whether it works",
+        ),
+    ],
+)
+def test_different_statements_sharing_many_words_stay_apart(first, second):
+    assert not same_statement(first, second)
+
+
+def test_partial_quote_on_another_topic_joins_the_full_statement():
+    full = "The fire is now 60 percent contained and we expect full containment by Friday evening"
+    assert same_statement(full, "we expect full containment by Friday")
+    assert same_statement(full, "60 percent contained,", speaker_a="chief", speaker_b="chief")
+
+
+def test_partial_quote_with_an_unknown_speaker_needs_four_content_words():
+    full = "The new bridge will open to traffic in the spring after years of delays"
+    assert same_statement(full, "open to traffic in the spring after years", speaker_b=None)
+    assert not same_statement(full, "open to traffic in the spring", speaker_b=None)  # 3 words
+    assert not same_statement(full, "years of delays", speaker_b=None)
+    assert same_statement(full, "years of delays")  # same speaker: contained word for word
+
+
+def test_short_partial_must_be_contained_word_for_word():
+    full = "The treaty is a historic step for both nations"
+    assert not same_statement(full, "historic steps")
+    assert not same_statement(full, "both nation")
+
+
+def test_same_words_from_two_different_speakers_are_not_one_statement():
+    words = "We will never give up on the people of this city"
+    assert not same_statement(words, words, speaker_a="mayor", speaker_b="governor")
+
+
+def test_quote_without_a_known_speaker_can_join_a_known_speakers_statement():
+    words = "We will never give up on the people of this city"
+    assert same_statement(words, words, speaker_a="mayor", speaker_b=None)
+    assert same_statement(words, words, speaker_a=None, speaker_b="mayor")
+
+
+def test_a_group_attributed_to_someone_else_is_skipped_even_through_an_unattributed_member():
+    words = "We will never give up on the people of this city"
+    groups = [group("g", quote(words, "mayor", "first"), quote(words, None, "second"))]
+    [assignment] = match_statements([quote(words, "governor", "third")], groups)
+    assert assignment.group_key is None
+
+
+def test_quotes_of_the_same_article_are_never_grouped_together():
+    words = "We will never give up on the people of this city"
+    groups = [group("g", quote(words, "mayor", "same-article"))]
+    [assignment] = match_statements([quote(words, "mayor", "same-article", key="k2")], groups)
+    assert assignment.group_key is None
+    assert assignment.new_group_index == 0
+
+
+def test_a_group_takes_only_the_best_of_two_quotes_from_one_article():
+    full = "We will rebuild every school and every hospital that was destroyed by the storm"
+    groups = [group("g", quote(full, "governor", "first"))]
+    new = [
+        quote("rebuild every school and every hospital", "governor", "second"),
+        quote(full, "governor", "second"),
+    ]
+    partial, exact = match_statements(new, groups)
+    assert (exact.group_key, partial.group_key) == ("g", None)
+    assert partial.new_group_index == 0
+
+
+def test_unmatched_quotes_start_numbered_new_groups_and_empty_ones_stay_alone():
+    new = [
+        quote("The harvest was the worst in thirty years", "farmer", "x"),
+        quote("it", "farmer", "x"),
+        quote("Prices will rise before the winter", "farmer", "x"),
+    ]
+    assignments = match_statements(new, [])
+    assert [(a.group_key, a.new_group_index) for a in assignments] == [
+        (None, 0),
+        (None, None),
+        (None, 1),
+    ]
+    assert [a.quote_key for a in assignments] == [q.key for q in new]
+
+
+def test_the_best_scoring_group_wins():
+    reworded = group(
+        "reworded", quote("We will cut taxes for every family in the country", "pm", "a")
+    )
+    exact = group(
+        "exact", quote("We will cut taxes for every working family in the country", "pm", "b")
+    )
+    [assignment] = match_statements(
+        [quote("We will cut taxes for every working family in the country", "pm", "c")],
+        [reworded, exact],
+    )
+    assert assignment.group_key == "exact"
+    assert assignment.score == 100
+
+
+def test_match_statements_refuses_groups_without_a_key():
+    with pytest.raises(ValueError, match="key"):
+        match_statements([quote("anything at all here")], [group(None, quote("x y z"))])
+
+
+# --------------------------------------------------------------------------------------------
+# Fullest wording and word diff
+# --------------------------------------------------------------------------------------------
+
+
+def test_fullest_wording_is_the_most_complete_rendition():
+    assert fullest_wording([XINHUA_REASONS, ALJAZEERA_REASONS]) == 1
+    assert fullest_wording([RFERL_ESSENTIAL, XINHUA_ESSENTIAL]) == 1
+    assert fullest_wording(["same words", "Same words!"]) == 0
+    with pytest.raises(ValueError):
+        fullest_wording([])
+
+
+def test_word_diff_shows_a_reworded_phrase_as_one_replace():
+    assert word_diff(XINHUA_INVITED, REUTERS_INVITED) == [
+        DiffToken("equal", "I have invited Russia to", "I have invited Russia to"),
+        DiffToken("replace", "step up its", "strengthen Russia’s"),
+        DiffToken(
+            "equal", "terms of cooperation in Afghanistan,", "terms of cooperation in Afghanistan,"
+        ),
+    ]
+
+
+def test_word_diff_marks_the_words_a_partial_quote_left_out_as_deleted():
+    assert word_diff(XINHUA_ESSENTIAL, RFERL_ESSENTIAL) == [
+        DiffToken("delete", "I do believe that it's", ""),
+        DiffToken("equal", RFERL_ESSENTIAL, RFERL_ESSENTIAL),
+    ]
+    *_, last = word_diff(ALJAZEERA_REASONS, XINHUA_REASONS)
+    assert last.op == "delete"
+    assert last.base.startswith("These are the challenges")
+
+
+def test_word_diff_ignores_case_punctuation_and_curly_apostrophes():
+    assert word_diff("“It’s essential,” he said.", "it's essential he said") == [
+        DiffToken("equal", "“It’s essential,” he said.", "it's essential he said")
+    ]
+
+
+def test_word_diff_shows_words_only_the_other_outlet_has_as_insert():
+    assert word_diff("prices will rise", "prices will certainly rise") == [
+        DiffToken("equal", "prices will", "prices will"),
+        DiffToken("insert", "", "certainly"),
+        DiffToken("equal", "rise", "rise"),
+    ]
+
+
+def test_word_diff_keeps_a_repeated_word_next_to_the_rest_of_the_partial():
+    assert word_diff("we know that we succeed", "we succeed") == [
+        DiffToken("delete", "we know that", ""),
+        DiffToken("equal", "we succeed", "we succeed"),
+    ]
+
+
+def test_word_diff_of_a_reworded_partial_separates_unquoted_words_from_changes():
+    diff = word_diff(
+        "The fire is now 60 percent contained and we expect full containment by Friday",
+        "fire is 60% contained, and we expect complete containment",
+    )
+    assert diff[0] == DiffToken("delete", "The", "")
+    assert DiffToken("replace", "full", "complete") in diff
+    assert diff[-1] == DiffToken("delete", "by Friday", "")
+
+
+# --------------------------------------------------------------------------------------------
+# Stories: the demo corpus
+# --------------------------------------------------------------------------------------------
+
+
+def demo_text(number):
+    return next(DEMO_DIR.glob(f"{number:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def quote_texts(article_key):
+    return tuple(text for key, quotes in DEMO_QUOTES if key == article_key for text, _ in quotes)
+
+
+DEMO_ARTICLES = {
+    "xinhua": ArticleForStory(
+        key="xinhua",
+        published=datetime.date(2009, 12, 17),
+        people=("Anders Fogh Rasmussen", "Dmitry Medvedev", "Sergei Lavrov", "Vladimir Putin"),
+        places=("Moscow", "Afghanistan", "Russia", "Kremlin", "Central Asia", "Bucharest"),
+        text=demo_text(0),
+        quote_texts=quote_texts("xinhua"),
+    ),
+    "reuters-2009": ArticleForStory(
+        key="reuters-2009",
+        published=datetime.date(2009, 12, 16),
+        people=(
+            "Anders Fogh Rasmussen",
+            "Barack Obama",
+            "Dmitry Medvedev",
+            "Sergei Lavrov",
+            "Vladimir Putin",
+            "Jaap de Hoop Scheffer",
+        ),
+        places=("Moscow", "Afghanistan", "Russia", "Georgia", "Kremlin", "Herat", "Ukraine"),
+        text=demo_text(1),
+        quote_texts=quote_texts("reuters-2009"),
+    ),
+    "rferl": ArticleForStory(
+        key="rferl",
+        published=datetime.date(2009, 12, 16),
+        people=(
+            "Anders Fogh Rasmussen",
+            "Dmitry Medvedev",
+            "Sergei Lavrov",
+            "Dmitry Rogozin",
+            "Vladimir Putin",
+        ),
+        places=("Moscow", "Afghanistan", "Russia", "Kremlin", "Central Asia", "Copenhagen"),
+        text=demo_text(2),
+        quote_texts=quote_texts("rferl"),
+    ),
+    "reuters-2010": ArticleForStory(
+        key="reuters-2010",
+        published=datetime.date(2010, 11, 3),
+        people=(
+            "Anders Fogh Rasmussen",
+            "Sergei Lavrov",
+            "Dmitry Medevedev",
+            "Vladimir Putin",
+            "Barack Obama",
+            "George W. Bush",
+            "Hamid Karzai",
+        ),
+        places=("Moscow", "Lisbon", "Afghanistan", "Russia", "Georgia", "Iran"),
+        text=demo_text(3),
+        quote_texts=quote_texts("reuters-2010"),
+    ),
+    "aljazeera": ArticleForStory(
+        key="aljazeera",
+        published=None,
+        people=("Anders Fogh Rasmussen", "Dmitry Medvedev", "Sergei Lavrov"),
+        places=("Moscow", "Afghanistan", "Russia", "Georgia", "Ukraine", "Central Asia"),
+        text=demo_text(4),
+        quote_texts=quote_texts("aljazeera"),
+    ),
+}
+
+
+def undated(article):
+    return ArticleForStory(
+        article.key, None, article.people, article.places, article.text, article.quote_texts
+    )
+
+
+def story(key, *articles):
+    return StoryCandidate(key=key, start=None, end=None, articles=tuple(articles))
+
+
+def build_stories(articles):
+    """Feed articles to match_story one at a time, as ingestion would; returns sets of keys."""
+    stories = []
+    for article in articles:
+        candidates = [story(i, *members) for i, members in enumerate(stories)]
+        match = match_story(article, candidates)
+        if match is None:
+            stories.append([article])
+        else:
+            stories[match.key].append(article)
+    return sorted(sorted(a.key for a in members) for members in stories)
+
+
+TWO_VISITS = [["aljazeera", "reuters-2009", "rferl", "xinhua"], ["reuters-2010"]]
+
+
+@pytest.mark.parametrize("reuters_dated", [True, False], ids=["reuters-dated", "reuters-undated"])
+def test_demo_corpus_forms_one_story_per_visit(reuters_dated):
+    articles = [
+        DEMO_ARTICLES[k] for k in ["xinhua", "reuters-2009", "rferl", "reuters-2010", "aljazeera"]
+    ]
+    if not reuters_dated:
+        articles[1] = undated(articles[1])
+    assert build_stories(articles) == TWO_VISITS
+
+
+def test_demo_corpus_forms_one_story_per_visit_when_the_2010_report_comes_first():
+    order = ["reuters-2010", "aljazeera", "xinhua", "rferl", "reuters-2009"]
+    assert build_stories([DEMO_ARTICLES[k] for k in order]) == TWO_VISITS
+
+
+def test_visit_a_year_later_is_another_story_despite_the_same_people_and_words():
+    december_2009 = story("2009", DEMO_ARTICLES["xinhua"], DEMO_ARTICLES["rferl"])
+    assert match_story(DEMO_ARTICLES["reuters-2010"], [december_2009]) is None
+
+
+def test_undated_article_without_a_shared_statement_does_not_join_a_story_of_the_same_people():
+    november_2010 = story("2010", DEMO_ARTICLES["reuters-2010"])
+    assert match_story(undated(DEMO_ARTICLES["reuters-2009"]), [november_2010]) is None
+
+
+def test_undated_article_joins_the_story_it_shares_a_statement_with():
+    december_2009 = story("2009", DEMO_ARTICLES["xinhua"])
+    november_2010 = story("2010", DEMO_ARTICLES["reuters-2010"])
+    match = match_story(DEMO_ARTICLES["aljazeera"], [november_2010, december_2009])
+    assert match is not None
+    assert match.key == "2009"
+    assert "shares 1 statement(s)" in match.reasons
+    assert "no date to compare" in match.reasons
+
+
+def test_dated_article_joins_the_story_of_the_same_days_and_says_why():
+    december_2009 = story("2009", DEMO_ARTICLES["xinhua"])
+    match = match_story(DEMO_ARTICLES["rferl"], [december_2009])
+    assert match is not None
+    assert match.key == "2009"
+    assert "published 1 day(s) from the story (2009-12-17)" in match.reasons
+    assert any(
+        reason.startswith("same people: ") and "Sergei Lavrov" in reason for reason in match.reasons
+    )
+
+
+def test_match_story_names_other_stories_the_article_also_fits():
+    # Al Jazeera arrived before Xinhua and started a story of its own; Xinhua links the two.
+    from_rferl = story("rferl", DEMO_ARTICLES["rferl"], DEMO_ARTICLES["reuters-2009"])
+    from_aljazeera = story("aljazeera", DEMO_ARTICLES["aljazeera"])
+    match = match_story(DEMO_ARTICLES["xinhua"], [from_aljazeera, from_rferl])
+    assert match is not None
+    assert match.key == "rferl"
+    assert match.also_matches == ["aljazeera"]
+
+
+def test_related_stories_links_the_two_visits():
+    december_2009 = story(
+        "2009", *(DEMO_ARTICLES[k] for k in ["xinhua", "reuters-2009", "rferl", "aljazeera"])
+    )
+    november_2010 = story("2010", DEMO_ARTICLES["reuters-2010"])
+    [(key, score)] = related_stories(november_2010, [december_2009, november_2010])
+    assert key == "2009"
+    assert 0 < score <= 1
+
+
+def test_story_title_is_the_earliest_headline_that_names_the_shared_subject():
+    articles = [DEMO_ARTICLES[k] for k in ["xinhua", "aljazeera", "reuters-2009", "rferl"]]
+    assert story_title(articles) == "NATO chief asks for Russian help in Afghanistan"
+    # Xinhua's first line is site chrome ("Global General"), not its headline.
+    assert story_title([DEMO_ARTICLES["xinhua"]]) == "Russia, NATO eye cooperation in Afghanistan"
+    # The 2010 report opens with a dateline.
+    assert story_title([DEMO_ARTICLES["reuters-2010"]]) == "NATO head urges new start with Russia"
+
+
+# --------------------------------------------------------------------------------------------
+# Stories: other topics
+# --------------------------------------------------------------------------------------------
+
+
+def fire_article(key, published, text, quotes=(), people=("Maria Lopez", "Tom Reed")):
+    return ArticleForStory(
+        key=key,
+        published=published,
+        people=people,
+        places=("Paradise Valley", "Butte County", "California"),
+        text=text,
+        quote_texts=quotes,
+    )
+
+
+FIRE_FIRST = fire_article(
+    "fire-first",
+    datetime.date(2023, 8, 2),
+    "Wildfire forces thousands to flee Paradise Valley\n"
+    "A fast-moving wildfire in Butte County forced thousands of residents to evacuate on Tuesday "
+    "as strong winds pushed the flames toward Paradise Valley. Fire chief Maria Lopez said crews "
+    "had contained 20 percent of the blaze, which has burned 12,000 acres and destroyed 40 homes. "
+    "Governor Tom Reed declared a state of emergency.",
+    quotes=("We expect the winds to ease by Thursday, and that will give our crews a chance",),
+)
+FIRE_SECOND = fire_article(
+    "fire-second",
+    datetime.date(2023, 8, 3),
+    "Crews gain ground on Butte County wildfire as winds ease\n"
+    "Firefighters battling the wildfire near Paradise Valley said on Wednesday they had contained "
+    "a third of the blaze after winds weakened. Fire chief Maria Lopez said 45 homes had been "
+    "destroyed and thousands of evacuated residents could not yet return. Governor Tom Reed "
+    "visited an evacuation centre.",
+    quotes=("We expect the winds to ease by Thursday, which will give our crews a chance",),
+)
+FIRE_NEXT_YEAR = fire_article(
+    "fire-next-year",
+    datetime.date(2024, 7, 20),
+    "New wildfire threatens Paradise Valley a year after evacuation\n"
+    "A wildfire in Butte County forced residents of Paradise Valley to evacuate again on Saturday, "
+    "almost a year after last summer's blaze destroyed 45 homes. Fire chief Maria Lopez said crews "
+    "had contained 10 percent of the fire. Governor Tom Reed declared a state of emergency.",
+    quotes=("This fire is moving faster than anything we saw last year",),
+)
+FESTIVAL_SAME_DAYS = fire_article(
+    "festival",
+    datetime.date(2023, 8, 2),
+    "Butte County music festival draws record crowd\n"
+    "A record 30,000 people attended the three-day music festival in Chico, organisers said on "
+    "Tuesday, with headline acts playing to sold-out stages. Governor Tom Reed opened the festival "
+    "and praised local volunteers.",
+    quotes=("This is the biggest festival the county has ever seen",),
+    people=("Tom Reed",),
+)
+
+
+def test_same_event_from_two_outlets_on_consecutive_days_is_one_story():
+    match = match_story(FIRE_SECOND, [story("fire", FIRE_FIRST)])
+    assert match is not None
+    assert match.key == "fire"
+
+
+def test_same_people_and_place_a_year_later_is_a_new_story_but_a_related_one():
+    assert match_story(FIRE_NEXT_YEAR, [story("fire", FIRE_FIRST, FIRE_SECOND)]) is None
+    related = related_stories(
+        story("fire-2024", FIRE_NEXT_YEAR), [story("fire", FIRE_FIRST, FIRE_SECOND)]
+    )
+    assert [key for key, _ in related] == ["fire"]
+
+
+def test_another_event_on_the_same_days_in_the_same_county_is_another_story():
+    assert match_story(FESTIVAL_SAME_DAYS, [story("fire", FIRE_FIRST, FIRE_SECOND)]) is None
+    assert related_stories(story("festival", FESTIVAL_SAME_DAYS), [story("fire", FIRE_FIRST)]) == []
+
+
+def test_undated_report_sharing_a_statement_joins_the_right_one_of_two_similar_stories():
+    undated_report = fire_article(
+        "undated",
+        None,
+        "Winds expected to ease over Butte County fire\n"
+        "Officials said residents of Paradise Valley should stay away.",
+        quotes=("We expect the winds to ease by Thursday and that will give our crews a chance",),
+    )
+    candidates = [story("2024", FIRE_NEXT_YEAR), story("2023", FIRE_FIRST)]
+    match = match_story(undated_report, candidates)
+    assert match is not None
+    assert match.key == "2023"
+
+
+def test_undated_report_with_nothing_but_people_and_places_in_common_starts_a_new_story():
+    undated_report = fire_article(
+        "undated",
+        None,
+        "Paradise Valley residents return home\nResidents returned to Paradise Valley on Sunday.",
+    )
+    assert match_story(undated_report, [story("2023", FIRE_FIRST, FIRE_SECOND)]) is None
+
+
+def test_identical_text_more_than_four_days_outside_the_story_is_another_story():
+    later = fire_article(
+        "later", datetime.date(2023, 8, 8), FIRE_SECOND.text, quotes=FIRE_SECOND.quote_texts
+    )
+    within = fire_article(
+        "within", datetime.date(2023, 8, 7), FIRE_SECOND.text, quotes=FIRE_SECOND.quote_texts
+    )
+    fire = story("fire", FIRE_FIRST, FIRE_SECOND)  # 2 and 3 August
+    assert match_story(later, [fire]) is None
+    assert match_story(within, [fire]) is not None
+
+
+def test_story_dates_given_on_the_candidate_override_its_articles_dates():
+    fire = StoryCandidate(
+        "fire", datetime.date(2023, 8, 2), datetime.date(2023, 8, 20), (FIRE_FIRST,)
+    )
+    late = fire_article("late", datetime.date(2023, 8, 18), FIRE_SECOND.text)
+    match = match_story(late, [fire])
+    assert match is not None
+    assert match.key == "fire"
+
+
+def test_match_story_without_candidates_starts_a_new_story():
+    assert match_story(FIRE_FIRST, []) is None
+
+
+def test_story_title_falls_back_to_shared_people_and_places():
+    article = ArticleForStory(
+        key="k",
+        published=None,
+        people=("Maria Lopez",),
+        places=("Paradise Valley",),
+        text="12:04\n34",
+    )
+    assert story_title([article]) == "Maria Lopez in Paradise Valley"
+    assert story_title([]) == ""
+
+
+def test_every_order_of_two_fire_reports_and_the_next_year_one_gives_two_stories():
+    articles = [FIRE_FIRST, FIRE_SECOND, FIRE_NEXT_YEAR]
+    for order in itertools.permutations(articles):
+        assert build_stories(order) == [["fire-first", "fire-second"], ["fire-next-year"]]
