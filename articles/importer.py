@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 from articles.models import Article, PendingUpload, Source
+from articles.processing import process_article
 
 STATUS_LABELS = {
     "imported": "Imported",
@@ -95,6 +96,7 @@ def import_file(
     try:
         with transaction.atomic():
             article = _store(parsed, name, data, digest, text_digest, user)
+            process_article(article)
             PendingUpload.objects.filter(fingerprint=digest).delete()
     except IntegrityError:
         # Another process stored the same upload between our check and our insert.

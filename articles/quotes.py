@@ -1157,11 +1157,10 @@ class _Extractor:
             end += 1
         np = self.classify(p, toks, i, end)
         if np is not None and np.kind in ("desc", "unnamed") and end < hi and toks[end][0] == ",":
-            after = self.chunk_start(toks, end + 1, end + 1)
             k = end + 1
             while k < hi and toks[k][0] != ",":
                 k += 1
-            appositive = self.classify(p, toks, after, k)
+            appositive = self.classify(p, toks, end + 1, k)
             if appositive is not None and appositive.kind == "name":
                 return appositive  # "Its chief executive, Paweł Zieliński, is ..."
         return np
@@ -1499,10 +1498,16 @@ class _Extractor:
         if not span.closed and (chosen is None or (chosen is before and not intro)):
             return None
         if chosen is None:
-            if not at_start:
+            sentence_like = len(content.split()) >= 3 or content[-1:] in ".!?,"
+            if same_sentence_prev and prev is not None and prev.attributed:
+                return self.inherit(span, prev, kind)  # 'was "unavoidable" but "badly sold"'
+            if before_words[-1:] == [":"] and starts_upper and sentence_like:
+                # introduced by a colon, but nobody we can name: "came from a customer: "...""
+                quote = self.make_quote(span, "full", None, "", "")
+                quote.speaker_kind, quote.confidence = "unknown", 0.5
+                return _Found(span, quote, None, False)
+            if not at_start or not sentence_like:
                 return None  # a scare quote or a term inside an ordinary sentence
-            if len(content.split()) < 3 and content[-1:] not in ".!?,":
-                return None
             return self.follow_on(span, prev, kind)
         if kind == "partial" and len(content.split()) <= 2 and chosen is before and not has_verb_before:
             return None
@@ -1525,6 +1530,14 @@ class _Extractor:
             confidence *= 0.9
         quote.confidence = round(min(confidence, 1.0), 2)
         return _Found(span, quote, person, True)
+
+    def inherit(self, span: _Span, prev: _Found, kind: str) -> _Found:
+        """Same speaker as the quote just before it in the sentence."""
+        q = prev.quote
+        quote = self.make_quote(span, kind, prev.person, q.speaker_mention, q.verb)
+        quote.speaker, quote.speaker_kind = q.speaker, q.speaker_kind
+        quote.confidence = round(q.confidence * 0.9, 2)
+        return _Found(span, quote, prev.person, True)
 
     def follow_on(self, span: _Span, prev: _Found | None, kind: str) -> _Found:
         """A quote with no attribution of its own: usually the last speaker carrying on."""

@@ -10,7 +10,7 @@ import os
 import shutil
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psutil
@@ -136,10 +136,9 @@ def _ensure_database(socket_dir: Path) -> None:
             "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
         ).fetchone()
         if not exists:
-            try:
+            # Another process may create it at the same moment.
+            with suppress(psycopg.errors.DuplicateDatabase):
                 connection.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-            except psycopg.errors.DuplicateDatabase:
-                pass  # another process created it at the same moment
 
 
 def _accepts_connections(socket_dir: Path | None) -> bool:

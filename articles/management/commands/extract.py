@@ -4,6 +4,28 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import IngestError, parse_article
+from articles.quotes import extract_quotes
+
+
+def quotes_of(parsed) -> list[dict]:
+    """The article's quotations, as `manage.py extract --json` prints them."""
+    # Subheadings are blanked, not dropped, so paragraph indices match `paragraphs`.
+    paragraphs = [p.text if p.kind == "text" else "" for p in parsed.paragraphs]
+    return [
+        {
+            "text": quote.text,
+            "speaker": quote.speaker,
+            "speaker_mention": quote.speaker_mention,
+            "verb": quote.verb,
+            "kind": quote.kind,
+            "start_paragraph": quote.start_paragraph,
+            "start_offset": quote.start_offset,
+            "end_paragraph": quote.end_paragraph,
+            "end_offset": quote.end_offset,
+            "confidence": round(quote.confidence, 3),
+        }
+        for quote in extract_quotes(paragraphs).quotes
+    ]
 
 
 class Command(BaseCommand):
@@ -31,7 +53,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{raw}: {error}")
                 continue
-            result = {"file": str(path), **parsed.to_dict()}
+            result = {"file": str(path), **parsed.to_dict(), "quotes": quotes_of(parsed)}
             if as_json:
                 self.stdout.write(json.dumps(result, ensure_ascii=False))
             else:
@@ -50,5 +72,6 @@ class Command(BaseCommand):
             f"byline:    {result['byline'] or '-'}",
             f"body:      {len(result['paragraphs'])} paragraphs, "
             f"{len(result['captions'])} captions, {len(result['stripped'])} chrome blocks removed",
+            f"quotes:    {len(result['quotes'])}",
         ]
         return "\n".join(lines)

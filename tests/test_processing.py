@@ -1,0 +1,222 @@
+"""Quotes, speakers, stories and statement groups as stored after import."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from articles.models import Article, Person, Quote, StatementGroup, Story
+from articles.processing import process_article
+from tests.helpers import make_article
+
+pytestmark = pytest.mark.django_db
+
+# The demo corpus, as the issue states it: 19 quotations with their speakers.
+DEMO_QUOTES = {
+    ("Xinhua", "We have many reasons for interaction"): "Dmitry Medvedev",
+    ("Xinhua", "stronger and more productive"): "Dmitry Medvedev",
+    ("Xinhua", "concrete proposals"): "Anders Fogh Rasmussen",
+    ("Xinhua", "I have invited Russia to step up"): "Anders Fogh Rasmussen",
+    ("Xinhua", "I do believe that it's essential"): "Anders Fogh Rasmussen",
+    ("Xinhua", "If Afghanistan once again"): "Anders Fogh Rasmussen",
+    ("Xinhua", "A unification of Russian and NATO"): "Vladimir Putin",
+    ("Reuters", "I have invited Russia to strengthen"): "Anders Fogh Rasmussen",
+    ("Reuters", "I indicated that we would like"): "Anders Fogh Rasmussen",
+    ("Reuters", "Disagreements should not overshadow"): "Anders Fogh Rasmussen",
+    ("RFE/RL", "essential for Russia that we succeed"): "Anders Fogh Rasmussen",
+    ("RFE/RL", "I hope your visit to Russia"): "Dmitry Medvedev",
+    ("RFE/RL", "anything"): "Dmitry Rogozin",
+    ("RFE/RL", "new beginning"): "Anders Fogh Rasmussen",
+    ("Reuters", "The meeting in Lisbon"): "Anders Fogh Rasmussen",
+    ("Reuters", "We will hopefully make a decision"): "Anders Fogh Rasmussen",
+    ("Al Jazeera", "I would very much like to discuss"): "Anders Fogh Rasmussen",
+    ("Al Jazeera", "We have many reasons for interaction"): "Dmitry Medvedev",
+    ("Al Jazeera", "I suggested a helicopter package"): "Anders Fogh Rasmussen",
+}
+DEMO_STATEMENTS = [
+    {("Xinhua", "We have many reasons"), ("Al Jazeera", "We have many reasons")},
+    {("Xinhua", "stronger and more productive"), ("RFE/RL", "I hope your visit")},
+    {("Xinhua", "I have invited Russia to step up"), ("Reuters", "I have invited Russia to")},
+    {("Xinhua", "I do believe that it's essential"), ("RFE/RL", "essential for Russia")},
+]
+
+
+def stored_quotes():
+    return list(Quote.objects.select_related("article__source", "person"))
+
+
+def key_of(quote, keys):
+    return next(
+        (
+            k
+            for k in keys
+            if k[0] == quote.article.source.short_name and quote.text.startswith(k[1])
+        ),
+        None,
+    )
+
+
+@pytest.fixture
+def demo(db):
+    call_command("setup_demo")
+
+
+def test_demo_quotes_are_all_found_with_their_speakers_and_none_invented(demo):
+    quotes = stored_quotes()
+    found = {}
+    for quote in quotes:
+        key = key_of(quote, DEMO_QUOTES)
+        assert key is not None, f"invented quote: {quote.article.source}: {quote.text!r}"
+        found[key] = quote.person.name if quote.person else None
+    assert len(quotes) == 19
+    assert found == DEMO_QUOTES
+
+
+def test_demo_two_paragraph_quote_is_one_quote_with_its_span(demo):
+    quote = Quote.objects.get(article__source__short_name="Al Jazeera", text__startswith="We have")
+    assert quote.end_paragraph == quote.start_paragraph + 1
+    article = quote.article
+    start = article.paragraphs[quote.start_paragraph]["text"]
+    assert start[quote.start_offset :].startswith("We have many reasons")
+
+
+def test_demo_statements_reported_by_several_outlets_are_each_one_group(demo):
+    multi = StatementGroup.objects.annotate(n=Count("quotes")).filter(n__gt=1)
+    groups = []
+    for group in multi:
+        members = {key_of(q, [k for s in DEMO_STATEMENTS for k in s]) for q in group.quotes.all()}
+        groups.append(members)
+    assert sorted(groups, key=str) == sorted(DEMO_STATEMENTS, key=str)
+
+
+def test_demo_group_diff_marks_the_reworded_words(demo):
+    reuters = Quote.objects.get(text__startswith="I have invited Russia to strengthen")
+    group = reuters.group
+    assert group.fullest.text.startswith("I have invited Russia to")
+    changed = [op for op in (reuters.diff or group.fullest.diff) if op["op"] == "replace"]
+    assert len(changed) == 1
+    assert {changed[0]["base"], changed[0]["other"]} == {"step up its", "strengthen Russia’s"}
+
+
+def test_demo_forms_two_related_stories(demo):
+    stories = Story.objects.annotate(n=Count("articles")).order_by("start_date")
+    assert [s.n for s in stories] == [4, 1]
+    visit_2009, visit_2010 = stories
+    assert set(visit_2009.articles.values_list("source__short_name", flat=True)) == {
+        "Xinhua",
+        "Reuters",
+        "RFE/RL",
+        "Al Jazeera",
+    }
+    assert visit_2010.articles.get().published_at.year == 2010
+    assert str(visit_2009.start_date) == "2009-12-16"
+    assert str(visit_2009.end_date) == "2009-12-17"
+    assert list(visit_2009.related.all()) == [visit_2010]
+
+
+def test_demo_people_are_stored_once_with_aliases(demo):
+    medvedev = Person.objects.get(name="Dmitry Medvedev")
+    aliases = set(medvedev.aliases.values_list("alias", flat=True))
+    assert "Medvedev" in aliases
+    assert Person.objects.filter(name__icontains="Medvedev").count() == 1
+    assert Person.objects.filter(name__icontains="Rasmussen").count() == 1
+
+
+# --- articles written for the tests ---------------------------------------------------------
+
+WIRE = """Farm ministers agree to cut fertiliser tariffs
+
+March 14, 2023 / 4:05 PM
+
+GENEVA (Reuters) - Farm ministers from 20 countries agreed on Tuesday to cut tariffs
+on fertiliser, after two days of talks in Geneva.
+
+"We have agreed to halve the tariffs on fertiliser within two years, and that is good news for
+every farmer," said Amina Diallo, Senegal's agriculture minister, who chaired the talks.
+
+Brazil's minister, Paulo Ferreira, was more cautious. "The details still have to be written, and
+the details are where deals like this fail," Ferreira told reporters.
+
+"It is a start, not a solution," said Lena Fischer, a farm economist at the University of Bonn.
+"""
+
+AGENCY = """Deal on fertiliser tariffs reached in Geneva
+
+Published: 14/03/2023 18:30
+
+GENEVA, March 14 (AFP) - Agriculture ministers meeting in Geneva struck a deal on Tuesday
+to lower fertiliser tariffs, a move hailed by farm groups.
+
+Senegal's Amina Diallo, who chaired the meeting, told AFP the ministers had agreed "to halve
+the tariffs on fertiliser within two years".
+
+Paulo Ferreira of Brazil warned: "The details still need to be written, and the details are where
+such deals fail."
+"""
+
+NEXT_YEAR = """Fertiliser tariff deal comes into force
+
+March 11, 2024 / 9:00 AM
+
+GENEVA (Reuters) - Fertiliser tariffs fell on Monday as the deal agreed by farm
+ministers a year ago came into force.
+
+"Farmers are already paying less for fertiliser, and we will hold every country to its word," said
+Amina Diallo, Senegal's agriculture minister.
+"""
+
+
+def test_same_statement_from_two_outlets_is_grouped_and_articles_share_a_story():
+    reuters = make_article(WIRE, name="wire.txt")
+    afp = make_article(AGENCY, name="afp.txt")
+    assert afp.source.short_name == "AFP"
+    assert reuters.story_id == afp.story_id
+
+    diallo = Quote.objects.get(article=afp, text__startswith="to halve")
+    assert diallo.person.name == "Amina Diallo"
+    assert diallo.kind == "partial"
+    assert diallo.group.quotes.count() == 2
+
+    ferreira = Quote.objects.get(article=afp, text__startswith="The details")
+    assert ferreira.person.name == "Paulo Ferreira"
+    assert ferreira.group.quotes.filter(article=reuters).exists()  # reworded, still grouped
+
+
+def test_next_years_report_is_a_related_story_not_the_same_one():
+    first = make_article(WIRE, name="wire.txt")
+    later = make_article(NEXT_YEAR, name="later.txt")
+    assert later.story_id != first.story_id
+    assert later.story in first.story.related.all()
+    # Different statements by the same speaker are not grouped.
+    assert not StatementGroup.objects.annotate(n=Count("quotes")).filter(n__gt=1).exists()
+
+
+def test_reprocessing_keeps_every_editor_decision():
+    article = make_article(WIRE, name="wire.txt")
+    confirmed, rejected = article.quotes.order_by("start_paragraph")[:2]
+    confirmed.status = Quote.Status.CONFIRMED
+    confirmed.save()
+    rejected.status = Quote.Status.REJECTED
+    rejected.save()
+    someone = Person.objects.create(name="Ines Moreau")
+    corrected = Quote.objects.exclude(pk__in=[confirmed.pk, rejected.pk]).get(article=article)
+    corrected.person = someone
+    corrected.speaker_locked = True
+    corrected.save()
+    added = Quote.objects.create(
+        article=article,
+        text="two days of talks",
+        origin=Quote.Origin.EDITOR,
+        start_paragraph=0,
+        start_offset=0,
+        end_paragraph=0,
+        end_offset=5,
+    )
+
+    process_article(Article.objects.get(pk=article.pk))
+
+    assert Quote.objects.get(pk=confirmed.pk).status == "confirmed"
+    assert Quote.objects.get(pk=rejected.pk).status == "rejected"
+    assert Quote.objects.get(pk=corrected.pk).person == someone
+    assert Quote.objects.filter(pk=added.pk).exists()
+    # The rejected quote is not found again as a new, unreviewed one.
+    assert article.quotes.count() == 4
