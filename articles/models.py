@@ -103,6 +103,14 @@ class ArticleQuerySet(models.QuerySet):
             "original", "paragraphs", "captions", "stripped", "standfirst"
         )
 
+    def for_comparison(self):
+        """Articles with their clean text, in publication order, for side-by-side reading."""
+        return (
+            self.select_related("source")
+            .defer("original", "stripped")
+            .order_by(models.F("published_at").asc(nulls_last=True), "id")
+        )
+
     def recent(self):
         return (
             self.listing()

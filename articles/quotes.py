@@ -34,6 +34,7 @@ Design choices:
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -286,11 +287,14 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[_Span]:
 
 
 def _find_single_spans(p: int, text: str, blocked: list[tuple[int, int]]) -> list[_Span]:
-    marks = [
-        m.start()
-        for m in _SINGLE_MARK_RE.finditer(text)
-        if not any(a <= m.start() <= b for a, b in blocked)
-    ]
+    blocked.sort()
+    starts = [a for a, _ in blocked]
+
+    def inside_double(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i <= blocked[k][1]
+
+    marks = [m.start() for m in _SINGLE_MARK_RE.finditer(text) if not inside_double(m.start())]
     spans: list[_Span] = []
     opener, open_at = "", -1
     n = len(text)
@@ -731,7 +735,9 @@ class _Extractor:
         self.spans = _find_spans(paragraphs)
         self.masked = _mask(paragraphs, self.spans)
         self.sentences = [_sentences(m) for m in self.masked]
-        self._tok_cache: dict[tuple[int, int], list[Tok]] = {}
+        self._sentence_starts = [[s0 for s0, _ in bounds] for bounds in self.sentences]
+        self._tok_cache: dict[tuple[int, int], tuple[list[Tok], list[int]]] = {}
+        self._after_cache: dict[tuple[int, int], tuple[_Attribution | None, int]] = {}
         self.people: list[_PersonB] = []
         self.by_surname: dict[str, list[_PersonB]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
@@ -743,18 +749,25 @@ class _Extractor:
     # ---------------------------------------------------------------- helpers
 
     def sentence_at(self, p: int, pos: int) -> tuple[int, int]:
-        for s0, s1 in self.sentences[p]:
-            if s0 <= pos < s1:
-                return s0, s1
-        return self.sentences[p][-1]
+        k = max(0, bisect_right(self._sentence_starts[p], pos) - 1)
+        return self.sentences[p][k]
 
     def toks(self, p: int, s0: int, s1: int) -> list[Tok]:
-        key = (p, s0)
-        toks = self._tok_cache.get(key)
-        if toks is None:
+        return self._toks(p, s0, s1)[0]
+
+    def _toks(self, p: int, s0: int, s1: int) -> tuple[list[Tok], list[int]]:
+        cached = self._tok_cache.get((p, s0))
+        if cached is None:
             toks = _tokens(self.masked[p][s0:s1], s0)
-            self._tok_cache[key] = toks
-        return toks
+            cached = (toks, [t[1] for t in toks])
+            self._tok_cache[(p, s0)] = cached
+        return cached
+
+    def tok_index(self, p: int, pos: int, after: bool = False) -> int:
+        """Index of the first token starting at pos (or after it) in pos's sentence."""
+        s0, s1 = self.sentence_at(p, pos)
+        starts = self._toks(p, s0, s1)[1]
+        return bisect_right(starts, pos) if after else bisect_left(starts, pos)
 
     def text_of(self, p: int, toks: list[Tok], i: int, j: int) -> str:
         if i >= j:
@@ -767,7 +780,7 @@ class _Extractor:
         words = [_bare(w) for w in words]
         last = words[-1].lower()
         candidates = self.by_surname.get(last, [])
-        if not candidates and len(last) >= 6:
+        if not candidates and len(last) >= 6 and len(self.by_surname) < 200:
             candidates = [
                 p for key, ps in self.by_surname.items() if _edit_distance_le1(key, last) for p in ps
             ]
@@ -1009,7 +1022,8 @@ class _Extractor:
         return self.classify(p, toks, i, j)
 
     def chunk_start(self, toks: list[Tok], k: int, lo: int) -> int:
-        """Start of the comma-delimited chunk ending at toks[k]."""
+        """Start of the comma-delimited chunk ending at toks[k] (at most 40 tokens back)."""
+        lo = max(lo, k - 40)
         while k >= lo and toks[k][0] not in (",", ";", ":", "—", "–", "(", ")"):
             k -= 1
         return k + 1
@@ -1105,9 +1119,9 @@ class _Extractor:
     def clause_subject(self, p: int, toks: list[Tok], j: int) -> _NP | None:
         """Subject shared by coordinated verbs: "Hartley insisted ..., but conceded"."""
         k = j - 1
-        while k >= 0 and toks[k][0].lower() not in ("that", ";", "who", "which"):
+        while k >= 0 and j - k < 40 and toks[k][0].lower() not in ("that", ";", "who", "which"):
             k -= 1
-        if k < 0:
+        if k < 0 or j - k >= 40:
             return self.sentence_subject(p, toks)
         return self.np_forward(p, toks, k + 1, j)
 
@@ -1293,9 +1307,17 @@ class _Extractor:
 
     def after_attribution(self, p: int, close_at: int) -> tuple[_Attribution | None, int]:
         """Attribution after a closing mark; also returns where the region stopped."""
+        cached = self._after_cache.get((p, close_at))
+        if cached is not None:
+            return cached
+        result = self._after_attribution(p, close_at)
+        self._after_cache[(p, close_at)] = result
+        return result
+
+    def _after_attribution(self, p: int, close_at: int) -> tuple[_Attribution | None, int]:
         s0, s1 = self.sentence_at(p, close_at)
         toks = self.toks(p, s0, s1)
-        k = next((n for n, t in enumerate(toks) if t[1] > close_at), len(toks))
+        k = self.tok_index(p, close_at, after=True)
         hi = k
         while hi < len(toks) and toks[hi][0] != '"' and hi - k < _WINDOW:
             hi += 1
@@ -1337,7 +1359,7 @@ class _Extractor:
         return None, stop
 
     def learn_appositive(self, p: int, toks: list[Tok], np: _NP, hi: int) -> None:
-        k = next((n for n, t in enumerate(toks) if t[2] == np.end), -1)
+        k = self.tok_index(p, np.end) - 1
         if 0 <= k + 1 < hi and toks[k + 1][0] == ",":
             appositive = self.appositive_after(p, toks, k + 1)
             if appositive:
@@ -1348,7 +1370,7 @@ class _Extractor:
     def before_attribution(self, p: int, open_at: int, lo_pos: int) -> _Attribution | None:
         s0, s1 = self.sentence_at(p, open_at)
         toks = self.toks(p, s0, s1)
-        hi = next((n for n, t in enumerate(toks) if t[1] >= open_at), len(toks))
+        hi = self.tok_index(p, open_at)
         lo = max(0, hi - _WINDOW)
         while lo < hi and toks[lo][1] < lo_pos:
             lo += 1
@@ -1375,7 +1397,7 @@ class _Extractor:
                 np = self.subject_of(p, toks, v, lo)
             if np is None:
                 continue
-            if end < hi - 1 and toks[end][0] == "," and self.follows_comma(toks, np, lo):
+            if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
                 continue  # "Her favourite review, she says, came from ...: "..."
             adjacent = not between or between[-1] in (":", ",") or between == ["that"]
             adjacent = adjacent and len(between) <= 8
@@ -1388,14 +1410,17 @@ class _Extractor:
 
     # ---------------------------------------------------------------- quote judgement
 
-    def follows_comma(self, toks: list[Tok], np: _NP, lo: int) -> bool:
-        k = next((n for n, t in enumerate(toks) if t[1] == np.start), -1)
+    def follows_comma(self, p: int, toks: list[Tok], np: _NP, lo: int) -> bool:
+        k = self.tok_index(p, np.start)
         return k > lo and toks[k - 1][0] == ","
 
     def prefix_words(self, p: int, open_at: int, lo_pos: int) -> list[str]:
-        s0, _ = self.sentence_at(p, open_at)
-        start = max(s0, lo_pos)
-        return [t[0] for t in _tokens(self.masked[p][start:open_at])]
+        """The sentence's words before an opening mark (at most _WINDOW of them)."""
+        s0, s1 = self.sentence_at(p, open_at)
+        toks = self.toks(p, s0, s1)
+        hi = self.tok_index(p, open_at)
+        lo = max(0, hi - _WINDOW, self.tok_index(p, lo_pos) if lo_pos > s0 else 0)
+        return [t[0] for t in toks[lo:hi]]
 
     def is_headline_like(self, p: int) -> bool:
         text = self.paragraphs[p].rstrip()

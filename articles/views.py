@@ -12,8 +12,18 @@ from django.views.decorators.vary import vary_on_headers
 from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
 from articles.forms import AssignOutletForm, UploadForm, known_outlet_names
 from articles.importer import FileReport, import_file
-from articles.models import Article, PendingUpload, Source, Story
+from articles.highlight import segment_paragraphs
+from articles.models import (
+    Article,
+    PendingUpload,
+    Person,
+    Quote,
+    Source,
+    StatementGroup,
+    Story,
+)
 
+STATEMENT_COLOURS = 8
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
 
@@ -48,9 +58,215 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, fragment_or_page(request, "articles/home.html", "stories"), context)
 
 
+@vary_on_headers("HX-Request")
 def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    story = get_object_or_404(Story.objects.recent(), pk=pk)
-    return render(request, "articles/story_detail.html", {"story": story})
+    """The comparison: one column per chosen article, quotes of one statement marked alike."""
+    story = get_object_or_404(Story, pk=pk)
+    articles = list(story.articles.for_comparison())
+    quotes = list(Quote.objects.visible().filter(article__story=story).select_related("person"))
+    colours = statement_colours(quotes)
+    sources = outlets_in_order(articles)
+    chosen = chosen_outlets(request.GET.get("outlets"), sources)
+    by_article: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        quote.colour = colours.get(quote.group_id)
+        by_article.setdefault(quote.article_id, []).append(quote)
+    columns = [
+        {
+            "article": article,
+            "paragraphs": segment_paragraphs(article.paragraphs, by_article.get(article.pk, [])),
+            "quote_count": len(by_article.get(article.pk, [])),
+        }
+        for source in chosen
+        for article in articles
+        if article.source_id == source.pk
+    ]
+    context = {
+        "story": story,
+        "articles": articles,
+        "columns": columns,
+        "chooser": outlet_chooser(sources, chosen),
+        "chosen_slugs": ",".join(source.slug for source in chosen),
+        "quote_count": len(quotes),
+        "statement_count": len({q.group_id for q in quotes if q.group_id}),
+        "shared_count": sum(1 for c in colours.values() if c is not None),
+        "related": list(story.related.order_by("-start_date")),
+    }
+    template = fragment_or_page(request, "articles/story_detail.html", "comparison")
+    return render(request, template, context)
+
+
+def statement_colours(quotes) -> dict[int, int | None]:
+    """A colour index for each statement reported by more than one article, in reading order."""
+    articles_per_group: dict[int, set[int]] = {}
+    for quote in quotes:
+        if quote.group_id:
+            articles_per_group.setdefault(quote.group_id, set()).add(quote.article_id)
+    colours: dict[int, int | None] = {}
+    shared = 0
+    for quote in sorted(quotes, key=lambda q: (q.article_id, q.start_paragraph, q.start_offset)):
+        group = quote.group_id
+        if group and group not in colours:
+            if len(articles_per_group[group]) > 1:
+                colours[group] = shared % STATEMENT_COLOURS
+                shared += 1
+            else:
+                colours[group] = None
+    return colours
+
+
+def outlets_in_order(articles) -> list[Source]:
+    """The story's outlets, in the order of their first article."""
+    seen: dict[int, Source] = {}
+    for article in articles:
+        seen.setdefault(article.source_id, article.source)
+    return list(seen.values())
+
+
+def chosen_outlets(param: str | None, sources: list[Source]) -> list[Source]:
+    """The outlets named in ?outlets=slug,slug (in that order); all of them when absent.
+    Unknown slugs are ignored; a choice of none shows none."""
+    if param is None:
+        return sources
+    by_slug = {source.slug: source for source in sources}
+    chosen = []
+    for slug in param.split(","):
+        source = by_slug.get(slug.strip())
+        if source is not None and source not in chosen:
+            chosen.append(source)
+    return chosen
+
+
+def outlet_chooser(sources: list[Source], chosen: list[Source]) -> dict:
+    """Links that add, remove or move one outlet: each is the whole new choice, in the URL."""
+
+    def param(choice):
+        return ",".join(source.slug for source in choice)
+
+    shown = []
+    for index, source in enumerate(chosen):
+        left = chosen[: index - 1] + [source, chosen[index - 1]] + chosen[index + 1 :]
+        right = chosen[:index] + chosen[index + 1 : index + 2] + [source] + chosen[index + 2 :]
+        shown.append(
+            {
+                "source": source,
+                "remove": param([s for s in chosen if s != source]),
+                "left": param(left) if index > 0 else None,
+                "right": param(right) if index < len(chosen) - 1 else None,
+            }
+        )
+    hidden = [{"source": s, "add": param([*chosen, s])} for s in sources if s not in chosen]
+    return {"shown": shown, "hidden": hidden}
+
+
+@vary_on_headers("HX-Request")
+def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
+    """One row per statement, one column per outlet: who carried what, who left it out."""
+    story = get_object_or_404(Story, pk=pk)
+    articles = list(story.articles.listing().order_by("published_at", "id"))
+    sources = outlets_in_order(articles)
+    quotes = list(
+        Quote.objects.visible()
+        .filter(article__story=story)
+        .select_related("person")
+        .order_by("article__published_at", "article_id", "start_paragraph", "start_offset")
+    )
+    source_of = {article.pk: article.source_id for article in articles}
+    speakers = sorted({q.person for q in quotes if q.person}, key=lambda p: p.name)
+    speaker = next((p for p in speakers if str(p.pk) == request.GET.get("speaker")), None)
+
+    rows: dict[object, dict] = {}
+    for quote in quotes:
+        if speaker is not None and quote.person_id != speaker.pk:
+            continue
+        row = rows.setdefault(
+            quote.group_id or f"q{quote.pk}",
+            {"group_id": quote.group_id, "person": quote.person, "cells": {}},
+        )
+        row["cells"].setdefault(source_of[quote.article_id], []).append(quote)
+    table = []
+    for row in rows.values():
+        row["cells"] = [row["cells"].get(source.pk, []) for source in sources]
+        row["outlet_count"] = sum(1 for cell in row["cells"] if cell)
+        table.append(row)
+
+    # For each speaker, the outlets that carried none of their words.
+    carried: dict[int, set[int]] = {}
+    for quote in quotes:
+        if quote.person_id:
+            carried.setdefault(quote.person_id, set()).add(source_of[quote.article_id])
+    silent = [
+        {"person": person, "outlets": [s for s in sources if s.pk not in carried[person.pk]]}
+        for person in speakers
+        if speaker is None or person == speaker
+    ]
+    context = {
+        "story": story,
+        "sources": sources,
+        "rows": table,
+        "speakers": speakers,
+        "speaker": speaker,
+        "silent": [item for item in silent if item["outlets"]],
+        "related": list(story.related.order_by("-start_date")),
+    }
+    template = fragment_or_page(request, "articles/story_statements.html", "table")
+    return render(request, template, context)
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything a person is quoted as saying, by story and statement, with the outlets."""
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), pk=pk)
+    quotes = (
+        person.quotes.visible()
+        .select_related("article__source", "article__story")
+        .defer("article__original", "article__paragraphs", "article__stripped")
+        .order_by("article__story_id", "group_id", "article__published_at")
+    )
+    stories: dict[int, dict] = {}
+    for quote in quotes:
+        story = stories.setdefault(
+            quote.article.story_id, {"story": quote.article.story, "statements": {}}
+        )
+        story["statements"].setdefault(quote.group_id or f"q{quote.pk}", []).append(quote)
+    context = {
+        "person": person,
+        "stories": [
+            {"story": item["story"], "statements": list(item["statements"].values())}
+            for item in stories.values()
+        ],
+    }
+    return render(request, "articles/person_detail.html", context)
+
+
+def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
+    """Every outlet's wording of one statement, differences marked against the fullest."""
+    group = get_object_or_404(
+        StatementGroup.objects.select_related("story", "speaker", "fullest"),
+        pk=group_pk,
+        story_id=pk,
+    )
+    members = list(
+        group.quotes.visible()
+        .select_related("article__source", "person")
+        .defer("article__original", "article__paragraphs", "article__stripped")
+        .order_by("article__published_at", "article_id")
+    )
+    fullest = group.fullest or (members[0] if members else None)
+    reported_by = {member.article.source_id for member in members}
+    missing = [
+        article.source
+        for article in group.story.articles.listing()
+        if article.source_id not in reported_by
+    ]
+    context = {
+        "story": group.story,
+        "group": group,
+        "members": members,
+        "fullest": fullest,
+        "missing_outlets": list({source.pk: source for source in missing}.values()),
+    }
+    template = fragment_or_page(request, "articles/statement_detail.html", "panel")
+    return render(request, template, context)
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:

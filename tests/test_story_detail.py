@@ -1,0 +1,127 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Quote, Story
+from tests.helpers import make_article
+from tests.test_processing import AGENCY, WIRE
+
+pytestmark = pytest.mark.django_db
+
+
+def demo_story() -> Story:
+    call_command("setup_demo")
+    return Story.objects.get(articles__source__short_name="Xinhua")
+
+
+def test_story_page_lists_each_outlet_as_a_column_with_highlighted_quotes(client):
+    story = demo_story()
+    html = client.get(story.get_absolute_url()).content.decode()
+    for outlet in ("Xinhua", "Reuters", "RFE/RL", "Al Jazeera"):
+        assert f'<span class="chip-name">{outlet}</span>' in html
+    assert html.count('class="column"') == 4
+    assert 'class="quote shared c' in html  # a statement several outlets carried
+    assert "NATO head urges new start with Russia" in html  # the related 2010 story
+    assert "wire agency" in html and "public broadcaster" in html
+
+
+def test_outlet_choice_and_order_come_from_the_url(client):
+    story = demo_story()
+    html = client.get(story.get_absolute_url(), {"outlets": "al-jazeera,xinhua"}).content.decode()
+    assert html.count('class="column"') == 2
+    assert html.index('data-outlet="al-jazeera"') < html.index('data-outlet="xinhua"')
+    assert "Add Reuters" in html and "Remove Xinhua" in html
+
+
+def test_unknown_or_empty_outlet_choice_gives_a_clear_page(client):
+    story = demo_story()
+    response = client.get(story.get_absolute_url(), {"outlets": "nonsense,<script>"})
+    assert response.status_code == 200
+    assert b"No outlet chosen" in response.content
+
+
+def test_story_fragment_for_htmx_is_the_comparison_only(client):
+    story = demo_story()
+    response = client.get(
+        story.get_absolute_url(), {"outlets": "xinhua"}, headers={"HX-Request": "true"}
+    )
+    assert b"<html" not in response.content
+    assert response.content.lstrip().startswith(b'<div id="comparison"')
+
+
+def test_story_page_varies_on_htmx_header(client):
+    story = demo_story()
+    assert "HX-Request" in client.get(story.get_absolute_url())["Vary"]
+
+
+def test_history_restore_request_gets_the_full_page(client):
+    story = demo_story()
+    response = client.get(
+        story.get_absolute_url(),
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert b"<html" in response.content
+
+
+@pytest.mark.parametrize("copies", [1, 5])
+def test_story_page_query_count_is_fixed(client, django_assert_max_num_queries, copies):
+    articles = [make_article(WIRE, name="wire.txt"), make_article(AGENCY, name="afp.txt")]
+    for n in range(copies):
+        text = WIRE.replace("20 countries", f"{21 + n} countries")
+        articles.append(make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}"))
+    story = articles[0].story
+    assert Story.objects.count() == 1 and story.articles.count() == 2 + copies
+    with django_assert_max_num_queries(10):
+        assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_statement_panel_marks_the_differences_against_the_fullest(client):
+    story = demo_story()
+    reuters = Quote.objects.get(text__startswith="I have invited Russia to strengthen")
+    url = reverse("articles:statement_detail", args=[story.pk, reuters.group_id])
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in html
+    assert "<del" in html and "step up its</del>" in html
+    assert "strengthen Russia’s</ins>" in html
+    assert "Not reported by: RFE/RL, Al Jazeera" in html or "Not reported by:" in html
+    full_page = client.get(url).content.decode()
+    assert "<html" in full_page and "One statement, as each outlet reported it" in full_page
+
+
+def test_statements_view_has_a_row_per_statement_and_marks_what_was_left_out(client):
+    story = demo_story()
+    url = reverse("articles:story_statements", args=[story.pk])
+    html = client.get(url).content.decode()
+    assert "not reported" in html
+    assert "only one outlet" in html
+    assert "Outlets that carried none of a speaker" in html
+    medvedev = Quote.objects.filter(person__name="Dmitry Medvedev").first().person
+    filtered = client.get(url, {"speaker": medvedev.pk}).content.decode()
+    assert "Disagreements should not overshadow" not in filtered
+    assert "stronger and more productive" in filtered
+    fragment = client.get(url, {"speaker": medvedev.pk}, headers={"HX-Request": "true"})
+    assert b"<html" not in fragment.content and b'id="statements-table"' in fragment.content
+    assert "HX-Request" in client.get(url)["Vary"]
+
+
+@pytest.mark.parametrize("copies", [1, 5])
+def test_statements_view_query_count_is_fixed(client, django_assert_max_num_queries, copies):
+    make_article(WIRE, name="wire.txt")
+    for n in range(copies):
+        make_article(
+            AGENCY.replace("farm groups", f"{n} farm groups"),
+            name=f"a{n}.txt",
+            outlet=f"Outlet {n}",
+        )
+    story = Story.objects.get()
+    with django_assert_max_num_queries(6):
+        client.get(reverse("articles:story_statements", args=[story.pk]))
+
+
+def test_person_page_groups_quotes_by_statement_with_outlets(client):
+    demo_story()
+    rasmussen = Quote.objects.filter(person__name="Anders Fogh Rasmussen").first().person
+    html = client.get(rasmussen.get_absolute_url()).content.decode()
+    assert "NATO head urges new start with Russia" in html  # both visits
+    assert "Russia, NATO eye cooperation in Afghanistan" in html
+    assert "compare wordings" in html
