@@ -1,6 +1,6 @@
 from django import forms
 
-from articles.models import Source
+from articles.models import Person, Source
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -54,3 +54,33 @@ class AssignOutletForm(forms.Form):
 
 def known_outlet_names():
     return list(Source.objects.values_list("name", flat=True))
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
+    outlet = forms.ModelChoiceField(
+        label="Outlet",
+        queryset=Source.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any outlet",
+    )
+    speaker = forms.ModelChoiceField(
+        label="Speaker",
+        queryset=Person.objects.filter(quotes__isnull=False).distinct().order_by("name"),
+        required=False,
+        empty_label="Anyone",
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return cleaned

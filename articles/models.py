@@ -1,6 +1,18 @@
+import re
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import models
 from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import OuterRef
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -96,11 +108,51 @@ class Story(models.Model):
         return list(seen.values())
 
 
+# An English configuration that also ignores accents ("Medvedev" finds "Médvédev"); created
+# by a migration.
+SEARCH_CONFIG = "newsroom"
+# Snippet highlight markers: control characters no article contains, turned into <mark> after
+# the snippet is HTML-escaped (see articles.search.mark_snippet).
+SNIPPET_START, SNIPPET_STOP = "\x02", "\x03"
+
+
+def search_query(text: str) -> SearchQuery:
+    """The reader's query in web-search syntax ("phrase", -word, or), plus, so that results
+    appear while a word is still being typed, its words with the last one as a prefix."""
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    words = re.findall(r"[^\W_]+", text)[:12]
+    # Phrases, exclusions and alternatives mean the reader wants exactly what they typed.
+    if words and not re.search(r'"|(^|\s)-|\bor\b', text, re.IGNORECASE):
+        prefix = " & ".join([*words[:-1], f"{words[-1]}:*"])
+        query |= SearchQuery(prefix, search_type="raw", config=SEARCH_CONFIG)
+    return query
+
+
 class ArticleQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Articles matching `text`, best first, each with a highlighted `snippet`."""
+        query = search_query(text)
+        return (
+            self.filter(search_vector=query)
+            .annotate(
+                rank=SearchRank("search_vector", query),
+                snippet=SearchHeadline(
+                    "body",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=SNIPPET_START,
+                    stop_sel=SNIPPET_STOP,
+                    max_words=30,
+                    min_words=12,
+                ),
+            )
+            .order_by("-rank", "-published_at")
+        )
+
     def listing(self):
         """Just what lists of articles show: the heavy text and upload columns stay behind."""
         return self.select_related("source").defer(
-            "original", "paragraphs", "captions", "stripped", "standfirst"
+            "original", "paragraphs", "captions", "stripped", "standfirst", "body"
         )
 
     def for_comparison(self):
@@ -145,6 +197,8 @@ class Article(models.Model):
     # [{"kind": "text" | "subheading", "text": "..."}, ...] in reading order; quotes refer
     # to paragraphs by their index in this list.
     paragraphs = models.JSONField(default=list)
+    # The body text alone (paragraphs joined), for search and its highlighted snippets.
+    body = models.TextField(blank=True)
     captions = models.JSONField(default=list)
     # [{"reason": "...", "text": "..."}]: what the pipeline removed as site chrome.
     stripped = models.JSONField(default=list)
@@ -164,12 +218,17 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(auto_now=True)
+    # Stored and indexed, so search never re-parses article text (see update_search_vector).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["published_at"])]
+        indexes = [
+            models.Index(fields=["published_at"]),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+        ]
 
     def __str__(self):
         return f"{self.source}: {self.title}"
@@ -180,6 +239,19 @@ class Article(models.Model):
     @property
     def body_text(self):
         return "\n\n".join(p["text"] for p in self.paragraphs)
+
+    def save(self, *args, **kwargs):
+        self.body = self.body_text
+        super().save(*args, **kwargs)
+
+    def update_search_vector(self):
+        Article.objects.filter(pk=self.pk).update(
+            search_vector=(
+                SearchVector(models.Value(self.title), weight="A", config=SEARCH_CONFIG)
+                + SearchVector(models.Value(self.standfirst), weight="B", config=SEARCH_CONFIG)
+                + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+            )
+        )
 
 
 class PendingUpload(models.Model):
@@ -271,6 +343,34 @@ class QuoteQuerySet(models.QuerySet):
         """What readers see: everything but quotes an editor rejected."""
         return self.exclude(status=Quote.Status.REJECTED)
 
+    def search(self, text: str):
+        """Quotes whose words (or speaker) match `text`, best first, with a `snippet`."""
+        query = search_query(text)
+        return (
+            self.visible()
+            .filter(search_vector=query)
+            .annotate(
+                rank=SearchRank("search_vector", query),
+                snippet=SearchHeadline(
+                    "text",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=SNIPPET_START,
+                    stop_sel=SNIPPET_STOP,
+                    highlight_all=True,  # quotes are short: show the whole of each
+                ),
+            )
+            .order_by("-rank", "-id")
+        )
+
+    def update_search_vectors(self):
+        """Recompute the stored vectors: the quote's words, then its speaker's name."""
+        speaker = models.Subquery(Person.objects.filter(pk=OuterRef("person_id")).values("name"))
+        return self.update(
+            search_vector=SearchVector("text", weight="A", config=SEARCH_CONFIG)
+            + SearchVector(Coalesce(speaker, models.Value("")), weight="B", config=SEARCH_CONFIG)
+        )
+
 
 class Quote(models.Model):
     """A direct quotation in an article, with who said it and where it sits in the body."""
@@ -319,12 +419,16 @@ class Quote(models.Model):
     group_locked = models.BooleanField(default=False, help_text="An editor set the group.")
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article_id", "start_paragraph", "start_offset"]
-        indexes = [models.Index(fields=["status", "confidence"])]
+        indexes = [
+            models.Index(fields=["status", "confidence"]),
+            GinIndex(fields=["search_vector"], name="quote_search_idx"),
+        ]
 
     def __str__(self):
         return self.text[:80]

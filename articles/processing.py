@@ -37,6 +37,8 @@ def process_article(article: Article) -> None:
         if article.story_id is None:
             assign_story(article, quotes)
         match_article_statements(article)
+        article.update_search_vector()
+        article.quotes.update_search_vectors()
         story = article.story
         story.refresh_date_range()
         link_related_stories(story)

@@ -1423,10 +1423,11 @@ class _Extractor:
         return [t[0] for t in toks[lo:hi]]
 
     def is_headline_like(self, p: int) -> bool:
+        """Short and not ending like a sentence: a headline or subheading left in the body."""
         text = self.paragraphs[p].rstrip()
-        stripped = text.rstrip("\"'”’»“‘«」』")
-        if len(text.split()) > 15:
+        if len(text) > 200 or len(text.split(None, 16)) > 15:
             return False
+        stripped = text.rstrip("\"'”’»“‘«」』")
         return not stripped or stripped[-1] not in ".!?…:;,"
 
     def is_term_or_title(self, span: _Span, before: list[str], has_verb_before: bool) -> bool:

@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("articles/<int:pk>/original/", views.article_original, name="article_original"),
+    path("search/", views.search, name="search"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("outlets/", views.source_list, name="source_list"),
     path("outlets/<slug:slug>/", views.source_detail, name="source_detail"),

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
-from articles.forms import AssignOutletForm, UploadForm, known_outlet_names
-from articles.importer import FileReport, import_file
+from articles.forms import AssignOutletForm, SearchForm, UploadForm, known_outlet_names
 from articles.highlight import segment_paragraphs
+from articles.importer import FileReport, import_file
 from articles.models import (
     Article,
     PendingUpload,
@@ -24,6 +24,7 @@ from articles.models import (
 )
 
 STATEMENT_COLOURS = 8
+SEARCH_RESULTS_PER_PAGE = 20
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
 
@@ -211,6 +212,38 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = fragment_or_page(request, "articles/story_statements.html", "table")
     return render(request, template, context)
+
+
+@vary_on_headers("HX-Request")
+def search(request: HttpRequest) -> HttpResponse:
+    """One box for quotes and articles; filters by outlet, speaker and dates."""
+    form = SearchForm(request.GET or None)
+    quotes = articles = None
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        data = form.cleaned_data
+        quote_results = Quote.objects.search(query).select_related(
+            "person", "article__source", "article__story"
+        ).defer("article__original", "article__paragraphs", "article__stripped", "article__body")
+        article_results = Article.objects.search(query).listing().select_related("story")
+        if data["outlet"]:
+            quote_results = quote_results.filter(article__source=data["outlet"])
+            article_results = article_results.filter(source=data["outlet"])
+        if data["speaker"]:
+            quote_results = quote_results.filter(person=data["speaker"])
+            article_results = article_results.filter(quotes__person=data["speaker"]).distinct()
+        if data["date_from"]:
+            quote_results = quote_results.filter(article__published_at__date__gte=data["date_from"])
+            article_results = article_results.filter(published_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            quote_results = quote_results.filter(article__published_at__date__lte=data["date_to"])
+            article_results = article_results.filter(published_at__date__lte=data["date_to"])
+        page = request.GET.get("page")
+        quotes = Paginator(quote_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
+        articles = Paginator(article_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
+    context = {"form": form, "query": query, "quotes": quotes, "articles": articles}
+    return render(request, fragment_or_page(request, "articles/search.html", "results"), context)
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -85,3 +85,13 @@ def test_phone_width_shows_one_outlet_at_a_time_with_tabs(page, story_url):
     assert tabs.count() == 4 and tabs.first.is_visible()
     first = page.locator(".column").first.bounding_box()
     assert first["width"] <= 390
+
+
+def test_search_as_you_type_finds_helicopter_quotes(page, live_server):
+    call_command("setup_demo")
+    page.goto(f"{live_server.url}/search/")
+    page.get_by_label("Words, phrases or names").press_sequentially("helicop", delay=40)
+    page.locator("#results mark", has_text="helicopter").first.wait_for()
+    assert "q=helicop" in page.url  # the query lives in the URL
+    assert page.locator("#results blockquote", has_text="I suggested a").count() == 1
+    assert page.errors == []

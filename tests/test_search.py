@@ -1,0 +1,98 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.helpers import make_article
+from tests.test_processing import AGENCY, WIRE
+
+pytestmark = pytest.mark.django_db
+URL = reverse("articles:search")
+
+
+@pytest.fixture
+def demo(db):
+    call_command("setup_demo")
+
+
+def test_search_finds_quotes_and_articles_with_highlighted_snippets(client, demo):
+    html = client.get(URL, {"q": "helicopter"}).content.decode()
+    assert "<mark>helicopter</mark> package" in html
+    assert "Quotes <span class=\"muted\">(2)</span>" in html
+    assert "Nato seeks Afghan help from Russia" in html
+
+
+def test_search_stems_and_ranks(client, demo):
+    html = client.get(URL, {"q": "helicopters"}).content.decode()
+    assert "<mark>helicopter</mark>" in html  # the stem matches the singular too
+
+
+def test_search_filters_by_outlet_speaker_and_dates(client, demo):
+    by_outlet = client.get(URL, {"q": "helicopter", "outlet": "al-jazeera"}).content.decode()
+    assert "progress on implementing" not in by_outlet
+    assert "<mark>helicopter</mark> package" in by_outlet
+    html_2010 = client.get(
+        URL, {"q": "helicopter", "date_from": "2010-01-01", "date_to": "2010-12-31"}
+    ).content.decode()
+    assert "progress on implementing the <mark>helicopter</mark> package" in html_2010
+    assert "I suggested a" not in html_2010  # undated Al Jazeera is outside any date range
+
+
+def test_search_by_speaker_name_finds_their_quotes(client, demo):
+    html = client.get(URL, {"q": "Putin"}).content.decode()
+    assert "A unification of Russian and NATO efforts" in html
+
+
+def test_search_is_accent_insensitive(client):
+    make_article(WIRE.replace("Amina Diallo", "Amína Dialló"), name="accents.txt")
+    html = client.get(URL, {"q": "Diallo"}).content.decode()
+    assert "Quotes <span class=\"muted\">(0)</span>" not in html
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "zzqqxx", "<script>alert(1)</script>", '"unclosed', "&|!():*", "-", "or"]
+)
+def test_odd_or_empty_queries_give_a_clear_page(client, demo, query):
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_invalid_filters_are_explained_not_crashed(client, demo):
+    for params in (
+        {"q": "nato", "outlet": "nope"},
+        {"q": "nato", "speaker": "abc"},
+        {"q": "nato", "date_from": "garbage"},
+        {"q": "nato", "date_from": "2010-01-01", "date_to": "2009-01-01"},
+        {"q": "nato\x00"},
+    ):
+        response = client.get(URL, params)
+        assert response.status_code == 200
+        assert b"Please correct the filters" in response.content
+
+
+def test_search_fragment_and_vary_header(client, demo):
+    response = client.get(URL, {"q": "helicopter"}, headers={"HX-Request": "true"})
+    assert b"<html" not in response.content and b'id="results"' in response.content
+    assert "HX-Request" in client.get(URL, {"q": "helicopter"})["Vary"]
+    full = client.get(URL, {"q": "helicopter"})  # a pushed URL loads as a full page
+    assert b"<html" in full.content
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_search_query_count_is_fixed(client, django_assert_max_num_queries, copies):
+    for n in range(copies):
+        make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")
+    with django_assert_max_num_queries(8):
+        response = client.get(URL, {"q": "fertiliser"})
+    assert response.status_code == 200
+
+
+def test_excluded_word_stays_excluded(client, demo):
+    html = client.get(URL, {"q": "helicopter -Lisbon"}).content.decode()
+    assert "progress on implementing the" not in html
+    assert "I suggested a" in html
+
+
+def test_a_word_being_typed_matches_as_a_prefix(client, demo):
+    html = client.get(URL, {"q": "helicop"}).content.decode()
+    assert "<mark>helicopter</mark>" in html
