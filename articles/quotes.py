@@ -84,76 +84,220 @@ class Extraction:
 
 
 # --------------------------------------------------------------------------- word lists
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
-_REPORTING_VERBS = frozenset(
-    ["said", "says", "say", "told", "tells", "tell", "added", "adds", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes", "admitted", "admits", "insisted", "insists", "warned", "warns", "noted", "explained", "explains", "argued", "argues", "acknowledged", "acknowledges", "declared", "declares", "urged", "urges", "asked", "asks", "replied", "replies", "answered", "announced", "announces", "claimed", "claims", "suggested", "suggests", "wrote", "writes", "continued", "continues", "concluded", "concludes", "recalled", "recalls", "remarked", "observed", "commented", "stated", "confirmed", "confirms", "denied", "denies", "responded", "responds", "vowed", "vows", "promised", "predicted", "predicts", "conceded", "concedes", "complained", "complains", "boasted", "cautioned", "underlined", "underscored", "reiterated", "reiterates", "maintained", "maintains", "pleaded", "demanded", "proclaimed", "affirmed", "assured", "agreed", "tweeted", "posted", "joked", "quipped", "shouted", "yelled", "exclaimed", "whispered", "testified", "mused", "wondered", "recounted", "described", "describes", "called", "hoped", "alleged", "countered", "retorted", "interjected", "cried", "sighed", "laughed", "muttered", "murmured", "pointed", "went", "expressed"]
+
+_REPORTING_VERBS = _words(
+    """
+    said says say told tells tell added adds stressed stresses emphasised emphasized emphasises
+    emphasizes admitted admits insisted insists warned warns noted explained explains argued
+    argues acknowledged acknowledges declared declares urged urges asked asks replied replies
+    answered announced announces claimed claims suggested suggests wrote writes continued
+    continues concluded concludes recalled recalls remarked observed commented stated confirmed
+    confirms denied denies responded responds vowed vows promised predicted predicts conceded
+    concedes complained complains boasted cautioned underlined underscored reiterated reiterates
+    maintained maintains pleaded demanded proclaimed affirmed assured agreed tweeted posted
+    joked quipped shouted yelled exclaimed whispered testified mused wondered recounted
+    described describes called hoped alleged countered retorted interjected cried sighed laughed
+    muttered murmured pointed went expressed
+    """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
 _INVERTIBLE = _REPORTING_VERBS - {"told", "tells", "tell", "urged", "urges", "called", "expressed"}
-_PARTICIPLES = frozenset(
-    ["saying", "adding", "noting", "insisting", "warning", "arguing", "explaining", "stressing", "calling", "describing", "telling", "urging", "acknowledging", "admitting", "declaring", "claiming", "suggesting", "writing", "asking", "replying", "conceding", "stating"]
+_PARTICIPLES = _words(
+    """
+    saying adding noting insisting warning arguing explaining stressing calling describing
+    telling urging acknowledging admitting declaring claiming suggesting writing asking replying
+    conceding stating
+    """
 )
 # "pointed", "went" and "expressed" report speech only with their particles.
 _NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "expressed": ()}
-_EXPRESSED_OBJECTS = frozenset(["hope", "hopes", "concern", "concerns", "confidence", "regret", "doubt", "doubts"])
-_DIALOG_REPLIES = frozenset(["replied", "replies", "answered", "responded", "responds", "retorted", "countered"])
+_EXPRESSED_OBJECTS = _words(
+    """
+    hope hopes concern concerns confidence regret doubt doubts
+    """
+)
+_DIALOG_REPLIES = _words(
+    """
+    replied replies answered responded responds retorted countered
+    """
+)
 
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
 _GENDER_WORDS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
-_DEFINITE = frozenset(["the", "this", "that", "his", "her", "its", "their", "our", "my", "your"])
-_INDEFINITE = frozenset(
-    ["a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "any", "each", "no"]
+_DEFINITE = _words(
+    """
+    the this that his her its their our my your
+    """
 )
-_COORDINATORS = frozenset(["and", "but", "or", "then", "yet"])
-_CLAUSE_WORDS = frozenset(
-    ["that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although", "though", "if", "as", "after", "before", "since", "until", "unless", "whether", "than", "so", "and", "but", "or"]
+_INDEFINITE = _words(
+    """
+    a an one another some several two three four many other any each no
+    """
 )
-_RELATIVE = frozenset(["who", "whom", "whose", "which", "where"])
-_AUXILIARIES = frozenset(
-    ["has", "had", "have", "having", "is", "was", "are", "were", "be", "been", "being", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also", "later", "then", "again", "simply", "once", "recently", "already", "further", "first", "finally", "previously", "earlier", "subsequently", "initially", "just", "only", "even", "still", "never", "not", "publicly", "privately", "repeatedly", "reportedly", "separately", "today", "yesterday"]
+_COORDINATORS = _words("and but or then yet")
+_CLAUSE_WORDS = _words(
+    """
+    that which who whom whose where when while because although though if as after before since
+    until unless whether than so and but or
+    """
 )
-_PREPOSITIONS = frozenset(
-    ["in", "on", "at", "to", "for", "with", "by", "from", "of", "about", "over", "under", "after", "before", "during", "since", "until", "into", "onto", "upon", "across", "through", "between", "among", "against", "without", "within", "near", "outside", "inside", "like", "than", "despite", "toward", "towards", "amid", "around", "behind", "beyond", "via", "per"]
+_RELATIVE = _words("who whom whose which where")
+_AUXILIARIES = _words(
+    """
+    has had have having is was are were be been being will would could should can may might must
+    did does do also later then again simply once recently already further first finally
+    previously earlier subsequently initially just only even still never not publicly privately
+    repeatedly reportedly separately today yesterday
+    """
+)
+_PREPOSITIONS = _words(
+    """
+    in on at to for with by from of about over under after before during since until into onto
+    upon across through between among against without within near outside inside like than
+    despite toward towards amid around behind beyond via per
+    """
 )
 _FUNCTION_WORDS = _DEFINITE | _INDEFINITE | _CLAUSE_WORDS | _PREPOSITIONS | _AUXILIARIES
-_PARTICLES = frozenset(["de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten"])
+_PARTICLES = _words(
+    """
+    de da di del della der den van von le la du dos das bin ibn al el ter ten
+    """
+)
 _HONORIFICS = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
 }  # fmt: skip
-_ROLE_NOUNS = frozenset(
-    ["president", "vice-president", "minister", "secretary", "secretary-general", "chancellor", "premier", "mayor", "governor", "senator", "sen", "congressman", "congresswoman", "representative", "rep", "lawmaker", "legislator", "mp", "deputy", "ambassador", "envoy", "diplomat", "negotiator", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "leader", "chairman", "chairwoman", "chair", "co-chair", "director", "manager", "executive", "ceo", "cfo", "coo", "founder", "co-founder", "owner", "boss", "commissioner", "inspector", "detective", "sergeant", "sgt", "captain", "capt", "commander", "general", "gen", "admiral", "colonel", "col", "lieutenant", "lt", "soldier", "judge", "justice", "prosecutor", "attorney", "lawyer", "counsel", "solicitor", "barrister", "defendant", "plaintiff", "witness", "juror", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "archbishop", "priest", "pastor", "rabbi", "imam", "sheikh", "emir", "monarch", "economist", "analyst", "strategist", "expert", "researcher", "scientist", "professor", "prof", "lecturer", "teacher", "student", "doctor", "physician", "surgeon", "nurse", "paramedic", "astronomer", "astrophysicist", "physicist", "chemist", "biologist", "historian", "engineer", "architect", "designer", "artist", "author", "writer", "novelist", "poet", "journalist", "reporter", "editor", "columnist", "critic", "commentator", "composer", "musician", "singer", "actor", "actress", "producer", "filmmaker", "photographer", "coach", "player", "striker", "winger", "forward", "defender", "midfielder", "goalkeeper", "athlete", "champion", "activist", "campaigner", "organiser", "organizer", "protester", "resident", "neighbour", "neighbor", "farmer", "worker", "employee", "operator", "driver", "pilot", "landlord", "tenant", "voter", "candidate", "adviser", "advisor", "consultant", "accountant", "banker", "investor", "trader", "entrepreneur", "businessman", "businesswoman", "volunteer", "survivor", "victim", "mother", "father", "son", "daughter", "widow", "wife", "husband", "man", "woman", "boy", "girl", "source", "insider", "aide", "staffer", "member", "councillor", "councilor", "councilman", "councilwoman", "trustee", "dean", "principal", "superintendent", "sheriff", "marshal", "firefighter", "agent", "investigator", "premier", "chancellor", "year-old", "mr", "mrs", "ms", "dr"]
+_ROLE_NOUNS = _words(
+    """
+    president vice-president minister secretary secretary-general chancellor premier mayor
+    governor senator sen congressman congresswoman representative rep lawmaker legislator mp
+    deputy ambassador envoy diplomat negotiator official officer spokesman spokeswoman
+    spokesperson chief head leader chairman chairwoman chair co-chair director manager executive
+    ceo cfo coo founder co-founder owner boss commissioner inspector detective sergeant sgt
+    captain capt commander general gen admiral colonel col lieutenant lt soldier judge justice
+    prosecutor attorney lawyer counsel solicitor barrister defendant plaintiff witness juror
+    king queen prince princess pope cardinal bishop archbishop priest pastor rabbi imam sheikh
+    emir monarch economist analyst strategist expert researcher scientist professor prof
+    lecturer teacher student doctor physician surgeon nurse paramedic astronomer astrophysicist
+    physicist chemist biologist historian engineer architect designer artist author writer
+    novelist poet journalist reporter editor columnist critic commentator composer musician
+    singer actor actress producer filmmaker photographer coach player striker winger forward
+    defender midfielder goalkeeper athlete champion activist campaigner organiser organizer
+    protester resident neighbour neighbor farmer worker employee operator driver pilot landlord
+    tenant voter candidate adviser advisor consultant accountant banker investor trader
+    entrepreneur businessman businesswoman volunteer survivor victim mother father son daughter
+    widow wife husband man woman boy girl source insider aide staffer member councillor
+    councilor councilman councilwoman trustee dean principal superintendent sheriff marshal
+    firefighter agent investigator premier chancellor year-old mr mrs ms dr
+    """
 )
-_ROLE_MODIFIERS = frozenset(
-    ["former", "ex", "then", "acting", "deputy", "interim", "outgoing", "incoming", "senior", "junior", "vice", "assistant", "associate", "co", "lead", "chief", "managing", "general", "foreign", "defence", "defense", "finance", "health", "interior", "home", "economy", "trade", "justice", "education", "prime", "first"]
+_ROLE_MODIFIERS = _words(
+    """
+    former ex then acting deputy interim outgoing incoming senior junior vice assistant
+    associate co lead chief managing general foreign defence defense finance health interior
+    home economy trade justice education prime first
+    """
 )
-_ORG_NOUNS = frozenset(
-    ["company", "firm", "group", "ministry", "department", "government", "agency", "union", "council", "committee", "commission", "party", "police", "army", "military", "alliance", "bank", "club", "team", "association", "federation", "organisation", "organization", "office", "court", "board", "authority", "service", "administration", "embassy", "kremlin", "pentagon", "parliament", "senate", "congress", "campaign", "network", "newspaper", "station", "channel", "broadcaster", "charity", "foundation", "institute", "university", "school", "hospital", "regulator", "watchdog", "secretariat", "fund", "cabinet", "presidency", "city", "state", "country", "nation", "league", "side", "manufacturer", "chipmaker", "carmaker", "automaker", "airline", "retailer", "insurer", "lender", "utility", "exporter", "developer", "publisher", "studio", "label", "coalition", "movement", "opposition", "prosecution", "center", "centre", "tank", "municipality", "county", "province", "region", "organisers", "organizers", "statement", "website", "paper", "magazine"]
+_ORG_NOUNS = _words(
+    """
+    company firm group ministry department government agency union council committee commission
+    party police army military alliance bank club team association federation organisation
+    organization office court board authority service administration embassy kremlin pentagon
+    parliament senate congress campaign network newspaper station channel broadcaster charity
+    foundation institute university school hospital regulator watchdog secretariat fund cabinet
+    presidency city state country nation league side manufacturer chipmaker carmaker automaker
+    airline retailer insurer lender utility exporter developer publisher studio label coalition
+    movement opposition prosecution center centre tank municipality county province region
+    organisers organizers statement website paper magazine
+    """
 )
-_ORG_NAME_WORDS = frozenset(
-    ["inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co", "company", "group", "holdings", "bank", "electric", "energy", "oil", "gas", "motors", "airlines", "airways", "semiconductor", "semiconductors", "systems", "technologies", "pharmaceuticals", "press", "news", "times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "radio", "television", "tv", "network", "agency", "association", "union", "council", "party", "alliance", "front", "movement", "committee", "commission", "department", "ministry", "office", "service", "services", "fund", "foundation", "institute", "university", "college", "school", "hospital", "court", "police", "army", "navy", "force", "forces", "guard", "senate", "congress", "parliament", "house", "assembly", "government", "administration", "authority", "board", "bureau", "center", "centre", "organization", "organisation", "federation", "league", "club", "church", "kremlin", "pentagon", "street", "avenue", "road", "square", "bridge", "river", "lake", "mountain", "mountains", "island", "islands", "sea", "ocean", "bay", "gulf", "valley", "park", "city", "county", "state", "states", "province", "republic", "kingdom", "empire", "region", "airport", "station", "stadium", "telescope", "award", "prize", "cup", "championship", "games", "war", "treaty", "summit", "conference", "act", "bill", "plan", "program", "programme", "project", "fire", "network", "channel", "united", "nations", "reuters", "xinhua", "interfax", "tass", "bloomberg", "ap", "afp", "bbc", "cnn", "nato", "opec", "asean", "unesco", "unicef", "interpol", "fifa", "uefa"]
+_ORG_NAME_WORDS = _words(
+    """
+    inc corp corporation ltd llc plc ag sa gmbh co company group holdings bank electric energy
+    oil gas motors airlines airways semiconductor semiconductors systems technologies
+    pharmaceuticals press news times post journal herald tribune telegraph guardian radio
+    television tv network agency association union council party alliance front movement
+    committee commission department ministry office service services fund foundation institute
+    university college school hospital court police army navy force forces guard senate congress
+    parliament house assembly government administration authority board bureau center centre
+    organization organisation federation league club church kremlin pentagon street avenue road
+    square bridge river lake mountain mountains island islands sea ocean bay gulf valley park
+    city county state states province republic kingdom empire region airport station stadium
+    telescope award prize cup championship games war treaty summit conference act bill plan
+    program programme project fire network channel united nations reuters xinhua interfax tass
+    bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
+    """
 )
 # Countries, capitals and regions often used for their governments ("Moscow said").
-_PLACES = frozenset(
-    ["afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana", "brazil", "brunei", "bulgaria", "burkina", "burundi", "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia", "comoros", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "djibouti", "dominica", "ecuador", "egypt", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius", "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nauru", "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palau", "palestine", "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "samoa", "senegal", "serbia", "seychelles", "singapore", "slovakia", "slovenia", "somalia", "spain", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga", "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda", "ukraine", "uruguay", "uzbekistan", "vanuatu", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "britain", "england", "scotland", "wales", "america", "europe", "asia", "africa", "caucasus", "balkans", "moscow", "washington", "beijing", "london", "paris", "berlin", "brussels", "kyiv", "kiev", "tokyo", "delhi", "islamabad", "kabul", "tehran", "baghdad", "damascus", "ankara", "cairo", "jerusalem", "riyadh", "seoul", "pyongyang", "minsk", "warsaw", "rome", "madrid", "lisbon", "athens", "vienna", "prague", "budapest", "bucharest", "sofia", "belgrade", "ottawa", "canberra", "brasilia", "tbilisi", "yerevan", "baku", "tashkent", "astana", "hanoi", "bangkok", "manila", "jakarta", "taipei", "havana", "caracas", "nairobi", "pretoria", "abuja", "addis"]
+_PLACES = _words(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia
+    moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay
+    peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
+    wales america europe asia africa caucasus balkans moscow washington beijing london paris
+    berlin brussels kyiv kiev tokyo delhi islamabad kabul tehran baghdad damascus ankara cairo
+    jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
+    budapest bucharest sofia belgrade ottawa canberra brasilia tbilisi yerevan baku tashkent
+    astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
+    """
 )
 # Place words that are also surnames: "Hyun-woo Park" is a person when a title says so.
-_SURNAME_LIKE = frozenset(["park", "lake", "bay", "river", "valley", "house", "church", "hill", "island", "bridge", "post"])
-_STOP_CAPITALS = frozenset(
-    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "there", "here", "what", "who", "whom", "whose", "which", "where", "when", "why", "how", "in", "on", "at", "for", "with", "by", "from", "of", "as", "after", "before", "but", "and", "or", "if", "while", "although", "though", "despite", "since", "until", "under", "over", "between", "among", "about", "against", "during", "without", "within", "through", "across", "into", "onto", "upon", "asked", "speaking", "referring", "making", "according", "however", "meanwhile", "also", "still", "even", "only", "now", "then", "so", "yet", "such", "both", "each", "every", "all", "some", "many", "most", "other", "another", "no", "not", "yes", "later", "earlier", "today", "tomorrow", "yesterday", "last", "next", "first", "second", "third", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "nor", "thus", "instead", "indeed", "perhaps", "overall"]
+_SURNAME_LIKE = _words(
+    """
+    park lake bay river valley house church hill island bridge post
+    """
 )
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "mt", "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "ave", "blvd", "rd", "dept", "univ", "approx", "fig"]
+_STOP_CAPITALS = _words(
+    """
+    the a an he she it they we i you his her its their our my your this that these those there
+    here what who whom whose which where when why how in on at for with by from of as after
+    before but and or if while although though despite since until under over between among
+    about against during without within through across into onto upon asked speaking referring
+    making according however meanwhile also still even only now then so yet such both each every
+    all some many most other another no not yes later earlier today tomorrow yesterday last next
+    first second third monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december mr mrs ms dr nor thus
+    instead indeed perhaps overall
+    """
+)
+_ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon mt no nos vs etc
+    inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m
+    p.m i.e e.g ave blvd rd dept univ approx fig
+    """
 )
 # Words before a quoted phrase that make it a term or a label, not somebody's words.
-_TERM_CUES = frozenset(
-    ["so-called", "dubbed", "nicknamed", "termed", "reading", "read", "slogan", "motto", "hashtag", "label", "word", "term", "phrase", "banner", "banners", "sign", "signs"]
+_TERM_CUES = _words(
+    """
+    so-called dubbed nicknamed termed reading read slogan motto hashtag label word term phrase
+    banner banners sign signs
+    """
 )
-_WORK_NOUNS = frozenset(
-    ["book", "memoir", "novel", "film", "movie", "documentary", "song", "single", "album", "track", "play", "musical", "opera", "poem", "article", "essay", "column", "op-ed", "editorial", "report", "paper", "study", "series", "show", "programme", "program", "podcast", "episode", "exhibition", "painting", "collection", "titled", "entitled", "headlined"]
+_WORK_NOUNS = _words(
+    """
+    book memoir novel film movie documentary song single album track play musical opera poem
+    article essay column op-ed editorial report paper study series show programme program
+    podcast episode exhibition painting collection titled entitled headlined
+    """
 )
-_TITLE_CUES = frozenset(["titled", "entitled", "headlined"])
+_TITLE_CUES = _words("titled entitled headlined")
 _ROLE_HEADS = {
     "premier": "prime_minister", "pm": "prime_minister", "head": "chief", "leader": "chief",
     "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
@@ -164,9 +308,9 @@ _ROLE_HEADS = {
 
 _DOUBLE_CLOSERS = {
     '"': '"”“',
-    "“": "”\"“",
-    "„": "“”\"",
-    "‟": "”\"",
+    "“": '”"“',
+    "„": '“”"',
+    "‟": '”"',
     "«": "»",
     "»": "«»",
     "”": "”",
@@ -177,11 +321,11 @@ _DOUBLE_CLOSERS = {
 }
 _DOUBLE_OPENERS_ALWAYS = frozenset("“„‟«〝「『")
 _SINGLE_CLOSERS = {"‘": "’'", "'": "'’", "‚": "‘’", "‛": "’", "‹": "›", "›": "‹"}
-_DOUBLE_MARK_RE = re.compile("[\"“”„‟«»〝〞〟＂「」『』]")
+_DOUBLE_MARK_RE = re.compile('["“”„‟«»〝〞〟＂「」『』]')
 _SINGLE_MARK_RE = re.compile("['‘’‚‛‹›]")
 _OPEN_CONTEXT = frozenset("([{—–-/:;")
 _TRAILING_PUNCT = frozenset(".,!?;:…")
-_CONTINUATION_OPENERS = frozenset("\"“„‟«»〝＂「『")
+_CONTINUATION_OPENERS = frozenset('"“„‟«»〝＂「『')
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)+%?"  # 30,000  2.5
@@ -420,7 +564,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         if nxt >= len(masked):
             break
         ch = masked[nxt]
-        if not (ch.isupper() or ch.isdigit() or ch in "\"(["):
+        if not (ch.isupper() or ch.isdigit() or ch in '"(['):
             continue
         punct = match.group()
         if punct[0] == "." and '"' not in punct:
@@ -497,9 +641,7 @@ class _Group:
 
     @property
     def is_org(self) -> bool:
-        return "&" in self.words or any(
-            _bare(w).lower() in _ORG_NAME_WORDS for w in self.words
-        )
+        return "&" in self.words or any(_bare(w).lower() in _ORG_NAME_WORDS for w in self.words)
 
     @property
     def is_surely_org(self) -> bool:
@@ -531,12 +673,7 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
                 if _is_possessive(w):
                     possessive = True
                     break
-            elif (
-                words
-                and w.lower() in _PARTICLES
-                and j + 1 < hi
-                and _is_name_word(toks[j + 1][0])
-            ):
+            elif words and w.lower() in _PARTICLES and j + 1 < hi and _is_name_word(toks[j + 1][0]):
                 words.append(w)
                 j += 1
             elif len(w) == 1 and w.isupper() and j + 1 < hi and toks[j + 1][0] == ".":
@@ -571,7 +708,13 @@ def _role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         w = toks[j][0]
         low = _bare(w).lower()
         right = toks[j + 1][0]
-        if _is_role_word(w) or low in _ROLE_MODIFIERS or _is_possessive(w) or w[:1].isupper() and low not in _STOP_CAPITALS:
+        if (
+            _is_role_word(w)
+            or low in _ROLE_MODIFIERS
+            or _is_possessive(w)
+            or w[:1].isupper()
+            and low not in _STOP_CAPITALS
+        ):
             start = j
         elif (
             w.isalpha()
@@ -782,7 +925,10 @@ class _Extractor:
         candidates = self.by_surname.get(last, [])
         if not candidates and len(last) >= 6 and len(self.by_surname) < 200:
             candidates = [
-                p for key, ps in self.by_surname.items() if _edit_distance_le1(key, last) for p in ps
+                p
+                for key, ps in self.by_surname.items()
+                if _edit_distance_le1(key, last)
+                for p in ps
             ]
         if len(words) > 1:
             first = words[0].lower()
@@ -892,14 +1038,21 @@ class _Extractor:
             and nxt not in _FUNCTION_WORDS - _AUXILIARIES
         ):
             return True, ""  # "Marta Kowalczyk walks ..." as a sentence subject
-        if any(_bare(w).lower() == kp.name.split()[-1].lower() for kp in self.known for w in g.words):
+        if any(
+            _bare(w).lower() == kp.name.split()[-1].lower() for kp in self.known for w in g.words
+        ):
             return len(g.words) >= 2, ""
         return False, ""
 
     def appositive_after(self, p: int, toks: list[Tok], k: int) -> str:
         """Role in ", a former Danish prime minister," after a name at toks[k] == ","."""
         i = k + 1
-        if i < len(toks) and toks[i][0][:1].isdigit() and i + 1 < len(toks) and toks[i + 1][0] == ",":
+        if (
+            i < len(toks)
+            and toks[i][0][:1].isdigit()
+            and i + 1 < len(toks)
+            and toks[i + 1][0] == ","
+        ):
             i += 2  # an age: "Janusz Wróbel, 71, a retired crane operator"
         j = i
         while j < len(toks) and j - i < 14:
@@ -969,8 +1122,10 @@ class _Extractor:
             bare = role_at == i  # nothing but a name (and its title) in the phrase
             if self.lookup(last.words) is not None and (first not in _DEFINITE or role):
                 return _NP("name", text, last.words, role, start, end, bare)
-            if last.is_org or last.is_place or (
-                len(last.words) == 1 and _bare(last.words[0]).lower() in self.non_people
+            if (
+                last.is_org
+                or last.is_place
+                or (len(last.words) == 1 and _bare(last.words[0]).lower() in self.non_people)
             ):
                 return _NP("org", text, start=start, end=end)
             if first not in _DEFINITE or role:
@@ -987,7 +1142,9 @@ class _Extractor:
         if any(_is_acronym(w) for w in words[-1:]) and not any(_is_role_word(w) for w in words):
             return _NP("org", text, start=start, end=end)
         head = _head_word(words)
-        if head in _ORG_NOUNS or (groups and any(g.is_org for g in groups) and head not in _ROLE_NOUNS):
+        if head in _ORG_NOUNS or (
+            groups and any(g.is_org for g in groups) and head not in _ROLE_NOUNS
+        ):
             return _NP("org", text, start=start, end=end)
         if _is_plural_head(head):
             return _NP("unnamed", text, start=start, end=end)
@@ -1003,8 +1160,10 @@ class _Extractor:
         while j < hi and j - i < 10:
             w = toks[j][0]
             low = w.lower()
-            if w == "." and j > i and (
-                toks[j - 1][0].lower() in _ABBREVIATIONS or toks[j - 1][0].isupper()
+            if (
+                w == "."
+                and j > i
+                and (toks[j - 1][0].lower() in _ABBREVIATIONS or toks[j - 1][0].isupper())
             ):
                 j += 1  # "Dr.", "George W."
                 continue
@@ -1071,7 +1230,12 @@ class _Extractor:
                 low in _CLAUSE_WORDS and low not in ("and",)
             ):
                 break
-            if low == "and" and not (toks[i][0][:1].isupper() and w == "and" and i - 2 >= lo and toks[i - 2][0][:1].isupper()):
+            if low == "and" and not (
+                toks[i][0][:1].isupper()
+                and w == "and"
+                and i - 2 >= lo
+                and toks[i - 2][0][:1].isupper()
+            ):
                 break
             if low in _REPORTING_VERBS or low in _PARTICIPLES:
                 break
@@ -1098,7 +1262,12 @@ class _Extractor:
                 or (first.endswith("ed") and words[0].islower())
                 or first in ("however", "meanwhile", "too", "though", "also", "back")
             )
-            if np is not None and np.kind == "name" and not parenthetical and first not in _DEFINITE:
+            if (
+                np is not None
+                and np.kind == "name"
+                and not parenthetical
+                and first not in _DEFINITE
+            ):
                 # an appositive name: "Russia's ambassador to NATO, Dmitry Rogozin," or
                 # "Medina's coach, former world number one Andrea Rossi,"
                 return np
@@ -1125,7 +1294,9 @@ class _Extractor:
             return self.sentence_subject(p, toks)
         return self.np_forward(p, toks, k + 1, j)
 
-    def sentence_subject(self, p: int, toks: list[Tok], lo: int = 0, hi: int | None = None) -> _NP | None:
+    def sentence_subject(
+        self, p: int, toks: list[Tok], lo: int = 0, hi: int | None = None
+    ) -> _NP | None:
         """The main subject of the sentence toks[lo:hi], past any fronted clause."""
         hi = len(toks) if hi is None else hi
         i = lo
@@ -1164,7 +1335,13 @@ class _Extractor:
                     or low in _REPORTING_VERBS
                     or low in _RELATIVE
                     or low == "that"
-                    or (w.islower() and low not in _FUNCTION_WORDS and not _is_role_word(w) and not _is_possessive(w) and toks[end - 1][0][:1].isupper())
+                    or (
+                        w.islower()
+                        and low not in _FUNCTION_WORDS
+                        and not _is_role_word(w)
+                        and not _is_possessive(w)
+                        and toks[end - 1][0][:1].isupper()
+                    )
                 )
             ):
                 break
@@ -1347,9 +1524,7 @@ class _Extractor:
             np = self.subject_of(p, toks, v, i)
             if np is None:
                 continue
-            adjacent = np.start == toks[i][1] or (
-                np.start < toks[i][1] + 1
-            )
+            adjacent = np.start == toks[i][1] or (np.start < toks[i][1] + 1)
             return _Attribution(np, self.verb_text(p, toks, v, end), adjacent, True), stop
         for v in range(i, hi - 1):
             if toks[v][0] == "according" and toks[v + 1][0] == "to":
@@ -1462,7 +1637,8 @@ class _Extractor:
             prev is not None
             and prev.span.segs[-1].para == p
             and prev.span.segs[-1].close_at >= 0
-            and self.sentence_at(p, prev.span.segs[-1].close_at) == self.sentence_at(p, first.open_at)
+            and self.sentence_at(p, prev.span.segs[-1].close_at)
+            == self.sentence_at(p, first.open_at)
         )
         lo_pos = prev.span.segs[-1].close_at + 1 if same_sentence_prev else 0
         before_words = self.prefix_words(p, first.open_at, lo_pos)
@@ -1506,7 +1682,9 @@ class _Extractor:
             ):
                 return None
         if continuation and prev is not None:
-            quote = self.make_quote(span, prev.quote.kind, None, prev.quote.speaker_mention, prev.quote.verb)
+            quote = self.make_quote(
+                span, prev.quote.kind, None, prev.quote.speaker_mention, prev.quote.verb
+            )
             quote.speaker = prev.quote.speaker
             quote.speaker_kind = prev.quote.speaker_kind
             quote.continues_previous = True
@@ -1535,7 +1713,12 @@ class _Extractor:
             if not at_start or not sentence_like:
                 return None  # a scare quote or a term inside an ordinary sentence
             return self.follow_on(span, prev, kind)
-        if kind == "partial" and len(content.split()) <= 2 and chosen is before and not has_verb_before:
+        if (
+            kind == "partial"
+            and len(content.split()) <= 2
+            and chosen is before
+            and not has_verb_before
+        ):
             return None
         person, speaker_kind, factor = (None, "unknown", 0.4)
         if chosen.np is not None:
@@ -1573,20 +1756,27 @@ class _Extractor:
             prev_para = prev.span.segs[-1].para
             if prev_para == p:
                 source, factor = prev, 0.8
-            elif prev_para == p - 1 and span.segs[0].open_at == _WS_RE.match(self.paragraphs[p]).end():
+            elif (
+                prev_para == p - 1
+                and span.segs[0].open_at == _WS_RE.match(self.paragraphs[p]).end()
+            ):
                 source, factor = prev, 0.55
         if source is None:
             quote = self.make_quote(span, kind, None, "", "")
             quote.speaker_kind = "unknown"
             quote.confidence = 0.4
             return _Found(span, quote, None, False)
-        quote = self.make_quote(span, kind, source.person, source.quote.speaker_mention, source.quote.verb)
+        quote = self.make_quote(
+            span, kind, source.person, source.quote.speaker_mention, source.quote.verb
+        )
         quote.speaker = source.quote.speaker
         quote.speaker_kind = source.quote.speaker_kind
         quote.confidence = round(source.quote.confidence * factor, 2)
         return _Found(span, quote, source.person, False)
 
-    def make_quote(self, span: _Span, kind: str, person: _PersonB | None, mention: str, verb: str) -> Quote:
+    def make_quote(
+        self, span: _Span, kind: str, person: _PersonB | None, mention: str, verb: str
+    ) -> Quote:
         parts = [self.paragraphs[s.para][s.start : s.end] for s in span.segs]
         first, last = span.segs[0], span.segs[-1]
         return Quote(
@@ -1637,9 +1827,7 @@ class _Extractor:
         distinct = list(dict.fromkeys(id(m) for m in mentioned))
         if len(distinct) == 1:
             person = mentioned[0]
-            genders = {
-                _GENDER_WORDS[t[0].lower()] for t in toks if t[0].lower() in _GENDER_WORDS
-            }
+            genders = {_GENDER_WORDS[t[0].lower()] for t in toks if t[0].lower() in _GENDER_WORDS}
             if len(genders) == 1 and person.gender is None:
                 person.gender = genders.pop()
         self.history.append(subject)
@@ -1662,13 +1850,13 @@ class _Extractor:
 
     def run(self) -> Extraction:
         self.collect_people()
-        self.singles_are_quotes = not any(
-            not s.single and not s.nickname for s in self.spans
-        )
+        self.singles_are_quotes = not any(not s.single and not s.nickname for s in self.spans)
         by_start: dict[tuple[int, int], list[_Span]] = {}
         for span in self.spans:
             seg = span.segs[0]
-            by_start.setdefault((seg.para, self.sentence_at(seg.para, seg.open_at)[0]), []).append(span)
+            by_start.setdefault((seg.para, self.sentence_at(seg.para, seg.open_at)[0]), []).append(
+                span
+            )
         prev: _Found | None = None
         prev_stop = -1
         covered: set[int] = set()  # paragraphs inside a multi-paragraph quote
@@ -1684,7 +1872,11 @@ class _Extractor:
                     self.found.append(found)
                     prev = found
                     last = span.segs[-1]
-                    prev_stop = self.after_attribution(last.para, last.close_at)[1] if last.close_at >= 0 else -1
+                    prev_stop = (
+                        self.after_attribution(last.para, last.close_at)[1]
+                        if last.close_at >= 0
+                        else -1
+                    )
                     for seg in span.segs[1:]:
                         covered.add(seg.para)
                 if p in covered and not found_here:
@@ -1728,9 +1920,7 @@ class _Extractor:
         return person.name
 
 
-def extract_quotes(
-    paragraphs: list[str], known_people: Sequence[KnownPerson] = ()
-) -> Extraction:
+def extract_quotes(paragraphs: list[str], known_people: Sequence[KnownPerson] = ()) -> Extraction:
     """Every direct quotation in `paragraphs` (an article's clean body) and who said it."""
     paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
     if not any(paragraphs):

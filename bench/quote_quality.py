@@ -36,7 +36,7 @@ _END_OF_BODY = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+")
-_SENTENCE_END = ".!?\"”’:"
+_SENTENCE_END = '.!?"”’:'
 
 
 def plain_text_paragraphs(raw: str, keep_headings: bool = False) -> list[str]:
@@ -91,9 +91,7 @@ def _gold_from_text(paragraphs: list[str], item: dict) -> Gold:
             continue
         end_p = p + len(lines) - 1
         end = (
-            at + len(lines[0])
-            if end_p == p
-            else paragraphs[end_p].find(lines[-1]) + len(lines[-1])
+            at + len(lines[0]) if end_p == p else paragraphs[end_p].find(lines[-1]) + len(lines[-1])
         )
         return Gold(p, end_p, at, end, item["text"], item["speaker"], item["kind"])
     raise ValueError(f"gold quote not found in the body: {lines[0]!r}")
@@ -131,7 +129,9 @@ class Score:
         )
 
 
-def score_article(name: str, paragraphs: list[str], gold: list[Gold], known, verbose: bool) -> Score:
+def score_article(
+    name: str, paragraphs: list[str], gold: list[Gold], known, verbose: bool
+) -> Score:
     result = extract_quotes(paragraphs, known)
     score = Score(gold=len(gold), found=len(result.quotes))
     unmatched = list(gold)
