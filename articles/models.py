@@ -58,6 +58,7 @@ class StoryQuerySet(models.QuerySet):
         return (
             self.annotate(
                 article_count=Count("articles", distinct=True),
+                quote_count=Count("articles__quotes", distinct=True),
                 latest=Max("articles__published_at"),
             )
             .order_by(models.F("end_date").desc(nulls_last=True), "-latest", "-id")

@@ -104,7 +104,16 @@ _REPORTING_VERBS = _words(
     """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
+# Verbs of judgement that introduce a partial quote: "accused his rival of "..."".
+_JUDGING_VERBS = _words(
+    """
+    accused accuses criticised criticized criticises criticizes condemned condemns praised
+    praises blamed blames dismissed dismisses hailed hails welcomed welcomes branded brands
+    labelled labeled slammed slams defended defends thanked apologised apologized
+    """
+)
 _INVERTIBLE = _REPORTING_VERBS - {"told", "tells", "tell", "urged", "urges", "called", "expressed"}
+_REPORTING_VERBS = _REPORTING_VERBS | _JUDGING_VERBS
 _PARTICIPLES = _words(
     """
     saying adding noting insisting warning arguing explaining stressing calling describing
@@ -193,6 +202,16 @@ _ROLE_NOUNS = _words(
     widow wife husband man woman boy girl source insider aide staffer member councillor
     councilor councilman councilwoman trustee dean principal superintendent sheriff marshal
     firefighter agent investigator premier chancellor year-old mr mrs ms dr
+    democrat republican conservative liberal socialist communist tory independent libertarian
+    guitarist drummer bassist pianist violinist cellist vocalist saxophonist trumpeter
+    conductor dancer comedian presenter host anchor broadcaster blogger influencer commuter
+    passenger shopper motorist pedestrian parent grandmother grandfather midwife chef waiter
+    cook baker butcher shopkeeper retailer cleaner carer caregiver mechanic electrician plumber
+    builder labourer laborer miner fisherman fishermen teenager pensioner retiree veteran
+    refugee migrant immigrant evacuee patient customer client fan supporter spectator
+    shareholder homeowner tourist visitor traveller traveler priest monk nun cleric preacher
+    lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
+    ecologist geologist meteorologist climatologist zoologist
     """
 )
 _ROLE_MODIFIERS = _words(
@@ -295,6 +314,14 @@ _WORK_NOUNS = _words(
     book memoir novel film movie documentary song single album track play musical opera poem
     article essay column op-ed editorial report paper study series show programme program
     podcast episode exhibition painting collection titled entitled headlined
+    """
+)
+_TIME_WORDS = _words(
+    """
+    later ago earlier year years week weeks month months day days morning afternoon evening night
+    weekend today yesterday tonight decade decades century hour hours minutes monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december spring summer autumn fall winter
     """
 )
 _TITLE_CUES = _words("titled entitled headlined")
@@ -622,12 +649,17 @@ def _is_name_word(word: str) -> bool:
     if not word[:1].isupper() or _is_acronym(word):
         return False
     low = _bare(word).lower()
-    return low not in _STOP_CAPITALS and low not in _ROLE_NOUNS and low not in _HONORIFICS
+    return low not in _STOP_CAPITALS and not _is_role_word(word)
 
 
 def _is_role_word(word: str) -> bool:
     low = _bare(word).lower().rstrip(".")
-    return low in _ROLE_NOUNS or low in _HONORIFICS
+    # "-ist" words are professions or creeds ("Guitarist"), hardly ever names (but Lindqvist)
+    return (
+        low in _ROLE_NOUNS
+        or low in _HONORIFICS
+        or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
+    )
 
 
 @dataclass
@@ -888,6 +920,8 @@ class _Extractor:
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         self.sentence_no = 0
         self.found: list[_Found] = []
+        # (paragraph, sentence number, person, mention, verb) of the last "X said ..." sentence
+        self.last_reporter: tuple[int, int, _PersonB, str, str] | None = None
 
     # ---------------------------------------------------------------- helpers
 
@@ -1064,9 +1098,13 @@ class _Extractor:
         if not words:
             return ""
         first = words[0].lower()
-        if first not in _DEFINITE and first not in ("a", "an") and not _is_possessive(words[0]):
-            if not _is_role_word(words[0]):
-                return ""
+        if (
+            first not in _DEFINITE
+            and first not in ("a", "an")
+            and not _is_possessive(words[0])
+            and not _is_role_word(words[0])
+        ):
+            return ""
         head = _head_word(words)
         if head not in _ROLE_NOUNS:
             return ""
@@ -1078,9 +1116,12 @@ class _Extractor:
             kp_words = kp.name.lower().split()
             if name == kp.name.lower() or name in (a.lower() for a in kp.aliases):
                 return kp
-            if kp_words and kp_words[-1] == person.surname:
-                if len(person.words) == 1 or person.words[0].lower() == kp_words[0]:
-                    return kp
+            if (
+                kp_words
+                and kp_words[-1] == person.surname
+                and (len(person.words) == 1 or person.words[0].lower() == kp_words[0])
+            ):
+                return kp
         return None
 
     def person_from_known(self, kp: KnownPerson) -> _PersonB:
@@ -1294,6 +1335,15 @@ class _Extractor:
             return self.sentence_subject(p, toks)
         return self.np_forward(p, toks, k + 1, j)
 
+    def is_time_phrase(self, toks: list[Tok], i: int, hi: int) -> bool:
+        """A short fronted "Five years later," or "This week,"."""
+        k = i
+        while k < hi and k - i < 6 and toks[k][0] != ",":
+            k += 1
+        if k >= hi or toks[k][0] != ",":
+            return False
+        return any(t[0].lower() in _TIME_WORDS for t in toks[i:k])
+
     def sentence_subject(
         self, p: int, toks: list[Tok], lo: int = 0, hi: int | None = None
     ) -> _NP | None:
@@ -1310,6 +1360,7 @@ class _Extractor:
                 or first.endswith("ing")
                 or (first.endswith("ed") and first not in _REPORTING_VERBS)
                 or first in ("however", "meanwhile", "asked", "in", "last", "earlier")
+                or self.is_time_phrase(toks, i, hi)
             )
             if first in _COORDINATORS:
                 i += 1
@@ -1509,6 +1560,8 @@ class _Extractor:
             end = self.verb_at(toks, i, hi)
             if end > 0:
                 np = self.np_forward(p, toks, end, hi)
+                if np is not None and np.kind in ("desc", "unnamed"):
+                    np = self.appositive_name(p, toks, np, hi) or np
                 if np is not None:
                     if np.kind == "name" and end < hi:
                         self.learn_appositive(p, toks, np, hi)
@@ -1532,6 +1585,18 @@ class _Extractor:
                 if np is not None:
                     return _Attribution(np, "according to", False, True), stop
         return None, stop
+
+    def appositive_name(self, p: int, toks: list[Tok], np: _NP, hi: int) -> _NP | None:
+        """The name after a description: "one farmer, Ana Lima, 52"."""
+        k = self.tok_index(p, np.end)
+        if k < hi and toks[k][0] == ",":
+            j = k + 1
+            while j < hi and j - k < 8 and toks[j][0] not in (",", ".", ";", ":"):
+                j += 1
+            name = self.classify(p, toks, k + 1, j)
+            if name is not None and name.kind == "name" and name.bare:
+                return name
+        return None
 
     def learn_appositive(self, p: int, toks: list[Tok], np: _NP, hi: int) -> None:
         k = self.tok_index(p, np.end) - 1
@@ -1669,18 +1734,22 @@ class _Extractor:
             and after is None
         )
         intro = before_words[-1:] in ([":"], [","]) or (
-            before is not None and before.adjacent and not before_words[-1:] == ["that"]
+            before is not None and before.adjacent and before_words[-1:] != ["that"]
         )
         starts_upper = content[:1].isupper() or content[:1].isdigit()
         full_form = at_start or intro
         kind = "full" if full_form and starts_upper else "partial"
-        if span.single and not self.singles_are_quotes:
-            if not (
+        # Where double marks carry the quotes, single ones need an attribution right beside them.
+        if (
+            span.single
+            and not self.singles_are_quotes
+            and not (
                 (after is not None and after.adjacent and content[-1:] in ",.!?")
                 or (before is not None and before.adjacent and intro)
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
-            ):
-                return None
+            )
+        ):
+            return None
         if continuation and prev is not None:
             quote = self.make_quote(
                 span, prev.quote.kind, None, prev.quote.speaker_mention, prev.quote.verb
@@ -1761,6 +1830,14 @@ class _Extractor:
                 and span.segs[0].open_at == _WS_RE.match(self.paragraphs[p]).end()
             ):
                 source, factor = prev, 0.55
+        reporter = self.last_reporter
+        if source is None and reporter is not None and reporter[1] == self.sentence_no - 1:
+            # 'Walsh said she would work from home. "My manager isn't happy."'
+            same_paragraph = reporter[0] == p
+            if same_paragraph or reporter[0] == p - 1:
+                quote = self.make_quote(span, kind, reporter[2], reporter[3], reporter[4])
+                quote.confidence = 0.6 if same_paragraph else 0.5
+                return _Found(span, quote, reporter[2], False)
         if source is None:
             quote = self.make_quote(span, kind, None, "", "")
             quote.speaker_kind = "unknown"
@@ -1815,6 +1892,9 @@ class _Extractor:
                     np = self.subject_of(p, toks, v, 0)
                     if np is not None:
                         subject = self.subject_person(np, toks[v][0])
+                        if subject is not None:
+                            verb = self.verb_text(p, toks, v, self.verb_at(toks, v, len(toks)))
+                            self.last_reporter = (p, self.sentence_no, subject, np.text, verb)
                         break
             if subject is None:
                 np = self.sentence_subject(p, toks)

@@ -3,7 +3,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -223,9 +223,11 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         data = form.cleaned_data
-        quote_results = Quote.objects.search(query).select_related(
-            "person", "article__source", "article__story"
-        ).defer("article__original", "article__paragraphs", "article__stripped", "article__body")
+        quote_results = (
+            Quote.objects.search(query)
+            .select_related("person", "article__source", "article__story")
+            .defer("article__original", "article__paragraphs", "article__stripped", "article__body")
+        )
         article_results = Article.objects.search(query).listing().select_related("story")
         if data["outlet"]:
             quote_results = quote_results.filter(article__source=data["outlet"])
@@ -311,7 +313,13 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         same_story = (
             Article.objects.filter(story_id=article.story_id).exclude(pk=article.pk).listing()
         )
-    context = {"article": article, "same_story": same_story}
+    quotes = list(article.quotes.visible().select_related("person"))
+    context = {
+        "article": article,
+        "same_story": same_story,
+        "quotes": quotes,
+        "paragraphs": segment_paragraphs(article.paragraphs, quotes),
+    }
     return render(request, "articles/article_detail.html", context)
 
 

@@ -122,10 +122,15 @@ class Score:
         def ratio(a: int, b: int) -> str:
             return f"{a / b:6.1%}" if b else "   n/a"
 
+        quotes_p = ratio(self.matched, self.found)
+        quotes_r = ratio(self.matched, self.gold)
+        speakers_p = ratio(self.speaker_right, self.found)
+        speakers_r = ratio(self.speaker_right, self.gold)
+        kind = ratio(self.kind_right, self.matched)
         return (
-            f"{label:<12} gold {self.gold:3d}  found {self.found:3d}  |  quotes P {ratio(self.matched, self.found)}"
-            f" R {ratio(self.matched, self.gold)}  |  speakers P {ratio(self.speaker_right, self.found)}"
-            f" R {ratio(self.speaker_right, self.gold)}  |  kind {ratio(self.kind_right, self.matched)}"
+            f"{label:<10} gold {self.gold:3d} found {self.found:3d}"
+            f" | quotes P {quotes_p} R {quotes_r}"
+            f" | speakers P {speakers_p} R {speakers_r} | kind {kind}"
         )
 
 
@@ -197,10 +202,16 @@ def demo_set() -> tuple[list[tuple[str, list[str], list[Gold], list]], set[str]]
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     dev, heldout = annotated_set("dev"), annotated_set("heldout")
-    annotated = dev + heldout
+    heldout2 = annotated_set("heldout2")
+    annotated = dev + heldout + heldout2
     demo, sources = demo_set()
     total = Score()
-    for label, articles in (("annotated", dev), ("held-out", heldout), ("demo", demo)):
+    for label, articles in (
+        ("annotated", dev),
+        ("held-out", heldout),
+        ("held-out-2", heldout2),
+        ("demo", demo),
+    ):
         score = Score()
         for name, paragraphs, gold, known in articles:
             score.add(score_article(name, paragraphs, gold, known, verbose))

@@ -17,7 +17,7 @@ def demo(db):
 def test_search_finds_quotes_and_articles_with_highlighted_snippets(client, demo):
     html = client.get(URL, {"q": "helicopter"}).content.decode()
     assert "<mark>helicopter</mark> package" in html
-    assert "Quotes <span class=\"muted\">(2)</span>" in html
+    assert 'Quotes <span class="muted">(2)</span>' in html
     assert "Nato seeks Afghan help from Russia" in html
 
 
@@ -45,7 +45,7 @@ def test_search_by_speaker_name_finds_their_quotes(client, demo):
 def test_search_is_accent_insensitive(client):
     make_article(WIRE.replace("Amina Diallo", "Amína Dialló"), name="accents.txt")
     html = client.get(URL, {"q": "Diallo"}).content.decode()
-    assert "Quotes <span class=\"muted\">(0)</span>" not in html
+    assert 'Quotes <span class="muted">(0)</span>' not in html
 
 
 @pytest.mark.parametrize(
