@@ -10,8 +10,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch
-from django.db.models import OuterRef
+from django.db.models import Count, Max, Min, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
@@ -234,16 +233,16 @@ class Article(models.Model):
     def __str__(self):
         return f"{self.source}: {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.body = self.body_text
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.pk])
 
     @property
     def body_text(self):
         return "\n\n".join(p["text"] for p in self.paragraphs)
-
-    def save(self, *args, **kwargs):
-        self.body = self.body_text
-        super().save(*args, **kwargs)
 
     def update_search_vector(self):
         Article.objects.filter(pk=self.pk).update(

@@ -106,11 +106,15 @@ def known_people_in(text: str) -> dict[int, KnownPerson]:
     if not tokens:
         return {}
     lowered = {token.lower() for token in tokens}
-    person_ids = set(
-        PersonAlias.objects.annotate(alias_lower=Lower("alias"))
+    # Only a person's surname in the text makes them "known" here: a title ("President")
+    # would make every president known to every article.
+    person_ids = {
+        person_id
+        for person_id, alias, name in PersonAlias.objects.annotate(alias_lower=Lower("alias"))
         .filter(alias_lower__in=lowered)
-        .values_list("person_id", flat=True)
-    )
+        .values_list("person_id", "alias", "person__name")
+        if alias.lower() == name.split()[-1].lower()
+    }
     people = Person.objects.filter(pk__in=person_ids).prefetch_related("aliases")
     return {
         person.pk: KnownPerson(
@@ -143,12 +147,38 @@ def save_person(found, known: dict[int, KnownPerson]) -> Person:
             changed.append("role")
         if changed:
             person.save(update_fields=changed)
-    aliases = {found.name, *found.aliases, found.name.split()[-1]}
+    aliases = {found.name, found.name.split()[-1], *filter(useful_alias, found.aliases)}
     PersonAlias.objects.bulk_create(
         [PersonAlias(person=person, alias=alias[:200]) for alias in aliases if alias.strip()],
         ignore_conflicts=True,
     )
     return person
+
+
+ROLE_WORDS = frozenset(
+    """president prime minister premier chancellor secretary-general secretary general chief
+    head leader spokesman spokeswoman spokesperson ambassador governor mayor king queen envoy
+    commander director chairman chairwoman chair official minister's senator governor judge
+    foreign defence defense interior finance deputy vice acting former first""".split()
+)
+
+
+def useful_alias(alias: str) -> bool:
+    """Whether an alias can name this person in other articles: a name, or a role with a
+    qualifier ("former Danish prime minister", "NATO Secretary-General"); not a bare title
+    ("President", "the premier") that would fit anyone holding it."""
+    words = alias.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    lowered = [word.lower().strip(",.") for word in words]
+    has_role = any(word in ROLE_WORDS for word in lowered)
+    qualified = any(word not in ROLE_WORDS for word in lowered)
+    if has_role:
+        return qualified
+    # No role word: only a proper name will do ("Fogh Rasmussen"), not "The Western".
+    return alias[:1].isupper() and not alias.lower().startswith("the ") and len(words) >= 1
 
 
 def _plain_name(name: str) -> bool:

@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes"]
 
@@ -211,7 +212,8 @@ _ROLE_NOUNS = _words(
     refugee migrant immigrant evacuee patient customer client fan supporter spectator
     shareholder homeowner tourist visitor traveller traveler priest monk nun cleric preacher
     lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
-    ecologist geologist meteorologist climatologist zoologist
+    ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
+    controller registrar clerk administrator coordinator planner partner associate fellow
     """
 )
 _ROLE_MODIFIERS = _words(
@@ -627,6 +629,7 @@ def _tokens(text: str, offset: int = 0) -> list[Tok]:
     return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=16384)
 def _bare(word: str) -> str:
     """Word without a possessive ending: Russia’s -> Russia, players’ -> players."""
     if word.endswith(("’s", "'s")):
@@ -645,6 +648,7 @@ def _is_acronym(word: str) -> bool:
     return len(bare) > 1 and bare.isupper()
 
 
+@lru_cache(maxsize=16384)  # the same words come back in every sentence
 def _is_name_word(word: str) -> bool:
     if not word[:1].isupper() or _is_acronym(word):
         return False
@@ -652,6 +656,7 @@ def _is_name_word(word: str) -> bool:
     return low not in _STOP_CAPITALS and not _is_role_word(word)
 
 
+@lru_cache(maxsize=16384)
 def _is_role_word(word: str) -> bool:
     low = _bare(word).lower().rstrip(".")
     # "-ist" words are professions or creeds ("Guitarist"), hardly ever names (but Lindqvist)
@@ -913,6 +918,8 @@ class _Extractor:
         self._sentence_starts = [[s0 for s0, _ in bounds] for bounds in self.sentences]
         self._tok_cache: dict[tuple[int, int], tuple[list[Tok], list[int]]] = {}
         self._after_cache: dict[tuple[int, int], tuple[_Attribution | None, int]] = {}
+        self._group_cache: dict[tuple[int, int], list[_Group]] = {}
+        self._near_cache: dict[tuple[str, int], list[str]] = {}
         self.people: list[_PersonB] = []
         self.by_surname: dict[str, list[_PersonB]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
@@ -940,6 +947,12 @@ class _Extractor:
             self._tok_cache[(p, s0)] = cached
         return cached
 
+    def sentence_groups(self, p: int, s0: int, s1: int) -> list[_Group]:
+        groups = self._group_cache.get((p, s0))
+        if groups is None:
+            groups = self._group_cache[(p, s0)] = _groups(self.toks(p, s0, s1))
+        return groups
+
     def tok_index(self, p: int, pos: int, after: bool = False) -> int:
         """Index of the first token starting at pos (or after it) in pos's sentence."""
         s0, s1 = self.sentence_at(p, pos)
@@ -958,12 +971,14 @@ class _Extractor:
         last = words[-1].lower()
         candidates = self.by_surname.get(last, [])
         if not candidates and len(last) >= 6 and len(self.by_surname) < 200:
-            candidates = [
-                p
-                for key, ps in self.by_surname.items()
-                if _edit_distance_le1(key, last)
-                for p in ps
-            ]
+            # a misspelt surname ("Medevedev"); remembered per cast of people
+            key = (last, len(self.by_surname))
+            near = self._near_cache.get(key)
+            if near is None:
+                near = self._near_cache[key] = [
+                    k for k in self.by_surname if _edit_distance_le1(k, last)
+                ]
+            candidates = [p for k in near for p in self.by_surname[k]]
         if len(words) > 1:
             first = words[0].lower()
             for person in candidates:
@@ -1020,7 +1035,7 @@ class _Extractor:
         for p in range(len(self.paragraphs)):
             for s0, s1 in self.sentences[p]:
                 toks = self.toks(p, s0, s1)
-                for g in _groups(toks):
+                for g in self.sentence_groups(p, s0, s1):
                     if g.is_surely_org or g.is_place:
                         self.non_people.update(_bare(w).lower() for w in g.words)
                         continue
@@ -1078,7 +1093,7 @@ class _Extractor:
             return len(g.words) >= 2, ""
         return False, ""
 
-    def appositive_after(self, p: int, toks: list[Tok], k: int) -> str:
+    def appositive_after(self, p: int, toks: list[Tok], k: int, require_role: bool = True) -> str:
         """Role in ", a former Danish prime minister," after a name at toks[k] == ","."""
         i = k + 1
         if (
@@ -1106,7 +1121,7 @@ class _Extractor:
         ):
             return ""
         head = _head_word(words)
-        if head not in _ROLE_NOUNS:
+        if require_role and not _is_role_word(head):
             return ""
         return self.text_of(p, toks, i, j)
 
@@ -1531,7 +1546,8 @@ class _Extractor:
     def verb_text(self, p: int, toks: list[Tok], v: int, end: int) -> str:
         if toks[v][0] == "saying" and v > 0 and toks[v - 1][0] == "as":
             return "quoted as saying"
-        return self.text_of(p, toks, v, end)
+        text = self.text_of(p, toks, v, end)
+        return text[:1].lower() + text[1:]  # "According to" opening a sentence
 
     def after_attribution(self, p: int, close_at: int) -> tuple[_Attribution | None, int]:
         """Attribution after a closing mark; also returns where the region stopped."""
@@ -1601,7 +1617,7 @@ class _Extractor:
     def learn_appositive(self, p: int, toks: list[Tok], np: _NP, hi: int) -> None:
         k = self.tok_index(p, np.end) - 1
         if 0 <= k + 1 < hi and toks[k + 1][0] == ",":
-            appositive = self.appositive_after(p, toks, k + 1)
+            appositive = self.appositive_after(p, toks, k + 1, require_role=False)
             if appositive:
                 person = self.register(np.words)
                 self.add_role(person, appositive)
@@ -1622,7 +1638,9 @@ class _Extractor:
             if toks[v][0].lower() == "according" and toks[v + 1][0] == "to":
                 np = self.np_forward(p, toks, v + 2, hi)
                 if np is not None:
-                    return _Attribution(np, self.text_of(p, toks, v, v + 2), v + 2 >= hi - 4, False)
+                    return _Attribution(
+                        np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4, False
+                    )
         for v in range(hi - 1, lo - 1, -1):
             end = self.verb_at(toks, v, hi)
             if end < 0:
@@ -1871,10 +1889,11 @@ class _Extractor:
 
     # ---------------------------------------------------------------- main loop
 
-    def note_sentence(self, p: int, toks: list[Tok], found_here: list[_Found]) -> None:
+    def note_sentence(self, p: int, s0: int, s1: int, found_here: list[_Found]) -> None:
         """Record who the sentence is about, for later pronouns and descriptions."""
+        toks = self.toks(p, s0, s1)
         mentioned: list[_PersonB] = []
-        for g in _groups(toks):
+        for g in self.sentence_groups(p, s0, s1):
             if g.is_org or g.is_place:
                 continue
             person = self.lookup(g.words)
@@ -1928,9 +1947,26 @@ class _Extractor:
             return person
         return None
 
+    def quotes_with_single_marks(self) -> bool:
+        """Whether this article marks its quotes with single marks (British style).
+
+        True when it has no double-quoted text and at least one single-quoted sentence with an
+        attribution beside it ("‘We were unlucky,’ Hartley said").
+        """
+        if any(not s.single and not s.nickname for s in self.spans):
+            return False
+        for span in self.spans:
+            seg = span.segs[0]
+            if span.nickname or self.paragraphs[seg.para][seg.end - 1 : seg.end] not in ",.!?":
+                continue
+            after, _ = self.after_attribution(seg.para, seg.close_at)
+            if after is not None and after.adjacent:
+                return True
+        return False
+
     def run(self) -> Extraction:
         self.collect_people()
-        self.singles_are_quotes = not any(not s.single and not s.nickname for s in self.spans)
+        self.singles_are_quotes = self.quotes_with_single_marks()
         by_start: dict[tuple[int, int], list[_Span]] = {}
         for span in self.spans:
             seg = span.segs[0]
@@ -1942,7 +1978,6 @@ class _Extractor:
         covered: set[int] = set()  # paragraphs inside a multi-paragraph quote
         for p in range(len(self.paragraphs)):
             for s0, s1 in self.sentences[p]:
-                toks = self.toks(p, s0, s1)
                 found_here = []
                 for span in by_start.get((p, s0), []):
                     found = self.judge(span, prev, prev_stop)
@@ -1963,7 +1998,7 @@ class _Extractor:
                     self.history.append(None)
                     self.sentence_no += 1
                     continue
-                self.note_sentence(p, toks, found_here)
+                self.note_sentence(p, s0, s1, found_here)
         return self.result()
 
     def result(self) -> Extraction:

@@ -335,9 +335,17 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
 
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    articles = Paginator(source.articles.recent(), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
+    # Grouped by story on the page (regroup), newest story first.
+    by_story = (
+        source.articles.listing()
+        .select_related("story")
+        .order_by(
+            F("story__end_date").desc(nulls_last=True),
+            "story_id",
+            F("published_at").desc(nulls_last=True),
+        )
     )
+    articles = Paginator(by_story, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "articles/source_detail.html", {"source": source, "articles": articles})
 
 

@@ -1031,3 +1031,17 @@ def test_ingest_error_is_the_only_exception_for_any_bytes():
             assert str(error)
         else:
             assert any(p.kind == "text" and p.text for p in result.paragraphs)
+
+
+def test_a_stray_hard_wrap_inside_a_paragraph_is_joined():
+    text = (
+        "Austria backs common fund\n\n"
+        "VIENNA (Reuters) - Austria will back a common European fund, officials said.\n\n"
+        '"A common fund is the only way," said Lena Fischer, a former Austrian\n'
+        "finance minister who now advises the government.\n"
+    )
+    parsed = parse_article(text.encode())
+    assert [p.text for p in parsed.paragraphs][-1] == (
+        '"A common fund is the only way," said Lena Fischer, a former Austrian finance '
+        "minister who now advises the government."
+    )

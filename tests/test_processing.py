@@ -220,3 +220,40 @@ def test_reprocessing_keeps_every_editor_decision():
     assert Quote.objects.filter(pk=added.pk).exists()
     # The rejected quote is not found again as a new, unreviewed one.
     assert article.quotes.count() == 4
+
+
+TEACHES_ALIAS = """Austria backs common fund
+
+June 2, 2021 / 10:00 AM
+
+VIENNA (Reuters) - Austria will back a common European fund, officials said on Wednesday.
+
+"A common fund is the only way through this winter," said Lena Fischer, a former Austrian
+finance minister who now advises the government.
+"""
+
+USES_ALIAS = """Ministers discuss common fund
+
+June 3, 2021 / 11:00 AM
+
+VIENNA (AP) — Lena Fischer and Marco Bianchi met in Vienna on Thursday to discuss the fund.
+
+"We need a common fund before winter," the former Austrian finance minister said.
+"""
+
+
+def test_aliases_learned_from_one_article_resolve_titles_in_another():
+    make_article(TEACHES_ALIAS, name="teaches.txt")
+    fischer = Person.objects.get(name="Lena Fischer")
+    assert fischer.aliases.filter(alias__icontains="former Austrian finance minister").exists()
+    later = make_article(USES_ALIAS, name="uses.txt")
+    quote = later.quotes.get(text__startswith="We need a common fund")
+    assert quote.person == fischer
+    assert quote.speaker_mention == "the former Austrian finance minister"
+
+
+def test_bare_titles_are_not_kept_as_aliases():
+    make_article(WIRE, name="wire.txt")
+    aliases = set(Person.objects.get(name="Amina Diallo").aliases.values_list("alias", flat=True))
+    assert "Diallo" in aliases
+    assert not {"minister", "agriculture minister", "the minister"} & {a.lower() for a in aliases}

@@ -145,7 +145,7 @@ def test_demo_people_have_their_fullest_names_titles_and_appositive_aliases():
 
 
 def test_demo_scare_quotes_subheadings_and_promo_nicknames_are_not_quotes():
-    reset = "The United States considers NATO cooperation crucial to Obama’s plans to ‘reset’ relations."
+    reset = "The US considers NATO cooperation crucial to Obama’s plans to ‘reset’ relations."
     promos = [
         "'Shared threats'",
         "Alliance chief says Moscow should contribute more to mission to counter 'terror' threat.",
@@ -224,7 +224,7 @@ def test_appositive_title_before_the_name_becomes_the_role():
         ['The IMF\'s chief economist, Hyun-woo Park, said: "Growth will slow."']
     )
     assert result.quotes[0].speaker == "Hyun-woo Park"
-    assert result.people[0].role == "The IMF's chief economist"
+    assert result.people[0].role == "IMF's chief economist"
 
 
 @pytest.mark.parametrize(
@@ -248,7 +248,10 @@ def test_attribution_at_the_end_of_a_longer_sentence():
 
 
 def test_quoted_as_saying():
-    text = 'The director, Dr. Elena Borg, was quoted by a local paper as saying the loss was "incalculable."'
+    text = (
+        "The director, Dr. Elena Borg, was quoted by a local paper as saying"
+        ' the loss was "incalculable."'
+    )
     quote = only_quote(text)
     assert (quote.speaker, quote.verb) == ("Elena Borg", "quoted as saying")
 
@@ -426,7 +429,7 @@ def test_follow_on_quote_after_an_attributed_one_has_the_same_speaker():
 
 
 def test_coordinated_partial_quotes_share_the_speaker():
-    text = 'Peter Lyle, the former chancellor, told the BBC the plan was "unavoidable" but "badly sold".'
+    text = 'Peter Lyle, the ex-chancellor, told the BBC it was "unavoidable" but "badly sold".'
     assert found(text) == [("unavoidable", "Peter Lyle"), ("badly sold", "Peter Lyle")]
 
 

@@ -255,11 +255,11 @@ def _join_wrapped_lines(items: list[Item]) -> list[Item]:
     """Re-join lines of a hard-wrapped file (an e-mail, a newsletter) into paragraphs."""
     long_lines = sorted(len(item.text) for item in items if len(item.text) >= 30)
     if len(long_lines) < 5:
-        return items
+        return _join_continuations(items)
     width = long_lines[int(0.9 * (len(long_lines) - 1))]
     unfinished = sum(not ends_sentence(item.text) for item in items if len(item.text) >= 30)
     if width > 100 or unfinished / len(long_lines) < 0.4:
-        return items  # one paragraph per line already
+        return _join_continuations(items)  # one paragraph per line, but for stray wraps
     joined: list[Item] = []
     last_length = 0
     for item in items:
@@ -271,6 +271,25 @@ def _join_wrapped_lines(items: list[Item]) -> list[Item]:
         else:
             joined.append(Item(item.text, item.line, item.block))
         last_length = len(item.text)
+    return joined
+
+
+def _join_continuations(items: list[Item]) -> list[Item]:
+    """Join a line to the one above it, in the same block, when it plainly continues it: the
+    line above ends mid-sentence and this one starts in lower case (a stray hard wrap)."""
+    joined: list[Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (
+            previous
+            and previous.block == item.block
+            and item.text[:1].islower()
+            and not ends_sentence(previous.text)
+            and len(previous.text) >= 30
+        ):
+            previous.text = previous.text + " " + item.text
+        else:
+            joined.append(Item(item.text, item.line, item.block))
     return joined
 
 
