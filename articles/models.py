@@ -152,14 +152,20 @@ class ArticleQuerySet(models.QuerySet):
     def listing(self):
         """Just what lists of articles show: the heavy text and upload columns stay behind."""
         return self.select_related("source").defer(
-            "original", "paragraphs", "captions", "stripped", "standfirst", "body"
+            "original",
+            "paragraphs",
+            "captions",
+            "stripped",
+            "standfirst",
+            "body",
+            "search_vector",
         )
 
     def for_comparison(self):
         """Articles with their clean text, in publication order, for side-by-side reading."""
         return (
             self.select_related("source")
-            .defer("original", "stripped")
+            .defer("original", "stripped", "body", "search_vector")
             .order_by(models.F("published_at").asc(nulls_last=True), "id")
         )
 

@@ -102,6 +102,8 @@ _REPORTING_VERBS = _words(
     joked quipped shouted yelled exclaimed whispered testified mused wondered recounted
     described describes called hoped alleged countered retorted interjected cried sighed laughed
     muttered murmured pointed went expressed
+    fumed raged snapped barked gushed beamed smiled grinned scoffed sneered chuckled groaned
+    lamented mourned begged chimed
     """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
@@ -123,7 +125,7 @@ _PARTICIPLES = _words(
     """
 )
 # "pointed", "went" and "expressed" report speech only with their particles.
-_NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "expressed": ()}
+_NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "chimed": ("in",), "expressed": ()}
 _EXPRESSED_OBJECTS = _words(
     """
     hope hopes concern concerns confidence regret doubt doubts
@@ -234,6 +236,8 @@ _ORG_NOUNS = _words(
     airline retailer insurer lender utility exporter developer publisher studio label coalition
     movement opposition prosecution center centre tank municipality county province region
     organisers organizers statement website paper magazine
+    report study survey poll letter document filing ruling judgment judgement verdict memo
+    communique resolution declaration release note
     """
 )
 _ORG_NAME_WORDS = _words(
@@ -347,14 +351,16 @@ _DOUBLE_CLOSERS = {
     "＂": "＂",
     "「": "」",
     "『": "』",
+    "❝": "❞",
+    "⹂": "“”",
 }
-_DOUBLE_OPENERS_ALWAYS = frozenset("“„‟«〝「『")
-_SINGLE_CLOSERS = {"‘": "’'", "'": "'’", "‚": "‘’", "‛": "’", "‹": "›", "›": "‹"}
-_DOUBLE_MARK_RE = re.compile('["“”„‟«»〝〞〟＂「」『』]')
-_SINGLE_MARK_RE = re.compile("['‘’‚‛‹›]")
+_DOUBLE_OPENERS_ALWAYS = frozenset("“„‟«〝「『❝⹂")
+_SINGLE_CLOSERS = {"‘": "’'", "'": "'’", "‚": "‘’", "‛": "’", "‹": "›", "›": "‹", "❛": "❜"}
+_DOUBLE_MARK_RE = re.compile('["“”„‟«»〝〞〟＂「」『』❝❞⹂]')
+_SINGLE_MARK_RE = re.compile("['‘’‚‛‹›❛❜]")
 _OPEN_CONTEXT = frozenset("([{—–-/:;")
 _TRAILING_PUNCT = frozenset(".,!?;:…")
-_CONTINUATION_OPENERS = frozenset('"“„‟«»〝＂「『')
+_CONTINUATION_OPENERS = frozenset('"“„‟«»〝＂「『❝')
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)+%?"  # 30,000  2.5
@@ -386,6 +392,7 @@ class _Span:
     single: bool
     closed: bool = True
     nickname: bool = False
+    text_end: str = ""  # last quoted character of an unclosed part
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -400,7 +407,7 @@ def _can_open(text: str, i: int) -> bool:
     ch = text[i]
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if ch in _DOUBLE_OPENERS_ALWAYS or ch in "‘‚‛‹":
+    if ch in _DOUBLE_OPENERS_ALWAYS or ch in "‘‚‛‹❛":
         # a “ right after a word and before a space is a misplaced closer
         return not (prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"))
     return (prev.isspace() or prev in _OPEN_CONTEXT or prev in _CONTINUATION_OPENERS) and not (
@@ -414,6 +421,12 @@ def _looks_like_opener_only(text: str, i: int) -> bool:
     return prev.isspace() and nxt.isalnum()
 
 
+def _ends_open_part(span: _Span) -> bool:
+    """Whether the unclosed last part of a quote reads like quoted sentences, not a stray mark."""
+    seg = span.segs[-1]
+    return seg.end - seg.start >= 8 and span.text_end in ".!?,;:…"
+
+
 def _find_double_spans(paragraphs: Sequence[str]) -> list[_Span]:
     spans: list[_Span] = []
     carry: _Span | None = None  # a quote still open at the end of the previous paragraph
@@ -422,7 +435,7 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[_Span]:
         skip = -1
         if carry is not None:
             k = _WS_RE.match(text).end()
-            if k < len(text) and text[k] in _CONTINUATION_OPENERS:
+            if k < len(text) and text[k] in _CONTINUATION_OPENERS and _ends_open_part(carry):
                 opener, open_at, span, skip = text[k], k, carry, k
             else:
                 carry.closed = False
@@ -452,6 +465,7 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[_Span]:
             if span is None:
                 span = _Span([], single=False)
             span.segs.append(_Seg(p, open_at, start, end, -1))
+            span.text_end = text[end - 1 : end]
             carry = span
     if carry is not None:
         carry.closed = False
@@ -495,7 +509,7 @@ def _find_single_spans(p: int, text: str, blocked: list[tuple[int, int]]) -> lis
             if end > start:
                 spans.append(_Span([_Seg(p, open_at, start, end, i)], single=True))
             opener = ""
-        elif left and ch in "‘'‚‛‹":
+        elif left and ch in "‘'‚‛‹❛":
             opener, open_at = ch, i
     return spans
 
@@ -537,17 +551,19 @@ def _find_spans(paragraphs: Sequence[str]) -> list[_Span]:
         if paragraphs[s.segs[0].para][s.segs[0].end - 1 : s.segs[0].end] in ",.!?"
     ]
     if outer:
-        doubles = [
-            d
-            for d in doubles
-            if not any(
-                len(d.segs) == 1
-                and d.segs[0].para == o.segs[0].para
-                and o.segs[0].open_at < d.segs[0].open_at
-                and d.segs[0].close_at < o.segs[0].close_at
-                for o in outer
-            )
-        ]
+        by_para: dict[int, list[tuple[int, int]]] = {}
+        for o in outer:
+            by_para.setdefault(o.segs[0].para, []).append((o.segs[0].open_at, o.segs[0].close_at))
+
+        def nested(d: _Span) -> bool:
+            seg = d.segs[0]
+            ranges = by_para.get(seg.para)
+            if len(d.segs) > 1 or not ranges:
+                return False
+            k = bisect_right(ranges, (seg.open_at, len(paragraphs[seg.para]))) - 1
+            return k >= 0 and ranges[k][0] < seg.open_at and seg.close_at < ranges[k][1]
+
+        doubles = [d for d in doubles if not nested(d)]
     spans = doubles + singles
     for span in spans:
         if len(span.segs) == 1 and span.closed:
@@ -599,7 +615,10 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         if punct[0] == "." and '"' not in punct:
             word = masked[max(start, match.start() - 12) : match.start()].rsplit(None, 1)
             word = word[-1].lstrip("(\"'") if word else ""
-            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            low = word.lower()
+            if (low in _ABBREVIATIONS and not (low in ("no", "nos") and not ch.isdigit())) or (
+                len(word) == 1 and word.isupper()
+            ):
                 continue
         if punct[0] in "?!" and punct.endswith('"') and _starts_attribution(masked, nxt):
             continue  # "Why?" she asked.
@@ -659,6 +678,8 @@ def _is_name_word(word: str) -> bool:
 @lru_cache(maxsize=16384)
 def _is_role_word(word: str) -> bool:
     low = _bare(word).lower().rstrip(".")
+    if low.endswith("s") and (low[:-1] in _ROLE_NOUNS or low[:-2] in _ROLE_NOUNS):
+        low = low[:-1] if low[:-1] in _ROLE_NOUNS else low[:-2]  # "Officials said"
     # "-ist" words are professions or creeds ("Guitarist"), hardly ever names (but Lindqvist)
     return (
         low in _ROLE_NOUNS
@@ -811,6 +832,7 @@ class _PersonB:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     known: KnownPerson | None = None
+    first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
 
     @property
     def name(self) -> str:
@@ -926,6 +948,7 @@ class _Extractor:
         self.history: list[_PersonB | None] = []  # subject of each sentence read so far
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         self.sentence_no = 0
+        self.position = (0, 0)  # (paragraph, sentence start) being read
         self.found: list[_Found] = []
         # (paragraph, sentence number, person, mention, verb) of the last "X said ..." sentence
         self.last_reporter: tuple[int, int, _PersonB, str, str] | None = None
@@ -988,7 +1011,8 @@ class _Extractor:
             return None
         if candidates:
             return max(candidates, key=lambda p: self.mentioned.get(id(p), -1))
-        if len(words) == 1:  # a first name, or a surname written first ("Lin" for Lin Wei)
+        if len(words) == 1 and len(self.people) < 500:
+            # a first name, or a surname written first ("Lin" for Lin Wei)
             for person in self.people:
                 if len(person.words) > 1 and last in (w.lower() for w in person.words[:-1]):
                     return person
@@ -998,7 +1022,7 @@ class _Extractor:
         words = [_bare(w) for w in words]
         person = self.lookup(words)
         if person is None:
-            person = _PersonB(words, order=len(self.people))
+            person = _PersonB(words, order=len(self.people), first_at=self.position)
             self.people.append(person)
             self.by_surname.setdefault(person.surname, []).append(person)
         elif len(words) > len(person.words):
@@ -1010,6 +1034,7 @@ class _Extractor:
                 self.by_surname[person.surname].append(person)
         elif words != person.words:
             person.aliases[" ".join(words)] = None
+        person.first_at = min(person.first_at, self.position)
         if role:
             self.add_role(person, role)
         return person
@@ -1026,7 +1051,7 @@ class _Extractor:
             person.roles.append(role)
         if not person.role:
             person.role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role)
-        low = _bare(role.split()[-1]).lower() if role.split() else ""
+        low = _bare(role.split()[-1]).lower().rstrip(".") if role.split() else ""
         if low in _HONORIFICS and _HONORIFICS[low] and person.gender is None:
             person.gender = _HONORIFICS[low]
 
@@ -1034,6 +1059,7 @@ class _Extractor:
         """First pass: names with evidence that they are people, and their titles."""
         for p in range(len(self.paragraphs)):
             for s0, s1 in self.sentences[p]:
+                self.position = (p, s0)
                 toks = self.toks(p, s0, s1)
                 for g in self.sentence_groups(p, s0, s1):
                     if g.is_surely_org or g.is_place:
@@ -1157,7 +1183,8 @@ class _Extractor:
         ):
             i += 1
         while j > i and (
-            toks[j - 1][0].lower() in _AUXILIARIES or toks[j - 1][0].lower().endswith("ly")
+            toks[j - 1][0].lower() in _AUXILIARIES
+            or (toks[j - 1][0].endswith("ly") and toks[j - 1][0].islower())  # not "Kelly"
         ):
             j -= 1
         if i >= j or j - i > 16:
@@ -1171,6 +1198,8 @@ class _Extractor:
         if first in ("a", "an", "one", "another", "some", "several") or first.isdigit():
             return _NP("unnamed", text, start=start, end=end)
         groups = _groups(toks, i, j)
+        if len(groups) > 1 and "and" in words:
+            return _NP("unnamed", text, start=start, end=end)  # "Ruiz and Li said"
         last = groups[-1] if groups else None
         if last is not None and last.j == j and not last.possessive:
             role_at = _role_before(toks, last.i, i)
@@ -1402,8 +1431,10 @@ class _Extractor:
                     or low in _RELATIVE
                     or low == "that"
                     or (
+                        # a verb right after a name: "Marta Kowalczyk walks"
                         w.islower()
                         and low not in _FUNCTION_WORDS
+                        and low not in _ORG_NOUNS
                         and not _is_role_word(w)
                         and not _is_possessive(w)
                         and toks[end - 1][0][:1].isupper()
@@ -1493,6 +1524,10 @@ class _Extractor:
         for kp in self.known:
             for alias in (*kp.aliases, kp.role):
                 if not alias:
+                    continue
+                # "the former prime minister" is not whoever is "Prime Minister" now, and
+                # the reverse: a former holder is not "the prime minister".
+                if former != _is_former(_normalise_description(alias)):
                     continue
                 exact = _normalise_description(alias) == desc
                 score = 3.0 + len(desc) if exact else _description_score(desc, alias)
@@ -1941,6 +1976,8 @@ class _Extractor:
         if np.kind == "pronoun" and np.text.lower() in ("he", "she"):
             return self.resolve_pronoun(_PRONOUNS[np.text.lower()], verb)
         if np.kind == "desc":
+            if not _description_head(_normalise_description(np.text)):
+                return None  # an epithet ("the Western ...") is trusted only as a speaker
             person, _ = self.resolve_description(np.text)
             if person is not None and np.text not in person.aliases:
                 person.aliases[np.text] = None
@@ -1978,6 +2015,7 @@ class _Extractor:
         covered: set[int] = set()  # paragraphs inside a multi-paragraph quote
         for p in range(len(self.paragraphs)):
             for s0, s1 in self.sentences[p]:
+                self.position = (p, s0)
                 found_here = []
                 for span in by_start.get((p, s0), []):
                     found = self.judge(span, prev, prev_stop)
@@ -2011,18 +2049,17 @@ class _Extractor:
                 q.speaker_kind = "person"
             quotes.append(q)
         people = []
-        for person in self.people:
+        for person in sorted(self.people, key=lambda p: p.first_at):
             name = names[id(person)]
-            aliases = [a for a in person.aliases if a and a != name]
-            if len(person.words) > 1 and person.words[-1] not in aliases:
-                aliases.insert(0, person.words[-1])
-            for role in person.roles:
-                if role not in aliases:
-                    aliases.append(role)
+            aliases: dict[str, str] = {}  # lower-cased -> as first written
+            surname = [person.words[-1]] if len(person.words) > 1 else []
+            for alias in [*surname, *person.aliases, *person.roles]:
+                if alias and alias != name:
+                    aliases.setdefault(alias.lower(), alias)
             people.append(
                 Person(
                     name=name,
-                    aliases=aliases,
+                    aliases=list(aliases.values()),
                     role=person.role,
                     known_key=person.known.key if person.known is not None else None,
                 )

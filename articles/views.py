@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
 from articles.forms import AssignOutletForm, SearchForm, UploadForm, known_outlet_names
-from articles.highlight import segment_paragraphs
+from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.importer import FileReport, import_file
 from articles.models import (
     Article,
@@ -24,6 +25,17 @@ from articles.models import (
 )
 
 STATEMENT_COLOURS = 8
+# What highlighting a quote in a body needs, and no more (a long story has hundreds).
+QUOTE_POSITION_FIELDS = (
+    "article_id",
+    "group_id",
+    "person_id",
+    "start_paragraph",
+    "start_offset",
+    "end_paragraph",
+    "end_offset",
+    "status",
+)
 SEARCH_RESULTS_PER_PAGE = 20
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
@@ -64,7 +76,12 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The comparison: one column per chosen article, quotes of one statement marked alike."""
     story = get_object_or_404(Story, pk=pk)
     articles = list(story.articles.for_comparison())
-    quotes = list(Quote.objects.visible().filter(article__story=story).select_related("person"))
+    quotes = list(
+        Quote.objects.visible()
+        .filter(article__story=story)
+        .select_related("person")
+        .only(*QUOTE_POSITION_FIELDS, "person__name")
+    )
     colours = statement_colours(quotes)
     sources = outlets_in_order(articles)
     chosen = chosen_outlets(request.GET.get("outlets"), sources)
@@ -72,10 +89,15 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for quote in quotes:
         quote.colour = colours.get(quote.group_id)
         by_article.setdefault(quote.article_id, []).append(quote)
+    statement_url = statement_url_maker(story.pk)
     columns = [
         {
             "article": article,
-            "paragraphs": segment_paragraphs(article.paragraphs, by_article.get(article.pk, [])),
+            "body": paragraphs_html(
+                segment_paragraphs(article.paragraphs, by_article.get(article.pk, [])),
+                statement_url,
+                panel=True,
+            ),
             "quote_count": len(by_article.get(article.pk, [])),
         }
         for source in chosen
@@ -95,6 +117,12 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = fragment_or_page(request, "articles/story_detail.html", "comparison")
     return render(request, template, context)
+
+
+def statement_url_maker(story_pk: int):
+    """statement_url(group_id) without reversing the URL once per quote."""
+    template = reverse("articles:statement_detail", args=[story_pk, 0]).replace("/0/", "/{}/")
+    return template.format
 
 
 def statement_colours(quotes) -> dict[int, int | None]:
@@ -318,7 +346,10 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "article": article,
         "same_story": same_story,
         "quotes": quotes,
-        "paragraphs": segment_paragraphs(article.paragraphs, quotes),
+        "body": paragraphs_html(
+            segment_paragraphs(article.paragraphs, quotes),
+            statement_url_maker(article.story_id) if article.story_id else None,
+        ),
     }
     return render(request, "articles/article_detail.html", context)
 

@@ -300,6 +300,15 @@ def test_former_description_does_not_go_to_the_current_holder():
     assert found(*paragraphs)[0][1] == "Helena Matos"
 
 
+def test_former_description_skips_a_current_holder_even_with_a_matching_title():
+    paragraphs = [
+        "Prime Minister Vladimir Putin hosted the talks in Moscow.",
+        "NATO Secretary-General Anders Fogh Rasmussen asked Russia for helicopters.",
+        '"Russia could contribute a lot," the former Danish prime minister said.',
+    ]
+    assert found(*paragraphs)[0][1] == RASMUSSEN
+
+
 def test_specific_description_falls_back_to_the_topic_person():
     paragraphs = [
         "Winger Jordan Mbeki came off the bench for the final 20 minutes.",
@@ -378,6 +387,38 @@ def test_organisation_speaker_is_not_a_person(sentence, mention):
         mention,
     )
     assert result.people == []
+
+
+def test_surname_ending_like_an_adverb_is_kept_whole():
+    quote = only_quote('"We are close," spokesman Ian Kelly told reporters.')
+    assert (quote.speaker, quote.speaker_mention) == ("Ian Kelly", "spokesman Ian Kelly")
+
+
+def test_plural_role_nouns_are_groups_not_people():
+    result = extract_quotes(['Officials said the road would reopen "within days".'])
+    assert (result.quotes[0].speaker, result.quotes[0].speaker_kind) == (None, "unnamed")
+    assert result.people == []
+
+
+def test_two_people_speaking_together_have_no_single_speaker():
+    paragraphs = [
+        "Mayor Ana Ruiz and Governor Li Wen met on Monday.",
+        '"We agree on the basics," Ruiz and Li said in a joint statement.',
+    ]
+    quote = extract_quotes(paragraphs).quotes[0]
+    assert (quote.speaker, quote.speaker_mention) == (None, "Ruiz and Li")
+
+
+def test_a_report_speaks_for_its_organisation():
+    text = 'The report, published by Oxfam, said inequality had reached "obscene levels".'
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
+@pytest.mark.parametrize("verb", ["fumed", "chimed in", "quipped", "recalled"])
+def test_less_common_reporting_verbs_before_the_name(verb):
+    quote = only_quote(f'"We were robbed," {verb} coach Pep Alvarez.')
+    assert (quote.speaker, quote.verb) == ("Pep Alvarez", verb)
 
 
 def test_epithet_like_the_spaniard_refers_back_to_the_subject():

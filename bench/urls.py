@@ -1,0 +1,19 @@
+"""The site's URLs plus one minimal view that returns fixed bytes: the baseline."""
+
+import os
+from pathlib import Path
+
+from django.http import HttpResponse
+from django.urls import path
+
+from newsroom.urls import urlpatterns as site_urlpatterns
+
+BASELINE_FILE = Path(os.environ.get("NEWSROOM_BENCH_BASELINE", "/tmp/newsroom-baseline.html"))
+
+
+def baseline(request, name):
+    """Same bytes as the page under test, with no database and no template work."""
+    return HttpResponse((BASELINE_FILE.parent / name).read_bytes())
+
+
+urlpatterns = [path("bench/baseline/<str:name>", baseline), *site_urlpatterns]
