@@ -1,36 +1,44 @@
 """Find the direct quotations in an article's clean body, and who said each one.
 
-Pure text processing (stdlib only): `extract_quotes(paragraphs)` takes the body as a list of
-paragraph strings and returns plain dataclasses. It never raises on odd text and runs in time
-linear in the input (no regex with ambiguous nested repetition).
+Pure text processing (stdlib only): `extract_quotes(paragraphs, known_people)` takes the body as
+a list of paragraph strings and returns plain dataclasses. It never raises on odd text and its
+work grows linearly with the input (bounded windows, no regex with ambiguous repetition).
 
-How it works, in four passes:
+How it works:
 1. Quote spans: a small state machine pairs quotation marks per paragraph (straight, curly,
-   « », „ “, CJK); a quote left open at the end of a paragraph continues when the next paragraph
-   opens with a mark (the journalistic convention), so it is one quote. Single marks are paired
-   only outside double-quoted text, so nested quotes stay inside their outer quote.
-2. Masking: each span's content is replaced by "x" in a copy of the paragraph (keeping offsets
-   and the final punctuation), so that sentence splitting and attribution look only at the
-   reporter's own words.
-3. People: capitalised name sequences with evidence (a title or role before them, an
-   appositive, an age, "who ...", a reporting verb) become people, merged by surname.
-4. Discourse: sentences are read in order; each quote gets its attribution ("X said",
-   "said X", "X told Y", "X said:", "according to X", "..., adding that") and the speaker is
-   resolved: names by surname, pronouns to the subject of a recent sentence, descriptions ("the
-   Danish NATO chief") by role words, KnownPerson aliases from other articles, or the topic
-   person of the surrounding sentences.
+   « », „ “, » «, CJK). A quote left open at the end of a paragraph that ends a sentence carries
+   on when the next paragraph opens with a mark (the journalistic convention): one quote. Single
+   marks are paired only outside double-quoted text, so nested quotes stay inside their outer
+   quote; apostrophes (can't, Russia's, players') and inch marks are not marks.
+2. Masking: each span's words are replaced by "x" in a copy of the paragraph (same offsets, the
+   final punctuation kept), so sentence splitting and attribution read only the reporter's words.
+3. People: capitalised names with evidence (a title before them, an appositive role, an age,
+   "who ...", a reporting verb) become people, merged by surname (one typo tolerated).
+4. Discourse: sentences are read in order. Each span is judged (nickname, title of a work,
+   term after "so-called", subheading, headline, scare quote?) and attributed: '"...," X said',
+   'said X, a ...', 'X told Y', 'X said: "..."', 'according to X', '..., adding that', a verb
+   governing a partial quote ('X said he sees a "new beginning"'), or no attribution (a quote
+   carrying on from the previous speaker). Speakers are resolved: names by surname, pronouns to
+   the subject of a recent sentence (skipping people of the other sex, and the asker for
+   "replied"), descriptions ("the Danish NATO chief") by their role words against titles and
+   KnownPerson aliases, or else to the topic person of the last sentences. A description with
+   "former" never goes to someone currently holding that title.
 
 Design choices:
-- A quote split around its attribution ("A," he said, "b.") is two Quotes with the same
+- A quote split around its attribution ('"A," he said, "b."') is two Quotes with the same
   speaker; the second has continues_previous=True. Each text is then an exact slice of its
   paragraph, which the pages need for highlighting.
-- A quote running over several paragraphs is one Quote whose text joins the parts with "\\n".
-- Statements by organisations, governments or places ("the ministry said", "NATO said",
-  "Washington called on ...") get speaker=None, speaker_kind="organisation" and the
-  organisation's name in speaker_mention: `speaker` is always a Person.name or None.
-- Unnamed people ("a senior official said") get speaker=None, speaker_kind="unnamed".
-- Single quotation marks count as quotes only when the article uses them for quotes (a
-  quotation in single marks with an attribution next to it); otherwise 'reset' is a scare quote.
+- A quote running over several paragraphs is one Quote whose text joins the parts with "\n".
+- `speaker` is always a Person.name or None. Organisations, governments and places ("NATO
+  said", "the ministry said", "Washington called on") get speaker_kind="organisation", unnamed
+  people ("a senior official said") "unnamed", an unresolved pronoun "unknown"; the words used
+  are in speaker_mention either way.
+- Single marks carry quotes only in an article that uses them so (no double-quoted text, and a
+  single-quoted sentence with an attribution beside it); elsewhere a single-quoted passage needs
+  an attribution right beside it, so 'reset' stays a scare quote.
+- Confidence multiplies how sure each step is: lower for pronouns, descriptions, carried-on
+  speakers, partial quotes, single marks and quotes whose closing mark is missing.
+- known_people are indexed per call; pass the people relevant to the story, not the whole table.
 """
 
 import re
@@ -38,6 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 __all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes"]
 
@@ -826,7 +835,6 @@ def _is_plural_head(head: str) -> bool:
 @dataclass
 class _PersonB:
     words: list[str]
-    order: int
     aliases: dict[str, None] = field(default_factory=dict)
     role: str = ""
     roles: list[str] = field(default_factory=list)
@@ -862,7 +870,9 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
-def _normalise_description(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # KnownPerson aliases come back with every article
+def _normalise_description(text: str) -> tuple[str, ...]:
+    """Content words of a description, with synonymous titles made equal: "premier" -> PM."""
     words = []
     for w in re.split(r"[\s,]+", text.lower()):
         w = _bare(w.strip(".’'\"“”"))
@@ -873,13 +883,10 @@ def _normalise_description(text: str) -> list[str]:
     joined = joined.replace("prime minister", "prime_minister")
     joined = joined.replace("secretary general", "secretary-general")
     joined = joined.replace("chief executive officer", "ceo").replace("chief executive", "ceo")
-    out = []
-    for w in joined.split():
-        out.append(_ROLE_HEADS.get(w, w))
-    return out
+    return tuple(_ROLE_HEADS.get(w, w) for w in joined.split())
 
 
-def _description_head(words: list[str]) -> str:
+def _description_head(words: Sequence[str]) -> str:
     head = ""
     for w in words:
         if w in _PREPOSITIONS and head:
@@ -891,7 +898,7 @@ def _description_head(words: list[str]) -> str:
     return head
 
 
-def _description_score(desc: list[str], other: str) -> float:
+def _description_score(desc: Sequence[str], other: str) -> float:
     words = _normalise_description(other)
     head, other_head = _description_head(desc), _description_head(words)
     if not head or head != other_head:
@@ -906,7 +913,7 @@ def _description_score(desc: list[str], other: str) -> float:
     return score
 
 
-def _is_former(words: list[str]) -> bool:
+def _is_former(words: Sequence[str]) -> bool:
     return any(w in ("former", "ex") or w.startswith("ex-") for w in words)
 
 
@@ -918,7 +925,6 @@ class _Attribution:
     np: _NP | None
     verb: str
     adjacent: bool  # directly attached to the quote: '," he said' or 'said: "'
-    after: bool
     factor: float = 1.0  # how sure the attribution itself is
 
 
@@ -934,6 +940,18 @@ class _Extractor:
     def __init__(self, paragraphs: Sequence[str], known: Sequence[KnownPerson]):
         self.paragraphs = paragraphs
         self.known = list(known)
+        # KnownPerson rows may number thousands: index them once
+        self.known_by_name: dict[str, KnownPerson] = {}
+        self.known_by_surname: dict[str, list[KnownPerson]] = {}
+        for kp in self.known:
+            words = kp.name.lower().split()
+            if not words:
+                continue
+            self.known_by_name.setdefault(kp.name.lower(), kp)
+            for alias in kp.aliases:
+                self.known_by_name.setdefault(alias.lower(), kp)
+            self.known_by_surname.setdefault(words[-1], []).append(kp)
+        self._known_descriptions: list[tuple[KnownPerson, str, tuple[str, ...]]] | None = None
         self.spans = _find_spans(paragraphs)
         self.masked = _mask(paragraphs, self.spans)
         self.sentences = [_sentences(m) for m in self.masked]
@@ -947,6 +965,8 @@ class _Extractor:
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
         self.history: list[_PersonB | None] = []  # subject of each sentence read so far
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
+        # the same people, least recently mentioned first (re-inserted on each mention)
+        self.by_recency: dict[int, _PersonB] = {}
         self.sentence_no = 0
         self.position = (0, 0)  # (paragraph, sentence start) being read
         self.found: list[_Found] = []
@@ -1022,7 +1042,7 @@ class _Extractor:
         words = [_bare(w) for w in words]
         person = self.lookup(words)
         if person is None:
-            person = _PersonB(words, order=len(self.people), first_at=self.position)
+            person = _PersonB(words, first_at=self.position)
             self.people.append(person)
             self.by_surname.setdefault(person.surname, []).append(person)
         elif len(words) > len(person.words):
@@ -1113,10 +1133,8 @@ class _Extractor:
             and nxt not in _FUNCTION_WORDS - _AUXILIARIES
         ):
             return True, ""  # "Marta Kowalczyk walks ..." as a sentence subject
-        if any(
-            _bare(w).lower() == kp.name.split()[-1].lower() for kp in self.known for w in g.words
-        ):
-            return len(g.words) >= 2, ""
+        if len(g.words) >= 2 and _bare(g.words[-1]).lower() in self.known_by_surname:
+            return True, ""
         return False, ""
 
     def appositive_after(self, p: int, toks: list[Tok], k: int, require_role: bool = True) -> str:
@@ -1152,18 +1170,24 @@ class _Extractor:
         return self.text_of(p, toks, i, j)
 
     def match_known(self, person: _PersonB) -> KnownPerson | None:
-        name = person.name.lower()
-        for kp in self.known:
-            kp_words = kp.name.lower().split()
-            if name == kp.name.lower() or name in (a.lower() for a in kp.aliases):
-                return kp
-            if (
-                kp_words
-                and kp_words[-1] == person.surname
-                and (len(person.words) == 1 or person.words[0].lower() == kp_words[0])
-            ):
+        kp = self.known_by_name.get(person.name.lower())
+        if kp is not None:
+            return kp
+        for kp in self.known_by_surname.get(person.surname, []):
+            if len(person.words) == 1 or person.words[0].lower() == kp.name.lower().split()[0]:
                 return kp
         return None
+
+    def known_descriptions(self) -> list[tuple[KnownPerson, str, tuple[str, ...]]]:
+        """(person, alias, normalised alias) for every KnownPerson alias and role."""
+        if self._known_descriptions is None:
+            self._known_descriptions = [
+                (kp, alias, _normalise_description(alias))
+                for kp in self.known
+                for alias in (*kp.aliases, kp.role)
+                if alias
+            ]
+        return self._known_descriptions
 
     def person_from_known(self, kp: KnownPerson) -> _PersonB:
         for person in self.people:
@@ -1507,11 +1531,9 @@ class _Extractor:
         desc = _normalise_description(text)
         former = _is_former(desc)
         head = _description_head(desc)
-        # people named before this point in the article, most recent first
-        seen = sorted(
-            (p for p in self.people if id(p) in self.mentioned),
-            key=lambda p: -self.mentioned[id(p)],
-        )
+        # people named before this point in the article, most recent first (a bounded number:
+        # a description points to someone in the recent story, and huge casts stay fast)
+        seen = list(islice(reversed(self.by_recency.values()), 40))
 
         def holds_now(person: _PersonB) -> bool:
             for role in person.roles:
@@ -1521,19 +1543,19 @@ class _Extractor:
             return False
 
         best, best_score, factor = None, 0.0, 0.8
-        for kp in self.known:
-            for alias in (*kp.aliases, kp.role):
-                if not alias:
-                    continue
-                # "the former prime minister" is not whoever is "Prime Minister" now, and
-                # the reverse: a former holder is not "the prime minister".
-                if former != _is_former(_normalise_description(alias)):
-                    continue
-                exact = _normalise_description(alias) == desc
-                score = 3.0 + len(desc) if exact else _description_score(desc, alias)
-                present = any(p.known is kp for p in self.people)
-                if score > best_score and (present or (exact and len(desc) >= 2)):
-                    best, best_score, factor = kp, score, 0.85
+        present = {id(p.known) for p in seen if p.known is not None}
+        for kp, alias, normalised in self.known_descriptions():
+            exact = normalised == desc
+            # people from other articles count when named here, or on an exact, specific alias
+            if not (id(kp) in present or (exact and len(desc) >= 2)):
+                continue
+            # "the former prime minister" is not whoever is "Prime Minister" now, and
+            # the reverse: a former holder is not "the prime minister".
+            if former != _is_former(normalised):
+                continue
+            score = 3.0 + len(desc) if exact else _description_score(desc, alias)
+            if score > best_score:
+                best, best_score, factor = kp, score, 0.85
         if best is not None:
             person = self.person_from_known(best)
             if not (former and holds_now(person)):
@@ -1616,11 +1638,11 @@ class _Extractor:
                 if np is not None:
                     if np.kind == "name" and end < hi:
                         self.learn_appositive(p, toks, np, hi)
-                    return _Attribution(np, self.verb_text(p, toks, i, end), True, True), stop
+                    return _Attribution(np, self.verb_text(p, toks, i, end), True), stop
         if w.lower() == "according" and i + 1 < hi and toks[i + 1][0] == "to":
             np = self.np_forward(p, toks, i + 2, hi)
             if np is not None:
-                return _Attribution(np, "according to", True, True), stop
+                return _Attribution(np, "according to", True), stop
         for v in range(i, hi):
             end = self.verb_at(toks, v, hi)
             if end < 0 or toks[v][0] in _PARTICIPLES:
@@ -1628,13 +1650,13 @@ class _Extractor:
             np = self.subject_of(p, toks, v, i)
             if np is None:
                 continue
-            adjacent = np.start == toks[i][1] or (np.start < toks[i][1] + 1)
-            return _Attribution(np, self.verb_text(p, toks, v, end), adjacent, True), stop
+            adjacent = np.start <= toks[i][1]  # nothing between the quote and "X said"
+            return _Attribution(np, self.verb_text(p, toks, v, end), adjacent), stop
         for v in range(i, hi - 1):
             if toks[v][0] == "according" and toks[v + 1][0] == "to":
                 np = self.np_forward(p, toks, v + 2, hi)
                 if np is not None:
-                    return _Attribution(np, "according to", False, True), stop
+                    return _Attribution(np, "according to", False), stop
         return None, stop
 
     def appositive_name(self, p: int, toks: list[Tok], np: _NP, hi: int) -> _NP | None:
@@ -1673,9 +1695,7 @@ class _Extractor:
             if toks[v][0].lower() == "according" and toks[v + 1][0] == "to":
                 np = self.np_forward(p, toks, v + 2, hi)
                 if np is not None:
-                    return _Attribution(
-                        np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4, False
-                    )
+                    return _Attribution(np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4)
         for v in range(hi - 1, lo - 1, -1):
             end = self.verb_at(toks, v, hi)
             if end < 0:
@@ -1694,11 +1714,11 @@ class _Extractor:
                 continue  # "Her favourite review, she says, came from ...: "..."
             adjacent = not between or between[-1] in (":", ",") or between == ["that"]
             adjacent = adjacent and len(between) <= 8
-            return _Attribution(np, self.verb_text(p, toks, v, end), adjacent, False)
+            return _Attribution(np, self.verb_text(p, toks, v, end), adjacent)
         if last == ":":
             np = self.sentence_subject(p, toks, lo, hi)
             if np is not None:
-                return _Attribution(np, "", True, False, factor=0.75)
+                return _Attribution(np, "", True, factor=0.75)
         return None
 
     # ---------------------------------------------------------------- quote judgement
@@ -1761,19 +1781,18 @@ class _Extractor:
         lo_pos = prev.span.segs[-1].close_at + 1 if same_sentence_prev else 0
         before_words = self.prefix_words(p, first.open_at, lo_pos)
         after = None
-        stop = -1
         if last.close_at >= 0:
-            after, stop = self.after_attribution(last.para, last.close_at)
+            after = self.after_attribution(last.para, last.close_at)[0]
         before = self.before_attribution(p, first.open_at, lo_pos)
         has_verb_before = before is not None and before.verb != ""
-        at_start = not before_words or (same_sentence_prev and not before_words)
+        at_start = not before_words  # opens the sentence (or follows the previous quote in it)
         if self.is_term_or_title(span, before_words, has_verb_before):
             return None
         if self.is_headline_like(p) and not (
             after is not None and after.adjacent and content[-1:] in ",.!?"
         ):
             return None
-        if at_start and not before_words and last.close_at >= 0:
+        if at_start and last.close_at >= 0:
             rest = self.masked[last.para][last.close_at + 1 :].strip(" .,;:")
             if not rest and len(content.split()) <= 8 and content[-1:] not in ".!?,":
                 return None  # a subheading such as 'Shared threats'
@@ -1924,6 +1943,11 @@ class _Extractor:
 
     # ---------------------------------------------------------------- main loop
 
+    def mention(self, person: _PersonB) -> None:
+        self.mentioned[id(person)] = self.sentence_no
+        self.by_recency.pop(id(person), None)
+        self.by_recency[id(person)] = person
+
     def note_sentence(self, p: int, s0: int, s1: int, found_here: list[_Found]) -> None:
         """Record who the sentence is about, for later pronouns and descriptions."""
         toks = self.toks(p, s0, s1)
@@ -1934,7 +1958,7 @@ class _Extractor:
             person = self.lookup(g.words)
             if person is not None:
                 mentioned.append(person)
-                self.mentioned[id(person)] = self.sentence_no
+                self.mention(person)
         subject = None
         for f in found_here:
             if f.attributed and f.person is not None:
@@ -1955,7 +1979,7 @@ class _Extractor:
                 if np is not None:
                     subject = self.subject_person(np, "")
         if subject is not None:
-            self.mentioned[id(subject)] = self.sentence_no
+            self.mention(subject)
             if subject not in mentioned:
                 mentioned.append(subject)
         distinct = list(dict.fromkeys(id(m) for m in mentioned))

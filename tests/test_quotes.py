@@ -495,8 +495,16 @@ def test_nested_double_quote_stays_inside_a_british_single_quote():
 
 @pytest.mark.parametrize(
     "opening, closing",
-    [('"', '"'), ("“", "”"), ("«\u00a0", "\u00a0»"), ("„", "“"), ("»", "«"), ("「", "」")],
-    ids=["straight", "curly", "french", "german-low-high", "german-reversed", "cjk"],
+    [
+        ('"', '"'),
+        ("“", "”"),
+        ("«\u00a0", "\u00a0»"),
+        ("„", "“"),
+        ("»", "«"),
+        ("「", "」"),
+        ("❝", "❞"),
+    ],
+    ids=["straight", "curly", "french", "german-low-high", "german-reversed", "cjk", "ornament"],
 )
 def test_every_kind_of_double_quotation_mark(opening, closing):
     text = f"{opening}We will not leave tenants alone,{closing} Mayor Katrin Vogel said."
@@ -597,6 +605,14 @@ def test_stray_opening_mark_does_not_swallow_the_paragraph():
     assert found('The report said "the figures were wrong and nobody noticed for years') == []
 
 
+def test_stray_mark_does_not_join_the_next_paragraphs_quote():
+    paragraphs = [
+        'The sign outside still says "closed for repairs',
+        '"We reopen on Monday," manager Ruth Castellanos said.',
+    ]
+    assert found(*paragraphs) == [("We reopen on Monday,", "Ruth Castellanos")]
+
+
 def test_unclosed_quote_introduced_by_an_attribution_is_still_found():
     quote = only_quote(
         'Okafor said: "We will not close the library.', "The council meets again in May."
@@ -617,6 +633,17 @@ def test_confidence_is_lower_for_pronouns_descriptions_and_partials():
     ]
     named, pronoun, partial = extract_quotes(paragraphs).quotes
     assert 0 <= partial.confidence < pronoun.confidence < named.confidence <= 1
+
+
+@pytest.mark.parametrize("name", sorted(DEMO_GOLD))
+def test_every_demo_quote_has_a_sensible_confidence(name):
+    for q in extract_quotes(demo(name)).quotes:
+        assert 0.5 <= q.confidence <= 1, (q.text, q.confidence)
+
+
+def test_according_to_before_the_quote_is_confident():
+    quote = only_quote(INTRO, 'According to Okafor, "the branch will reopen in spring."')
+    assert quote.confidence >= 0.6
 
 
 def test_offsets_give_the_exact_quoted_text():
@@ -671,6 +698,21 @@ def test_huge_hostile_paragraphs_finish_quickly(paragraph):
     started = time.perf_counter()
     extract_quotes([paragraph, paragraph[:1000]])
     assert time.perf_counter() - started < 10
+
+
+def test_a_huge_cast_of_people_stays_fast():
+    rng = random.Random(3)
+    paragraphs = []
+    for _ in range(1500):
+        first, last = ("".join(rng.choices("abcdefghijklmnop", k=7)).title() for _ in range(2))
+        paragraphs.append(
+            f'Mayor {first} {last} called the plan "good enough." "It is fine,"'
+            ' the former minister said. "Yes," he said.'
+        )
+    started = time.perf_counter()
+    result = extract_quotes(paragraphs)
+    assert time.perf_counter() - started < 10
+    assert len(result.people) == 1500
 
 
 def test_short_articles_are_processed_quickly():
