@@ -156,10 +156,14 @@ def save_person(found, known: dict[int, KnownPerson]) -> Person:
 
 
 ROLE_WORDS = frozenset(
-    """president prime minister premier chancellor secretary-general secretary general chief
-    head leader spokesman spokeswoman spokesperson ambassador governor mayor king queen envoy
-    commander director chairman chairwoman chair official minister's senator governor judge
-    foreign defence defense interior finance deputy vice acting former first""".split()
+    " ".join(
+        [
+            "president prime minister premier chancellor secretary-general secretary general",
+            "chief head leader spokesman spokeswoman spokesperson ambassador governor mayor",
+            "king queen envoy commander director chairman chairwoman chair official senator",
+            "judge foreign defence defense interior finance deputy vice acting former first",
+        ]
+    ).split()
 )
 
 

@@ -3,8 +3,9 @@
 Runs extract_quotes over the hand-annotated articles in bench/quotes_annotated/*.json and over
 the bundled demo corpus (gold in bench/quotes_annotated/demo/gold.json), then prints precision
 and recall for quotes and for speakers, per set and overall, and the speed. The annotated
-articles come in three sets (the "split" field): "dev", written first and used while building
-the extractor, and "heldout"/"heldout2", written blind and only then run (see the README there).
+articles come in four sets (the "split" field): "dev", written first and used while building
+the extractor, and "heldout"/"heldout2"/"heldout3", written blind and only then run (see the
+README there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
 
     .venv/bin/python bench/quote_quality.py            # figures
     .venv/bin/python bench/quote_quality.py --verbose  # plus every miss and false alarm
@@ -182,7 +183,8 @@ def score_article(
 
 def annotated_set(split: str) -> list[tuple[str, list[str], list[Gold], list[KnownPerson]]]:
     out = []
-    for path in sorted(ANNOTATED_DIR.glob("*.json")):
+    paths = sorted(ANNOTATED_DIR.glob("*.json")) + sorted(ANNOTATED_DIR.glob("held-out-*/*.json"))
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("split", "dev") != split:
             continue
@@ -210,14 +212,15 @@ def demo_set(plain: bool = False) -> tuple[list[tuple[str, list[str], list[Gold]
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     dev, heldout = annotated_set("dev"), annotated_set("heldout")
-    heldout2 = annotated_set("heldout2")
-    annotated = dev + heldout + heldout2
+    heldout2, heldout3 = annotated_set("heldout2"), annotated_set("heldout3")
+    annotated = dev + heldout + heldout2 + heldout3
     demo, sources = demo_set(plain="--plain" in argv)
     total = Score()
     for label, articles in (
         ("annotated", dev),
         ("held-out", heldout),
         ("held-out-2", heldout2),
+        ("held-out-3", heldout3),
         ("demo", demo),
     ):
         score = Score()

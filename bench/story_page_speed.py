@@ -9,6 +9,7 @@ and the ratio (page rps / baseline rps), the headline figure.
 """
 
 import argparse
+import io
 import json
 import os
 import random
@@ -112,7 +113,7 @@ def main():
 
     recreate_database()
     call_command("migrate", verbosity=0)
-    call_command("setup_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("setup_demo", verbosity=0, stdout=io.StringIO())
     demo = Story.objects.get(articles__source__short_name="Xinhua")
     large = build_large_story()
     pages = {
