@@ -234,6 +234,12 @@ _ROLE_MODIFIERS = _words(
     home economy trade justice education prime first
     """
 )
+# Capitalised words that open a title but are never part of a name: "Former minister X".
+_NOT_NAMES = _words(
+    """
+    former ex acting interim outgoing incoming
+    """
+)
 _ORG_NOUNS = _words(
     """
     company firm group ministry department government agency union council committee commission
@@ -264,8 +270,20 @@ _ORG_NAME_WORDS = _words(
     telescope award prize cup championship games war treaty summit conference act bill plan
     program programme project fire network channel united nations reuters xinhua interfax tass
     bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
+    securities capital ventures partners industries solutions labs laboratories media studios
+    foods brands insurance investments markets mining chemicals resources communications
+    telecom software entertainment productions records society trust rescue
     """
 )
+
+
+@lru_cache(maxsize=16384)
+def _is_org_name_word(word: str) -> bool:
+    """A word that makes a capitalised group an organisation: "Bank", "Robotics", "Athletics"."""
+    low = _bare(word).lower()
+    # "-ics" fields name companies and bodies (Robotics, Athletics), hardly ever people
+    return low in _ORG_NAME_WORDS or (len(low) > 6 and low.endswith("ics"))
+
 # Countries, capitals and regions often used for their governments ("Moscow said").
 _PLACES = _words(
     """
@@ -681,7 +699,7 @@ def _is_name_word(word: str) -> bool:
     if not word[:1].isupper() or _is_acronym(word):
         return False
     low = _bare(word).lower()
-    return low not in _STOP_CAPITALS and not _is_role_word(word)
+    return low not in _STOP_CAPITALS and low not in _NOT_NAMES and not _is_role_word(word)
 
 
 @lru_cache(maxsize=16384)
@@ -708,15 +726,15 @@ class _Group:
 
     @property
     def is_org(self) -> bool:
-        return "&" in self.words or any(_bare(w).lower() in _ORG_NAME_WORDS for w in self.words)
+        return "&" in self.words or any(_is_org_name_word(w) for w in self.words)
 
     @property
     def is_surely_org(self) -> bool:
         """An organisation even when a title precedes it (unlike "Hyun-woo Park")."""
         words = [_bare(w).lower() for w in self.words]
-        if len(words) > 1 and words[-1] in _SURNAME_LIKE and words[0] not in _ORG_NAME_WORDS:
+        if len(words) > 1 and words[-1] in _SURNAME_LIKE and not _is_org_name_word(words[0]):
             words = words[:-1]
-        return "&" in self.words or any(w in _ORG_NAME_WORDS for w in words)
+        return "&" in self.words or any(_is_org_name_word(w) for w in words)
 
     @property
     def is_place(self) -> bool:
@@ -1225,6 +1243,23 @@ class _Extractor:
         if len(groups) > 1 and "and" in words:
             return _NP("unnamed", text, start=start, end=end)  # "Ruiz and Li said"
         last = groups[-1] if groups else None
+        if last is not None and last.j == j - 1 and self.is_post_nominal(words[-1], last):
+            return self.classify(p, toks, i, j - 1)  # "Helena Marsh KC", "Tom Hale MP"
+        if "of" in words[1:] and last is not None:
+            k = i + words.index("of", 1)
+            before_of = [g for g in groups if g.j == k]
+            if before_of and self.is_personal_name(before_of[0]):
+                name = self.classify(p, toks, i, k)  # "Ana Lima of Brazil", "X of the union"
+                if name is not None and name.kind == "name":
+                    return name
+        if (
+            last is not None
+            and last.j == j
+            and last.i > i
+            and toks[last.i - 1][0] in _ORG_NOUNS
+            and not _is_role_word(toks[last.i - 1][0])
+        ):
+            return _NP("org", text, start=start, end=end)  # "the charity Oxfam"
         if last is not None and last.j == j and not last.possessive:
             role_at = _role_before(toks, last.i, i)
             role = self.text_of(p, toks, role_at, last.i) if role_at < last.i else ""
@@ -1245,10 +1280,13 @@ class _Extractor:
             and _is_name_word(words[1])
             and not _is_possessive(words[1])
             and _bare(words[1]).lower() not in self.non_people
-            and _bare(words[1]).lower() not in _ORG_NAME_WORDS
+            and not _is_org_name_word(words[1])
         ):
             return _NP("desc", text, start=start, end=end)  # "the Spaniard", "the Dane"
-        if any(_is_acronym(w) for w in words[-1:]) and not any(_is_role_word(w) for w in words):
+        if any(_is_acronym(w) for w in words[-1:]) and (
+            not any(_is_role_word(w) for w in words)
+            or (len(words) > 1 and words[-2] in _ORG_NOUNS)  # "the pilots' union BALPA"
+        ):
             return _NP("org", text, start=start, end=end)
         head = _head_word(words)
         if head in _ORG_NOUNS or (
@@ -1262,6 +1300,25 @@ class _Extractor:
                 return _NP("desc", text, start=start, end=end)
             return _NP("unnamed", text, start=start, end=end)
         return None
+
+    def is_post_nominal(self, word: str, name: _Group) -> bool:
+        """Letters after a name that are not part of it: "KC", "MP", "PhD"."""
+        bare = _bare(word)
+        return (
+            2 <= len(bare) <= 4
+            and bare[0].isupper()
+            and bare.isalpha()
+            and sum(c.isupper() for c in bare) >= 2
+            and not _is_org_name_word(bare)
+            and not name.possessive
+            and (len(name.words) >= 2 or self.lookup(name.words) is not None)
+        )
+
+    def is_personal_name(self, g: _Group) -> bool:
+        """A group that names a person rather than a body: two name words, or someone known."""
+        if g.possessive or g.is_org or g.is_place:
+            return False
+        return len(g.words) >= 2 or self.lookup(g.words) is not None
 
     def np_forward(self, p: int, toks: list[Tok], i: int, hi: int) -> _NP | None:
         """The noun phrase starting at toks[i] ("said Rasmussen, a former ...")."""
@@ -1349,6 +1406,8 @@ class _Extractor:
             if low in _REPORTING_VERBS or low in _PARTICIPLES:
                 break
             i -= 1
+        while i < j and toks[i][0] in _PREPOSITIONS and toks[i][0] != "of":
+            i += 1  # "went to Hanna Lindgren, who said"
         np = self.classify(p, toks, i, j + 1)
         if np is None and j - i >= 1 and toks[j][0].lower() in _PRONOUNS:
             np = self.classify(p, toks, j, j + 1)  # "..., but he said"
@@ -1704,7 +1763,12 @@ class _Extractor:
             np = None
             if toks[v][0] in _INVERTIBLE and between and between[-1] in (":", ","):
                 inverted = self.np_forward(p, toks, end, hi - 1)
-                if inverted is not None and inverted.kind != "pronoun" and end < hi - 1:
+                if (
+                    inverted is not None
+                    and inverted.kind != "pronoun"
+                    and end < hi - 1
+                    and toks[end][0].lower() not in _PREPOSITIONS  # "said in a statement:"
+                ):
                     np = inverted  # 'said Smith: "..."'
             if np is None:
                 np = self.subject_of(p, toks, v, lo)

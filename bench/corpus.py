@@ -131,6 +131,10 @@ STATEMENTS = [
     "There is real progress on {topic}, but {place2} has to show it is serious",
     "I expect a final text on {topic} before the end of the {period}",
     "This is a good day for {group} and a good day for {thing}",
+    # Near misses: other statements sharing most words with one above.
+    "We have agreed to {verb} the {topic} within {n} months, but that is bad news for {group}",
+    "The details have now been written, and the details show why deals on {topic} work",
+    "This is a bad day for {group} and a bad day for {thing}",
 ]
 SYNONYMS = {
     "agreed": "decided",
@@ -222,7 +226,11 @@ def reword(rng: random.Random, text: str) -> str:
     return " ".join(words)
 
 
-def render_report(rng: random.Random, event: dict, outlet: tuple[str, str], index: int) -> str:
+def render_report(
+    rng: random.Random, event: dict, outlet: tuple[str, str], index: int, gold: list | None = None
+) -> str:
+    """One outlet's report of the event. `gold`, when given, receives (words quoted, statement
+    number, speaker name) for every quotation, for scoring extraction and matching."""
     name, layout = outlet
     topic, place = event["topic"], event["place"]
     title = rng.choice(
@@ -251,9 +259,10 @@ def render_report(rng: random.Random, event: dict, outlet: tuple[str, str], inde
         f"{stamp:%A}, after two days of talks that officials described as difficult.",
     ]
     named = set()
-    for statement in event["statements"]:
+    for number, statement in enumerate(event["statements"]):
         if rng.random() < 0.35:
             continue  # this outlet left it out
+        before = len(body)
         speaker = statement["speaker"]
         text = statement["text"]
         style = rng.random()
@@ -276,6 +285,9 @@ def render_report(rng: random.Random, event: dict, outlet: tuple[str, str], inde
             body.append(f'"{text}," said {speaker["name"]}, {speaker["role"]}.')
         else:
             body.append(f'{speaker["name"]} said: "{text}."')
+        if gold is not None:
+            quoted = body[before].split('"')[1]
+            gold.append((quoted.rstrip(",."), number, speaker["name"]))
         if rng.random() < 0.3:
             body.append(
                 f"The talks on {topic} had stalled twice this year, and {event['group']} "
