@@ -1095,6 +1095,8 @@ class _Extractor:
 
     def collect_people(self) -> None:
         """First pass: names with evidence that they are people, and their titles."""
+        # full names seen without evidence ("Kenya's Faith Wanjiru won"), by surname
+        unproven: dict[str, dict[tuple[str, ...], None]] = {}
         for p in range(len(self.paragraphs)):
             for s0, s1 in self.sentences[p]:
                 self.position = (p, s0)
@@ -1108,7 +1110,18 @@ class _Extractor:
                         self.register(g.words, role)
                     elif g.is_org:
                         self.non_people.update(_bare(w).lower() for w in g.words)
+                    elif len(g.words) >= 2 and g.i > 0 and toks[g.i - 1][0][:1].isalnum():
+                        # not first in its sentence, where any word is capitalised ("Like X")
+                        words = tuple(_bare(w) for w in g.words)
+                        unproven.setdefault(words[-1].lower(), {})[words] = None
         for person in self.people:
+            fuller = unproven.get(person.surname, {})
+            if len(person.words) == 1 and len(fuller) == 1:
+                # "Hughes said" after "Pop star Jodie Hughes has ...": the article's full name
+                words = list(next(iter(fuller)))
+                if words[0].lower() not in self.non_people:
+                    person.aliases[person.name] = None
+                    person.words = words
             person.known = self.match_known(person)
 
     def name_evidence(self, p: int, toks: list[Tok], g: _Group) -> tuple[bool, str]:

@@ -1045,3 +1045,27 @@ def test_a_stray_hard_wrap_inside_a_paragraph_is_joined():
         '"A common fund is the only way," said Lena Fischer, a former Austrian finance '
         "minister who now advises the government."
     )
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("LYON (AFP) - ", datetime.datetime(2015, 2, 1, 14, 25)),  # France: day first
+        ("BOSTON (AP) — ", datetime.datetime(2015, 1, 2, 14, 25)),  # United States: month first
+    ],
+)
+def test_ambiguous_numeric_date_is_read_the_way_the_outlets_country_writes_it(credit, expected):
+    text = (
+        "Museum reopens after flood\n\nPublished: 01/02/2015 14:25\n\n"
+        f"{credit}The city museum reopened on Sunday after repairs to flood damage, its "
+        "director said.\n"
+    )
+    assert parse_article(text.encode()).published == expected
+
+
+def test_unambiguous_numeric_date_is_never_swapped():
+    text = (
+        "Museum reopens after flood\n\nPublished: 16/02/2015\n\n"
+        "LYON (AFP) - The city museum reopened on Sunday after repairs, its director said.\n"
+    )
+    assert parse_article(text.encode()).published == datetime.datetime(2015, 2, 16)

@@ -7,6 +7,7 @@ dataclasses it returns are plain and JSON-ready through `ParsedArticle.to_dict()
 import logging
 
 from .article import Paragraph, ParsedArticle, Stripped
+from .dates import MONTH_FIRST_COUNTRIES, day_first_reading
 from .decoding import decode_bytes
 from .errors import IngestError
 from .html import looks_like_html, parse_html
@@ -58,14 +59,18 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
             "other page furniture nothing like paragraphs of prose was left."
         )
     chosen, evidence = _choose_outlet(parsed, outlet)
+    published = parsed.published
+    if published and parsed.published_ambiguous and chosen is not None:
+        if chosen.country not in MONTH_FIRST_COUNTRIES:
+            published = day_first_reading(published)
     return ParsedArticle(
         format="html" if is_html else "text",
         title=parsed.title,
         standfirst=parsed.standfirst,
         outlet=chosen,
         outlet_evidence=evidence,
-        published=parsed.published,
-        published_precision=parsed.precision if parsed.published else "unknown",
+        published=published,
+        published_precision=parsed.precision if published else "unknown",
         dateline=parsed.dateline,
         byline=parsed.byline,
         credits="; ".join(parsed.credits),

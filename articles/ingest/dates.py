@@ -73,6 +73,8 @@ class FoundDate:
     value: datetime.datetime
     precision: str  # "minute" | "day"
     label: str  # "published" | "updated" | ""
+    # "03/11/2010": read month first, but it could be 3 November; the outlet may decide.
+    day_month_ambiguous: bool = False
 
 
 def _date_from_match(match: re.Match) -> datetime.date | None:
@@ -148,9 +150,24 @@ def parse_date_line(line: str) -> FoundDate | None:
         rest = _remove(pattern, rest)
     if not SEPARATORS_ONLY_RE.fullmatch(rest):
         return None
+    ambiguous = bool(match.groupdict().get("first")) and _day_month_ambiguous(match)
     if time is None:
-        return FoundDate(datetime.datetime.combine(date, datetime.time()), "day", label)
-    return FoundDate(datetime.datetime.combine(date, time), "minute", label)
+        return FoundDate(datetime.datetime.combine(date, datetime.time()), "day", label, ambiguous)
+    return FoundDate(datetime.datetime.combine(date, time), "minute", label, ambiguous)
+
+
+def _day_month_ambiguous(match: re.Match) -> bool:
+    first, second = int(match["first"]), int(match["second"])
+    return first != second and first <= 12 and second <= 12
+
+
+# Outlets from these countries write numeric dates month first; the rest of the world day first.
+MONTH_FIRST_COUNTRIES = frozenset({"United States", "Philippines"})
+
+
+def day_first_reading(value: datetime.datetime) -> datetime.datetime:
+    """The same date with day and month swapped: 03/11 as 3 November rather than 11 March."""
+    return value.replace(month=value.day, day=value.month)
 
 
 def is_relative_date_line(line: str) -> bool:

@@ -80,6 +80,7 @@ class TextArticle:
     dateline: str = ""
     published: datetime.datetime | None = None
     precision: str = "unknown"
+    published_ambiguous: bool = False  # numeric day/month that could be read either way
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[tuple[int, Stripped]] = field(default_factory=list)  # (line, what)
@@ -479,3 +480,4 @@ def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_
     chosen = chosen or (header[0] if header else None) or (labelled[0] if labelled else None)
     if chosen:
         article.published, article.precision = chosen.value, chosen.precision
+        article.published_ambiguous = chosen.day_month_ambiguous
