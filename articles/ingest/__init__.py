@@ -60,9 +60,13 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
         )
     chosen, evidence = _choose_outlet(parsed, outlet)
     published = parsed.published
-    if published and parsed.published_ambiguous and chosen is not None:
-        if chosen.country not in MONTH_FIRST_COUNTRIES:
-            published = day_first_reading(published)
+    if (
+        published
+        and parsed.published_ambiguous
+        and chosen is not None
+        and chosen.country not in MONTH_FIRST_COUNTRIES
+    ):
+        published = day_first_reading(published)
     return ParsedArticle(
         format="html" if is_html else "text",
         title=parsed.title,
