@@ -147,7 +147,9 @@ _DIALOG_REPLIES = _words(
 )
 
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
-_GENDER_WORDS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+# Pronouns that tell the sex of the one person named in a sentence. Not "him" or "her": as
+# objects they point away from the subject ("Lennox put it to her that ...").
+_GENDER_WORDS = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 _DEFINITE = _words(
     """
     the this that his her its their our my your
@@ -283,6 +285,7 @@ def _is_org_name_word(word: str) -> bool:
     low = _bare(word).lower()
     # "-ics" fields name companies and bodies (Robotics, Athletics), hardly ever people
     return low in _ORG_NAME_WORDS or (len(low) > 6 and low.endswith("ics"))
+
 
 # Countries, capitals and regions often used for their governments ("Moscow said").
 _PLACES = _words(
@@ -982,6 +985,7 @@ class _Extractor:
         self.by_surname: dict[str, list[_PersonB]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
         self.history: list[_PersonB | None] = []  # subject of each sentence read so far
+        self.others: list[list[_PersonB]] = []  # the other people each sentence names
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         # the same people, least recently mentioned first (re-inserted on each mention)
         self.by_recency: dict[int, _PersonB] = {}
@@ -1515,6 +1519,8 @@ class _Extractor:
             i = k + 1
         if i >= hi or toks[i][0] == '"':
             return None
+        if toks[i][0].lower() in _PRONOUNS:
+            return self.classify(p, toks, i, i + 1)  # "..., she accepted that ..."
         end = i
         while end < hi and end - i < 12:
             w = toks[end][0]
@@ -1533,7 +1539,7 @@ class _Extractor:
                         and low not in _ORG_NOUNS
                         and not _is_role_word(w)
                         and not _is_possessive(w)
-                        and toks[end - 1][0][:1].isupper()
+                        and _is_name_word(toks[end - 1][0])
                     )
                 )
             ):
@@ -1594,10 +1600,27 @@ class _Extractor:
             last = self.found[-1]
             if last.quote.text.rstrip().endswith("?"):
                 exclude = last.person  # the answer comes from someone else than the question
-        for person in self.recent_subjects(4):
+        for person in self.pronoun_candidates():
             if person is not exclude and (gender is None or person.gender in (None, gender)):
                 return person
         return None
+
+    def pronoun_candidates(self, limit: int = 4) -> list[_PersonB]:
+        """Who a pronoun may stand for, likeliest first: recent sentence subjects, with the
+        other people named in the last sentence that names anyone right after its subject
+        ("Under questioning by Rupert Oyelaran, she accepted ... "...?" he asked")."""
+        out: list[_PersonB] = []
+        objects_done = False
+        for k in range(len(self.history) - 1, max(-1, len(self.history) - 1 - limit * 3), -1):
+            subject = self.history[k]
+            if subject is not None and subject not in out:
+                out.append(subject)
+            if not objects_done and (subject is not None or self.others[k]):
+                objects_done = True
+                out.extend(person for person in self.others[k] if person not in out)
+            if len(out) >= limit:
+                break
+        return out
 
     def resolve_description(self, text: str) -> tuple[_PersonB | None, float]:
         desc = _normalise_description(text)
@@ -1724,6 +1747,11 @@ class _Extractor:
                 continue
             adjacent = np.start <= toks[i][1]  # nothing between the quote and "X said"
             return _Attribution(np, self.verb_text(p, toks, v, end), adjacent), stop
+        if any(t[0] in ("—", "–") for t in toks[k:i]):
+            # a credit line: '"..." — Carla Mendes, 34, a nurse' (vox pops, captions)
+            np = self.np_forward(p, toks, i, hi)
+            if np is not None and np.kind == "name" and np.bare:
+                return _Attribution(np, "", True, factor=0.9), stop
         for v in range(i, hi - 1):
             if toks[v][0] == "according" and toks[v + 1][0] == "to":
                 np = self.np_forward(p, toks, v + 2, hi)
@@ -1789,6 +1817,11 @@ class _Extractor:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
                 continue  # "Her favourite review, she says, came from ...: "..."
+            if np.kind in ("org", "unnamed") and between[-1:] not in ([":"], [","]):
+                # a woven-in partial quote, not words the group says out loud ('yelled, "..."')
+                outer = self.outer_reporter(p, toks, v, lo, np)
+                if outer is not None:
+                    return outer
             adjacent = not between or between[-1] in (":", ",") or between == ["that"]
             adjacent = adjacent and len(between) <= 8
             return _Attribution(np, self.verb_text(p, toks, v, end), adjacent)
@@ -1796,6 +1829,24 @@ class _Extractor:
             np = self.sentence_subject(p, toks, lo, hi)
             if np is not None:
                 return _Attribution(np, "", True, factor=0.75)
+        return None
+
+    def outer_reporter(
+        self, p: int, toks: list[Tok], v: int, lo: int, inner: _NP
+    ) -> _Attribution | None:
+        """The person whose report holds the clause of toks[v]: in 'Diallo told AFP the
+        ministers had agreed "to ..."' the words are Diallo's, not the ministers'."""
+        inner_at = self.tok_index(p, inner.start)
+        for w in range(v - 1, lo - 1, -1):
+            if toks[w][0] in (";", ":", '"', "(", ")"):
+                return None
+            end = self.verb_at(toks, w, inner_at + 1)
+            if end < 0 or end > inner_at or toks[w][0] in _PARTICIPLES:
+                continue
+            np = self.subject_of(p, toks, w, lo)
+            if np is None or np.kind not in ("name", "pronoun"):
+                return None
+            return _Attribution(np, self.verb_text(p, toks, w, end), False, factor=0.85)
         return None
 
     # ---------------------------------------------------------------- quote judgement
@@ -1969,6 +2020,13 @@ class _Extractor:
     def follow_on(self, span: _Span, prev: _Found | None, kind: str) -> _Found:
         """A quote with no attribution of its own: usually the last speaker carrying on."""
         p = span.segs[0].para
+        partner = self.exchange_partner(span)
+        if partner is not None:
+            quote = self.make_quote(
+                span, kind, partner.person, partner.quote.speaker_mention, partner.quote.verb
+            )
+            quote.confidence = 0.5
+            return _Found(span, quote, partner.person, False)
         source = None
         if prev is not None and prev.attributed:
             prev_para = prev.span.segs[-1].para
@@ -1999,6 +2057,30 @@ class _Extractor:
         quote.speaker_kind = source.quote.speaker_kind
         quote.confidence = round(source.quote.confidence * factor, 2)
         return _Found(span, quote, source.person, False)
+
+    def exchange_partner(self, span: _Span) -> _Found | None:
+        """In a question-and-answer exchange told one turn per paragraph, the speaker of a bare
+        turn is the one before last: ""...?" he asked. / "...," she replied. / "...?" / "..."."""
+        first, last = span.segs[0], span.segs[-1]
+        p = first.para
+        if len(self.found) < 2 or first.open_at != _WS_RE.match(self.paragraphs[p]).end():
+            return None
+        if last.close_at < 0 or self.masked[last.para][last.close_at + 1 :].strip(" .,"):
+            return None  # the paragraph says more than the quote
+        answer, question = self.found[-1], self.found[-2]
+        if (
+            answer.span.segs[0].para != p - 1
+            or question.span.segs[-1].para != p - 2
+            or answer.person is None
+            or question.person is None
+            or answer.person is question.person
+        ):
+            return None
+        asked = question.quote.text.rstrip().endswith("?") or answer.quote.text.rstrip().endswith(
+            "?"
+        )
+        replied = answer.quote.verb.split(" ", 1)[0].lower() in _DIALOG_REPLIES
+        return question if asked or replied else None
 
     def make_quote(
         self, span: _Span, kind: str, person: _PersonB | None, mention: str, verb: str
@@ -2066,6 +2148,7 @@ class _Extractor:
             if len(genders) == 1 and person.gender is None:
                 person.gender = genders.pop()
         self.history.append(subject)
+        self.others.append([m for m in mentioned if m is not subject])
         self.sentence_no += 1
 
     def subject_person(self, np: _NP, verb: str) -> _PersonB | None:
@@ -2135,6 +2218,7 @@ class _Extractor:
                         covered.add(seg.para)
                 if p in covered and not found_here:
                     self.history.append(None)
+                    self.others.append([])
                     self.sentence_no += 1
                     continue
                 self.note_sentence(p, s0, s1, found_here)

