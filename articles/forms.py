@@ -1,6 +1,7 @@
 from django import forms
+from django.utils.text import slugify
 
-from articles.models import Person, Source
+from articles.models import Person, Quote, Source, Story, Tag
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -71,6 +72,13 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Anyone",
     )
+    tag = forms.ModelChoiceField(
+        label="Tag",
+        queryset=Tag.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any tag",
+    )
     date_from = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -84,3 +92,144 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "The end date is before the start date.")
         return cleaned
+
+
+# ----------------------------------------------------------------------------- editing
+
+
+class VersionedForm(forms.Form):
+    """An edit of a quote, made against the version the editor was looking at."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class ReviewForm(VersionedForm):
+    status = forms.ChoiceField(choices=Quote.Status.choices)
+
+
+class BoundariesForm(VersionedForm):
+    text = forms.CharField(
+        label="Quoted words",
+        max_length=20_000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Exactly as they appear in the paragraph; a line break between paragraphs.",
+    )
+
+
+class SpeakerForm(VersionedForm):
+    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(label="Speaker", max_length=200, required=False, strip=True)
+    create = forms.BooleanField(label="Create a new person with this name", required=False)
+    clear = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("person") or cleaned.get("name") or cleaned.get("clear")):
+            raise forms.ValidationError("Type a name or choose a person.")
+        return cleaned
+
+
+class TagForm(VersionedForm):
+    tag = forms.CharField(label="Tag", max_length=60, strip=True)
+    create = forms.BooleanField(label="New tag", required=False)
+
+    def clean_tag(self):
+        name = " ".join(self.cleaned_data["tag"].split())
+        if not slugify(name):
+            raise forms.ValidationError("A tag needs letters or digits.")
+        return name
+
+
+class AddQuoteForm(forms.Form):
+    """A quote the extractor missed: its paragraph and words, plus the offsets when the
+    editor selected the words in the page (editing.js fills them in)."""
+
+    paragraph = forms.IntegerField(label="Paragraph", min_value=0)
+    end_paragraph = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    start_offset = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end_offset = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label="Quoted words",
+        max_length=20_000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Paste them exactly as in the paragraph, or select them in the text above.",
+    )
+    kind = forms.ChoiceField(label="Kind", choices=Quote.Kind.choices, initial=Quote.Kind.FULL)
+    speaker = forms.CharField(label="Speaker (optional)", max_length=200, required=False)
+
+
+class MoveQuoteForm(VersionedForm):
+    # Empty: the quote becomes a statement of its own.
+    group = forms.IntegerField(label="Statement", required=False)
+
+
+class IdsField(forms.Field):
+    """Ids ticked in a list of checkboxes. Which ones may be chosen is the view's business:
+    an id that has left the list meanwhile is a conflict, not a form error."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        try:
+            return sorted({int(item) for item in value or []})
+        except (TypeError, ValueError):
+            raise forms.ValidationError("Choose from the list.") from None
+
+
+class SplitGroupForm(forms.Form):
+    quotes = IdsField(label="Quotes", error_messages={"required": "Tick the quotes to split off."})
+
+
+class MergeGroupsForm(forms.Form):
+    other = forms.IntegerField(label="Statement to merge into this one")
+
+
+class MoveArticleForm(forms.Form):
+    story = forms.IntegerField(label="Story")
+    # The story the editor saw the article in: a move made meanwhile is a conflict.
+    from_story = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class SplitStoryForm(forms.Form):
+    articles = IdsField(
+        label="Articles", error_messages={"required": "Tick the articles for the new story."}
+    )
+    title = forms.CharField(label="Title of the new story", max_length=300, required=False)
+
+
+class MergeStoryForm(forms.Form):
+    other = forms.IntegerField(label="Story to merge into this one")
+
+
+class RenameStoryForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=300, strip=True)
+    based_on = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+
+
+class ReviewFilterForm(forms.Form):
+    story = forms.ModelChoiceField(
+        label="Story", queryset=Story.objects.none(), required=False, empty_label="Any story"
+    )
+    outlet = forms.ModelChoiceField(
+        label="Outlet",
+        queryset=Source.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any outlet",
+    )
+    speaker = forms.ModelChoiceField(
+        label="Speaker", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what has quotes waiting, so the lists stay short.
+        waiting = Quote.objects.filter(status=Quote.Status.UNREVIEWED)
+        self.fields["story"].queryset = Story.objects.filter(
+            pk__in=waiting.values("article__story_id")
+        ).order_by("-end_date", "title")
+        self.fields["speaker"].queryset = Person.objects.filter(
+            pk__in=waiting.values("person_id")
+        ).order_by("name")

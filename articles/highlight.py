@@ -57,13 +57,20 @@ def segment_paragraphs(paragraphs: list[dict], quotes) -> list[RenderedParagraph
 
 
 def paragraphs_html(
-    paragraphs: list[RenderedParagraph], statement_url=None, *, panel: bool = False
+    paragraphs: list[RenderedParagraph],
+    statement_url=None,
+    *,
+    panel: bool = False,
+    edit_url=None,
+    edit_target: str = "",
 ) -> str:
     """The body as HTML, quotes marked. Built here rather than in a template: a long story
     has thousands of segments and the template loop was most of the page's time.
 
     `statement_url(group_id)` gives the link of a quote's statement; with `panel`, htmx loads
-    it into the page's statement panel instead of following the link.
+    it into the page's statement panel instead of following the link. For editors,
+    `edit_url(quote_id)` makes every quote (grouped or not) open its editing panel instead,
+    loaded by htmx into `edit_target`. Quotes annotated with `tag_names` show their tags.
     """
     out = []
     for paragraph in paragraphs:
@@ -78,7 +85,26 @@ def paragraphs_html(
             who = ""
             if segment.is_start and quote.person_id and quote.person:
                 who = f'<span class="who">{escape(quote.person.surname)}</span>'
-            if quote.group_id and statement_url is not None:
+            if segment.is_start and getattr(quote, "tag_names", None):
+                names = ", ".join(escape(name) for name in quote.tag_names)
+                who += f'<span class="quote-tags">{names}</span>'
+            rejected = " is-rejected" if quote.status == "rejected" else ""
+            if edit_url is not None:
+                url = escape(edit_url(quote.pk))
+                colour = getattr(quote, "colour", None)
+                classes = "quote" if colour is None else f"quote shared c{colour}"
+                htmx = (
+                    f' hx-get="{url}" hx-target="{escape(edit_target)}" hx-swap="innerHTML"'
+                    if edit_target
+                    else ""
+                )
+                group = f' data-group="{quote.group_id}"' if quote.group_id and not rejected else ""
+                focus = "" if segment.is_start else ' tabindex="-1"'
+                out.append(
+                    f'<a class="{classes}{rejected}" href="{url}"{htmx}{group} '
+                    f'data-quote="{quote.pk}"{focus}>{who}{text}</a>'
+                )
+            elif quote.group_id and statement_url is not None:
                 url = escape(statement_url(quote.group_id))
                 colour = getattr(quote, "colour", None)
                 classes = "quote" if colour is None else f"quote shared c{colour}"

@@ -1,6 +1,8 @@
 import re
 
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -78,6 +80,7 @@ class Story(models.Model):
     end_date = models.DateField(null=True, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    title_locked = models.BooleanField(default=False, help_text="An editor set the title.")
 
     objects = StoryQuerySet.as_manager()
 
@@ -209,6 +212,9 @@ class Article(models.Model):
     # [{"reason": "...", "text": "..."}]: what the pipeline removed as site chrome.
     stripped = models.JSONField(default=list)
     outlet_evidence = models.CharField(max_length=300, blank=True)
+    story_locked = models.BooleanField(
+        default=False, help_text="An editor chose the story; re-processing keeps it."
+    )
 
     # The upload exactly as received, so an editor can see and re-process it.
     original = models.BinaryField()
@@ -344,6 +350,39 @@ class StatementGroup(models.Model):
         return f"Statement {self.pk} in {self.story}"
 
 
+class TagQuerySet(models.QuerySet):
+    def with_quote_counts(self):
+        """Each tag with how many quotes readers can see carry it."""
+        return self.annotate(
+            quote_count=Count("quotes", filter=~models.Q(quotes__status="rejected"), distinct=True)
+        )
+
+
+class Tag(models.Model):
+    """A topic editors attach to quotes: a small vocabulary they grow as they go."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=70, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:70]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag_detail", args=[self.slug])
+
+
 class QuoteQuerySet(models.QuerySet):
     def visible(self):
         """What readers see: everything but quotes an editor rejected."""
@@ -368,6 +407,19 @@ class QuoteQuerySet(models.QuerySet):
             )
             .order_by("-rank", "-id")
         )
+
+    def with_tag_names(self):
+        """Each quote with its tags' `tag_names` and `tag_slugs` (in name order), in the same
+        query rather than one more per page."""
+        tagged = models.Q(tags__isnull=False)
+        return self.annotate(
+            tag_names=ArrayAgg("tags__name", filter=tagged, order_by="tags__name", default=[]),
+            tag_slugs=ArrayAgg("tags__slug", filter=tagged, order_by="tags__name", default=[]),
+        )
+
+    def unreviewed(self):
+        """The review queue: quotes nobody has confirmed or rejected, least sure first."""
+        return self.filter(status=Quote.Status.UNREVIEWED).order_by("confidence", "id")
 
     def update_search_vectors(self):
         """Recompute the stored vectors: the quote's words, then its speaker's name."""
@@ -423,6 +475,11 @@ class Quote(models.Model):
     origin = models.CharField(max_length=12, choices=Origin, default=Origin.EXTRACTED)
     speaker_locked = models.BooleanField(default=False, help_text="An editor set the speaker.")
     group_locked = models.BooleanField(default=False, help_text="An editor set the group.")
+    boundaries_locked = models.BooleanField(
+        default=False, help_text="An editor corrected where the quote starts and ends."
+    )
+    tags_locked = models.BooleanField(default=False, help_text="An editor set the tags.")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="quotes")
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
@@ -446,4 +503,215 @@ class Quote(models.Model):
             or self.origin == self.Origin.EDITOR
             or self.speaker_locked
             or self.group_locked
+            or self.boundaries_locked
+            or self.tags_locked
         )
+
+    def get_edit_url(self):
+        return reverse("articles:quote_edit", args=[self.pk])
+
+
+# ----------------------------------------------------------------------------- editing
+
+# Staff (admins) may do everything editors may; editors get these through the "Editors" group.
+EDITOR_PERMISSION = "articles.change_quote"
+
+
+def can_edit(user, permission: str = EDITOR_PERMISSION) -> bool:
+    return user.is_authenticated and (user.is_staff or user.has_perm(permission))
+
+
+# What an edit records of each kind of object: enough to put it back exactly, even after it
+# was deleted (a merged story, an emptied statement group).
+QUOTE_SNAPSHOT_FIELDS = (
+    "article_id",
+    "person_id",
+    "group_id",
+    "text",
+    "kind",
+    "speaker_mention",
+    "verb",
+    "start_paragraph",
+    "start_offset",
+    "end_paragraph",
+    "end_offset",
+    "confidence",
+    "status",
+    "origin",
+    "speaker_locked",
+    "group_locked",
+    "boundaries_locked",
+    "tags_locked",
+)
+# Kept in a snapshot for people reading the history; never compared or restored (a person's
+# name may be completed by later imports without anyone editing the quote).
+DISPLAY_ONLY = frozenset({"speaker", "tag_names"})
+
+
+def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
+    """The editable state of these objects as JSON; null for an id that does not exist."""
+    state = {"quotes": {}, "groups": {}, "articles": {}, "stories": {}}
+    quote_ids = {pk for pk in quotes if pk}
+    for pk in quote_ids:
+        state["quotes"][str(pk)] = None
+    for quote in (
+        Quote.objects.filter(pk__in=quote_ids)
+        .select_related("person")
+        .annotate(tag_ids=ArrayAgg("tags__id", filter=models.Q(tags__isnull=False), default=[]))
+        .with_tag_names()
+    ):
+        row = {field: getattr(quote, field) for field in QUOTE_SNAPSHOT_FIELDS}
+        row["tags"] = sorted(quote.tag_ids)
+        row["speaker"] = quote.person.name if quote.person else None
+        row["tag_names"] = list(quote.tag_names)
+        state["quotes"][str(quote.pk)] = row
+    group_ids = {pk for pk in groups if pk}
+    for pk in group_ids:
+        state["groups"][str(pk)] = None
+    for pk, story_id in StatementGroup.objects.filter(pk__in=group_ids).values_list(
+        "pk", "story_id"
+    ):
+        state["groups"][str(pk)] = {"story_id": story_id}
+    article_ids = {pk for pk in articles if pk}
+    for pk, story_id, locked in Article.objects.filter(pk__in=article_ids).values_list(
+        "pk", "story_id", "story_locked"
+    ):
+        state["articles"][str(pk)] = {"story_id": story_id, "story_locked": locked}
+    story_ids = {pk for pk in stories if pk}
+    for pk in story_ids:
+        state["stories"][str(pk)] = None
+    for pk, title, locked in Story.objects.filter(pk__in=story_ids).values_list(
+        "pk", "title", "title_locked"
+    ):
+        state["stories"][str(pk)] = {"title": title, "title_locked": locked}
+    return state
+
+
+def comparable(state: dict) -> dict:
+    """A snapshot without its display-only fields, to tell whether anything changed since."""
+    return {
+        kind: {
+            pk: ({k: v for k, v in row.items() if k not in DISPLAY_ONLY} if row else row)
+            for pk, row in rows.items()
+        }
+        for kind, rows in state.items()
+    }
+
+
+class EditQuerySet(models.QuerySet):
+    def for_quote(self, quote_id: int):
+        """Every edit that changed this quote, newest first (GIN-indexed array lookup)."""
+        return self.filter(quote_ids__contains=[quote_id]).order_by("-created_at", "-id")
+
+
+class Edit(models.Model):
+    """One editorial change: who, when, and the state of what it touched before and after."""
+
+    class Action(models.TextChoices):
+        REVIEW = "review", "Review"
+        BOUNDARIES = "boundaries", "Boundaries corrected"
+        SPEAKER = "speaker", "Speaker changed"
+        TAG_ADD = "tag_add", "Tag added"
+        TAG_REMOVE = "tag_remove", "Tag removed"
+        ADD_QUOTE = "add_quote", "Quote added"
+        MOVE_QUOTE = "move_quote", "Quote moved to another statement"
+        SPLIT_GROUP = "split_group", "Statement split"
+        MERGE_GROUPS = "merge_groups", "Statements merged"
+        MOVE_ARTICLE = "move_article", "Article moved to another story"
+        SPLIT_STORY = "split_story", "Story split"
+        MERGE_STORIES = "merge_stories", "Stories merged"
+        RENAME_STORY = "rename_story", "Story renamed"
+        UNDO = "undo", "Undo"
+
+    class Target(models.TextChoices):
+        QUOTE = "quote", "Quote"
+        GROUP = "group", "Statement"
+        ARTICLE = "article", "Article"
+        STORY = "story", "Story"
+        EDIT = "edit", "Edit"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="edits"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=20, choices=Action)
+    target_type = models.CharField(max_length=10, choices=Target)
+    target_id = models.PositiveBigIntegerField()
+    summary = models.CharField(max_length=500)
+    # snapshot() of everything the change touched, before and after it.
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    # Every quote the change touched, so a quote's history is one indexed lookup.
+    quote_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    undone_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = EditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"]),
+            models.Index(fields=["-created_at"], name="edit_recent_idx"),
+            GinIndex(fields=["quote_ids"], name="edit_quote_ids_idx"),
+        ]
+
+    def __str__(self):
+        return self.summary
+
+    def changes(self) -> list[dict]:
+        """What changed, field by field, in words: [{what, before, after}]."""
+        lines = []
+        for kind, label in (
+            ("stories", "story"),
+            ("articles", "article"),
+            ("groups", "statement"),
+            ("quotes", "quote"),
+        ):
+            before, after = self.before.get(kind, {}), self.after.get(kind, {})
+            for pk in sorted(set(before) | set(after), key=int):
+                old, new = before.get(pk), after.get(pk)
+                name = f"{label} #{pk}"
+                if old is None and new is not None:
+                    lines.append({"what": name, "before": "—", "after": "created"})
+                elif new is None and old is not None:
+                    lines.append({"what": name, "before": "existed", "after": "removed"})
+                elif old and new:
+                    lines.extend(_field_changes(name, old, new))
+        return lines
+
+
+CHANGE_LABELS = {
+    "status": "status",
+    "speaker": "speaker",
+    "text": "words",
+    "tag_names": "tags",
+    "group_id": "statement",
+    "story_id": "story",
+    "title": "title",
+}
+
+
+def _field_changes(name: str, old: dict, new: dict) -> list[dict]:
+    lines = []
+    for field, label in CHANGE_LABELS.items():
+        if field in old and old.get(field) != new.get(field):
+            lines.append(
+                {
+                    "what": f"{name} {label}",
+                    "before": _shown(field, old.get(field)),
+                    "after": _shown(field, new.get(field)),
+                }
+            )
+    return lines
+
+
+def _shown(field: str, value) -> str:
+    if value in (None, "", []):
+        return "none"
+    if field == "tag_names":
+        return ", ".join(value)
+    if field in ("group_id", "story_id"):
+        return f"#{value}"
+    return str(value)

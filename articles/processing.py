@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 
 from articles import matching
@@ -34,14 +34,17 @@ def process_article(article: Article) -> None:
     """(Re-)extract quotes, place the article in a story and match its statements."""
     with transaction.atomic():
         quotes = refresh_quotes(article)
+        started_story = False
         if article.story_id is None:
-            assign_story(article, quotes)
+            started_story = assign_story(article, quotes).articles.count() == 1
         match_article_statements(article)
         article.update_search_vector()
         article.quotes.update_search_vectors()
         story = article.story
         story.refresh_date_range()
-        link_related_stories(story)
+        # Relations are symmetric: a story finds its relatives once, when it starts.
+        if started_story:
+            link_related_stories(story)
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -228,7 +231,7 @@ def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory
         published=published,
         people=tuple(sorted(people)),
         places=(article.dateline,) if article.dateline else (),
-        text=f"{article.title}\n\n{article.body_text}",
+        text=f"{article.title}\n\n{article.body}",
         quote_texts=tuple(quote.text for quote in quotes),
     )
 
@@ -260,19 +263,27 @@ def candidate_stories(article: Article, people_ids: set[int]) -> list[Story]:
 
 
 def story_candidate(story: Story) -> matching.StoryCandidate:
-    articles = list(
-        story.articles.order_by("published_at", "id").prefetch_related("quotes__person")
+    """The story as the matcher sees it: its first article and its latest ones."""
+    ordered = story.articles.order_by("published_at", "id").values_list("pk", flat=True)
+    sample = {*ordered[:1], *ordered.reverse()[: STORY_SAMPLE - 1]}
+    articles = (
+        Article.objects.filter(pk__in=sample)
+        .only("id", "title", "body", "dateline", "published_at", "published_precision")
+        .prefetch_related(
+            Prefetch(
+                "quotes",
+                queryset=Quote.objects.visible()
+                .select_related("person")
+                .only("id", "article_id", "text", "person__name"),
+            )
+        )
+        .order_by("published_at", "id")
     )
-    if len(articles) > STORY_SAMPLE:
-        articles = articles[:1] + articles[-(STORY_SAMPLE - 1) :]
     return matching.StoryCandidate(
         key=story.pk,
         start=story.start_date,
         end=story.end_date,
-        articles=tuple(
-            article_for_story(a, [q for q in a.quotes.all() if q.status != "rejected"])
-            for a in articles
-        ),
+        articles=tuple(article_for_story(a, list(a.quotes.all())) for a in articles),
     )
 
 
@@ -328,6 +339,13 @@ def match_article_statements(article: Article) -> None:
         .exclude(article=article)
         .only("id", "text", "person_id", "article_id", "group_id")
     )
+    speakers = {quote.person_id for quote in new_quotes}
+    if None not in speakers:
+        # Narrow by speaker before any scoring: only statements by these people, or by nobody
+        # known, can take these quotes.
+        members = members.filter(
+            Q(group__speaker_id__in=speakers) | Q(group__speaker__isnull=True)
+        )
     by_group: dict[int, list[matching.QuoteForMatching]] = {}
     for member in members:
         by_group.setdefault(member.group_id, []).append(_for_matching(member))
@@ -351,7 +369,7 @@ def match_article_statements(article: Article) -> None:
             continue
         touched.add(quote.group_id)
     Quote.objects.bulk_update(new_quotes, ["group"])
-    refresh_groups(touched)
+    refresh_groups(touched, new_members={quote.pk for quote in new_quotes})
 
 
 def _for_matching(quote: Quote) -> matching.QuoteForMatching:
@@ -360,9 +378,17 @@ def _for_matching(quote: Quote) -> matching.QuoteForMatching:
     )
 
 
-def refresh_groups(group_ids) -> None:
-    """Recompute each group's fullest wording, members' diffs and speaker."""
-    groups = StatementGroup.objects.filter(pk__in=group_ids).prefetch_related("quotes")
+def refresh_groups(group_ids, new_members: set[int] | None = None) -> None:
+    """Recompute each group's fullest wording, members' diffs and speaker.
+
+    With `new_members`, a group whose fullest wording did not change only diffs those: a
+    statement quoted by hundreds of articles is not diffed again for every new one.
+    """
+    groups = StatementGroup.objects.filter(pk__in=group_ids).prefetch_related(
+        Prefetch(
+            "quotes", queryset=Quote.objects.only("id", "group_id", "text", "person_id", "status")
+        )
+    )
     changed_quotes = []
     for group in groups:
         members = [q for q in group.quotes.all() if q.status != Quote.Status.REJECTED]
@@ -370,7 +396,10 @@ def refresh_groups(group_ids) -> None:
             group.delete()
             continue
         fullest = members[matching.fullest_wording([q.text for q in members])]
-        for member in members:
+        rediff = members
+        if new_members is not None and group.fullest_id == fullest.pk:
+            rediff = [member for member in members if member.pk in new_members]
+        for member in rediff:
             member.diff = (
                 []
                 if member.pk == fullest.pk

@@ -140,6 +140,13 @@ _EXPRESSED_OBJECTS = _words(
     hope hopes concern concerns confidence regret doubt doubts
     """
 )
+# Verbs whose quoted complement is a decision or a promise, not words spoken ("the ministers
+# agreed "to halve ..."): the words then come from whoever reported it.
+_COMMITMENT_VERBS = _words(
+    """
+    agreed agrees promised promises vowed vows hoped hopes
+    """
+)
 _DIALOG_REPLIES = _words(
     """
     replied replies answered responded responds retorted countered
@@ -749,10 +756,13 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
     groups = []
     i = lo
     while i < hi:
-        if not _is_name_word(toks[i][0]):
-            i += 1
-            continue
         j, words, possessive = i, [], False
+        if not _is_name_word(toks[i][0]):
+            if not _is_first_name_after_title(toks, i, lo, hi):
+                i += 1
+                continue
+            words.append(toks[i][0])
+            j += 1
         while j < hi and len(words) < 6:
             w = toks[j][0]
             if _is_name_word(w):
@@ -775,10 +785,39 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
         while words and words[-1].endswith(".") and len(words[-1]) == 2:
             words.pop()
             j -= 2
+        if (
+            len(words) >= 3
+            and i - 2 >= lo
+            and toks[i - 1][0] == "of"
+            and toks[i - 2][0][:1].isupper()
+            and _is_role_word(toks[i - 2][0])
+        ):
+            # "Secretary of State Dana Wright": the first word ends the title
+            groups.append(_Group(i, i + 1, words[:1], False))
+            i += 1
+            continue
         if words:
             groups.append(_Group(i, j, words, possessive))
         i = max(j, i + 1)
     return groups
+
+
+def _is_first_name_after_title(toks: list[Tok], i: int, lo: int, hi: int) -> bool:
+    """A role word used as a first name: "club captain Dean Farrow". A capitalised title after a
+    lower-case one is rare (titles stack in the same case: "Chief Justice"), honorifics aside."""
+    w = toks[i][0]
+    return (
+        lo < i
+        and i + 1 < hi
+        and w[:1].isupper()
+        and w[1:].islower()
+        and w.isalpha()
+        and _is_role_word(w)
+        and w.lower() not in _HONORIFICS
+        and toks[i - 1][0].islower()
+        and _is_role_word(toks[i - 1][0])
+        and _is_name_word(toks[i + 1][0])
+    )
 
 
 def _role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
@@ -1142,6 +1181,8 @@ class _Extractor:
             return False, ""
         if nxt == "," and (nxt2[:1].isdigit() or nxt2.lower() in ("who", "whose")):
             return True, self.appositive_after(p, toks, g.j)
+        if nxt == "of" and len(g.words) >= 2 and not g.is_org and self.is_body_at(toks, g.j + 1):
+            return True, ""  # "Ola Nordmann of Norway", "Ana Lima of the Lisbon Fire Brigade"
         if nxt == ",":
             appositive = self.appositive_after(p, toks, g.j)
             if appositive:
@@ -1171,6 +1212,17 @@ class _Extractor:
         if len(g.words) >= 2 and _bare(g.words[-1]).lower() in self.known_by_surname:
             return True, ""
         return False, ""
+
+    def is_body_at(self, toks: list[Tok], k: int) -> bool:
+        """Whether a country or an organisation's name starts at toks[k] ("Norway", "the UN")."""
+        if k < len(toks) and toks[k][0].lower() == "the":
+            k += 1
+        if k >= len(toks):
+            return False
+        if _is_acronym(toks[k][0]):
+            return True
+        group = _groups(toks, k, min(len(toks), k + 8))
+        return bool(group) and group[0].i == k and (group[0].is_org or group[0].is_place)
 
     def appositive_after(self, p: int, toks: list[Tok], k: int, require_role: bool = True) -> str:
         """Role in ", a former Danish prime minister," after a name at toks[k] == ","."""
@@ -1272,7 +1324,8 @@ class _Extractor:
         if (
             last is not None
             and last.j == j
-            and last.i > i
+            and i < last.i <= i + 3
+            and (first in _DEFINITE or _is_possessive(words[0]))  # not "secretary of state X"
             and toks[last.i - 1][0] in _ORG_NOUNS
             and not _is_role_word(toks[last.i - 1][0])
         ):
@@ -1346,9 +1399,12 @@ class _Extractor:
             if (
                 w == "."
                 and j > i
-                and (toks[j - 1][0].lower() in _ABBREVIATIONS or toks[j - 1][0].isupper())
+                and (
+                    toks[j - 1][0].lower() in _ABBREVIATIONS
+                    or (len(toks[j - 1][0]) == 1 and toks[j - 1][0].isupper())
+                )
             ):
-                j += 1  # "Dr.", "George W."
+                j += 1  # "Dr.", "George W." (but not "said Tom Hale MP.")
                 continue
             if w in (",", ";", ":", ".", '"', "(", ")", "—", "–", "!", "?"):
                 break
@@ -1817,8 +1873,7 @@ class _Extractor:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
                 continue  # "Her favourite review, she says, came from ...: "..."
-            if np.kind in ("org", "unnamed") and between[-1:] not in ([":"], [","]):
-                # a woven-in partial quote, not words the group says out loud ('yelled, "..."')
+            if np.kind in ("org", "unnamed") and toks[v][0] in _COMMITMENT_VERBS:
                 outer = self.outer_reporter(p, toks, v, lo, np)
                 if outer is not None:
                     return outer
@@ -2022,9 +2077,9 @@ class _Extractor:
         p = span.segs[0].para
         partner = self.exchange_partner(span)
         if partner is not None:
-            quote = self.make_quote(
-                span, kind, partner.person, partner.quote.speaker_mention, partner.quote.verb
-            )
+            q = partner.quote
+            quote = self.make_quote(span, kind, partner.person, q.speaker_mention, q.verb)
+            quote.speaker, quote.speaker_kind = q.speaker, q.speaker_kind
             quote.confidence = 0.5
             return _Found(span, quote, partner.person, False)
         source = None
@@ -2068,12 +2123,18 @@ class _Extractor:
         if last.close_at < 0 or self.masked[last.para][last.close_at + 1 :].strip(" .,"):
             return None  # the paragraph says more than the quote
         answer, question = self.found[-1], self.found[-2]
+
+        def who(f: _Found) -> object:
+            if f.person is not None:
+                return id(f.person)
+            return f.quote.speaker_mention.lower() if f.quote.speaker_kind == "unnamed" else None
+
         if (
             answer.span.segs[0].para != p - 1
             or question.span.segs[-1].para != p - 2
-            or answer.person is None
-            or question.person is None
-            or answer.person is question.person
+            or who(answer) is None
+            or who(question) is None
+            or who(answer) == who(question)
         ):
             return None
         asked = question.quote.text.rstrip().endswith("?") or answer.quote.text.rstrip().endswith(

@@ -11,7 +11,13 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
-from articles.forms import AssignOutletForm, SearchForm, UploadForm, known_outlet_names
+from articles.forms import (
+    AddQuoteForm,
+    AssignOutletForm,
+    SearchForm,
+    UploadForm,
+    known_outlet_names,
+)
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.importer import FileReport, import_file
 from articles.models import (
@@ -22,6 +28,7 @@ from articles.models import (
     Source,
     StatementGroup,
     Story,
+    can_edit,
 )
 
 STATEMENT_COLOURS = 8
@@ -76,13 +83,17 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The comparison: one column per chosen article, quotes of one statement marked alike."""
     story = get_object_or_404(Story, pk=pk)
     articles = list(story.articles.for_comparison())
+    # Editors also see the quotes they rejected (struck through), to take a rejection back.
+    editing = can_edit(request.user)
     quotes = list(
-        Quote.objects.visible()
+        (Quote.objects.all() if editing else Quote.objects.visible())
         .filter(article__story=story)
         .select_related("person")
         .only(*QUOTE_POSITION_FIELDS, "person__name")
+        .with_tag_names()
     )
-    colours = statement_colours(quotes)
+    visible = [quote for quote in quotes if quote.status != Quote.Status.REJECTED]
+    colours = statement_colours(visible)
     sources = outlets_in_order(articles)
     chosen = chosen_outlets(request.GET.get("outlets"), sources)
     by_article: dict[int, list[Quote]] = {}
@@ -90,6 +101,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         quote.colour = colours.get(quote.group_id)
         by_article.setdefault(quote.article_id, []).append(quote)
     statement_url = statement_url_maker(story.pk)
+    edit_url = quote_edit_url_maker() if editing else None
     columns = [
         {
             "article": article,
@@ -97,8 +109,12 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 segment_paragraphs(article.paragraphs, by_article.get(article.pk, [])),
                 statement_url,
                 panel=True,
+                edit_url=edit_url,
+                edit_target="#statement-panel",
             ),
-            "quote_count": len(by_article.get(article.pk, [])),
+            "quote_count": sum(
+                1 for q in by_article.get(article.pk, []) if q.status != Quote.Status.REJECTED
+            ),
         }
         for source in chosen
         for article in articles
@@ -110,13 +126,29 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "columns": columns,
         "chooser": outlet_chooser(sources, chosen),
         "chosen_slugs": ",".join(source.slug for source in chosen),
-        "quote_count": len(quotes),
-        "statement_count": len({q.group_id for q in quotes if q.group_id}),
+        "quote_count": len(visible),
+        "statement_count": len({q.group_id for q in visible if q.group_id}),
         "shared_count": sum(1 for c in colours.values() if c is not None),
         "related": list(story.related.order_by("-start_date")),
+        "story_tags": tag_counts(visible),
+        "editing": editing,
     }
     template = fragment_or_page(request, "articles/story_detail.html", "comparison")
     return render(request, template, context)
+
+
+def tag_counts(quotes) -> list[dict]:
+    """The tags on these quotes (annotated by with_tag_names), with how many carry each."""
+    counts: dict[tuple[str, str], int] = {}
+    for quote in quotes:
+        for name, slug in zip(quote.tag_names, quote.tag_slugs, strict=True):
+            counts[name, slug] = counts.get((name, slug), 0) + 1
+    return [{"name": n, "slug": s, "count": c} for (n, s), c in sorted(counts.items())]
+
+
+def quote_edit_url_maker():
+    """quote_edit URL by pk without reversing it once per quote."""
+    return reverse("articles:quote_edit", args=[0]).replace("/0/", "/{}/").format
 
 
 def statement_url_maker(story_pk: int):
@@ -263,12 +295,16 @@ def search(request: HttpRequest) -> HttpResponse:
         if data["speaker"]:
             quote_results = quote_results.filter(person=data["speaker"])
             article_results = article_results.filter(quotes__person=data["speaker"]).distinct()
+        if data["tag"]:
+            quote_results = quote_results.filter(tags=data["tag"])
+            article_results = article_results.filter(quotes__tags=data["tag"]).distinct()
         if data["date_from"]:
             quote_results = quote_results.filter(article__published_at__date__gte=data["date_from"])
             article_results = article_results.filter(published_at__date__gte=data["date_from"])
         if data["date_to"]:
             quote_results = quote_results.filter(article__published_at__date__lte=data["date_to"])
             article_results = article_results.filter(published_at__date__lte=data["date_to"])
+        quote_results = quote_results.with_tag_names()
         page = request.GET.get("page")
         quotes = Paginator(quote_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
         articles = Paginator(article_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
@@ -341,7 +377,13 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         same_story = (
             Article.objects.filter(story_id=article.story_id).exclude(pk=article.pk).listing()
         )
-    quotes = list(article.quotes.visible().select_related("person"))
+    editing = can_edit(request.user)
+    # Editors also see rejected quotes, marked, so a rejection can be taken back.
+    quotes = list(
+        (article.quotes.all() if editing else article.quotes.visible())
+        .select_related("person")
+        .with_tag_names()
+    )
     context = {
         "article": article,
         "same_story": same_story,
@@ -349,7 +391,18 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "body": paragraphs_html(
             segment_paragraphs(article.paragraphs, quotes),
             statement_url_maker(article.story_id) if article.story_id else None,
+            edit_url=quote_edit_url_maker() if editing else None,
+            edit_target="#quote-editor",
         ),
+        "editing": editing,
+        "add_quote_form": AddQuoteForm() if editing else None,
+        "paragraphs": [
+            {"index": index, "text": p["text"]}
+            for index, p in enumerate(article.paragraphs)
+            if p.get("kind", "text") == "text"
+        ]
+        if editing
+        else [],
     }
     return render(request, "articles/article_detail.html", context)
 
