@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from articles.models import Article, PendingUpload, Source, Story
+from articles.models import Article, Edit, PendingUpload, Source, Story, Tag
 
 
 @admin.register(Source)
@@ -32,3 +32,31 @@ class ArticleAdmin(admin.ModelAdmin):
 class PendingUploadAdmin(admin.ModelAdmin):
     list_display = ["original_filename", "title", "created_at"]
     exclude = ["original"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Admins manage the vocabulary (rename, describe, remove); editors add tags in place."""
+
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Edit)
+class EditAdmin(admin.ModelAdmin):
+    """The history is a record: readable here, changed only by editing and undoing."""
+
+    list_display = ["created_at", "user", "action", "summary", "undone_by"]
+    list_filter = ["action"]
+    search_fields = ["summary", "user__username"]
+    list_select_related = ["user", "undone_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

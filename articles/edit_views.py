@@ -884,17 +884,19 @@ def add_quote(request: HttpRequest, pk: int) -> HttpResponse:
                 if not request.htmx:
                     messages.success(request, message)
                     return redirect(quote.get_edit_url())
-                # The new quote's panel, and the body again with the quote marked in it.
+                # The new quote's panel in the editor, and on the article page the body
+                # again with the quote marked in it.
                 context = quote_context(quote.pk, message=message)
-                panel = render(request, "articles/quote_edit.html#panel", context)
-                body = render(
-                    request,
-                    "articles/add_quote.html#body",
-                    {"article": article, "body": article_body_html(article)},
-                )
-                panel.content += body.content
-                panel["HX-Trigger"] = json.dumps({"quote-added": {"id": quote.pk}})
-                return panel
+                response = render(request, "articles/quote_edit.html#panel", context)
+                current = urlsplit(request.htmx.current_url or "").path
+                if current == article.get_absolute_url():
+                    body = {"article": article, "body": article_body_html(article)}
+                    oob = render(request, "articles/add_quote.html#body", body)
+                    response.content += oob.content
+                response["HX-Retarget"] = "#quote-editor"
+                response["HX-Reswap"] = "innerHTML"
+                response["HX-Trigger"] = json.dumps({"quote-added": {"id": quote.pk}})
+                return response
         status = 400
     context = {"article": article, "form": form, "paragraphs": paragraph_choices(article)}
     template = fragment_or_page(request, "articles/add_quote.html", "form")

@@ -510,6 +510,12 @@ class Quote(models.Model):
     def get_edit_url(self):
         return reverse("articles:quote_edit", args=[self.pk])
 
+    @property
+    def annotated_tags(self) -> list[dict]:
+        """[{name, slug}] of a quote loaded with `with_tag_names()`; [] otherwise."""
+        names, slugs = getattr(self, "tag_names", []), getattr(self, "tag_slugs", [])
+        return [{"name": name, "slug": slug} for name, slug in zip(names, slugs, strict=True)]
+
 
 # ----------------------------------------------------------------------------- editing
 
@@ -659,6 +665,22 @@ class Edit(models.Model):
 
     def __str__(self):
         return self.summary
+
+    def get_target_url(self) -> str:
+        """Where the changed thing is shown (it may have been removed since)."""
+        target = self.Target
+        if self.target_type == target.QUOTE:
+            return reverse("articles:quote_edit", args=[self.target_id])
+        if self.target_type == target.ARTICLE:
+            return reverse("articles:article_detail", args=[self.target_id])
+        if self.target_type == target.STORY:
+            return reverse("articles:story_detail", args=[self.target_id])
+        if self.target_type == target.GROUP:
+            key = str(self.target_id)
+            group = self.after.get("groups", {}).get(key) or self.before.get("groups", {}).get(key)
+            if group:
+                return reverse("articles:statement_detail", args=[group["story_id"], key])
+        return ""
 
     def changes(self) -> list[dict]:
         """What changed, field by field, in words: [{what, before, after}]."""

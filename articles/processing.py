@@ -343,9 +343,7 @@ def match_article_statements(article: Article) -> None:
     if None not in speakers:
         # Narrow by speaker before any scoring: only statements by these people, or by nobody
         # known, can take these quotes.
-        members = members.filter(
-            Q(group__speaker_id__in=speakers) | Q(group__speaker__isnull=True)
-        )
+        members = members.filter(Q(group__speaker_id__in=speakers) | Q(group__speaker__isnull=True))
     by_group: dict[int, list[matching.QuoteForMatching]] = {}
     for member in members:
         by_group.setdefault(member.group_id, []).append(_for_matching(member))

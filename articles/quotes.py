@@ -831,7 +831,7 @@ def _role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         return i
     start = j
     j -= 1
-    while j >= lo and start - j < 7:
+    while j >= lo and i - j <= 8:  # a title is a few words: bounds the walk on long runs
         w = toks[j][0]
         low = _bare(w).lower()
         right = toks[j + 1][0]

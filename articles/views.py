@@ -308,7 +308,13 @@ def search(request: HttpRequest) -> HttpResponse:
         page = request.GET.get("page")
         quotes = Paginator(quote_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
         articles = Paginator(article_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
-    context = {"form": form, "query": query, "quotes": quotes, "articles": articles}
+    context = {
+        "form": form,
+        "query": query,
+        "quotes": quotes,
+        "articles": articles,
+        "editing": can_edit(request.user),
+    }
     return render(request, fragment_or_page(request, "articles/search.html", "results"), context)
 
 

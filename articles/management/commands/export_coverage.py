@@ -23,6 +23,7 @@ CSV_FIELDS = [
     "status",
     "statement_id",
     "confidence",
+    "tags",
 ]
 
 
@@ -42,7 +43,9 @@ class Command(BaseCommand):
                 .defer("original", "stripped")
                 .order_by("published_at", "id")
                 .prefetch_related(
-                    Prefetch("quotes", queryset=Quote.objects.select_related("person"))
+                    Prefetch(
+                        "quotes", queryset=Quote.objects.select_related("person").with_tag_names()
+                    )
                 ),
             ),
             Prefetch(
@@ -83,6 +86,7 @@ class Command(BaseCommand):
                             "status": quote.status,
                             "statement_id": quote.group_id or "",
                             "confidence": quote.confidence,
+                            "tags": "; ".join(quote.tag_names),
                         }
                     )
 
@@ -174,6 +178,7 @@ def quote_json(quote: Quote) -> dict:
         "confidence": quote.confidence,
         "status": quote.status,
         "statement_id": quote.group_id,
+        "tags": list(quote.tag_names),
     }
 
 

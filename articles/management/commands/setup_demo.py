@@ -5,18 +5,20 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from articles.importer import import_file
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_ADMIN = ("admin", "newsroom-admin")
+DEMO_EDITOR = ("editor", "newsroom-editor")
 
 
 class Command(BaseCommand):
     help = (
         "Import the bundled demo corpus (once: a second run imports nothing new) and, on the "
-        "embedded local database only, create a demo admin account."
+        "embedded local database only, create a demo admin and a demo editor account."
     )
 
     def handle(self, **options):
@@ -39,10 +41,14 @@ class Command(BaseCommand):
         if os.environ.get("DATABASE_URL"):
             return  # never create known passwords on a real server
         self.create_demo_user(*DEMO_ADMIN, staff=True)
+        editor = self.create_demo_user(*DEMO_EDITOR, staff=False)
+        # The group comes from a migration; editors review and correct, they do not administer.
+        editor.groups.add(Group.objects.get(name="Editors"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Log in at http://127.0.0.1:8000/accounts/login/ as admin "
-                f"'{DEMO_ADMIN[0]}' with password '{DEMO_ADMIN[1]}' "
+                f"'{DEMO_ADMIN[0]}' with password '{DEMO_ADMIN[1]}', or as editor "
+                f"'{DEMO_EDITOR[0]}' with password '{DEMO_EDITOR[1]}' "
                 f"(local demo database in {settings.DATABASES['default']['HOST']})."
             )
         )
