@@ -343,6 +343,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "articles/person_detail.html", context)
 
 
+@vary_on_headers("HX-Request")
 def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     """Every outlet's wording of one statement, differences marked against the fullest."""
     group = get_object_or_404(

@@ -129,3 +129,40 @@ def test_person_page_groups_quotes_by_statement_with_outlets(client):
     assert "NATO head urges new start with Russia" in html  # both visits
     assert "Russia, NATO eye cooperation in Afghanistan" in html
     assert "compare wordings" in html
+
+
+def test_statement_page_varies_on_htmx_header(client):
+    story = demo_story()
+    group = story.statements.first()
+    url = reverse("articles:statement_detail", args=[story.pk, group.pk])
+    assert "HX-Request" in client.get(url)["Vary"]
+
+
+def test_statement_of_another_story_is_a_404(client):
+    story = demo_story()
+    other = Story.objects.exclude(pk=story.pk).get()
+    group = story.statements.first()
+    assert (
+        client.get(reverse("articles:statement_detail", args=[other.pk, group.pk])).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("copies", [1, 5])
+def test_statement_person_and_outlet_pages_query_counts_are_fixed(
+    client, django_assert_max_num_queries, copies
+):
+    make_article(WIRE, name="wire.txt")
+    for n in range(copies):
+        make_article(
+            AGENCY.replace("farm groups", f"{n} farm groups"), name=f"a{n}.txt", outlet="AFP"
+        )
+    quote = Quote.objects.filter(group__isnull=False, person__isnull=False).first()
+    with django_assert_max_num_queries(6):
+        client.get(
+            reverse("articles:statement_detail", args=[quote.group.story_id, quote.group_id])
+        )
+    with django_assert_max_num_queries(6):
+        client.get(quote.person.get_absolute_url())
+    with django_assert_max_num_queries(6):
+        client.get(reverse("articles:source_detail", args=["afp"]))
