@@ -256,6 +256,88 @@ def test_quoted_as_saying():
     assert (quote.speaker, quote.verb) == ("Elena Borg", "quoted as saying")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tomás Ruiz of Uruguay cautioned: "Nobody should celebrate yet."',
+        '"Nobody should celebrate yet," said Tomás Ruiz of the Andean Growers Association.',
+        'Tomás Ruiz of Uruguay, who finished fourth, said it was "far too early to celebrate".',
+    ],
+)
+def test_name_of_a_country_or_organisation_is_the_speaker(sentence):
+    assert only_quote(sentence).speaker == "Tomás Ruiz"
+
+
+def test_name_of_a_country_is_a_person_a_pronoun_can_refer_to():
+    paragraphs = ["The bronze went to Ingrid Solberg of Norway.", '"I am stunned," she said.']
+    assert found(*paragraphs)[0][1] == "Ingrid Solberg"
+
+
+def test_said_in_a_statement_before_a_colon_keeps_the_subject_as_speaker():
+    quote = only_quote(
+        'Managing Director Olu Bakare said in a statement: "Orders have never been stronger."'
+    )
+    assert (quote.speaker, quote.kind) == ("Olu Bakare", "full")
+    organisation = only_quote('The regulator said in a statement: "The review is complete."')
+    assert (organisation.speaker, organisation.speaker_kind) == (None, "organisation")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The evidence was planted," said Imogen Reilly KC.',
+        'Barrister Imogen Reilly KC told the court the search had been "a fishing trip".',
+    ],
+)
+def test_letters_after_a_name_are_not_part_of_it(sentence):
+    assert only_quote(sentence).speaker == "Imogen Reilly"
+
+
+def test_credit_line_after_a_dash_names_the_speaker():
+    paragraphs = [
+        "Shoppers had their say on the new market hall.",
+        '"Finally somewhere dry to buy fish" — Tariq Nasser, 27, a plumber from Hull',
+        "“Love it!!” — Ella Brandt, 15, pupil",
+    ]
+    assert [s for _, s in found(*paragraphs)] == ["Tariq Nasser", "Ella Brandt"]
+
+
+def test_partial_quote_of_a_group_decision_belongs_to_the_person_reporting_it():
+    quote = only_quote(
+        "Peru's Rosa Quispe, who led the delegation, told Reuters the envoys had agreed"
+        ' "to freeze fishing quotas until 2030".'
+    )
+    assert (quote.speaker, quote.kind) == ("Rosa Quispe", "partial")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ortiz Lemos told reporters that a guard had shouted, "Stay back!"',
+        'Ortiz Lemos said the union had called the offer "an insult".',
+    ],
+)
+def test_words_a_group_says_itself_stay_with_the_group(sentence):
+    assert only_quote(sentence).speaker is None
+
+
+def test_acronym_after_an_organisation_noun_is_an_organisation():
+    quote = only_quote('The nurses\' union RCN said there was "no excuse" for the delay.')
+    assert (quote.text, quote.speaker, quote.speaker_kind) == ("no excuse", None, "organisation")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'World Aquatics said it was "reviewing the rules" after the final.',
+        'When Nova Genomics told investors, it said the results were "encouraging".',
+    ],
+)
+def test_company_and_body_names_ending_in_ics_are_organisations(sentence):
+    quote = only_quote(sentence)
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
 def test_accused_introduces_a_partial_quote():
     quote = only_quote('Senator Tom Kessler accused his rival of planning "a huge tax rise."')
     assert (quote.speaker, quote.kind) == ("Tom Kessler", "partial")
@@ -280,6 +362,90 @@ def test_she_skips_a_man_and_reply_skips_the_asker():
         '"Yes, but I didn\'t choose them," she replied.',
     ]
     assert [s for _, s in found(*paragraphs)] == ["Paul Brennan", "Denise Whitaker"]
+
+
+def test_pronoun_can_go_to_a_person_the_last_sentence_names_besides_its_subject():
+    paragraphs = [
+        "Witness Greta Falk said the alarm had been switched off.",
+        "Under questioning from counsel Ivo Marek, she conceded she had not checked it herself.",
+        '"So you cannot be sure?" he asked.',
+        '"No," she replied.',
+    ]
+    assert [s for _, s in found(*paragraphs)] == ["Ivo Marek", "Greta Falk"]
+
+
+def test_pronoun_goes_to_the_person_introduced_in_the_last_sentence():
+    paragraphs = [
+        "Councillor Ada Pryce said the depot would close in June.",
+        'Among the drivers was Noor Haddad, 52. "I have worked here half my life," she said.',
+    ]
+    assert found(*paragraphs)[1][1] == "Noor Haddad"
+
+
+def test_object_pronoun_does_not_give_the_named_person_a_sex():
+    paragraphs = [
+        "Transport minister Carys Pugh faced questions on a phone-in show.",
+        "Host Leon Adair put it to her that fares had doubled.",
+        '"Is that fair?" he asked.',
+        '"It is not, and I have said so," she replied.',
+    ]
+    assert [s for _, s in found(*paragraphs)] == ["Leon Adair", "Carys Pugh"]
+
+
+def test_capitalised_former_opens_a_title_not_a_name():
+    paragraphs = [
+        "Former ambassador Clara Voss, who retired in May, was blunt.",
+        '"We were outplayed," she said.',
+    ]
+    assert found(*paragraphs) == [("We were outplayed,", "Clara Voss")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Chile's Marta Iturra won the 800 metres on Friday.",
+        "The phone in Marta Iturra's van rang at dawn.",
+        "Singer Marta Iturra has cancelled her tour.",
+    ],
+)
+def test_surname_speaker_gets_the_full_name_from_an_earlier_mention(first):
+    assert found(first, '"I did not expect it," Iturra said.')[0][1] == "Marta Iturra"
+
+
+def test_a_sentence_opening_capital_is_not_taken_for_a_first_name():
+    paragraphs = ["Unlike Brandt, the others left early.", '"We stayed," said Brandt, 40.']
+    assert found(*paragraphs)[0][1] == "Brandt"
+
+
+@pytest.mark.parametrize("title", ["goalkeeper", "club captain", "squad member"])
+def test_role_word_after_a_lower_case_title_is_a_first_name(title):
+    quote = only_quote(f'"We owed the fans that," said {title} Justice Amankwah.')
+    assert quote.speaker == "Justice Amankwah"
+
+
+def test_chief_justice_is_still_a_title():
+    assert only_quote('"The appeal fails," said Chief Justice Maria Lund.').speaker == "Maria Lund"
+
+
+def test_title_with_of_keeps_its_last_word_out_of_the_name():
+    quote = only_quote('Secretary of State Hal Brennan said: "Talks will continue."')
+    assert (quote.speaker, quote.speaker_kind) == ("Hal Brennan", "person")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Who pays for this?" asked Senator Moira Quist.',
+        'According to police spokeswoman Ebba Lind, "two men were seen leaving the building."',
+        '"I would not change a thing," the 31-year-old winger told Sky Sports.',
+        '"Bad call," Quist wrote on X.',
+        '"It is a scandal," says Quist.',
+    ],
+)
+def test_other_attribution_shapes_name_the_speaker(sentence):
+    intro = "Winger Moira Quist scored twice."
+    got = found(intro, sentence)
+    assert len(got) == 1 and got[0][1] in ("Moira Quist", "Ebba Lind"), got
 
 
 def test_description_resolves_through_role_words():
@@ -467,6 +633,59 @@ def test_follow_on_quote_after_an_attributed_one_has_the_same_speaker():
         ("Nobody wanted this,", "Linda Okafor"),
         ("But the alternative was worse.", "Linda Okafor"),
     ]
+
+
+def test_bare_turns_of_a_question_and_answer_exchange_alternate_speakers():
+    paragraphs = [
+        "Presenter Ravi Dutt interviewed housing minister Elin Sato on Sunday.",
+        '"Will rents fall?" Dutt asked.',
+        '"Not this year," Sato replied.',
+        '"Then when?"',
+        '"When the new homes are finished."',
+    ]
+    speakers = [s for _, s in found(*paragraphs)]
+    assert speakers == ["Ravi Dutt", "Elin Sato", "Ravi Dutt", "Elin Sato"]
+
+
+def test_exchange_with_an_unnamed_questioner_alternates_too():
+    paragraphs = [
+        "Shop owner Pia Novak was questioned by police.",
+        '"Where were you that night?" the officer asked.',
+        '"At work," Novak replied.',
+        '"All night?"',
+        '"Yes."',
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        (None, "unnamed"),
+        ("Pia Novak", "person"),
+        (None, "unnamed"),
+        ("Pia Novak", "person"),
+    ]
+
+
+def test_follow_on_paragraph_without_a_question_keeps_the_last_speaker():
+    paragraphs = [
+        '"We lost our way," coach Ann Berg said.',
+        '"We will find it again," captain Ola Lie said.',
+        '"And we will start on Sunday."',
+    ]
+    assert [s for _, s in found(*paragraphs)] == ["Ann Berg", "Ola Lie", "Ola Lie"]
+
+
+def test_quote_inside_parentheses_has_its_speaker():
+    paragraphs = [
+        "The tenants' group lost its appeal on Monday.",
+        '(Its chairman, Rolf Aas, called the ruling "a gift to landlords" on local radio.)',
+    ]
+    assert found(*paragraphs) == [("a gift to landlords", "Rolf Aas")]
+
+
+def test_quote_after_a_colon_introducing_a_list_is_the_subjects():
+    quote = only_quote(
+        'Mayor Ines Pardo named her three priorities: "housing, buses and clean air."'
+    )
+    assert (quote.speaker, quote.kind) == ("Ines Pardo", "partial")
 
 
 def test_coordinated_partial_quotes_share_the_speaker():
@@ -681,6 +900,23 @@ def test_random_hostile_text_never_crashes_and_offsets_stay_valid():
             assert 0 <= q.confidence <= 1
 
 
+def test_random_text_with_attribution_words_never_crashes():
+    words = [
+        "said", "asked", "replied", "agreed", "told", "she", "he", "Ms", "Lima", "Ana", "of",
+        "the", "Norway", "union", "RCN", "KC", "Former", "captain", "Justice", "Secretary",
+        "State", "Genomics", "—", ",", ".", ":", "?", "(", ")", "according", "to", "who",
+    ]  # fmt: skip
+    rng = random.Random(20250101)
+    for _ in range(300):
+        paragraphs = []
+        for _ in range(rng.randint(1, 6)):
+            pieces = [rng.choice(words + list("\"“”«»'")) for _ in range(rng.randint(0, 40))]
+            paragraphs.append(" ".join(pieces))
+        for q in extract_quotes(paragraphs).quotes:
+            assert paragraphs[q.start_paragraph][q.start_offset :].startswith(q.text.split("\n")[0])
+            assert 0 <= q.confidence <= 1
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
@@ -691,9 +927,15 @@ def test_random_hostile_text_never_crashes_and_offsets_stay_valid():
         "Smith, " * 20_000 + 'said: "x."',
         "word " * 100_000,
         "\"“”„‟«»‹›〝〞〟＂「」『』'‘’‚‛" * 2_000,
+        "club captain Justice Amankwah " * 20_000,
+        "Ana Lima of Peru, " * 10_000 + 'said "x".',
+        '"Fine." — Ana Lima, 34, nurse ' * 10_000,
     ],
-    ids=["pairs", "single-pairs", "said-chain", "openers", "commas", "words", "every-mark"],
-)
+    ids=[
+        "pairs", "single-pairs", "said-chain", "openers", "commas", "words", "every-mark",
+        "title-run", "of-chain", "dash-credits",
+    ],
+)  # fmt: skip
 def test_huge_hostile_paragraphs_finish_quickly(paragraph):
     started = time.perf_counter()
     extract_quotes([paragraph, paragraph[:1000]])

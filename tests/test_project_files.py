@@ -1,0 +1,38 @@
+"""The project's own files agree with each other: compose, README, .env.example, settings."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_compose_runs_the_app_with_gunicorn_against_a_healthy_postgres():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    db, web = compose["services"]["db"], compose["services"]["web"]
+    assert db["image"].startswith("postgres")
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["environment"]["DEBUG"] == "false"
+    assert web["environment"]["DATABASE_URL"].startswith("postgres://")
+    assert "gunicorn newsroom.wsgi" in web["command"]
+    assert "collectstatic" in web["command"]
+
+
+def test_readme_shows_make_run_and_make_test_first_and_the_compose_command():
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    assert "make run" in first_block and "make test" in first_block
+    assert "docker compose up" in readme
+
+
+def test_env_example_lists_every_setting_read_from_the_environment():
+    sources = (ROOT / "newsroom" / "settings.py").read_text() + (
+        ROOT / "newsroom" / "embedded_db.py"
+    ).read_text()
+    names = set(re.findall(r'(?:environ\.get|env_bool|env_list)\(\s*"([A-Z_]+)"', sources))
+    names |= {"DATABASE_URL"}
+    example = (ROOT / ".env.example").read_text()
+    missing = sorted(name for name in names if name not in example)
+    assert names and missing == []
