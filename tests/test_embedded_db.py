@@ -115,3 +115,22 @@ def test_data_folder_follows_newsroom_data_dir(monkeypatch, tmp_path):
     assert embedded_db.default_data_dir(Path("/project")) == tmp_path / "elsewhere"
     monkeypatch.delenv("NEWSROOM_DATA_DIR")
     assert embedded_db.default_data_dir(Path("/project")) == Path("/project/.data")
+
+
+def test_with_database_url_set_that_server_is_used_and_nothing_is_started(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'newsroom.settings'; "
+        "django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['NAME'], settings.DATABASES['default']['HOST'])"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://someone:secret@db.example:5433/elsewhere",
+        "NEWSROOM_DATA_DIR": str(tmp_path / "unused"),
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert output.split() == ["elsewhere", "db.example"]
+    assert not (tmp_path / "unused").exists()
