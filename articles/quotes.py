@@ -16,10 +16,13 @@ How it works:
    "who ...", a reporting verb) become people, merged by surname (one typo tolerated).
 4. Discourse: sentences are read in order. Each span is judged (nickname, title of a work,
    term after "so-called", subheading, headline, scare quote?) and attributed: '"...," X said',
-   'said X, a ...', 'X told Y', 'X said: "..."', 'according to X', '..., adding that', a verb
-   governing a partial quote ('X said he sees a "new beginning"'), or no attribution (a quote
-   carrying on from the previous speaker). Speakers are resolved: names by surname, pronouns to
-   the subject of a recent sentence (skipping people of the other sex, and the asker for
+   'said X, a ...', 'X told Y', 'X said: "..."', 'X of Brazil warned: "..."', 'according to X',
+   '..., adding that', a credit line ('"..." — X, 34, a nurse'), a verb governing a partial
+   quote ('X said he sees a "new beginning"'; 'X told AFP the ministers had agreed "to ..."'
+   is X's), or no attribution (a quote carrying on from the previous speaker, or the next turn
+   of a question-and-answer exchange). Speakers are resolved: names by surname (a surname alone
+   takes the full name the article used earlier), pronouns to the subject of a recent sentence
+   or another person the last one names (skipping people of the other sex, and the asker for
    "replied"), descriptions ("the Danish NATO chief") by their role words against titles and
    KnownPerson aliases, or else to the topic person of the last sentences. A description with
    "former" never goes to someone currently holding that title.
@@ -1662,9 +1665,9 @@ class _Extractor:
         return None
 
     def pronoun_candidates(self, limit: int = 4) -> list[_PersonB]:
-        """Who a pronoun may stand for, likeliest first: recent sentence subjects, with the
-        other people named in the last sentence that names anyone right after its subject
-        ("Under questioning by Rupert Oyelaran, she accepted ... "...?" he asked")."""
+        """Who a pronoun may stand for, likeliest first: the subjects of recent sentences, and
+        right after the latest of them the others that sentence names ('Under questioning from
+        counsel Ivo Marek, she conceded ... "...?" he asked' is Marek)."""
         out: list[_PersonB] = []
         objects_done = False
         for k in range(len(self.history) - 1, max(-1, len(self.history) - 1 - limit * 3), -1):
@@ -1889,8 +1892,8 @@ class _Extractor:
     def outer_reporter(
         self, p: int, toks: list[Tok], v: int, lo: int, inner: _NP
     ) -> _Attribution | None:
-        """The person whose report holds the clause of toks[v]: in 'Diallo told AFP the
-        ministers had agreed "to ..."' the words are Diallo's, not the ministers'."""
+        """The person reporting the clause of toks[v]: in 'Quispe told Reuters the envoys had
+        agreed "to ..."' the words are Quispe's, not the envoys'."""
         inner_at = self.tok_index(p, inner.start)
         for w in range(v - 1, lo - 1, -1):
             if toks[w][0] in (";", ":", '"', "(", ")"):
@@ -1923,7 +1926,7 @@ class _Extractor:
         text = self.paragraphs[p].rstrip()
         if len(text) > 200 or len(text.split(None, 16)) > 15:
             return False
-        stripped = text.rstrip("\"'”’»“‘«」』")
+        stripped = text.rstrip("\"'”’»“‘«」』)]")  # "(... on local radio.)" ends a sentence
         return not stripped or stripped[-1] not in ".!?…:;,"
 
     def is_term_or_title(self, span: _Span, before: list[str], has_verb_before: bool) -> bool:
@@ -1972,9 +1975,9 @@ class _Extractor:
         if self.is_term_or_title(span, before_words, has_verb_before):
             return None
         if self.is_headline_like(p) and not (
-            after is not None and after.adjacent and content[-1:] in ",.!?"
+            after is not None and after.adjacent and (content[-1:] in ",.!?" or not after.verb)
         ):
-            return None
+            return None  # (a credit line, '"..." — Ana Lima, 34', is no headline)
         if at_start and last.close_at >= 0:
             rest = self.masked[last.para][last.close_at + 1 :].strip(" .,;:")
             if not rest and len(content.split()) <= 8 and content[-1:] not in ".!?,":
@@ -2114,8 +2117,11 @@ class _Extractor:
         return _Found(span, quote, source.person, False)
 
     def exchange_partner(self, span: _Span) -> _Found | None:
-        """In a question-and-answer exchange told one turn per paragraph, the speaker of a bare
-        turn is the one before last: ""...?" he asked. / "...," she replied. / "...?" / "..."."""
+        """Who speaks a bare turn of a question-and-answer exchange, told one turn a paragraph.
+
+        After '"...?" he asked.' and '"...," she replied.' a paragraph that is only a quote is
+        his turn again: the speaker before last, not the last one carrying on.
+        """
         first, last = span.segs[0], span.segs[-1]
         p = first.para
         if len(self.found) < 2 or first.open_at != _WS_RE.match(self.paragraphs[p]).end():
@@ -2137,9 +2143,7 @@ class _Extractor:
             or who(answer) == who(question)
         ):
             return None
-        asked = question.quote.text.rstrip().endswith("?") or answer.quote.text.rstrip().endswith(
-            "?"
-        )
+        asked = any(f.quote.text.rstrip().endswith("?") for f in (question, answer))
         replied = answer.quote.verb.split(" ", 1)[0].lower() in _DIALOG_REPLIES
         return question if asked or replied else None
 
@@ -2219,7 +2223,10 @@ class _Extractor:
                 person = self.register(np.words, np.role)
             return person
         if np.kind == "pronoun" and np.text.lower() in ("he", "she"):
-            return self.resolve_pronoun(_PRONOUNS[np.text.lower()], verb)
+            person = self.resolve_pronoun(_PRONOUNS[np.text.lower()], verb)
+            if person is not None and person.gender is None:
+                person.gender = _PRONOUNS[np.text.lower()]  # "she conceded": a woman
+            return person
         if np.kind == "desc":
             if not _description_head(_normalise_description(np.text)):
                 return None  # an epithet ("the Western ...") is trusted only as a speaker

@@ -379,7 +379,7 @@ def test_pronoun_goes_to_the_person_introduced_in_the_last_sentence():
         "Councillor Ada Pryce said the depot would close in June.",
         'Among the drivers was Noor Haddad, 52. "I have worked here half my life," she said.',
     ]
-    assert found(*paragraphs)[1][1] == "Noor Haddad"
+    assert found(*paragraphs) == [("I have worked here half my life,", "Noor Haddad")]
 
 
 def test_object_pronoun_does_not_give_the_named_person_a_sex():
