@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 from articles.models import Article, PendingUpload, Source
@@ -125,8 +126,6 @@ def source_for(outlet: Outlet) -> Source:
 
 
 def _unique_slug(name: str) -> str:
-    from django.utils.text import slugify
-
     base = slugify(name)[:70] or "outlet"
     slug, n = base, 2
     while Source.objects.filter(slug=slug).exists():
