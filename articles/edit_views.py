@@ -46,6 +46,7 @@ from articles.forms import (
     SplitGroupForm,
     SplitStoryForm,
     TagForm,
+    VersionedForm,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.models import (
@@ -126,9 +127,7 @@ def editor_required(permission: str = EDITOR_PERMISSION):
                     return response
                 return redirect_to_login(back)
             if not can_edit(request.user, permission):
-                if request.htmx:
-                    return render(request, "articles/_edit_refused.html", status=403)
-                raise PermissionDenied("Only editors can do this. Ask an admin to add you.")
+                return forbidden(request)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -159,9 +158,11 @@ def next_url(request: HttpRequest, default: str) -> str:
     return candidate if candidate and is_safe(request, candidate) else default
 
 
-def require_permission(user, permission: str) -> None:
-    if not can_edit(user, permission):
-        raise PermissionDenied("Your account cannot do this. Ask an admin.")
+def forbidden(request: HttpRequest) -> HttpResponse:
+    """403: the site's page, or for htmx a line saying so where the answer goes."""
+    if request.htmx:
+        return render(request, "articles/_edit_refused.html", status=403)
+    raise PermissionDenied("Your account can’t make this change. Ask an admin.")
 
 
 # ----------------------------------------------------------------------------- history
@@ -182,6 +183,10 @@ class Refused(Exception):
     def __init__(self, message: str, **context):
         super().__init__(message)
         self.context = context
+
+
+class NoChange(Exception):
+    """The change would leave everything as it was: nothing to record (it is rolled back)."""
 
 
 class Change:
@@ -208,28 +213,35 @@ class Change:
             if not new:
                 continue
             self.ids[kind] |= new
-            existed = dict(
-                model.objects.filter(pk__in=new, created_at__lt=self.started).values_list(
-                    "pk", "created_at"
-                )
-            )
-            state = snapshot(**{kind: existed.keys()})[kind]
+            existed = model.objects.filter(pk__in=new, created_at__lt=self.started)
+            state = snapshot(**{kind: existed.values_list("pk", flat=True)})[kind]
             for pk in new:
                 self.before[kind][str(pk)] = state.get(str(pk))
 
     def record(self, user, action: str, target, summary: str) -> Edit:
         now_in = Quote.objects.filter(pk__in=self.ids["quotes"]).values_list("group_id", flat=True)
         self.touch(groups=now_in)
+        after = snapshot(**self.ids)
+        if comparable(after) == comparable(self.before):
+            raise NoChange
         return Edit.objects.create(
             user=user,
             action=action,
-            target_type=type(target).__name__.lower().replace("statementgroup", "group"),
+            target_type=TARGET_TYPES[type(target)],
             target_id=target.pk,
             summary=summary[:500],
             before=self.before,
-            after=snapshot(**self.ids),
+            after=after,
             quote_ids=sorted(self.ids["quotes"]),
         )
+
+
+TARGET_TYPES = {
+    Quote: Edit.Target.QUOTE,
+    StatementGroup: Edit.Target.GROUP,
+    Article: Edit.Target.ARTICLE,
+    Story: Edit.Target.STORY,
+}
 
 
 def ids_in(state: dict) -> dict[str, set[int]]:
@@ -252,7 +264,9 @@ def restore(state: dict) -> None:
     groups_before = set(
         Quote.objects.filter(pk__in=[int(pk) for pk in quotes]).values_list("group_id", flat=True)
     )
-    people = set(Person.objects.filter(pk__in=_ids(quotes, "person_id")).values_list("pk", flat=1))
+    people = set(
+        Person.objects.filter(pk__in=_ids(quotes, "person_id")).values_list("pk", flat=True)
+    )
     existing_groups = set(
         StatementGroup.objects.filter(pk__in=_ids(quotes, "group_id")).values_list("pk", flat=1)
     )
@@ -433,6 +447,8 @@ def edit_quote(request: HttpRequest, pk: int, form, action: str, attempted: str,
         return quote_answer(request, pk, status=409, conflict=conflict_message(attempted))
     except Refused as refusal:
         return quote_answer(request, pk, status=400, error=str(refusal), **refusal.context)
+    except NoChange:
+        return quote_answer(request, pk, message="Nothing to change: it is so already.")
     return quote_answer(request, pk, message=summary)
 
 
@@ -527,6 +543,9 @@ def correct_boundaries(request: HttpRequest, pk: int) -> HttpResponse:
                 "Those words are not in the article. Copy them exactly as printed; put a line "
                 "break where the quote runs on into the next paragraph."
             )
+        other = overlapping_quote(article, span, besides=quote.pk)
+        if other is not None:
+            raise Refused(f"Those words run into another quote (“{other.text[:60]}”).")
         for field in ("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text"):
             setattr(quote, field, getattr(span, field))
         quote.boundaries_locked = True
@@ -603,8 +622,9 @@ def speaker_suggestions(request: HttpRequest) -> HttpResponse:
 def change_speaker(request: HttpRequest, pk: int) -> HttpResponse:
     """Set who said the quote: a known person, a name the matcher resolves, or a new person."""
     form = SpeakerForm(request.POST)
-    if form.is_valid() and form.cleaned_data["create"]:
-        require_permission(request.user, "articles.add_person")
+    creates = form.is_valid() and form.cleaned_data["create"]
+    if creates and not can_edit(request.user, "articles.add_person"):
+        return forbidden(request)
 
     def apply(quote, change, data):
         old = quote.person.name if quote.person else "nobody"
@@ -650,8 +670,9 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
     form = TagForm(request.POST)
     if form.is_valid():
         tag = find_tag(form.cleaned_data["tag"])
-        if tag is None and form.cleaned_data["create"]:
-            require_permission(request.user, "articles.add_tag")
+        creates = tag is None and form.cleaned_data["create"]
+        if creates and not can_edit(request.user, "articles.add_tag"):
+            return forbidden(request)
         if tag is not None and Quote.objects.filter(pk=pk, tags=tag).exists():
             return quote_answer(request, pk, message=f"Already tagged “{tag.name}”.")
 
@@ -668,7 +689,10 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
                     + (f" Did you mean {names}?" if names else "")
                     + " Tick “New tag” to create it."
                 )
-            tag = Tag.objects.create(name=data["tag"])
+            # get_or_create: two editors may create the same new tag at once.
+            tag, _ = Tag.objects.get_or_create(
+                slug=slugify(data["tag"])[:70], defaults={"name": data["tag"]}
+            )
         quote.tags.add(tag)
         Quote.objects.filter(pk=quote.pk).update(tags_locked=True)
         return f"Tagged “{tag.name}”"
@@ -681,8 +705,7 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def remove_tag(request: HttpRequest, pk: int, tag_pk: int) -> HttpResponse:
     tag = get_object_or_404(Tag, pk=tag_pk)
-    form = ReviewForm(request.POST)
-    form.fields["status"].required = False
+    form = VersionedForm(request.POST)
 
     def apply(quote, change, data):
         quote.tags.remove(tag)
@@ -799,10 +822,13 @@ def span_from_form(article: Article, data: dict) -> Span:
     return span
 
 
-def overlapping_quote(article: Article, span: Span) -> Quote | None:
+def overlapping_quote(article: Article, span: Span, besides: int = 0) -> Quote | None:
+    """A quote readers see that shares words with the span (highlighting would drop one)."""
     start, end = (span.start_paragraph, span.start_offset), (span.end_paragraph, span.end_offset)
-    for quote in article.quotes.visible().only(
-        "start_paragraph", "start_offset", "end_paragraph", "end_offset", "text"
+    for quote in (
+        article.quotes.visible()
+        .exclude(pk=besides)
+        .only("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text")
     ):
         if (quote.start_paragraph, quote.start_offset) < end and start < (
             quote.end_paragraph,
@@ -970,7 +996,6 @@ def story_answer(
 
 @require_GET
 @editor_required("articles.change_story")
-@vary_on_headers("HX-Request")
 def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """A story's editing page: title, articles (move, split, merge) and statements."""
     story = get_object_or_404(Story, pk=pk)
@@ -986,6 +1011,8 @@ def story_action(request, story_pk: int, partial: str, run) -> HttpResponse:
         return story_answer(request, story_pk, partial, status=409, conflict=conflict.message)
     except Refused as refusal:
         return story_answer(request, story_pk, partial, status=400, error=str(refusal))
+    except NoChange:
+        return story_answer(request, story_pk, partial, message="Nothing to change.")
     return story_answer(request, story_pk, partial, message=summary, fallback=fallback)
 
 
@@ -1241,7 +1268,8 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Put back what an edit changed, if nothing it touched has changed since (else a 409:
     undo the later changes first). The undo is itself an edit, and can be undone."""
     edit = get_object_or_404(Edit, pk=pk)
-    require_permission(request.user, permission_for(edit))
+    if not can_edit(request.user, permission_for(edit)):
+        return forbidden(request)
     problem = ""
     try:
         with transaction.atomic():

@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -410,12 +411,18 @@ class QuoteQuerySet(models.QuerySet):
 
     def with_tag_names(self):
         """Each quote with its tags' `tag_names` and `tag_slugs` (in name order), in the same
-        query rather than one more per page."""
-        tagged = models.Q(tags__isnull=False)
-        return self.annotate(
-            tag_names=ArrayAgg("tags__name", filter=tagged, order_by="tags__name", default=[]),
-            tag_slugs=ArrayAgg("tags__slug", filter=tagged, order_by="tags__name", default=[]),
-        )
+        query. Subqueries, not a join: a join would be the one a filter on tags already made,
+        and would show only the tag filtered on."""
+        tagged = Quote.tags.through.objects.filter(quote_id=OuterRef("pk")).values("quote_id")
+
+        def tag_array(field):
+            values = tagged.annotate(values=ArrayAgg(f"tag__{field}", order_by="tag__name"))
+            return Coalesce(
+                models.Subquery(values.values("values")),
+                models.Value([], output_field=ArrayField(models.CharField())),
+            )
+
+        return self.annotate(tag_names=tag_array("name"), tag_slugs=tag_array("slug"))
 
     def unreviewed(self):
         """The review queue: quotes nobody has confirmed or rejected, least sure first."""
@@ -525,6 +532,40 @@ EDITOR_PERMISSION = "articles.change_quote"
 
 def can_edit(user, permission: str = EDITOR_PERMISSION) -> bool:
     return user.is_authenticated and (user.is_staff or user.has_perm(permission))
+
+
+# What editors may do: review, tag and correct quotes, speakers, statements and stories.
+# Uploading, deleting articles and managing outlets, users and tags stay with admins (staff).
+EDITOR_PERMISSIONS = (
+    "view_quote",
+    "add_quote",
+    "change_quote",
+    "view_tag",
+    "add_tag",
+    "view_person",
+    "add_person",
+    "view_statementgroup",
+    "add_statementgroup",
+    "change_statementgroup",
+    "view_story",
+    "add_story",
+    "change_story",
+    "view_article",
+    "view_edit",
+)
+
+
+def editors_group() -> Group:
+    """The Editors group. Migration 0004 creates it; this puts it back if it has gone (a
+    database flushed by tests keeps the permissions but not what data migrations made)."""
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS
+            )
+        )
+    return group
 
 
 # What an edit records of each kind of object: enough to put it back exactly, even after it

@@ -3,11 +3,10 @@
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.edit_views import locate_quote
-from articles.models import Edit, Person, Quote, StatementGroup, Tag
+from articles.models import Edit, Person, Quote, StatementGroup, Tag, editors_group
 from tests.helpers import make_article, make_user
 from tests.test_processing import AGENCY, NEXT_YEAR, WIRE
 
@@ -20,7 +19,7 @@ HTMX = {"HX-Request": "true"}
 
 def make_editor(username="ed"):
     user = make_user(username)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 
@@ -66,9 +65,7 @@ def editor_client(client):
 # ----------------------------------------------------------------------------- the panel
 
 
-def test_quote_panel_shows_the_quote_in_its_paragraph_with_every_editing_form(
-    editor_client, scene
-):
+def test_quote_panel_shows_the_quote_in_its_paragraph_with_every_editing_form(editor_client, scene):
     html = editor_client.get(scene.diallo.get_edit_url()).content.decode()
     assert "<html" in html
     assert "<mark>We have agreed to halve the tariffs" in html
@@ -87,7 +84,9 @@ def test_quote_panel_fragment_for_htmx_and_vary_header(editor_client, scene):
 
 
 @pytest.mark.parametrize("edits", [1, 6])
-def test_quote_panel_query_count_is_fixed(editor_client, scene, django_assert_max_num_queries, edits):
+def test_quote_panel_query_count_is_fixed(
+    editor_client, scene, django_assert_max_num_queries, edits
+):
     for n in range(edits):
         post_quote(editor_client, "add_tag", scene.diallo, {"tag": f"topic {n}", "create": "on"})
     with django_assert_max_num_queries(11):
@@ -112,9 +111,7 @@ def test_confirming_a_quote_sets_its_status_and_records_the_edit(editor_client, 
     assert edit.quote_ids == [quote.pk]
 
 
-def test_rejected_quote_disappears_for_readers_but_stays_struck_through_for_editors(
-    client, scene
-):
+def test_rejected_quote_disappears_for_readers_but_stays_struck_through_for_editors(client, scene):
     editor = make_editor()
     client.force_login(editor)
     post_quote(client, "review_quote", scene.fischer, {"status": "rejected"})
@@ -128,9 +125,7 @@ def test_rejected_quote_disappears_for_readers_but_stays_struck_through_for_edit
     assert "<q>It is a start" not in article_html
 
 
-def test_htmx_review_answers_with_the_panel_and_tells_the_page_what_changed(
-    editor_client, scene
-):
+def test_htmx_review_answers_with_the_panel_and_tells_the_page_what_changed(editor_client, scene):
     response = post_quote(
         editor_client, "review_quote", scene.diallo, {"status": "rejected"}, headers=HTMX
     )
@@ -205,6 +200,7 @@ def test_second_editor_working_from_an_old_version_gets_a_conflict_with_the_newe
     html = clash.content.decode()
     assert "Someone else changed this quote after you opened it" in html
     assert "set the speaker to Paulo Ferreira" in html  # what was not saved
+    assert "Latest change: Rejected the quote (first," in html  # by whom
     assert "status-rejected" in html and 'name="version" value="2"' in html  # the newer one
     quote = fresh(scene.diallo)
     assert quote.person.name == "Amina Diallo" and quote.status == "rejected"
@@ -246,6 +242,20 @@ def test_words_not_in_the_article_are_refused_with_a_reason(editor_client, scene
     assert fresh(scene.diallo).version == 1  # the whole change was rolled back
 
 
+def test_words_running_into_another_quote_are_refused(editor_client, scene):
+    response = post_quote(
+        editor_client,
+        "correct_boundaries",
+        scene.ferreira,
+        {"text": "The details still have to be written"},
+    )
+    assert response.status_code == 302  # its own paragraph: fine
+    words = scene.wire.paragraphs[1]["text"].strip('"')
+    clash = post_quote(editor_client, "correct_boundaries", scene.fischer, {"text": words})
+    assert clash.status_code == 400
+    assert "Those words run into another quote" in clash.content.decode()
+
+
 def test_locate_quote_spans_paragraphs_and_prefers_the_nearest_occurrence():
     paragraphs = ["He said: “It works.", "“It works,” she said, “and it will.”", "It works."]
     span = locate_quote(paragraphs, "It works.", near=(2, 0))
@@ -268,6 +278,17 @@ def test_changing_the_speaker_to_a_known_person_locks_it(editor_client, scene):
     quote = fresh(scene.fischer)
     assert quote.person == ferreira and quote.speaker_locked
     assert "Speaker: Lena Fischer → Paulo Ferreira" in response.content.decode()
+
+
+def test_a_change_that_changes_nothing_is_not_recorded(editor_client, scene):
+    response = post_quote(editor_client, "change_speaker", scene.fischer, {"name": "Fischer"})
+    assert response.status_code == 302
+    assert fresh(scene.fischer).speaker_locked and Edit.objects.count() == 1
+    again = post_quote(
+        editor_client, "change_speaker", scene.fischer, {"name": "Lena Fischer"}, headers=HTMX
+    )
+    assert again.status_code == 200 and b"Nothing to change" in again.content
+    assert Edit.objects.count() == 1 and fresh(scene.fischer).version == 2
 
 
 def test_a_typed_name_is_resolved_by_the_matcher(editor_client, scene):
@@ -454,9 +475,17 @@ def test_add_quote_page_lists_the_numbered_paragraphs_for_use_without_javascript
     assert '<option value="0"' in html and "Farm ministers from 20 countries" in html
 
 
-def test_article_page_for_editors_has_the_editor_and_add_form_but_not_for_readers(
-    client, scene
-):
+def test_add_quote_form_fragment_for_htmx_and_vary_header(editor_client, scene):
+    url = reverse("articles:add_quote", args=[scene.wire.pk])
+    fragment = editor_client.get(url, headers=HTMX)
+    assert fragment.content.lstrip().startswith(b'<form id="add-quote-form"')
+    assert "HX-Request" in editor_client.get(url)["Vary"]
+    refused = editor_client.post(url, {"paragraph": 0, "text": "nowhere"}, headers=HTMX)
+    assert refused.status_code == 400
+    assert refused.content.lstrip().startswith(b'<form id="add-quote-form"')
+
+
+def test_article_page_for_editors_has_the_editor_and_add_form_but_not_for_readers(client, scene):
     html = client.get(scene.wire.get_absolute_url()).content.decode()
     assert 'id="add-quote-form"' not in html and "editing.js" not in html
     client.force_login(make_editor())
@@ -467,9 +496,7 @@ def test_article_page_for_editors_has_the_editor_and_add_form_but_not_for_reader
 
 
 @pytest.mark.parametrize("size", [1, 8])
-def test_article_page_query_count_for_editors_is_fixed(
-    client, django_assert_max_num_queries, size
-):
+def test_article_page_query_count_for_editors_is_fixed(client, django_assert_max_num_queries, size):
     article = make_article(WIRE, name="wire.txt")
     for n in range(size):
         make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")

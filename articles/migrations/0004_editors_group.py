@@ -1,8 +1,9 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# What editors may do: review, tag and correct quotes, speakers, statements and stories.
-# Uploading, deleting articles and managing outlets, users and tags stay with admins (staff).
+# What editors may do, as of this migration (articles.models.EDITOR_PERMISSIONS is the current
+# list): review, tag and correct quotes, speakers, statements and stories. Uploading, deleting
+# articles and managing outlets, users and tags stay with admins (staff).
 EDITOR_PERMISSIONS = [
     "view_quote",
     "add_quote",

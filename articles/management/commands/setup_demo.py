@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from articles.importer import import_file
+from articles.models import editors_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_ADMIN = ("admin", "newsroom-admin")
@@ -42,8 +42,8 @@ class Command(BaseCommand):
             return  # never create known passwords on a real server
         self.create_demo_user(*DEMO_ADMIN, staff=True)
         editor = self.create_demo_user(*DEMO_EDITOR, staff=False)
-        # The group comes from a migration; editors review and correct, they do not administer.
-        editor.groups.add(Group.objects.get(name="Editors"))
+        # Editors review and correct; they do not administer.
+        editor.groups.add(editors_group())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Log in at http://127.0.0.1:8000/accounts/login/ as admin "
