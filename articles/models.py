@@ -325,7 +325,11 @@ class PersonAlias(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "alias"], name="unique_alias_per_person")
         ]
-        indexes = [models.Index(models.functions.Lower("alias"), name="alias_lower_idx")]
+        indexes = [
+            models.Index(models.functions.Lower("alias"), name="alias_lower_idx"),
+            # Fuzzy name look-ups ("Medevedev") use pg_trgm's % operator through this index.
+            GinIndex(fields=["alias"], opclasses=["gin_trgm_ops"], name="alias_trigram_idx"),
+        ]
 
     def __str__(self):
         return self.alias

@@ -198,6 +198,9 @@ def match_stored_person(name: str, role: str = "") -> Person | None:
     surname = name.split()[-1] if name.split() else name
     alias_rows = (
         PersonAlias.objects.annotate(similarity=TrigramSimilarity("alias", surname))
+        # trigram_similar (%, threshold 0.3) can use the index; the exact match is for short
+        # names, whose trigrams are too few to pass it.
+        .filter(Q(alias__trigram_similar=surname) | Q(alias__iexact=surname))
         .filter(Q(similarity__gte=ALIAS_TRIGRAM_MIN) | Q(alias__iexact=surname))
         .order_by("-similarity")
         .values_list("person_id", flat=True)[:200]

@@ -36,3 +36,26 @@ def test_env_example_lists_every_setting_read_from_the_environment():
     example = (ROOT / ".env.example").read_text()
     missing = sorted(name for name in names if name not in example)
     assert names and missing == []
+
+
+def test_deploy_checks_are_clean_under_production_settings():
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "a-long-random-production-key-" + "x7Qp2Lm9Zr4Tb8Wn" * 3,
+        "SECURE_HSTS_SECONDS": "31536000",
+        "SECURE_SSL_REDIRECT": "true",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
