@@ -24,8 +24,8 @@ from articles.forms import (
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.importer import FileReport, import_file
 from articles.models import (
-    LoginAttempt,
     Article,
+    LoginAttempt,
     PendingUpload,
     Person,
     Quote,
