@@ -13,7 +13,10 @@ How it works:
 2. Masking: each span's words are replaced by "x" in a copy of the paragraph (same offsets, the
    final punctuation kept), so sentence splitting and attribution read only the reporter's words.
 3. People: capitalised names with evidence (a title before them, an appositive role, an age,
-   "who ...", a reporting verb) become people, merged by surname (one typo tolerated).
+   "who ...", a reporting verb) become people, merged by surname (one typo tolerated). Names
+   keep their particles ("van der Berg", "bin Yusof", "al-Khatib"), even opening a mention
+   ("van der Berg said"); honorifics ("Datuk Seri", "Alhaji") and compound titles
+   ("vice-chairman") are not part of them.
 4. Discourse: sentences are read in order. Each span is judged (nickname, title of a work,
    term after "so-called", subheading, headline, scare quote?) and attributed: '"...," X said',
    'said X, a ...', 'X told Y', 'X said: "..."', 'X of Brazil warned: "..."', 'according to X',
@@ -199,10 +202,13 @@ _PARTICLES = _words(
     de da di del della der den van von le la du dos das bin ibn al el ter ten
     """
 )
+_JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
 _HONORIFICS = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
+    "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
+    "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m",
 }  # fmt: skip
 _ROLE_NOUNS = _words(
     """
@@ -237,6 +243,7 @@ _ROLE_NOUNS = _words(
     lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
     ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
     controller registrar clerk administrator coordinator planner partner associate fellow
+    speaker undersecretary magistrate
     """
 )
 _ROLE_MODIFIERS = _words(
@@ -246,6 +253,7 @@ _ROLE_MODIFIERS = _words(
     home economy trade justice education prime first
     """
 )
+_TITLE_PREFIXES = _words("vice deputy co ex under sub assistant acting associate")
 # Capitalised words that open a title but are never part of a name: "Former minister X".
 _NOT_NAMES = _words(
     """
@@ -375,6 +383,7 @@ _ROLE_HEADS = {
     "premier": "prime_minister", "pm": "prime_minister", "head": "chief", "leader": "chief",
     "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
+    "justice": "judge", "magistrate": "judge",
 }  # fmt: skip
 
 # --------------------------------------------------------------------------- quote marks
@@ -709,6 +718,9 @@ def _is_acronym(word: str) -> bool:
 
 @lru_cache(maxsize=16384)  # the same words come back in every sentence
 def _is_name_word(word: str) -> bool:
+    prefix, dash, rest = word.partition("-")
+    if dash and prefix in _JOINED_PARTICLES and rest[:1].isupper():
+        return _is_name_word(rest)  # "al-Hashimi", "el-Sayed"
     if not word[:1].isupper() or _is_acronym(word):
         return False
     low = _bare(word).lower()
@@ -721,10 +733,12 @@ def _is_role_word(word: str) -> bool:
     if low.endswith("s") and (low[:-1] in _ROLE_NOUNS or low[:-2] in _ROLE_NOUNS):
         low = low[:-1] if low[:-1] in _ROLE_NOUNS else low[:-2]  # "Officials said"
     # "-ist" words are professions or creeds ("Guitarist"), hardly ever names (but Lindqvist)
+    prefix, _, tail = low.rpartition("-")
     return (
         low in _ROLE_NOUNS
         or low in _HONORIFICS
         or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
+        or (tail in _ROLE_NOUNS and prefix in _TITLE_PREFIXES)  # "vice-chairman"
     )
 
 
@@ -761,11 +775,17 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
     while i < hi:
         j, words, possessive = i, [], False
         if not _is_name_word(toks[i][0]):
-            if not _is_first_name_after_title(toks, i, lo, hi):
+            lead = _particles_before_name(toks, i, hi)
+            # not after a capital ("Pieter van ..." is read from "Pieter"), nor the number ten
+            if lead and toks[i][0] != "ten" and (i == lo or not toks[i - 1][0][:1].isupper()):
+                words.extend(t[0] for t in toks[i : i + lead])  # "van den Heuvel said"
+                j += lead
+            elif not _is_first_name_after_title(toks, i, lo, hi):
                 i += 1
                 continue
-            words.append(toks[i][0])
-            j += 1
+            else:
+                words.append(toks[i][0])
+                j += 1
         while j < hi and len(words) < 6:
             w = toks[j][0]
             if _is_name_word(w):
@@ -774,9 +794,10 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
                 if _is_possessive(w):
                     possessive = True
                     break
-            elif words and w.lower() in _PARTICLES and j + 1 < hi and _is_name_word(toks[j + 1][0]):
-                words.append(w)
-                j += 1
+            elif words and _particles_before_name(toks, j, hi):
+                n = _particles_before_name(toks, j, hi)
+                words.extend(t[0] for t in toks[j : j + n])  # "Pieter van der Berg"
+                j += n
             elif len(w) == 1 and w.isupper() and j + 1 < hi and toks[j + 1][0] == ".":
                 words.append(w + ".")  # middle initial: George W. Bush
                 j += 2
@@ -803,6 +824,15 @@ def _groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[_Group]
             groups.append(_Group(i, j, words, possessive))
         i = max(j, i + 1)
     return groups
+
+
+def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
+    """How many lower-case name particles start at toks[i] and lead to a name word ("van der
+    Berg", "de Vries", "bin Ismail"): 0 if they don't."""
+    n = 0
+    while n < 2 and i + n < hi and toks[i + n][0] in _PARTICLES:
+        n += 1
+    return n if n and i + n < hi and _is_name_word(toks[i + n][0]) else 0
 
 
 def _is_first_name_after_title(toks: list[Tok], i: int, lo: int, hi: int) -> bool:

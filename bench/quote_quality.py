@@ -3,9 +3,9 @@
 Runs extract_quotes over the hand-annotated articles in bench/quotes_annotated/*.json and over
 the bundled demo corpus (gold in bench/quotes_annotated/demo/gold.json), then prints precision
 and recall for quotes and for speakers, per set and overall, and the speed. The annotated
-articles come in four sets (the "split" field): "dev", written first and used while building
-the extractor, and "heldout"/"heldout2"/"heldout3", written blind and only then run (see the
-README there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
+articles come in five sets (the "split" field): "dev", written first and used while building
+the extractor, and "heldout" to "heldout4", written blind and only then run (see the README
+there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
 
     .venv/bin/python bench/quote_quality.py            # figures
     .venv/bin/python bench/quote_quality.py --verbose  # plus every miss and false alarm
@@ -213,7 +213,8 @@ def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     dev, heldout = annotated_set("dev"), annotated_set("heldout")
     heldout2, heldout3 = annotated_set("heldout2"), annotated_set("heldout3")
-    annotated = dev + heldout + heldout2 + heldout3
+    heldout4 = annotated_set("heldout4")
+    annotated = dev + heldout + heldout2 + heldout3 + heldout4
     demo, sources = demo_set(plain="--plain" in argv)
     total = Score()
     for label, articles in (
@@ -221,6 +222,7 @@ def main(argv: list[str]) -> int:
         ("held-out", heldout),
         ("held-out-2", heldout2),
         ("held-out-3", heldout3),
+        ("held-out-4", heldout4),
         ("demo", demo),
     ):
         score = Score()

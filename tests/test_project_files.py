@@ -50,6 +50,7 @@ def test_deploy_checks_are_clean_under_production_settings():
         "SECURE_HSTS_SECONDS": "31536000",
         "SECURE_SSL_REDIRECT": "true",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' own process only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -963,3 +963,57 @@ def test_short_articles_are_processed_quickly():
     for _ in range(200):
         extract_quotes(paragraphs)
     assert time.perf_counter() - started < 2  # ~0.2 s on a laptop; catches a slow path
+
+
+# ------------------------------------------------------------- names from other traditions
+
+
+def test_name_particles_in_a_chain_stay_in_the_name():
+    quote = only_quote(
+        '"The locks will hold," said Joost van der Meulen, a spokesman for the harbour board.'
+    )
+    assert quote.speaker == "Joost van der Meulen"
+
+
+def test_a_surname_opening_with_particles_takes_the_full_name():
+    assert found(
+        "Marieke van den Broek, an engineer at the port, inspected the gates.",
+        '"We replaced every seal," van den Broek said.',
+    ) == [("We replaced every seal,", "Marieke van den Broek")]
+
+
+def test_a_lower_case_article_joined_to_a_surname_is_a_name():
+    assert found(
+        "Professor Layla al-Khatib, who leads the soil survey, presented the results.",
+        '"The salt has reached the second well," al-Khatib said.',
+    ) == [("The salt has reached the second well,", "Layla al-Khatib")]
+
+
+def test_honorifics_of_other_traditions_are_not_first_names():
+    quote = only_quote('"We will sign next week," said Datuk Seri Hamzah bin Yusof, the minister.')
+    assert quote.speaker == "Hamzah bin Yusof"
+    quote = only_quote('"The account is closed," Alhaji Musa Danladi told the committee.')
+    assert quote.speaker == "Musa Danladi"
+
+
+def test_speaker_and_undersecretary_are_titles():
+    assert found('Speaker Ivana Horvat: "The sitting is suspended."') == [
+        ("The sitting is suspended.", "Ivana Horvat")
+    ]
+    quote = only_quote('"The text is ready," said Undersecretary Tomas Lindgren.')
+    assert quote.speaker == "Tomas Lindgren"
+
+
+def test_a_compound_title_after_a_name_is_an_appositive():
+    # the surname written first ("Tan Boon Hock" -> "Tan") is found once the name is a person
+    assert found(
+        "Tan Boon Hock, vice-president of the growers' association, said prices had fallen.",
+        '"Nobody is buying," Tan said.',
+    ) == [("Nobody is buying,", "Tan Boon Hock")]
+
+
+def test_the_judge_is_the_person_titled_justice():
+    assert found(
+        "Justice Amara Lindqvist-Obi dismissed the application on Friday.",
+        '"The claim is without merit," the judge said.',
+    ) == [("The claim is without merit,", "Amara Lindqvist-Obi")]
