@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -390,10 +390,19 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     editing = can_edit(request.user)
     # Editors also see rejected quotes, marked, so a rejection can be taken back.
+    # How many articles carry each quote's statement, counted in the same query.
+    carriers = (
+        Quote.objects.visible()
+        .filter(group_id=OuterRef("group_id"))
+        .values("group_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .values("n")
+    )
     quotes = list(
         (article.quotes.all() if editing else article.quotes.visible())
         .select_related("person")
         .with_tag_names()
+        .annotate(statement_articles=Subquery(carriers))
     )
     context = {
         "article": article,

@@ -80,3 +80,15 @@ def test_outlet_pages_list_outlets_and_their_articles(client):
     page = client.get(article.source.get_absolute_url()).content.decode()
     assert "Ministers agree on grain corridor" in page
     assert "Wire agency" in page
+
+
+def test_article_page_links_other_wordings_only_for_statements_others_carried(client):
+    from django.core.management import call_command
+
+    call_command("setup_demo")
+    xinhua = Story.objects.get(articles__source__short_name="Xinhua").articles.get(
+        source__short_name="Xinhua"
+    )
+    html = client.get(xinhua.get_absolute_url()).content.decode()
+    # Four of Xinhua's seven quotes are statements other outlets also carried.
+    assert html.count("other outlets' wording") == 4
