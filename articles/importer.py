@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 from articles.models import Article, PendingUpload, Source
@@ -120,17 +119,8 @@ def source_for(outlet: Outlet) -> Source:
             country=outlet.country,
             kind=outlet.kind if outlet.kind in Source.Kind.values else Source.Kind.OTHER,
         )
-        source.slug = _unique_slug(outlet.short_name or outlet.name)
         source.save()
     return source
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:70] or "outlet"
-    slug, n = base, 2
-    while Source.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _store(parsed, name, data, digest, text_digest, user) -> Article:

@@ -47,11 +47,20 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.short_name or self.name)[:80] or "outlet"
+            self.slug = self.unique_slug(self.short_name or self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:source_detail", args=[self.slug])
+
+    @classmethod
+    def unique_slug(cls, name: str) -> str:
+        """A slug no other outlet has: "ap", then "ap-2", "ap-3"..."""
+        base = slugify(name)[:70] or "outlet"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
 
 class StoryQuerySet(models.QuerySet):

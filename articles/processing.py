@@ -18,7 +18,7 @@ from django.db.models.functions import Lower
 
 from articles import matching
 from articles.models import Article, Person, PersonAlias, Quote, StatementGroup, Story
-from articles.quotes import KnownPerson, extract_quotes
+from articles.quotes import KnownPerson, extract_quotes, quotable_texts
 
 # How many of a story's articles stand for it when matching a new article (the first and the
 # latest): enough for its words and people, bounded for stories with thousands of articles.
@@ -36,7 +36,7 @@ def process_article(article: Article) -> None:
         quotes = refresh_quotes(article)
         started_story = False
         if article.story_id is None:
-            started_story = assign_story(article, quotes).articles.count() == 1
+            started_story = assign_story(article, quotes)
         match_article_statements(article)
         article.update_search_vector()
         article.quotes.update_search_vectors()
@@ -51,8 +51,7 @@ def process_article(article: Article) -> None:
 
 
 def body_for_quotes(article: Article) -> list[str]:
-    """Paragraph texts with subheadings blanked, so indices still match `article.paragraphs`."""
-    return [p["text"] if p.get("kind") == "text" else "" for p in article.paragraphs]
+    return quotable_texts(article.paragraphs)
 
 
 def refresh_quotes(article: Article) -> list[Quote]:
@@ -290,8 +289,8 @@ def story_candidate(story: Story) -> matching.StoryCandidate:
     )
 
 
-def assign_story(article: Article, quotes: list[Quote]) -> Story:
-    """Put the article in the story it reports on, or start a new one."""
+def assign_story(article: Article, quotes: list[Quote]) -> bool:
+    """Put the article in the story it reports on, or start a new one; say if it started one."""
     visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
     mine = article_for_story(article, visible)
     people_ids = {q.person_id for q in visible if q.person_id}
@@ -303,7 +302,7 @@ def assign_story(article: Article, quotes: list[Quote]) -> Story:
         story = Story.objects.create(title=matching.story_title([mine])[:300] or article.title)
     article.story = story
     article.save(update_fields=["story"])
-    return story
+    return match is None
 
 
 def link_related_stories(story: Story) -> None:

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-__all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes"]
+__all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes", "quotable_texts"]
 
 
 @dataclass(frozen=True)
@@ -2353,6 +2353,19 @@ class _Extractor:
         if person.known is not None and len(person.words) == 1:
             return person.known.name  # only the surname here; the full name comes from the DB
         return person.name
+
+
+def quotable_texts(paragraphs) -> list[str]:
+    """Body paragraphs ({"kind", "text"} dicts or objects with those attributes) as the texts
+    quotes are looked for in: subheadings blanked, not dropped, so indices still match."""
+    texts = []
+    for paragraph in paragraphs:
+        if isinstance(paragraph, dict):
+            kind, text = paragraph.get("kind", "text"), paragraph.get("text", "")
+        else:
+            kind, text = paragraph.kind, paragraph.text
+        texts.append(text if kind == "text" else "")
+    return texts
 
 
 def extract_quotes(paragraphs: list[str], known_people: Sequence[KnownPerson] = ()) -> Extraction:

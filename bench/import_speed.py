@@ -9,7 +9,9 @@ Runs against a throw-away database on the same server as the app (created and dr
 """
 
 import argparse
+import datetime
 import os
+import random
 import statistics
 import sys
 import time
@@ -44,10 +46,9 @@ def import_corpus(events: int) -> None:
 
 def grow_one_story(size: int, samples: int) -> None:
     """Import `size` reports of one event, then time adding a few more."""
-    import random
 
     rng = random.Random(11)
-    event = make_event(rng, 999_999, __import__("datetime").date(2020, 6, 1))
+    event = make_event(rng, 999_999, datetime.date(2020, 6, 1))
     started = time.perf_counter()
     for i in range(size + samples):
         outlet = OUTLETS[i % len(OUTLETS)]

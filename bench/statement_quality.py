@@ -13,6 +13,7 @@ right pairs found / gold pairs.
 """
 
 import argparse
+import datetime
 import itertools
 import random
 import sys
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from articles import matching  # noqa: E402
 from articles.ingest import parse_article  # noqa: E402
-from articles.quotes import extract_quotes  # noqa: E402
+from articles.quotes import extract_quotes, quotable_texts  # noqa: E402
 from bench.corpus import OUTLETS, make_event, render_report  # noqa: E402
 
 DEMO = Path(__file__).resolve().parent.parent / "articles" / "demo"
@@ -94,7 +95,7 @@ def generated(events: int) -> tuple[int, int, int]:
     rng = random.Random(2024)
     totals = [0, 0, 0]
     for number in range(events):
-        event = make_event(rng, number, __import__("datetime").date(2020, 1, 1))
+        event = make_event(rng, number, datetime.date(2020, 1, 1))
         articles, gold = [], {}
         for index, outlet in enumerate(rng.sample(OUTLETS, 4)):
             truth: list = []
@@ -122,7 +123,7 @@ def demo() -> tuple[int, int, int]:
     articles, gold = [], {}
     for name in DEMO_2009:
         parsed = parse_article((DEMO / name).read_bytes())
-        paragraphs = [p.text if p.kind == "text" else "" for p in parsed.paragraphs]
+        paragraphs = quotable_texts(parsed.paragraphs)
         quotes = extract_quotes(paragraphs).quotes
         key = name[:3]
         articles.append((key, quotes))

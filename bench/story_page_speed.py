@@ -9,6 +9,7 @@ and the ratio (page rps / baseline rps), the headline figure.
 """
 
 import argparse
+import datetime
 import io
 import json
 import os
@@ -57,7 +58,7 @@ def recreate_database() -> None:
 
 def build_large_story(articles: int = 50) -> Story:
     rng = random.Random(5)
-    event = make_event(rng, 424242, __import__("datetime").date(2021, 3, 1))
+    event = make_event(rng, 424242, datetime.date(2021, 3, 1))
     speakers = event["speakers"]
     while len(event["statements"]) < 15:
         template = rng.choice(STATEMENTS)

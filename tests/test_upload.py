@@ -177,3 +177,23 @@ def test_upload_requires_the_csrf_token(client):
     response = csrf_client.post(URL, {"files": text_file()})
     assert response.status_code == 403
     assert Article.objects.count() == 0
+
+
+def test_pending_upload_without_an_outlet_is_refused_and_kept(admin_client):
+    admin_client.post(URL, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
+    pending = PendingUpload.objects.get()
+    response = admin_client.post(
+        reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "  "}
+    )
+    assert response.status_code == 400
+    assert b"This field is required" in response.content
+    assert PendingUpload.objects.filter(pk=pending.pk).exists()
+    assert Article.objects.count() == 0
+
+
+def test_new_outlets_get_distinct_slugs(admin_client):
+    admin_client.post(URL, {"files": text_file("a.txt"), "outlet": "Daily News"})
+    other = WIRE_STORY.replace("four countries", "nine countries")
+    admin_client.post(URL, {"files": text_file("b.txt", other), "outlet": "Daily-News"})
+    slugs = sorted(Article.objects.values_list("source__slug", flat=True))
+    assert slugs == ["daily-news", "daily-news-2"]

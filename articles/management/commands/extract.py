@@ -4,13 +4,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.ingest import IngestError, parse_article
-from articles.quotes import extract_quotes
+from articles.quotes import extract_quotes, quotable_texts
 
 
 def quotes_of(parsed) -> list[dict]:
     """The article's quotations, as `manage.py extract --json` prints them."""
-    # Subheadings are blanked, not dropped, so paragraph indices match `paragraphs`.
-    paragraphs = [p.text if p.kind == "text" else "" for p in parsed.paragraphs]
+    paragraphs = quotable_texts(parsed.paragraphs)
     return [
         {
             "text": quote.text,
