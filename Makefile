@@ -6,12 +6,20 @@ MANAGE := .venv/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install uv chromium lint format migrate demo db-stop db-reset bench check
+.PHONY: run worker test install uv chromium lint format migrate demo db-stop db-reset bench check
 
+# One background worker (imports) runs beside the server, in its own process group so that
+# its autoreloader goes too, and is stopped when the server stops.
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_demo
+	setsid $(MANAGE) db_worker & worker=$$!; \
+	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# A worker on its own (more of them, here or on other machines, share the one queue).
+worker: install
+	$(MANAGE) db_worker
 
 test: install chromium
 	.venv/bin/pytest

@@ -4,47 +4,128 @@ The text work is done by the pure modules (`quotes`, `matching`); this module lo
 need from the database and saves what they decide, inside the caller's transaction. Every
 editor decision (a confirmed or rejected quote, a corrected speaker, a moved quote, an article
 moved to another story) survives re-processing.
+
+Import is the hot path (issue 6: 100,000 articles), so a new article costs a fixed, small number
+of queries whatever the size of the database: its row, its quotes and its new statement groups
+are each written once, with their story, groups and search vectors already decided, and what
+the matchers need of candidate stories comes from a per-process cache that one query per
+article checks against the database.
 """
 
+import dataclasses
 import datetime
 import re
-from collections import Counter
+import threading
+import time
+from collections import Counter, OrderedDict
 from dataclasses import asdict
 
-from django.contrib.postgres.search import TrigramSimilarity
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.fields import DateRangeField
+from django.contrib.postgres.search import SearchVector, TrigramSimilarity
 from django.db import transaction
-from django.db.models import Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.backends.postgresql.psycopg_any import DateRange
+from django.db.models import Count, F, Func, Max, Prefetch, Q, Value, Window
+from django.db.models.functions import Coalesce, Greatest, Least, Lower, RowNumber
+from django.utils import timezone
 
 from articles import matching
-from articles.models import Article, Person, PersonAlias, Quote, StatementGroup, Story
+from articles.models import (
+    SEARCH_CONFIG,
+    Article,
+    Person,
+    PersonAlias,
+    Quote,
+    StatementGroup,
+    Story,
+)
 from articles.quotes import KnownPerson, extract_quotes, quotable_texts
 
 # How many of a story's articles stand for it when matching a new article (the first and the
 # latest): enough for its words and people, bounded for stories with thousands of articles.
 STORY_SAMPLE = 40
-# Stories considered for an article without a date: the most recent ones that share a person.
+# Dated stories considered for an article: those whose dates come near its date, newest first.
+DATED_CANDIDATES = 200
+# Undated stories considered for any article: the most recent ones (for a dated article), or
+# the most recent sharing a person (for an undated one).
 UNDATED_CANDIDATES = 30
+# Other stories a new story may be related to: the most recent sharing a person.
+RELATED_CANDIDATES = 50
 # Similarity above which a stored alias is worth asking match_person about.
 ALIAS_TRIGRAM_MIN = 0.35
 _NAME_TOKEN = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def process_article(article: Article) -> None:
-    """(Re-)extract quotes, place the article in a story and match its statements."""
-    with transaction.atomic():
-        quotes = refresh_quotes(article)
-        started_story = False
-        if article.story_id is None:
-            started_story = assign_story(article, quotes)
-        match_article_statements(article)
-        article.update_search_vector()
-        article.quotes.update_search_vectors()
-        story = article.story
-        story.refresh_date_range()
-        # Relations are symmetric: a story finds its relatives once, when it starts.
-        if started_story:
-            link_related_stories(story)
+    """(Re-)extract quotes, place the article in a story and match its statements.
+
+    An article not saved yet (a fresh import) is saved here, once its story is known, so that
+    each of its rows is written once.
+    """
+    # No savepoint of our own: the importer's transaction is the article's transaction.
+    with transaction.atomic(savepoint=False):
+        if article.pk is None:
+            _process_new(article)
+        else:
+            _reprocess(article)
+
+
+def _process_new(article: Article) -> None:
+    article.body = article.body_text
+    extraction, people = extract_and_save_people(quotable_texts(article.paragraphs))
+    quotes = [_quote_from(found, people) for found in extraction.quotes]
+    names = {person.pk: person.name for person in people.values()}
+    speakers = {quote.person_id for quote in quotes} - {None}
+    mine = _article_for_story(
+        article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
+    )
+    article.story_id, joined = _place_new_article(article, mine, speakers)
+    article.search_vector = article_search_vector(article.title, article.standfirst, article.body)
+    article.save()
+    for quote in quotes:
+        quote.article = article
+        quote.search_vector = quote_search_vector(quote.text, names.get(quote.person_id, ""))
+    match_article_statements(article, new_quotes=quotes)
+    mine = dataclasses.replace(mine, key=article.pk)
+    # Relations are symmetric: a story finds its relatives once, when it starts.
+    if joined is None:
+        _link_related_stories(article.story_id, mine, speakers)
+    _remember_new_article(article, mine, joined)
+
+
+def _reprocess(article: Article) -> None:
+    quotes = refresh_quotes(article)
+    started_story = False
+    if article.story_id is None:
+        started_story = assign_story(article, quotes)
+    match_article_statements(article)
+    # processed_at tells cached story samples (see story_candidates) to load this one again.
+    Article.objects.filter(pk=article.pk).update(
+        search_vector=article_search_vector(article.title, article.standfirst, article.body),
+        processed_at=timezone.now(),
+    )
+    article.quotes.update_search_vectors()
+    story = article.story
+    story.refresh_date_range()
+    if started_story:
+        link_related_stories(story)
+
+
+def article_search_vector(title: str, standfirst: str, body: str):
+    """The stored search vector of an article (as Article.update_search_vector computes it),
+    from values, so that it is written with the row."""
+    return (
+        SearchVector(Value(title), weight="A", config=SEARCH_CONFIG)
+        + SearchVector(Value(standfirst), weight="B", config=SEARCH_CONFIG)
+        + SearchVector(Value(body), weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def quote_search_vector(text: str, speaker: str):
+    """A quote's stored search vector (as QuoteQuerySet.update_search_vectors computes it)."""
+    return SearchVector(Value(text), weight="A", config=SEARCH_CONFIG) + SearchVector(
+        Value(speaker or ""), weight="B", config=SEARCH_CONFIG
+    )
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -54,17 +135,40 @@ def body_for_quotes(article: Article) -> list[str]:
     return quotable_texts(article.paragraphs)
 
 
-def refresh_quotes(article: Article) -> list[Quote]:
-    """Store the extractor's quotes, keeping every quote an editor has decided on."""
-    paragraphs = body_for_quotes(article)
+def extract_and_save_people(paragraphs: list[str]):
+    """The extractor's findings for an article body, and the stored Person for each name."""
     known = known_people_in(" ".join(paragraphs))
     extraction = extract_quotes(paragraphs, known_people=list(known.values()))
-    people = {person.name: save_person(person, known) for person in extraction.people}
+    return extraction, save_people(extraction.people, known)
+
+
+def _quote_from(found, people: dict[str, Person], article: Article | None = None) -> Quote:
+    person = people.get(found.speaker) if found.speaker else None
+    return Quote(
+        article=article,
+        person_id=person.pk if person else None,
+        text=found.text,
+        kind=found.kind,
+        speaker_mention=found.speaker_mention[:200],
+        verb=found.verb[:60],
+        start_paragraph=found.start_paragraph,
+        start_offset=found.start_offset,
+        end_paragraph=found.end_paragraph,
+        end_offset=found.end_offset,
+        confidence=round(found.confidence, 3),
+    )
+
+
+def refresh_quotes(article: Article) -> list[Quote]:
+    """Store the extractor's quotes, keeping every quote an editor has decided on."""
+    extraction, people = extract_and_save_people(body_for_quotes(article))
 
     existing = list(article.quotes.all())
     kept = [quote for quote in existing if quote.is_editor_decided]
     # An unreviewed quote is the extractor's own work: replaced by what it finds now.
-    Quote.objects.filter(pk__in=[q.pk for q in existing if not q.is_editor_decided]).delete()
+    stale = [q.pk for q in existing if not q.is_editor_decided]
+    if stale:
+        Quote.objects.filter(pk__in=stale).delete()
 
     fresh = []
     for found in extraction.quotes:
@@ -74,21 +178,7 @@ def refresh_quotes(article: Article) -> list[Quote]:
                 decided.person = people[found.speaker]
                 decided.save(update_fields=["person", "updated_at"])
             continue  # the editor's version of this quote stands
-        fresh.append(
-            Quote(
-                article=article,
-                person=people.get(found.speaker) if found.speaker else None,
-                text=found.text,
-                kind=found.kind,
-                speaker_mention=found.speaker_mention[:200],
-                verb=found.verb[:60],
-                start_paragraph=found.start_paragraph,
-                start_offset=found.start_offset,
-                end_paragraph=found.end_paragraph,
-                end_offset=found.end_offset,
-                confidence=round(found.confidence, 3),
-            )
-        )
+        fresh.append(_quote_from(found, people, article))
     Quote.objects.bulk_create(fresh)
     return kept + fresh
 
@@ -102,58 +192,83 @@ def _same_span(quote: Quote, found) -> bool:
     return start < found_end and found_start < end
 
 
+def _with_aliases(people):
+    """People with `alias_list`: all their aliases, oldest first."""
+    return people.annotate(
+        alias_list=ArrayAgg("aliases__alias", order_by="aliases__id", default=[])
+    )
+
+
 def known_people_in(text: str) -> dict[int, KnownPerson]:
     """Stored people whose aliases occur in `text`, with all their aliases, by person id."""
     tokens = set(_NAME_TOKEN.findall(text))
     if not tokens:
         return {}
     lowered = {token.lower() for token in tokens}
-    # Only a person's surname in the text makes them "known" here: a title ("President")
-    # would make every president known to every article.
-    person_ids = {
-        person_id
-        for person_id, alias, name in PersonAlias.objects.annotate(alias_lower=Lower("alias"))
-        .filter(alias_lower__in=lowered)
-        .values_list("person_id", "alias", "person__name")
-        if alias.lower() == name.split()[-1].lower()
-    }
-    people = Person.objects.filter(pk__in=person_ids).prefetch_related("aliases")
-    return {
-        person.pk: KnownPerson(
-            key=person.pk,
-            name=person.name,
-            aliases=tuple(alias.alias for alias in person.aliases.all()),
-            role=person.role,
-        )
-        for person in people
-    }
+    named = PersonAlias.objects.annotate(alias_lower=Lower("alias")).filter(alias_lower__in=lowered)
+    people = _with_aliases(Person.objects.filter(pk__in=named.values("person_id"))).order_by()
+    known = {}
+    for pk, name, role, aliases in people.values_list("pk", "name", "role", "alias_list"):
+        # Only a person's surname in the text makes them "known" here: a title ("President")
+        # would make every president known to every article.
+        surname = name.split()[-1].lower() if name.split() else ""
+        if surname in lowered and any(alias.lower() == surname for alias in aliases):
+            known[pk] = KnownPerson(key=pk, name=name, aliases=tuple(aliases), role=role)
+    return known
+
+
+def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person]:
+    """The stored Person for everyone named in an article (by the name the extractor gave),
+    matched, created or enriched; new aliases are stored in one query."""
+    people = {}
+    aliases = []
+    for found in found_people:
+        person = _stored_person(found, known)
+        people[found.name] = person
+        stored = {alias for alias in getattr(person, "alias_list", ())}
+        wanted = {found.name, found.name.split()[-1], *filter(useful_alias, found.aliases)}
+        aliases += [
+            PersonAlias(person_id=person.pk, alias=alias[:200])
+            for alias in sorted(wanted)
+            if alias.strip() and alias[:200] not in stored
+        ]
+    if aliases:
+        PersonAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+    return people
 
 
 def save_person(found, known: dict[int, KnownPerson]) -> Person:
     """The stored Person for someone named in an article, created or enriched."""
+    return save_people([found], known)[found.name]
+
+
+def _stored_person(found, known: dict[int, KnownPerson]) -> Person:
     person = None
-    if found.known_key is not None:
-        person = Person.objects.filter(pk=found.known_key).first()
+    if found.known_key in known:
+        # Loaded a moment ago by known_people_in, aliases and all: no need to ask again.
+        data = known[found.known_key]
+        person = Person(pk=data.key, name=data.name, role=data.role)
+        person.alias_list = list(data.aliases)
+    elif found.known_key is not None:
+        person = _with_aliases(Person.objects.filter(pk=found.known_key)).first()
     if person is None:
         person = match_stored_person(found.name, found.role)
     if person is None:
         person = Person.objects.create(name=found.name[:200], role=found.role[:200])
-    else:
-        changed = []
-        # Keep the fullest form of the name seen anywhere ("Medvedev" -> "Dmitry Medvedev").
-        if len(found.name.split()) > len(person.name.split()) and _plain_name(found.name):
-            person.name = found.name[:200]
-            changed.append("name")
-        if found.role and not person.role:
-            person.role = found.role[:200]
-            changed.append("role")
-        if changed:
-            person.save(update_fields=changed)
-    aliases = {found.name, found.name.split()[-1], *filter(useful_alias, found.aliases)}
-    PersonAlias.objects.bulk_create(
-        [PersonAlias(person=person, alias=alias[:200]) for alias in aliases if alias.strip()],
-        ignore_conflicts=True,
-    )
+        person.alias_list = []
+        return person
+    changed = []
+    # Keep the fullest form of the name seen anywhere ("Medvedev" -> "Dmitry Medvedev").
+    if len(found.name.split()) > len(person.name.split()) and _plain_name(found.name):
+        person.name = found.name[:200]
+        changed.append("name")
+    if found.role and not person.role:
+        person.role = found.role[:200]
+        changed.append("role")
+    if changed:
+        Person.objects.filter(pk=person.pk).update(
+            **{field: getattr(person, field) for field in changed}
+        )
     return person
 
 
@@ -193,7 +308,8 @@ def _plain_name(name: str) -> bool:
 
 def match_stored_person(name: str, role: str = "") -> Person | None:
     """A stored person this name refers to: candidates by trigram similarity of the surname,
-    the decision by `matching.match_person` (titles, misspellings, shared surnames)."""
+    the decision by `matching.match_person` (titles, misspellings, shared surnames).
+    The person comes with `alias_list`, all their aliases."""
     surname = name.split()[-1] if name.split() else name
     alias_rows = (
         PersonAlias.objects.annotate(similarity=TrigramSimilarity("alias", surname))
@@ -202,18 +318,13 @@ def match_stored_person(name: str, role: str = "") -> Person | None:
         .filter(Q(alias__trigram_similar=surname) | Q(alias__iexact=surname))
         .filter(Q(similarity__gte=ALIAS_TRIGRAM_MIN) | Q(alias__iexact=surname))
         .order_by("-similarity")
-        .values_list("person_id", flat=True)[:200]
+        .values("person_id")[:200]
     )
-    person_ids = set(alias_rows)
-    if not person_ids:
+    people = list(_with_aliases(Person.objects.filter(pk__in=alias_rows)))
+    if not people:
         return None
-    people = Person.objects.filter(pk__in=person_ids).prefetch_related("aliases")
     candidates = [
-        matching.PersonCandidate(
-            key=person.pk,
-            name=person.name,
-            aliases=tuple(alias.alias for alias in person.aliases.all()),
-        )
+        matching.PersonCandidate(key=person.pk, name=person.name, aliases=tuple(person.alias_list))
         for person in people
     ]
     key = matching.match_person(name, candidates, role=role)
@@ -226,15 +337,25 @@ def match_stored_person(name: str, role: str = "") -> Person | None:
 def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory:
     if quotes is None:
         quotes = list(article.quotes.visible().select_related("person"))
-    people = {quote.person.name for quote in quotes if quote.person_id}
-    published = article.published_at.date() if _dated(article) else None
+    return _article_for_story(
+        article,
+        article.pk,
+        [(quote.text, quote.person.name if quote.person_id else None) for quote in quotes],
+    )
+
+
+def _article_for_story(article, key, quotes: list[tuple[str, str | None]]):
+    """`quotes`: (text, speaker's name or None) of the article's visible quotes, in order."""
+    dated = article.published_at is not None and (
+        article.published_precision != Article.Precision.UNKNOWN
+    )
     return matching.ArticleForStory(
-        key=article.pk,
-        published=published,
-        people=tuple(sorted(people)),
+        key=key,
+        published=article.published_at.date() if dated else None,
+        people=tuple(sorted({name for _, name in quotes if name})),
         places=(article.dateline,) if article.dateline else (),
         text=f"{article.title}\n\n{article.body}",
-        quote_texts=tuple(quote.text for quote in quotes),
+        quote_texts=tuple(text for text, _ in quotes),
     )
 
 
@@ -245,56 +366,270 @@ def _dated(article: Article) -> bool:
     )
 
 
-def candidate_stories(article: Article, people_ids: set[int]) -> list[Story]:
+def _date_span():
+    """A story's dates as one range (both ends included; no dates at all: every date), the
+    expression the GiST index story_dates_idx is built on."""
+    return Func(
+        F("start_date"),
+        F("end_date"),
+        Value("[]"),
+        function="daterange",
+        output_field=DateRangeField(),
+    )
+
+
+# Story rows as story_candidates wants them: the key, then what tells whether it changed.
+_VERSION = ("pk", "start_date", "end_date", "n_articles", "last_article", "last_processed")
+
+
+def _with_versions(stories):
+    return stories.annotate(
+        n_articles=Count("articles"),
+        last_article=Max("articles__id"),
+        last_processed=Max("articles__processed_at"),
+    ).values_list(*_VERSION)
+
+
+def candidate_rows(article: Article, people_ids: set[int]) -> list[tuple]:
+    """Stories the article may belong to, as rows for `story_candidates`: in one query, those
+    whose dates come within STORY_MAX_GAP_DAYS of its date, and the latest undated ones."""
     stories = Story.objects.exclude(pk=article.story_id or 0)
     if _dated(article):
         day = article.published_at.date()
         window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
-        # Dated stories near the date, and undated stories (decided on text and statements).
-        return list(
-            stories.filter(
-                Q(start_date__lte=day + window, end_date__gte=day - window)
-                | Q(start_date__isnull=True)
-            ).order_by("-id")[:200]
+        undated = Story.objects.filter(start_date__isnull=True).order_by("-id").values("id")
+        near = (
+            stories.annotate(span=_date_span())
+            .filter(span__overlap=DateRange(day - window, day + window, "[]"))
+            .filter(start_date__isnull=False)
+            .order_by("-id")
+            .values("id")
         )
-    return list(
-        stories.filter(articles__quotes__person_id__in=people_ids)
-        .distinct()
-        .order_by("-id")[:UNDATED_CANDIDATES]
+        stories = stories.filter(
+            Q(pk__in=near[:DATED_CANDIDATES]) | Q(pk__in=undated[:UNDATED_CANDIDATES])
+        )
+    else:
+        stories = stories.filter(
+            pk__in=Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
+            .order_by("-story_id")
+            .values("story_id")
+            .distinct()[:UNDATED_CANDIDATES]
+        )
+    return list(_with_versions(stories.order_by("-id")))
+
+
+# Candidate stories as the matcher sees them, kept between articles in this process. Each use
+# checks them against a row read in the same query that finds the candidates (dates, article
+# count, newest article, last re-processing), so an article added, moved or re-processed by any
+# process makes the story load again. Editors' corrections to single quotes (a rejected quote,
+# a new speaker) change none of these; they reach the cache within STORY_CACHE_SECONDS.
+STORY_CACHE_SIZE = 4096
+ARTICLE_CACHE_SIZE = 8192
+STORY_CACHE_SECONDS = 300
+_cache_lock = threading.Lock()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _CachedStory:
+    version: tuple  # the row from _with_versions, without the key
+    loaded_at: float  # time.monotonic()
+    candidate: matching.StoryCandidate
+    # Each sampled article's place in publication order, as the database orders them.
+    order: tuple[tuple, ...]
+
+
+_story_cache: OrderedDict[int, _CachedStory] = OrderedDict()
+_article_cache: OrderedDict[int, tuple[datetime.datetime, matching.ArticleForStory]] = OrderedDict()
+
+
+def clear_caches() -> None:
+    with _cache_lock:
+        _story_cache.clear()
+        _article_cache.clear()
+
+
+def _remember_article(pk: int, processed_at, article: matching.ArticleForStory) -> None:
+    with _cache_lock:
+        _article_cache[pk] = (processed_at, article)
+        _article_cache.move_to_end(pk)
+        while len(_article_cache) > ARTICLE_CACHE_SIZE:
+            _article_cache.popitem(last=False)
+
+
+def _remember_story(key: int, cached: _CachedStory) -> None:
+    with _cache_lock:
+        _story_cache[key] = cached
+        _story_cache.move_to_end(key)
+        while len(_story_cache) > STORY_CACHE_SIZE:
+            _story_cache.popitem(last=False)
+
+
+def _order_key(published: datetime.datetime | None, pk: int) -> tuple:
+    # ORDER BY published_at, id: undated last.
+    return (published is None, published.timestamp() if published else 0.0, pk)
+
+
+def _sample(entries) -> tuple[tuple, tuple]:
+    """(order keys, articles) of the first article and the STORY_SAMPLE - 1 latest, from
+    (order key, article) pairs of the story."""
+    entries = sorted(entries, key=lambda entry: entry[0])
+    if len(entries) > STORY_SAMPLE:
+        entries = [entries[0], *entries[-(STORY_SAMPLE - 1) :]]
+    return tuple(key for key, _ in entries), tuple(article for _, article in entries)
+
+
+def story_candidates(rows: list[tuple]) -> list[matching.StoryCandidate]:
+    """The stories of `rows` (see _with_versions) as the matcher sees them: the first article and
+    the latest ones, with their visible quotes. Only what changed is loaded."""
+    now = time.monotonic()
+    found: dict[int, matching.StoryCandidate] = {}
+    stale: dict[int, tuple] = {}
+    with _cache_lock:
+        for key, *version in rows:
+            if not version[2]:
+                continue  # no articles: nothing to match against
+            cached = _story_cache.get(key)
+            if (
+                cached
+                and cached.version == tuple(version)
+                and now - cached.loaded_at < STORY_CACHE_SECONDS
+            ):
+                _story_cache.move_to_end(key)
+                found[key] = cached.candidate
+            else:
+                stale[key] = tuple(version)
+    if stale:
+        for key, cached in _load_story_candidates(stale, now).items():
+            found[key] = cached.candidate
+            _remember_story(key, cached)
+    return [found[key] for key, *_ in rows if key in found]
+
+
+def _load_story_candidates(versions: dict[int, tuple], now: float) -> dict[int, _CachedStory]:
+    # The sample: each story's first article and its latest ones, ids only.
+    first = Window(
+        RowNumber(), partition_by=[F("story_id")], order_by=[F("published_at").asc(), F("id")]
     )
+    latest = Window(
+        RowNumber(),
+        partition_by=[F("story_id")],
+        order_by=[F("published_at").desc(), F("id").desc()],
+    )
+    sample = list(
+        Article.objects.filter(story_id__in=versions)
+        .annotate(first=first, latest=latest)
+        .filter(Q(first=1) | Q(latest__lt=STORY_SAMPLE))
+        .order_by()
+        .values_list("story_id", "id", "published_at", "processed_at")
+    )
+    with _cache_lock:
+        cached = {pk: _article_cache.get(pk) for _, pk, _, _ in sample}
+    wanted = [
+        pk for _, pk, _, processed in sample if cached[pk] is None or cached[pk][0] != processed
+    ]
+    articles = {pk: entry[1] for pk, entry in cached.items() if entry is not None}
+    articles.update(_load_articles_for_story(wanted))
+
+    by_story: dict[int, list] = {}
+    for story_id, pk, published, _ in sample:
+        by_story.setdefault(story_id, []).append((_order_key(published, pk), articles[pk]))
+    loaded = {}
+    for key, entries in by_story.items():
+        order, sampled = _sample(entries)
+        start, end = versions[key][:2]
+        loaded[key] = _CachedStory(
+            versions[key], now, matching.StoryCandidate(key, start, end, sampled), order
+        )
+    return loaded
+
+
+def _load_articles_for_story(pks: list[int]) -> dict[int, matching.ArticleForStory]:
+    if not pks:
+        return {}
+    quotes: dict[int, list[tuple[str, str | None]]] = {}
+    for article_id, text, name in (
+        Quote.objects.visible()
+        .filter(article_id__in=pks)
+        .values_list("article_id", "text", "person__name")
+    ):
+        quotes.setdefault(article_id, []).append((text, name))
+    loaded = {}
+    fields = ("pk", "title", "body", "dateline", "published_at", "published_precision")
+    for row in Article.objects.filter(pk__in=pks).order_by().values_list(*fields, "processed_at"):
+        article = Article(**dict(zip(fields, row[:-1], strict=True)))
+        loaded[article.pk] = _article_for_story(article, article.pk, quotes.get(article.pk, []))
+        _remember_article(article.pk, row[-1], loaded[article.pk])
+    return loaded
+
+
+def _remember_new_article(article: Article, mine: matching.ArticleForStory, joined) -> None:
+    """Put the article just stored in the cache, and its story as it is now, as the next
+    article's candidate_rows will find it after commit (if nobody else changed it meanwhile,
+    which the version check tells): the next article needs no query for it."""
+    _remember_article(article.pk, article.processed_at, mine)
+    entry = (_order_key(article.published_at, article.pk), mine)
+    if joined is None:  # a story of its own
+        version = (mine.published, mine.published, 1, article.pk, article.processed_at)
+        order, sampled = _sample([entry])
+        loaded_at = time.monotonic()
+    else:
+        start, end, count, last_article, last_processed = joined.version
+        if mine.published is not None:
+            start = mine.published if start is None else min(start, mine.published)
+            end = mine.published if end is None else max(end, mine.published)
+        version = (
+            start,
+            end,
+            count + 1,
+            max(last_article, article.pk),
+            max(last_processed, article.processed_at),
+        )
+        order, sampled = _sample(
+            [*zip(joined.order, joined.candidate.articles, strict=True), entry]
+        )
+        loaded_at = joined.loaded_at
+    candidate = matching.StoryCandidate(article.story_id, version[0], version[1], sampled)
+    _remember_story(article.story_id, _CachedStory(version, loaded_at, candidate, order))
 
 
 def story_candidate(story: Story) -> matching.StoryCandidate:
     """The story as the matcher sees it: its first article and its latest ones."""
-    ordered = story.articles.order_by("published_at", "id").values_list("pk", flat=True)
-    sample = {*ordered[:1], *ordered.reverse()[: STORY_SAMPLE - 1]}
-    articles = (
-        Article.objects.filter(pk__in=sample)
-        .only("id", "title", "body", "dateline", "published_at", "published_precision")
-        .prefetch_related(
-            Prefetch(
-                "quotes",
-                queryset=Quote.objects.visible()
-                .select_related("person")
-                .only("id", "article_id", "text", "person__name"),
-            )
+    rows = _with_versions(Story.objects.filter(pk=story.pk))
+    found = story_candidates(list(rows))
+    return found[0] if found else matching.StoryCandidate(story.pk, None, None, ())
+
+
+def _place_new_article(
+    article: Article, mine: matching.ArticleForStory, people_ids: set[int]
+) -> tuple[int, _CachedStory | None]:
+    """The story a new article reports on (its id), and, unless the article starts it, the
+    story as the matcher saw it."""
+    rows = candidate_rows(article, people_ids)
+    match = matching.match_story(mine, story_candidates(rows))
+    day = mine.published
+    if match is None:
+        title = matching.story_title([mine])[:300] or article.title[:300]
+        story = Story.objects.create(title=title, start_date=day, end_date=day)
+        return story.pk, None
+    with _cache_lock:
+        joined = _story_cache.get(match.key)
+    start, end = next(row[1:3] for row in rows if row[0] == match.key)
+    # Dates only ever widen on import, so a date inside the range read above needs no write.
+    if day is not None and (start is None or not start <= day <= end):
+        Story.objects.filter(pk=match.key).update(
+            start_date=Least(Coalesce("start_date", Value(day)), Value(day)),
+            end_date=Greatest(Coalesce("end_date", Value(day)), Value(day)),
         )
-        .order_by("published_at", "id")
-    )
-    return matching.StoryCandidate(
-        key=story.pk,
-        start=story.start_date,
-        end=story.end_date,
-        articles=tuple(article_for_story(a, list(a.quotes.all())) for a in articles),
-    )
+    return match.key, joined
 
 
 def assign_story(article: Article, quotes: list[Quote]) -> bool:
-    """Put the article in the story it reports on, or start a new one; say if it started one."""
+    """Put a stored article in the story it reports on, or start a new one; say if it started
+    one."""
     visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
     mine = article_for_story(article, visible)
     people_ids = {q.person_id for q in visible if q.person_id}
-    candidates = [story_candidate(story) for story in candidate_stories(article, people_ids)]
+    candidates = story_candidates(candidate_rows(article, people_ids))
     match = matching.match_story(mine, candidates)
     if match is not None:
         story = Story.objects.get(pk=match.key)
@@ -305,6 +640,31 @@ def assign_story(article: Article, quotes: list[Quote]) -> bool:
     return match is None
 
 
+def _related_rows(story_id: int, people_ids: set[int]) -> list[tuple]:
+    others = (
+        Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
+        .exclude(story_id=story_id)
+        .order_by("-story_id")
+        .values("story_id")
+        .distinct()[:RELATED_CANDIDATES]
+    )
+    return list(_with_versions(Story.objects.filter(pk__in=others).order_by("-id")))
+
+
+def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_ids) -> None:
+    if not people_ids:
+        return
+    candidates = story_candidates(_related_rows(story_id, people_ids))
+    story = matching.StoryCandidate(story_id, mine.published, mine.published, (mine,))
+    related = [key for key, _score in matching.related_stories(story, candidates)]
+    through = Story.related.through
+    Story.related.through.objects.bulk_create(
+        [through(from_story_id=story_id, to_story_id=key) for key in related]
+        + [through(from_story_id=key, to_story_id=story_id) for key in related],
+        ignore_conflicts=True,
+    )
+
+
 def link_related_stories(story: Story) -> None:
     people_ids = set(
         Quote.objects.filter(article__story=story, person__isnull=False).values_list(
@@ -313,13 +673,7 @@ def link_related_stories(story: Story) -> None:
     )
     if not people_ids:
         return
-    others = (
-        Story.objects.filter(articles__quotes__person_id__in=people_ids)
-        .exclude(pk=story.pk)
-        .distinct()
-        .order_by("-id")[:50]
-    )
-    candidates = [story_candidate(other) for other in others]
+    candidates = story_candidates(_related_rows(story.pk, people_ids))
     related = matching.related_stories(story_candidate(story), candidates)
     story.related.add(*[key for key, _score in related])
 
@@ -327,49 +681,157 @@ def link_related_stories(story: Story) -> None:
 # ----------------------------------------------------------------------------- statements
 
 
-def match_article_statements(article: Article) -> None:
-    """Put the article's ungrouped quotes into its story's statement groups."""
-    story = article.story
-    new_quotes = list(
-        article.quotes.visible().filter(group__isnull=True, group_locked=False).order_by("id")
-    )
+def match_article_statements(article: Article, new_quotes: list[Quote] | None = None) -> None:
+    """Put the article's ungrouped quotes into its story's statement groups.
+
+    `new_quotes`: the article's quotes not saved yet (an import); they are saved here, already
+    in their groups. Without it, the article's visible, ungrouped, unlocked quotes are matched.
+    """
+    saved = new_quotes is None
+    if new_quotes is None:
+        new_quotes = list(
+            article.quotes.visible().filter(group__isnull=True, group_locked=False).order_by("id")
+        )
     if not new_quotes:
         return
-    members = (
-        Quote.objects.visible()
-        .filter(group__story=story)
-        .exclude(article=article)
-        .only("id", "text", "person_id", "article_id", "group_id")
-    )
+    plan = _plan_statements(article, new_quotes)
+    if saved:
+        Quote.objects.bulk_update(plan.grouped, ["group", "diff"])
+    else:
+        Quote.objects.bulk_create(new_quotes)
+    plan.save()
+
+
+@dataclasses.dataclass(slots=True)
+class _Member:
+    """A quote already in one of the story's statements, as loaded for matching."""
+
+    pk: int
+    group_id: int
+    article_id: int
+    text: str
+    person_id: int | None
+    start_paragraph: int
+    start_offset: int
+    fullest_id: int | None  # the group's
+    speaker_id: int | None  # the group's
+
+
+@dataclasses.dataclass
+class _StatementPlan:
+    """Where an article's quotes go: written once the new quotes have ids."""
+
+    grouped: list[Quote]  # the new quotes placed in a group (their group and diff are set)
+    groups: list[tuple[int, object, int | None]]  # (group id, fullest quote, speaker) to save
+    rediffed: list[Quote]  # earlier members whose diff changed (a new fullest wording)
+
+    def save(self) -> None:
+        if self.groups:
+            StatementGroup.objects.bulk_update(
+                [
+                    StatementGroup(pk=pk, fullest_id=fullest.pk, speaker_id=speaker)
+                    for pk, fullest, speaker in self.groups
+                ],
+                ["fullest", "speaker"],
+            )
+        if self.rediffed:
+            Quote.objects.bulk_update(self.rediffed, ["diff"])
+
+
+def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPlan:
+    """Match the quotes against the story's statements; start the statements they begin."""
+    members = Quote.objects.visible().filter(group__story_id=article.story_id)
     speakers = {quote.person_id for quote in new_quotes}
     if None not in speakers:
         # Narrow by speaker before any scoring: only statements by these people, or by nobody
         # known, can take these quotes.
         members = members.filter(Q(group__speaker_id__in=speakers) | Q(group__speaker__isnull=True))
+    # Every visible member of those groups (this article's too: they count for the fullest
+    # wording and the speaker), in the order refresh_groups sees them.
+    rows = [
+        _Member(*row)
+        for row in members.order_by("article_id", "start_paragraph", "start_offset").values_list(
+            "pk",
+            "group_id",
+            "article_id",
+            "text",
+            "person_id",
+            "start_paragraph",
+            "start_offset",
+            "group__fullest_id",
+            "group__speaker_id",
+        )
+    ]
     by_group: dict[int, list[matching.QuoteForMatching]] = {}
-    for member in members:
-        by_group.setdefault(member.group_id, []).append(_for_matching(member))
+    for member in rows:
+        if member.article_id != article.pk:
+            by_group.setdefault(member.group_id, []).append(
+                matching.QuoteForMatching(
+                    member.pk, member.text, member.person_id, member.article_id
+                )
+            )
     groups = [matching.StatementGroup(key, quotes) for key, quotes in by_group.items()]
-    assignments = matching.match_statements([_for_matching(q) for q in new_quotes], groups)
-
-    created: dict[int, StatementGroup] = {}
-    touched = set()
-    by_id = {quote.pk: quote for quote in new_quotes}
+    # Keyed by position: new quotes may have no id yet.
+    assignments = matching.match_statements(
+        [
+            matching.QuoteForMatching(i, quote.text, quote.person_id, article.pk)
+            for i, quote in enumerate(new_quotes)
+        ],
+        groups,
+    )
+    starting: list[Quote] = []  # each starts a statement of its own
+    joining: dict[int, list[Quote]] = {}
     for assignment in assignments:
-        quote = by_id[assignment.quote_key]
+        quote = new_quotes[assignment.quote_key]
         if assignment.group_key is not None:
             quote.group_id = assignment.group_key
+            joining.setdefault(quote.group_id, []).append(quote)
         elif assignment.new_group_index is not None:
-            if assignment.new_group_index not in created:
-                created[assignment.new_group_index] = StatementGroup.objects.create(
-                    story=story, speaker_id=quote.person_id
-                )
-            quote.group = created[assignment.new_group_index]
+            starting.append(quote)
+    created = StatementGroup.objects.bulk_create(
+        [
+            StatementGroup(story_id=article.story_id, speaker_id=q.person_id, fullest_id=q.pk)
+            for q in starting
+        ]
+    )
+    plan = _StatementPlan(grouped=[*starting], groups=[], rediffed=[])
+    for quote, group in zip(starting, created, strict=True):
+        quote.group_id, quote.diff = group.pk, []
+        if quote.pk is None:
+            plan.groups.append((group.pk, quote, quote.person_id))
+    old_members: dict[int, list[_Member]] = {}
+    for member in rows:
+        if member.group_id in joining:
+            old_members.setdefault(member.group_id, []).append(member)
+    for group_id, quotes in sorted(joining.items()):
+        _plan_group(plan, group_id, old_members.get(group_id, []), quotes)
+    return plan
+
+
+def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
+    """refresh_groups for one group that new quotes join, from members already loaded."""
+    members = sorted([*old, *new], key=lambda q: (q.article_id, q.start_paragraph, q.start_offset))
+    fullest = members[matching.fullest_wording([q.text for q in members])]
+    speakers = Counter(q.person_id for q in members if q.person_id)
+    speaker = speakers.most_common(1)[0][0] if speakers else None
+    previous = old[0] if old else None
+    # A group keeps its diffs while its fullest wording stays: only the new quotes are diffed.
+    same_fullest = (
+        previous is not None and isinstance(fullest, _Member) and previous.fullest_id == fullest.pk
+    )
+    for member in new if same_fullest else members:
+        diff = (
+            []
+            if member is fullest
+            else [asdict(token) for token in matching.word_diff(fullest.text, member.text)]
+        )
+        if isinstance(member, Quote):
+            member.diff = diff
         else:
-            continue
-        touched.add(quote.group_id)
-    Quote.objects.bulk_update(new_quotes, ["group"])
-    refresh_groups(touched, new_members={quote.pk for quote in new_quotes})
+            plan.rediffed.append(Quote(pk=member.pk, diff=diff))
+    plan.grouped += new
+    if not same_fullest or previous is None or previous.speaker_id != speaker:
+        plan.groups.append((group_id, fullest, speaker))
 
 
 def _for_matching(quote: Quote) -> matching.QuoteForMatching:
@@ -390,6 +852,7 @@ def refresh_groups(group_ids, new_members: set[int] | None = None) -> None:
         )
     )
     changed_quotes = []
+    changed_groups = []
     for group in groups:
         members = [q for q in group.quotes.all() if q.status != Quote.Status.REJECTED]
         if not members:
@@ -409,5 +872,6 @@ def refresh_groups(group_ids, new_members: set[int] | None = None) -> None:
         speakers = Counter(q.person_id for q in members if q.person_id)
         group.fullest = fullest
         group.speaker_id = speakers.most_common(1)[0][0] if speakers else None
-        group.save(update_fields=["fullest", "speaker"])
+        changed_groups.append(group)
+    StatementGroup.objects.bulk_update(changed_groups, ["fullest", "speaker"])
     Quote.objects.bulk_update(changed_quotes, ["diff"])

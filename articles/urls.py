@@ -20,6 +20,8 @@ urlpatterns = [
     path("outlets/", views.source_list, name="source_list"),
     path("outlets/<slug:slug>/", views.source_detail, name="source_detail"),
     path("upload/", views.upload, name="upload"),
+    path("upload/batches/", views.upload_batches, name="upload_batches"),
+    path("upload/batches/<int:pk>/", views.upload_batch, name="upload_batch"),
     path("upload/pending/", views.pending_uploads, name="pending_uploads"),
     path("upload/pending/<int:pk>/outlet/", views.assign_outlet, name="assign_outlet"),
     # Editing (articles/edit_views.py)

@@ -1,11 +1,23 @@
 import datetime
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db import connection, transaction
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
+from articles.caching import article_stamp, cached_for_readers, site_stamp, story_stamp
 from articles.forms import (
     AddQuoteForm,
     AssignOutletForm,
@@ -23,8 +36,14 @@ from articles.forms import (
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.importer import FileReport, import_file
+from articles.ingest import IngestError
+from articles.ingest.decoding import decode_bytes
 from articles.models import (
+    SEARCH_CONFIG,
+    SNIPPET_START,
+    SNIPPET_STOP,
     Article,
+    ImportBatch,
     LoginAttempt,
     PendingUpload,
     Person,
@@ -32,8 +51,11 @@ from articles.models import (
     Source,
     StatementGroup,
     Story,
+    Tag,
     can_edit,
+    search_query,
 )
+from articles.tasks import live_worker_keys, queue_files
 
 STATEMENT_COLOURS = 8
 # What highlighting a quote in a body needs, and no more (a long story has hundreds).
@@ -74,6 +96,7 @@ def fragment_or_page(request: HttpRequest, template: str, partial: str) -> str:
 
 
 @vary_on_headers("HX-Request")
+@cached_for_readers(site_stamp)
 def home(request: HttpRequest) -> HttpResponse:
     stories = Paginator(Story.objects.recent(), STORIES_PER_PAGE).get_page(request.GET.get("page"))
     recent = Article.objects.recent()[:ARTICLES_PER_PAGE]
@@ -83,6 +106,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @vary_on_headers("HX-Request")
+@cached_for_readers(story_stamp)
 def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The comparison: one column per chosen article, quotes of one statement marked alike."""
     story = get_object_or_404(Story, pk=pk)
@@ -225,6 +249,7 @@ def outlet_chooser(sources: list[Source], chosen: list[Source]) -> dict:
 
 
 @vary_on_headers("HX-Request")
+@cached_for_readers(story_stamp)
 def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
     """One row per statement, one column per outlet: who carried what, who left it out."""
     story = get_object_or_404(Story, pk=pk)
@@ -278,48 +303,241 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
+# Search ranks only the newest matches: ranking every match of a common word (a quarter of a
+# million quotes) takes hundreds of milliseconds, and the reader of news wants recent ones first.
+SEARCH_CANDIDATES = 200
+# The newest candidates are looked for among the newest rows first (a short index range): a
+# common word fills the candidates there. Otherwise the word is rare enough (under 1% of rows)
+# for its full-text index to find every match quickly. Letting PostgreSQL choose between the
+# two is not safe: it misjudges how common a word is and then walks the whole table.
+RECENT_QUOTES = 20_000
+RECENT_ARTICLES = 5_000
+ZERO = datetime.timedelta(0)
+ARTICLE_HEAVY_FIELDS = ("original", "paragraphs", "captions", "stripped", "body", "search_vector")
+
+
+@dataclass
+class ResultPage:
+    """One page of results among the best `count` candidates (`more`: there were others)."""
+
+    items: list
+    count: int
+    more: bool
+    number: int
+    num_pages: int
+
+    def __iter__(self):
+        return iter(self.items)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+
+def ranked_page(candidates: list[tuple[int, float]], page: str | None) -> tuple[list[int], dict]:
+    """The ids on the requested page of candidates (id, rank), best rank first."""
+    ranked = [pk for pk, _ in sorted(candidates, key=lambda c: (-c[1], -c[0]))]
+    num_pages = max(1, -(-len(ranked) // SEARCH_RESULTS_PER_PAGE))
+    try:
+        number = min(max(int(page or 1), 1), num_pages)
+    except ValueError:
+        number = 1
+    start = (number - 1) * SEARCH_RESULTS_PER_PAGE
+    figures = {
+        "count": len(ranked),
+        "more": len(ranked) == SEARCH_CANDIDATES,
+        "number": number,
+        "num_pages": num_pages,
+    }
+    return ranked[start : start + SEARCH_RESULTS_PER_PAGE], figures
+
+
+def in_order(objects, ids: list[int]) -> list:
+    by_pk = {obj.pk: obj for obj in objects}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def published_between(data: dict) -> Q:
+    """The date filters as a range on the indexed timestamp (whole days, in local time)."""
+    condition = Q()
+    day = datetime.timedelta(days=1)
+    if data["date_from"]:
+        start = datetime.datetime.combine(data["date_from"], datetime.time.min)
+        condition &= Q(published_at__gte=timezone.make_aware(start))
+    if data["date_to"]:
+        end = datetime.datetime.combine(data["date_to"] + day, datetime.time.min)
+        condition &= Q(published_at__lt=timezone.make_aware(end))
+    return condition
+
+
+def recent_windows() -> tuple[int | None, datetime.datetime | None]:
+    """Where the newest RECENT_QUOTES quotes and RECENT_ARTICLES dated articles start (None when
+    there are fewer). Kept a minute: a window grown by newer rows still holds the newest ones."""
+    windows = cache.get("search-windows")
+    if windows is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT (SELECT id FROM articles_quote ORDER BY id DESC OFFSET %s LIMIT 1), "
+                "(SELECT published_at FROM articles_article WHERE published_at IS NOT NULL "
+                "ORDER BY published_at DESC NULLS LAST, id DESC OFFSET %s LIMIT 1)",
+                [RECENT_QUOTES, RECENT_ARTICLES],
+            )
+            windows = cursor.fetchone()
+        cache.set("search-windows", windows, 60)
+    return windows
+
+
+def newest_candidates(matches, window: Q | None, order: list, unindexed: list, fields: list):
+    """The SEARCH_CANDIDATES newest `matches` (in `order`) as `fields`. `unindexed` is the same
+    order written so that no index can serve it, which keeps PostgreSQL on the full-text index
+    (see RECENT_QUOTES)."""
+    if window is not None:
+        newest = matches.filter(window).order_by(*order).values_list(*fields)
+        found = list(newest[:SEARCH_CANDIDATES])
+        if len(found) == SEARCH_CANDIDATES:
+            return found
+    return list(matches.order_by(*unindexed).values_list(*fields)[:SEARCH_CANDIDATES])
+
+
+def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None):
+    """A page of quotes matching `text` and the filters, and the speakers among the candidates."""
+    query = search_query(text)
+    matches = Quote.objects.visible().filter(search_vector=query)
+    if data["speaker"]:
+        matches = matches.filter(person=data["speaker"])
+    if data["tag"]:
+        matches = matches.filter(tags=data["tag"])
+    if data["outlet"] or data["date_from"] or data["date_to"]:
+        articles = Article.objects.filter(published_between(data))
+        if data["outlet"]:
+            articles = articles.filter(source=data["outlet"])
+        matches = matches.filter(article__in=articles.values("pk"))
+    candidates = newest_candidates(
+        matches.annotate(rank=SearchRank(F("search_vector"), query)),
+        Q(pk__gte=newest_id) if newest_id is not None else None,
+        [F("id").desc()],
+        [(F("id") + 0).desc()],
+        ["pk", "person_id", "rank"],
+    )
+    ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page)
+    quotes = (
+        Quote.objects.filter(pk__in=ids)
+        .select_related("person", "article__source", "article__story")
+        .defer(
+            "diff",
+            "search_vector",
+            *(f"article__{field}" for field in ARTICLE_HEAVY_FIELDS),
+        )
+        .annotate(
+            snippet=SearchHeadline(
+                "text",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=SNIPPET_START,
+                stop_sel=SNIPPET_STOP,
+                highlight_all=True,  # quotes are short: show the whole of each
+            )
+        )
+        .with_tag_names()
+    )
+    speakers = sorted({person for _, person, _ in candidates if person})
+    return ResultPage(in_order(quotes, ids) if ids else [], **figures), speakers
+
+
+def search_articles(text: str, data: dict, page: str | None, newest_date) -> ResultPage:
+    query = search_query(text)
+    matches = Article.objects.filter(published_between(data), search_vector=query)
+    if data["outlet"]:
+        matches = matches.filter(source=data["outlet"])
+    if data["speaker"] or data["tag"]:
+        quoted = Quote.objects.visible()
+        if data["speaker"]:
+            quoted = quoted.filter(person=data["speaker"])
+        if data["tag"]:
+            quoted = quoted.filter(tags=data["tag"])
+        matches = matches.filter(pk__in=quoted.values("article_id"))
+    candidates = newest_candidates(
+        matches.annotate(rank=SearchRank(F("search_vector"), query)),
+        Q(published_at__gte=newest_date) if newest_date is not None else None,
+        [F("published_at").desc(nulls_last=True), F("id").desc()],
+        [
+            ExpressionWrapper(F("published_at") + ZERO, output_field=DateTimeField()).desc(
+                nulls_last=True
+            ),
+            (F("id") + 0).desc(),
+        ],
+        ["pk", "rank"],
+    )
+    ids, figures = ranked_page(candidates, page)
+    articles = (
+        Article.objects.filter(pk__in=ids)
+        .listing()
+        .select_related("story")
+        .annotate(
+            snippet=SearchHeadline(
+                "body",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=SNIPPET_START,
+                stop_sel=SNIPPET_STOP,
+                max_words=30,
+                min_words=12,
+            )
+        )
+    )
+    return ResultPage(in_order(articles, ids) if ids else [], **figures)
+
+
+def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
+    """The filter fields, the selects with their (value, label) choices: every outlet and tag,
+    and as speakers the chosen one and those among the results, not everyone ever quoted."""
+    people = Person.objects.filter(pk__in=speakers).order_by("name") if speakers else []
+    choices = {
+        "outlet": [("", "Any outlet")]
+        + [(s.slug, str(s)) for s in Source.objects.only("slug", "name", "short_name")],
+        "speaker": [("", "Anyone")] + [(str(p.pk), p.name) for p in people],
+        "tag": [("", "Any tag")] + list(Tag.objects.order_by("name").values_list("slug", "name")),
+    }
+    return [
+        {"field": field, "choices": choices.get(field.name), "chosen": str(field.value() or "")}
+        for field in form
+        if field.name != "q"
+    ]
+
+
 @vary_on_headers("HX-Request")
 def search(request: HttpRequest) -> HttpResponse:
     """One box for quotes and articles; filters by outlet, speaker and dates."""
     form = SearchForm(request.GET or None)
+    # Any person may be asked for: one look-up by primary key, not a join over every quote.
+    form.fields["speaker"].queryset = Person.objects.all()
+    speakers: list[int] = []
     quotes = articles = None
     query = ""
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
-        data = form.cleaned_data
-        quote_results = (
-            Quote.objects.search(query)
-            .select_related("person", "article__source", "article__story")
-            .defer("article__original", "article__paragraphs", "article__stripped", "article__body")
-        )
-        article_results = Article.objects.search(query).listing().select_related("story")
-        if data["outlet"]:
-            quote_results = quote_results.filter(article__source=data["outlet"])
-            article_results = article_results.filter(source=data["outlet"])
-        if data["speaker"]:
-            quote_results = quote_results.filter(person=data["speaker"])
-            article_results = article_results.filter(quotes__person=data["speaker"]).distinct()
-        if data["tag"]:
-            quote_results = quote_results.filter(tags=data["tag"])
-            article_results = article_results.filter(quotes__tags=data["tag"]).distinct()
-        if data["date_from"]:
-            quote_results = quote_results.filter(article__published_at__date__gte=data["date_from"])
-            article_results = article_results.filter(published_at__date__gte=data["date_from"])
-        if data["date_to"]:
-            quote_results = quote_results.filter(article__published_at__date__lte=data["date_to"])
-            article_results = article_results.filter(published_at__date__lte=data["date_to"])
-        quote_results = quote_results.with_tag_names()
         page = request.GET.get("page")
-        quotes = Paginator(quote_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
-        articles = Paginator(article_results, SEARCH_RESULTS_PER_PAGE).get_page(page)
+        newest_quote, newest_date = recent_windows()
+        quotes, speakers = search_quotes(query, form.cleaned_data, page, newest_quote)
+        articles = search_articles(query, form.cleaned_data, page, newest_date)
+    template = fragment_or_page(request, "articles/search.html", "results")
+    if form.is_valid() and form.cleaned_data["speaker"]:
+        speakers.append(form.cleaned_data["speaker"].pk)
     context = {
         "form": form,
+        # Only the full page shows the filters (htmx asks for the results alone).
+        "filters": search_filters(form, speakers) if "#" not in template else [],
         "query": query,
         "quotes": quotes,
         "articles": articles,
+        "page_number": max(quotes.number, articles.number) if query else 1,
         "editing": can_edit(request.user),
     }
-    return render(request, fragment_or_page(request, "articles/search.html", "results"), context)
+    return render(request, template, context)
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -348,6 +566,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @vary_on_headers("HX-Request")
+@cached_for_readers(story_stamp)
 def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     """Every outlet's wording of one statement, differences marked against the fullest."""
     group = get_object_or_404(
@@ -379,6 +598,7 @@ def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
     return render(request, template, context)
 
 
+@cached_for_readers(article_stamp)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("source", "story").defer("original"), pk=pk
@@ -462,31 +682,33 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def upload(request: HttpRequest) -> HttpResponse:
+    """Check an upload and queue its files for the background workers; answer at once."""
     reports: list[FileReport] = []
     problem = ""
+    batch = None
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            reports, problem = import_uploads(
+            batch, reports, problem = queue_uploads(
                 [UploadedFile(f.name, f.read()) for f in form.cleaned_data["files"]],
                 outlet=form.cleaned_data["outlet"],
                 published=form.cleaned_data["published"],
                 user=request.user,
             )
-            if not problem:
+            if batch is not None and not request.htmx:
+                return redirect(batch)
+            if batch is not None:
                 form = UploadForm()
     else:
         form = UploadForm()
-    summary = summarise(reports)
-    # A request that stored nothing because of bad input is a client error; a mixed batch
-    # is a success with a per-file report.
-    refused_all = reports and not (summary["imported"] or summary["duplicate"])
-    status = 400 if problem or form.errors or refused_all else 200
+    # A request that stored nothing because of bad input is a client error.
+    status = 202 if batch else (400 if problem or form.errors or reports else 200)
     context = {
         "form": form,
+        **(batch_progress(batch) if batch else {}),
         "reports": reports,
         "problem": problem,
-        "summary": summary,
+        "summary": summarise(reports),
         "outlet_names": known_outlet_names(),
         "pending_count": PendingUpload.objects.count(),
     }
@@ -494,18 +716,72 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-def import_uploads(uploads, *, outlet, published, user) -> tuple[list[FileReport], str]:
-    """Import every article of one upload request; a refused request imports nothing."""
+def queue_uploads(
+    uploads: list[UploadedFile], *, outlet, published, user
+) -> tuple[ImportBatch | None, list[FileReport], str]:
+    """Check one upload request and queue its files: (batch, refusals, problem).
+
+    A refused request (zip bomb, too many files...) or one whose every file is refused
+    writes nothing and says why; otherwise the files go to one batch, the refused ones
+    reported in it as failed."""
     try:
         expansion = expand_uploads(uploads, limits_from_settings())
     except UploadRefused as refusal:
-        return [], str(refusal)
-    reports = [FileReport(r.name, "failed", r.reason) for r in expansion.refused]
+        return None, [], str(refusal)
+    refused = [(r.name, r.reason) for r in expansion.refused]
+    files = []
     for file in expansion.files:
-        reports.append(
-            import_file(file.name, file.data, outlet=outlet, published=published, user=user)
+        # Empty and binary files are told at once; the rest is the workers' job.
+        try:
+            decode_bytes(file.data)
+        except IngestError as error:
+            refused.append((file.name, str(error)))
+        else:
+            files.append((file.name, file.data))
+    if not files:
+        return None, [FileReport(name, "failed", reason) for name, reason in refused], ""
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            created_by=user,
+            label=", ".join(upload.name for upload in uploads)[:300],
+            outlet=outlet or "",
+            published=published,
         )
-    return reports, ""
+        queue_files(batch, files, refused)
+    return batch, [], ""
+
+
+REPORT_ROWS_PER_PAGE = 500
+BATCHES_PER_PAGE = 20
+
+
+@staff_required
+@vary_on_headers("HX-Request")
+def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    """An import's progress and per-file report; htmx polls the fragment until every file is
+    reported."""
+    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    template = fragment_or_page(request, "articles/upload_batch.html", "progress")
+    return render(request, template, batch_progress(batch, request.GET.get("page")))
+
+
+def batch_progress(batch: ImportBatch, page: str | None = None) -> dict:
+    """What the progress fragment shows: counts, one page of the per-file report, and whether
+    any worker is there to do the work."""
+    items = batch.items.defer("data").select_related("article", "pending")
+    return {
+        "batch": batch,
+        "report_page": Paginator(items, REPORT_ROWS_PER_PAGE).get_page(page),
+        "no_worker": not batch.is_finished and not live_worker_keys(),
+    }
+
+
+@staff_required
+def upload_batches(request: HttpRequest) -> HttpResponse:
+    batches = ImportBatch.objects.select_related("created_by")
+    page = Paginator(batches, BATCHES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"batches": page, "no_worker": not live_worker_keys()}
+    return render(request, "articles/upload_batches.html", context)
 
 
 def summarise(reports: list[FileReport]) -> dict[str, int]:

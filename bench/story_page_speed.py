@@ -1,30 +1,53 @@
-"""Story page speed under gunicorn (DEBUG off) against a minimal view returning the same bytes.
+"""Story page and home page speed under gunicorn (DEBUG off) against a minimal view returning
+the same bytes.
 
-Builds a throw-away database with the demo corpus and a generated story of 50 articles (about
-500 quotes), serves it with gunicorn, and loads each page from a separate process for a fixed
-count of requests. Prints requests/s and p50/p95 latency for the page and for the baseline,
-and the ratio (page rps / baseline rps), the headline figure.
+By default builds a throw-away database (`newsroom_bench`) with the demo corpus and a generated
+story of 50 articles (about 500 quotes); with `--database NAME` it uses that existing database
+on the same server instead (e.g. a 100,000-article one), with its largest story and a story of
+median size. Serves it with gunicorn and loads each page with N concurrent keep-alive clients
+for a fixed count of requests, as an anonymous reader (the pages are cached for readers until
+the data changes; see articles/caching.py). Prints requests/s and p50/p95 latency for each
+page and for the baseline, the ratio (page req/s / minimal req/s), and, measured in this
+process, what a page costs to render when it is not cached.
 
-    .venv/bin/python bench/story_page_speed.py [--requests 400] [--concurrency 4] [--workers 2]
+    .venv/bin/python bench/story_page_speed.py [--database NAME] [--requests 1000]
+        [--concurrency 20] [--workers 2]
 """
 
 import argparse
 import datetime
+import http.client
 import io
-import json
 import os
 import random
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-os.environ.setdefault("NEWSROOM_BENCH_DB", "newsroom_bench")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database", help="an existing database to read (default: build one)")
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args()
+
+
+ARGS = parse_args()
+os.environ["NEWSROOM_BENCH_DB"] = ARGS.database or os.environ.get(
+    "NEWSROOM_BENCH_DB", "newsroom_bench"
+)
 
 import django  # noqa: E402
 import psycopg  # noqa: E402
@@ -32,12 +55,14 @@ from django.conf import settings  # noqa: E402
 
 django.setup()
 
+from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from articles.importer import import_file  # noqa: E402
-from articles.models import Quote, Story  # noqa: E402
+from articles.models import Article, Quote, Story  # noqa: E402
 from bench.corpus import OUTLETS, STATEMENTS, make_event, render_report  # noqa: E402
 
 
@@ -81,53 +106,110 @@ def build_large_story(articles: int = 50) -> Story:
     return Story.objects.get(pk=first.story_id)
 
 
+def describe(story: Story) -> str:
+    quotes = Quote.objects.filter(article__story=story).count()
+    return f"story {story.pk} ({story.articles.count()} articles, {quotes} quotes)"
+
+
+def pages_to_load() -> dict[str, str]:
+    """{label: url}: the home page and a typical and a large story."""
+    if ARGS.database:
+        sizes = Story.objects.annotate(n=Count("articles")).filter(n__gt=0).order_by("n", "id")
+        count = sizes.count()
+        typical, large = sizes[count // 2], sizes.order_by("-n", "id")[0]
+    else:
+        recreate_database()
+        call_command("migrate", verbosity=0)
+        call_command("setup_demo", verbosity=0, stdout=io.StringIO())
+        typical = Story.objects.get(articles__source__short_name="Xinhua")
+        large = build_large_story()
+    return {
+        "home page": "/",
+        describe(typical): typical.get_absolute_url(),
+        describe(large): large.get_absolute_url(),
+    }
+
+
+def uncached_ms(url: str, times: int = 15) -> float:
+    """Median time to render the page in this process with an empty cache (DEBUG off)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    timings = []
+    for _ in range(times):
+        caches["pages"].clear()
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
+def load(url: str, requests: int, concurrency: int) -> dict:
+    """`requests` GETs over `concurrency` keep-alive connections (each a thread)."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def client():
+        nonlocal errors
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while True:
+            with lock:
+                if next(counter, None) is None:
+                    break
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                errors += not ok
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    total = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "rps": len(latencies) / total,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
+        "errors": errors,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def load(url: str, requests: int, concurrency: int) -> dict:
-    output = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "load.py"),
-            url,
-            "--requests",
-            str(requests),
-            "--concurrency",
-            str(concurrency),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output)
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-
-    recreate_database()
-    call_command("migrate", verbosity=0)
-    call_command("setup_demo", verbosity=0, stdout=io.StringIO())
-    demo = Story.objects.get(articles__source__short_name="Xinhua")
-    large = build_large_story()
-    pages = {
-        "demo story": demo.get_absolute_url(),
-        f"large story ({large.articles.count()} articles, "
-        f"{Quote.objects.filter(article__story=large).count()} quotes)": large.get_absolute_url(),
-    }
+    pages = pages_to_load()
+    print(
+        f"database {settings.DATABASES['default']['NAME']}: {Article.objects.count():,} "
+        f"articles, {Quote.objects.count():,} quotes, {Story.objects.count():,} stories"
+    )
     baseline_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     client = Client(HTTP_HOST="127.0.0.1")
+    rendering = {}
     for index, url in enumerate(pages.values()):
         response = client.get(url)
         assert response.status_code == 200
         (baseline_dir / f"page{index}.html").write_bytes(response.content)
+        rendering[url] = uncached_ms(url)
     connections.close_all()
 
     port = free_port()
@@ -137,7 +219,7 @@ def main():
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "bench.wsgi",
             "--workers",
-            str(args.workers),
+            str(ARGS.workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -155,22 +237,25 @@ def main():
             except OSError:
                 time.sleep(0.1)
         print(
-            f"gunicorn {args.workers} workers, {args.requests} requests, "
-            f"{args.concurrency} concurrent clients, DEBUG off"
+            f"gunicorn {ARGS.workers} workers, {ARGS.requests} requests, "
+            f"{ARGS.concurrency} concurrent clients, DEBUG off, anonymous reader"
         )
-        print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+        print(f"{'page':52} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
         for index, (label, url) in enumerate(pages.items()):
-            load(base + url, 20, 2)  # warm up: connections, caches
-            page = load(base + url, args.requests, args.concurrency)
+            load(base + url, 40, 2)  # warm up: connections, each worker's cache
+            page = load(base + url, ARGS.requests, ARGS.concurrency)
             minimal = load(
-                f"{base}/bench/baseline/page{index}.html", args.requests, args.concurrency
+                f"{base}/bench/baseline/page{index}.html", ARGS.requests, ARGS.concurrency
             )
             for name, figures in ((label, page), ("  minimal view, same bytes", minimal)):
                 print(
-                    f"{name:48} {figures['rps']:8.1f} {figures['p50_ms']:8.1f} "
+                    f"{name:52} {figures['rps']:8.1f} {figures['p50_ms']:8.1f} "
                     f"{figures['p95_ms']:8.1f} {figures['errors']:7d}"
                 )
-            print(f"  ratio (page req/s / minimal req/s): {page['rps'] / minimal['rps']:.2f}")
+            print(
+                f"  ratio (page req/s / minimal req/s): {page['rps'] / minimal['rps']:.2f}; "
+                f"rendering it uncached: {rendering[url]:.1f} ms"
+            )
     finally:
         server.terminate()
         server.wait(10)

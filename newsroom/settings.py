@@ -35,8 +35,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    # Before django_tasks_db: articles' db_worker (recovery, reconnecting) overrides its own.
     "articles",
+    "django_tasks_db",
 ]
+
+# Background work (imports) through Django's tasks framework, queued in PostgreSQL; any number
+# of `manage.py db_worker` processes, on any machine reaching the database, share the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -75,9 +81,30 @@ if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
 else:
     DATA_DIR = embedded_db.default_data_dir(BASE_DIR)
-    DATABASES = {"default": embedded_db.connection_settings(DATA_DIR)}
+    # Persistent connections, checked before reuse: after a database restart the next
+    # request reconnects instead of failing on a dead connection.
+    DATABASES = {
+        "default": {
+            **embedded_db.connection_settings(DATA_DIR),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rendered reader pages (articles/caching.py) live in each process's memory: they are keyed by
+# change stamps read from the database on every request, so no process serves a page older
+# than the last commit, and no shared cache server is needed.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -104,6 +104,33 @@ def test_stale_pid_file_naming_another_live_process_is_recovered(data_dir, capsy
     assert "recovering" in capsys.readouterr().err
 
 
+def test_stop_does_not_wait_for_connected_clients(data_dir):
+    settings = embedded_db.connection_settings(data_dir)
+    idle = connect(settings)  # like the app's persistent connections
+    started = time.monotonic()
+    assert embedded_db.stop(data_dir) is True
+    # A "fast" shutdown ends the sessions; a "smart" one would wait for them to leave.
+    assert time.monotonic() - started < 8
+    with pytest.raises(psycopg.OperationalError):
+        idle.execute("SELECT 1")
+    idle.close()
+
+
+def test_restart_comes_back_on_the_same_socket_and_keeps_the_data(data_dir):
+    settings = embedded_db.connection_settings(data_dir)
+    with connect(settings) as connection:
+        connection.execute("CREATE TABLE IF NOT EXISTS kept (n int)")
+        connection.execute("INSERT INTO kept VALUES (1)")
+    old_pid = postmaster_pid(data_dir)
+
+    again = embedded_db.restart(data_dir)
+
+    assert postmaster_pid(data_dir) != old_pid
+    assert again["HOST"] == settings["HOST"]  # the app's settings stay valid
+    with connect(again) as connection:
+        assert connection.execute("SELECT count(*) FROM kept").fetchone()[0] >= 1
+
+
 def test_stop_reports_whether_a_server_was_running(data_dir):
     embedded_db.connection_settings(data_dir)
     assert embedded_db.stop(data_dir) is True

@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, PendingUpload
+from articles.models import Article, ImportBatch, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip
+from tests.test_background_import import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,31 @@ def test_unsafe_zip_is_refused_whole(tmp_path):
     assert error is not None
     assert "escapes the archive" in output
     assert Article.objects.count() == 0
+
+
+def test_background_queues_a_batch_and_returns_at_once(tmp_path):
+    (tmp_path / "one.txt").write_text(WIRE_STORY)
+    (tmp_path / "batch.zip").write_bytes(
+        make_zip({"two.txt": WIRE_STORY.replace("Tuesday", "Wednesday").encode()})
+    )
+    output, error = run(str(tmp_path), "--background", "--source", "Reuters")
+    assert error is None
+    batch = ImportBatch.objects.get()
+    assert batch.origin == "command" and batch.outlet == "Reuters" and batch.total == 2
+    assert f"Queued 2 files as import #{batch.pk}" in output
+    assert batch.get_absolute_url() in output
+    assert Article.objects.count() == 0  # the workers import them
+
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert batch.is_finished and batch.imported == 2 and Article.objects.count() == 2
+
+
+def test_background_reports_refused_paths_and_exits_non_zero(tmp_path):
+    (tmp_path / "one.txt").write_text(WIRE_STORY)
+    output, error = run(str(tmp_path / "one.txt"), str(tmp_path / "nope.txt"), "--background")
+    assert error is not None
+    assert "failed: " in output and "no such file or folder" in output
+    batch = ImportBatch.objects.get()
+    assert batch.total == 2 and batch.failed == 1
+    assert batch.items.get(status="failed").name.endswith("nope.txt")

@@ -20,6 +20,34 @@ def test_compose_runs_the_app_with_gunicorn_against_a_healthy_postgres():
     assert "collectstatic" in web["command"]
 
 
+def test_compose_runs_a_worker_like_the_web_service_once_it_has_migrated():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    web, worker = compose["services"]["web"], compose["services"]["worker"]
+    assert worker["image"] == web["image"] and worker["volumes"] == web["volumes"]
+    for name in ("DATABASE_URL", "DEBUG", "SECRET_KEY"):
+        assert worker["environment"][name] == web["environment"][name]
+    assert worker["command"].endswith("manage.py db_worker")
+    assert worker["depends_on"]["db"]["condition"] == "service_healthy"
+    # web migrates (and fills the shared venv) before the worker starts
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "urlopen" in " ".join(web["healthcheck"]["test"])
+
+
+def test_make_run_starts_a_worker_and_readme_shows_the_worker_commands():
+    makefile = (ROOT / "Makefile").read_text()
+    run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "db_worker &" in run_recipe and "trap " in run_recipe and "runserver" in run_recipe
+    assert "\nworker: install\n\t$(MANAGE) db_worker\n" in makefile
+    readme = (ROOT / "README.md").read_text()
+    for command in (
+        "make worker",
+        ".venv/bin/python manage.py db_worker",
+        "docker compose up --scale worker=3",
+        "import_articles PATH... --background",
+    ):
+        assert command in readme, command
+
+
 def test_readme_shows_make_run_and_make_test_first_and_the_compose_command():
     readme = (ROOT / "README.md").read_text()
     first_block = readme.split("```")[1]

@@ -3,8 +3,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from articles.models import Article, PendingUpload
+from articles.models import Article, ImportBatch, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip
+from tests.test_background_import import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:upload")
@@ -18,6 +19,17 @@ def text_file(name="story.txt", text=WIRE_STORY):
 def admin_client(client):
     client.force_login(make_user("boss", staff=True))
     return client
+
+
+def upload_and_import(client, data):
+    """Upload; it answers at once with a redirect to the import's page; then let a worker
+    import the files and return that page with its report."""
+    response = client.post(URL, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    batch = ImportBatch.objects.latest("pk")
+    assert response.url == batch.get_absolute_url()
+    run_queued_tasks()
+    return client.get(response.url)
 
 
 def test_anonymous_visitor_is_sent_to_log_in(client):
@@ -44,8 +56,19 @@ def test_upload_page_shows_the_form_to_staff(admin_client):
     assert b'type="file"' in response.content and b"multiple" in response.content
 
 
+def test_upload_returns_at_once_and_the_files_wait_for_a_worker(admin_client):
+    response = admin_client.post(URL, {"files": text_file()}, follow=True)
+    assert response.status_code == 200
+    assert Article.objects.count() == 0
+    batch = ImportBatch.objects.get()
+    assert batch.created_by.username == "boss" and batch.total == 1 and not batch.is_finished
+    assert b"<progress" in response.content and b"0 of 1 file done" in response.content
+    row = response.content.split(b'class="status-queued"')[1].split(b"</tr>")[0]
+    assert b"story.txt" in row and b"Waiting" in row
+
+
 def test_single_file_upload_reports_and_links_the_new_article(admin_client):
-    response = admin_client.post(URL, {"files": text_file()})
+    response = upload_and_import(admin_client, {"files": text_file()})
     assert response.status_code == 200
     article = Article.objects.get()
     assert article.uploaded_by.username == "boss"
@@ -56,8 +79,8 @@ def test_single_file_upload_reports_and_links_the_new_article(admin_client):
 def test_many_files_and_a_zip_in_one_upload(admin_client):
     second = WIRE_STORY.replace("four countries", "six countries")
     archive = make_zip({"in-zip.txt": WIRE_STORY.replace("Tuesday", "Friday").encode()})
-    response = admin_client.post(
-        URL,
+    response = upload_and_import(
+        admin_client,
         {"files": [text_file("a.txt"), text_file("b.txt", second), text_file("c.zip", archive)]},
     )
     assert response.status_code == 200
@@ -66,12 +89,12 @@ def test_many_files_and_a_zip_in_one_upload(admin_client):
 
 
 def test_outlet_given_by_the_uploader_overrides_detection(admin_client):
-    admin_client.post(URL, {"files": text_file(), "outlet": "Anadolu Agency"})
+    upload_and_import(admin_client, {"files": text_file(), "outlet": "Anadolu Agency"})
     assert Article.objects.get().source.name == "Anadolu Agency"
 
 
 def test_unknown_outlet_is_asked_for_then_imported(admin_client):
-    response = admin_client.post(URL, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
+    response = upload_and_import(admin_client, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
     assert b"choose the outlet" in response.content
     pending = PendingUpload.objects.get()
     assert Article.objects.count() == 0
@@ -89,8 +112,8 @@ def test_unknown_outlet_is_asked_for_then_imported(admin_client):
 
 
 def test_duplicate_upload_is_reported_as_already_present(admin_client):
-    admin_client.post(URL, {"files": text_file()})
-    response = admin_client.post(URL, {"files": text_file("again.txt")})
+    upload_and_import(admin_client, {"files": text_file()})
+    response = upload_and_import(admin_client, {"files": text_file("again.txt")})
     assert b"Already present" in response.content
     assert Article.objects.count() == 1
 
@@ -110,13 +133,17 @@ def test_bad_files_are_refused_with_a_clear_message(admin_client, name, data, me
     assert message in response.content.lower()
     assert name.encode() in response.content
     assert Article.objects.count() == 0
+    assert not ImportBatch.objects.exists()
 
 
 def test_bad_file_does_not_stop_the_good_ones(admin_client):
-    response = admin_client.post(URL, {"files": [text_file("bad.txt", b""), text_file()]})
+    files = [text_file("bad.txt", b""), text_file("chrome.html", b"<nav>Home | World</nav>")]
+    response = upload_and_import(admin_client, {"files": [*files, text_file()]})
     assert response.status_code == 200
     assert Article.objects.count() == 1
-    assert b"1 imported" in response.content and b"1 failed" in response.content
+    assert b"1 imported" in response.content and b"2 failed" in response.content
+    assert b"The file is empty." in response.content  # told at upload
+    assert b"No article text was found" in response.content  # told by the worker
 
 
 @pytest.mark.parametrize(
@@ -134,6 +161,7 @@ def test_unsafe_zip_is_refused_and_nothing_written(admin_client, members, messag
     assert message in response.content
     assert b"Nothing was imported" in response.content
     assert Article.objects.count() == 0
+    assert not ImportBatch.objects.exists()
 
 
 @override_settings(NEWSROOM_MAX_UPLOAD_FILES=2)
@@ -158,11 +186,14 @@ def test_upload_without_files_shows_the_form_error(admin_client):
     assert b"This field is required" in response.content
 
 
-def test_htmx_upload_returns_only_the_report_fragment(admin_client):
+def test_htmx_upload_returns_only_the_progress_fragment_that_polls(admin_client):
     response = admin_client.post(URL, {"files": text_file()}, headers={"HX-Request": "true"})
-    assert response.status_code == 200
+    assert response.status_code == 202
     assert b"<html" not in response.content
     assert b'id="upload-result"' in response.content
+    batch = ImportBatch.objects.get()
+    assert f'hx-get="{batch.get_absolute_url()}"'.encode() in response.content
+    assert b'hx-trigger="every 1s"' in response.content
 
 
 def test_upload_page_varies_on_htmx_header(admin_client):
@@ -180,7 +211,7 @@ def test_upload_requires_the_csrf_token(client):
 
 
 def test_pending_upload_without_an_outlet_is_refused_and_kept(admin_client):
-    admin_client.post(URL, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
+    upload_and_import(admin_client, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
     pending = PendingUpload.objects.get()
     response = admin_client.post(
         reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "  "}
@@ -192,8 +223,96 @@ def test_pending_upload_without_an_outlet_is_refused_and_kept(admin_client):
 
 
 def test_new_outlets_get_distinct_slugs(admin_client):
-    admin_client.post(URL, {"files": text_file("a.txt"), "outlet": "Daily News"})
+    upload_and_import(admin_client, {"files": text_file("a.txt"), "outlet": "Daily News"})
     other = WIRE_STORY.replace("four countries", "nine countries")
-    admin_client.post(URL, {"files": text_file("b.txt", other), "outlet": "Daily-News"})
+    upload_and_import(admin_client, {"files": text_file("b.txt", other), "outlet": "Daily-News"})
     slugs = sorted(Article.objects.values_list("source__slug", flat=True))
     assert slugs == ["daily-news", "daily-news-2"]
+
+
+# ----------------------------------------------------------------------------- an import's page
+
+
+def queued_batch(client, count=1):
+    files = [text_file(f"{n}.txt", WIRE_STORY.replace("four", f"{n + 5}")) for n in range(count)]
+    client.post(URL, {"files": files})
+    return ImportBatch.objects.latest("pk")
+
+
+def test_batch_page_polls_while_files_wait_and_stops_with_the_report(admin_client):
+    batch = queued_batch(admin_client)
+    page = admin_client.get(batch.get_absolute_url())
+    assert page.status_code == 200 and b"<html" in page.content
+    assert b'hx-trigger="every 1s"' in page.content and b"Importing" in page.content
+    assert b'<progress max="1" value="0"' in page.content
+
+    run_queued_tasks()
+    page = admin_client.get(batch.get_absolute_url())
+    assert b"hx-trigger" not in page.content  # finished: the fragment stops the polling
+    assert b'<progress max="1" value="1"' in page.content
+    assert Article.objects.get().get_absolute_url().encode() in page.content
+
+
+def test_batch_fragment_is_only_the_progress(admin_client):
+    batch = queued_batch(admin_client)
+    response = admin_client.get(batch.get_absolute_url(), headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert f'id="batch-{batch.pk}"'.encode() in response.content
+
+
+def test_batch_page_varies_on_htmx_header(admin_client):
+    batch = queued_batch(admin_client)
+    assert "HX-Request" in admin_client.get(batch.get_absolute_url())["Vary"]
+
+
+def test_batch_page_says_when_no_worker_is_running(admin_client):
+    batch = queued_batch(admin_client)
+    assert b"No worker is running" in admin_client.get(batch.get_absolute_url()).content
+    from articles.tasks import WorkerPresence
+
+    presence = WorkerPresence("test")
+    presence.announce()
+    try:
+        assert b"No worker is running" not in admin_client.get(batch.get_absolute_url()).content
+    finally:
+        presence.close()
+
+
+def test_batch_pages_are_for_staff_only(client):
+    admin = make_user("boss", staff=True)
+    client.force_login(admin)
+    batch = queued_batch(client)
+    client.logout()
+    for url in (batch.get_absolute_url(), reverse("articles:upload_batches")):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    client.force_login(make_user("reader"))
+    for url in (batch.get_absolute_url(), reverse("articles:upload_batches")):
+        assert client.get(url).status_code == 403
+
+
+def test_recent_imports_lists_batches_newest_first(admin_client):
+    first = queued_batch(admin_client)
+    run_queued_tasks()
+    second = queued_batch(admin_client)
+    response = admin_client.get(reverse("articles:upload_batches"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.index(f"#{second.pk}<") < content.index(f"#{first.pk}<")
+    assert "1 imported" in content
+
+
+def test_missing_batch_is_404(admin_client):
+    assert admin_client.get(reverse("articles:upload_batch", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_batch_report_queries_do_not_grow_with_its_files(
+    admin_client, django_assert_max_num_queries, count
+):
+    batch = queued_batch(admin_client, count)
+    run_queued_tasks()
+    with django_assert_max_num_queries(7):
+        response = admin_client.get(batch.get_absolute_url())
+    assert f"{count} imported".encode() in response.content

@@ -2,9 +2,12 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
 from articles.importer import import_file
+from articles.models import ImportBatch
+from articles.tasks import queue_files
 
 
 class Command(BaseCommand):
@@ -15,8 +18,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source", help="the outlet that published every file (overrides detection)"
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the files for the background workers (manage.py db_worker) and return "
+            "at once, printing where to follow the import",
+        )
 
-    def handle(self, *, paths, source=None, **options):
+    def handle(self, *, paths, source=None, background=False, **options):
+        if background:
+            return self.queue(paths, source)
         started = time.monotonic()
         counts = {"imported": 0, "duplicate": 0, "needs_outlet": 0, "failed": 0}
         files, refused = self.collect(paths)
@@ -52,6 +63,34 @@ class Command(BaseCommand):
         )
         if counts["failed"] or counts["needs_outlet"]:
             raise CommandError("some files were not imported (see above)")
+
+    def queue(self, paths, source):
+        """Store every file as an item of one batch, in one transaction, and enqueue it."""
+        files, refused = self.collect(paths)
+
+        def readable():
+            for name, loader in files:
+                try:
+                    yield name, loader()
+                except OSError as error:
+                    refused.append((name, f"cannot read the file ({error.strerror})"))
+
+        with transaction.atomic():
+            label = ", ".join(paths)[:300]
+            batch = ImportBatch.objects.create(
+                origin=ImportBatch.Origin.COMMAND, label=label, outlet=source or ""
+            )
+            queue_files(batch, readable(), refused)
+        for name, reason in refused:
+            self.stdout.write(self.style.ERROR(f"failed: {name}: {reason}"))
+        queued = batch.total - batch.failed
+        self.stdout.write(
+            f"Queued {queued} file{'s' if queued != 1 else ''} as import #{batch.pk}"
+            f" ({batch.failed} refused). Progress: {batch.get_absolute_url()} on the site; "
+            "the workers (manage.py db_worker) import them."
+        )
+        if refused:
+            raise CommandError("some files were refused (see above)")
 
     def collect(self, paths):
         """(name, loader) for every article file, and (name, reason) for what is refused.

@@ -1,0 +1,34 @@
+"""A database that is down or restarting is a 503 "temporarily unavailable", not a 500."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# Long enough for the embedded server (or a managed one failing over) to come back.
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with Retry-After when a view loses its database connection.
+
+    OperationalError covers a refused or dropped connection (and a deadlock or lock timeout,
+    which a retry also cures); InterfaceError a connection already closed. The page is
+    rendered without the request, so it needs no database (no user, no session)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("Database unavailable: %s %s: %s", request.method, request.path, exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response

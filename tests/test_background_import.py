@@ -1,0 +1,309 @@
+"""Background import: tasks in PostgreSQL, real `manage.py db_worker` processes, killed ones."""
+
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection, transaction
+from django.tasks import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from articles.models import Article, ImportBatch, ImportItem
+from articles.tasks import (
+    CHUNK_SIZE,
+    MAX_ATTEMPTS,
+    WorkerPresence,
+    import_items,
+    live_worker_keys,
+    queue_files,
+    requeue_lost_items,
+    worker_key,
+)
+from tests.helpers import WIRE_STORY, make_user
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROME_ONLY = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
+
+
+def run_queued_tasks() -> int:
+    """Run every ready task in this process with django-tasks-db's own Worker.run_task, so
+    tests in a rolled-back transaction see them (the worker loop would close the connection)."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (row := DBTaskResult.objects.ready().first()) is not None:
+        row.claim(worker.worker_id)
+        worker.run_task(row)
+        ran += 1
+    return ran
+
+
+def wire_story(number: int) -> bytes:
+    """A distinct Reuters article (its own text fingerprint) for each number."""
+    return (
+        WIRE_STORY.replace("grain corridor", f"grain corridor number {number}")
+        .replace("four countries", f"{number + 5} countries")
+        .encode()
+    )
+
+
+def queue(files, refused=(), **batch_fields) -> ImportBatch:
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(label="test", **batch_fields)
+        queue_files(batch, files, refused)
+    return batch
+
+
+# ----------------------------------------------------------------------------- in one process
+
+
+@pytest.mark.django_db
+def test_files_are_stored_as_items_and_enqueued_in_chunks():
+    files = [(f"wire-{n}.txt", wire_story(n)) for n in range(CHUNK_SIZE * 2 + 1)]
+    batch = queue(files, refused=[("x.rar", "only zip archives are accepted")])
+    assert batch.total == len(files) + 1 and batch.failed == 1 and not batch.is_finished
+    tasks = DBTaskResult.objects.filter(task_path=import_items.module_path)
+    assert tasks.count() == math.ceil(len(files) / CHUNK_SIZE) == 3
+    assert all(task.args_kwargs == {"args": [batch.pk], "kwargs": {}} for task in tasks)
+    queued = batch.items.filter(status=ImportItem.Status.QUEUED)
+    assert queued.count() == len(files)
+    assert set(queued.values_list("task_id", flat=True)) == set(tasks.values_list("pk", flat=True))
+    assert Article.objects.count() == 0  # nothing imported until a worker runs
+
+
+@pytest.mark.django_db
+def test_a_failing_file_is_reported_with_its_message_and_the_rest_go_on():
+    user = make_user("boss", staff=True)
+    batch = queue(
+        [
+            ("one.txt", wire_story(1)),
+            ("chrome.html", CHROME_ONLY),
+            ("empty.txt", b""),
+            ("two.txt", wire_story(2)),
+        ],
+        created_by=user,
+    )
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert batch.is_finished
+    assert batch.summary == {"imported": 2, "duplicate": 0, "needs_outlet": 0, "failed": 2}
+    items = {item.name: item for item in batch.items.all()}
+    assert "No article text was found" in items["chrome.html"].message
+    assert items["empty.txt"].message == "The file is empty."
+    assert items["one.txt"].article.uploaded_by == user
+    assert all(item.data == b"" or bytes(item.data) == b"" for item in items.values())
+    assert all(item.attempts == 1 and item.finished_at for item in items.values())
+
+
+@pytest.mark.django_db
+def test_outlet_and_date_of_the_batch_apply_to_its_files():
+    undated = WIRE_STORY.replace(" on Tuesday", "").encode()
+    batch = queue([("a.txt", undated)], outlet="Anadolu Agency", published="2024-03-05")
+    run_queued_tasks()
+    article = Article.objects.get()
+    assert article.source.name == "Anadolu Agency"
+    assert article.published_at.date().isoformat() == "2024-03-05"
+    assert batch.items.get().article == article
+
+
+@pytest.mark.django_db
+def test_a_retried_task_skips_finished_files():
+    batch = queue([("one.txt", wire_story(1)), ("two.txt", wire_story(2))])
+    run_queued_tasks()
+    task = DBTaskResult.objects.get()
+    # Run the same task again, as a retry would: nothing is imported twice.
+    task.status = TaskResultStatus.READY
+    task.save()
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert Article.objects.count() == 2
+    assert batch.summary["imported"] == 2 and batch.done == batch.total == 2
+    assert DBTaskResult.objects.get().return_value == {}  # the retry had nothing left to do
+
+
+@pytest.mark.django_db
+def test_a_file_that_stopped_the_worker_too_often_is_given_up():
+    batch = queue([("poison.txt", wire_story(1)), ("fine.txt", wire_story(2))])
+    batch.items.filter(name="poison.txt").update(attempts=MAX_ATTEMPTS)
+    run_queued_tasks()
+    poison = batch.items.get(name="poison.txt")
+    assert poison.status == "failed" and f"stopped {MAX_ATTEMPTS} times" in poison.message
+    assert batch.items.get(name="fine.txt").status == "imported"
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_running_task_of_a_live_worker_is_left_alone_and_of_a_dead_one_requeued():
+    batch = queue([("one.txt", wire_story(1))])
+    task = DBTaskResult.objects.get()
+    presence = WorkerPresence("test")
+    worker_id = presence.announce()
+    try:
+        task.claim(worker_id)
+        assert worker_key(worker_id) in live_worker_keys()
+        assert requeue_lost_items() == 0
+        assert DBTaskResult.objects.get(pk=task.pk).status == TaskResultStatus.RUNNING
+    finally:
+        presence.close()
+    assert worker_key(worker_id) not in live_worker_keys()
+    assert requeue_lost_items() == 1
+    lost = DBTaskResult.objects.get(pk=task.pk)
+    assert lost.status == TaskResultStatus.FAILED
+    assert lost.exception_class_path == "articles.tasks.WorkerLost"
+    item = batch.items.get()
+    assert item.task_id != task.pk and DBTaskResult.objects.ready().filter(pk=item.task_id)
+    run_queued_tasks()
+    assert batch.items.get().status == "imported"
+
+
+@pytest.mark.django_db
+def test_files_of_a_task_that_failed_are_requeued():
+    batch = queue([("one.txt", wire_story(1)), ("two.txt", wire_story(2))])
+    # What django-tasks-db records when a task raises (the database went away under it).
+    DBTaskResult.objects.update(status=TaskResultStatus.FAILED)
+    assert requeue_lost_items() == 2
+    assert requeue_lost_items() == 0  # the new task is waiting: nothing more to do
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert batch.is_finished and batch.imported == 2
+
+
+# ----------------------------------------------------------------------------- real workers
+
+
+def worker_env() -> dict:
+    """The test database, for a worker in another process."""
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}@{quote(settings['HOST'], safe='')}:"
+        f"{settings['PORT']}/{settings['NAME']}"
+    )
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def start_worker(*args: str) -> subprocess.Popen:
+    """`manage.py db_worker` in its own process; its output goes to a file (`.log`)."""
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed with the test process)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+        + ["--interval", "0.2", *args],
+        cwd=ROOT,
+        env=worker_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    worker.log = log
+    return worker
+
+
+def wait_for(condition, *, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def done(batch: ImportBatch) -> int:
+    batch.refresh_from_db()
+    return batch.done
+
+
+def finish(worker: subprocess.Popen, *, timeout: float = 300) -> str:
+    """Wait for the worker to exit; its output."""
+    worker.wait(timeout=timeout)
+    worker.log.seek(0)
+    return worker.log.read()
+
+
+def stop(worker: subprocess.Popen) -> str:
+    if worker.poll() is None:
+        worker.terminate()
+    return finish(worker, timeout=30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_killed_mid_import_is_retried_and_nothing_is_imported_twice():
+    count = 40
+    batch = queue([(f"wire-{n}.txt", wire_story(n)) for n in range(count)])
+    first = start_worker()
+    try:
+        wait_for(lambda: done(batch) >= 3, timeout=120, what="the first worker to import")
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        stop(first)
+    killed_at = done(batch)
+    assert killed_at < count, "the worker finished before it could be killed"
+    # django-tasks-db leaves the dead worker's task RUNNING; its lock is gone with its session.
+    running = list(DBTaskResult.objects.running().values_list("pk", flat=True))
+    assert running
+    wait_for(lambda: not live_worker_keys(), timeout=10, what="the dead worker's session to end")
+
+    second = start_worker("--batch")
+    output = finish(second)
+    assert second.returncode == 0, output
+    batch.refresh_from_db()
+    assert batch.is_finished, output
+    assert batch.summary == {"imported": count, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+    assert Article.objects.count() == count
+    article_ids = list(batch.items.values_list("article_id", flat=True))
+    assert len(set(article_ids)) == count and None not in article_ids
+    assert not DBTaskResult.objects.running().exists()
+    assert set(
+        DBTaskResult.objects.filter(pk__in=running).values_list("exception_class_path", flat=True)
+    ) == {"articles.tasks.WorkerLost"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_share_one_queue():
+    count = CHUNK_SIZE * 3
+    batch = queue([(f"wire-{n}.txt", wire_story(n)) for n in range(count)])
+    workers = [start_worker("--batch"), start_worker("--batch")]
+    outputs = [finish(worker) for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    batch.refresh_from_db()
+    assert batch.imported == count and Article.objects.count() == count
+    claimed_by = {row[-1] for row in DBTaskResult.objects.values_list("worker_ids", flat=True)}
+    assert len(claimed_by) == 2  # both workers took tasks from the one queue
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_resumes_after_postgresql_restarts_under_the_worker():
+    from newsroom import embedded_db
+
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("restarts the embedded PostgreSQL only")
+    count = 30
+    batch = queue([(f"wire-{n}.txt", wire_story(n)) for n in range(count)])
+    worker = start_worker()
+    try:
+        wait_for(lambda: done(batch) >= 3, timeout=120, what="the worker to import")
+        connection.close()
+        embedded_db.restart(embedded_db.default_data_dir(ROOT))
+        wait_for(lambda: done(batch) >= count, timeout=180, what="the import to resume")
+    finally:
+        output = stop(worker)
+    batch.refresh_from_db()
+    assert batch.summary == {"imported": count, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+    assert Article.objects.count() == count
+    assert "lost the database" in output

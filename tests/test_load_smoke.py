@@ -1,0 +1,108 @@
+"""The load test (bench/load.py), short, on every change: readers, an editor and imports
+against gunicorn get no errors and every acknowledged edit and import is in the database;
+and with PostgreSQL restarted in the middle, requests fail only while it is down, with a 503,
+and the site recovers by itself.
+
+Each run has its own embedded PostgreSQL in a temporary folder, so restarting it never
+disturbs the server the rest of the suite uses.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from newsroom import embedded_db
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = [
+    "--readers", "4",
+    "--editors", "1",
+    "--workers", "2",
+    "--events", "6",
+    "--reports", "3",
+    "--think-min", "0.2",
+    "--think-max", "0.8",
+    "--import-every", "1",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("load")
+    yield path
+    embedded_db.stop(path)
+
+
+def run_load(data_dir: Path, *options: str) -> tuple[dict, subprocess.CompletedProcess]:
+    result_file = data_dir / "result.json"
+    result_file.unlink(missing_ok=True)
+    env = {**os.environ, "NEWSROOM_DATA_DIR": str(data_dir)}
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "NEWSROOM_BENCH_DB"):
+        env.pop(name, None)
+    completed = subprocess.run(
+        [sys.executable, "bench/load.py", *SMALL, "--json-out", str(result_file), *options],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result_file.exists(), completed.stdout + completed.stderr
+    return json.loads(result_file.read_text()), completed
+
+
+def edit_rows(data_dir: Path) -> int:
+    """Edit rows the load's editor left, counted straight from its database."""
+    with psycopg.connect(
+        host=str(data_dir / "postgres"), user="postgres", dbname="newsroom_load"
+    ) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM articles_edit e JOIN auth_user u ON u.id = e.user_id "
+            "WHERE u.username LIKE 'load-editor-%%'"
+        ).fetchone()[0]
+
+
+def test_readers_an_editor_and_imports_get_no_errors_and_nothing_is_lost(data_dir):
+    result, completed = run_load(data_dir, "--duration", "15")
+
+    assert completed.returncode == 0, completed.stdout[-3000:]
+    assert result["errors"] == 0, result["error_examples"]
+    pages = result["pages"]
+    for kind in ("home", "story", "statements", "article", "quote panel (htmx)", "login"):
+        assert pages[kind]["requests"] > 0 and pages[kind]["errors"] == 0, kind
+    assert result["p95_ms"] is not None
+    edits = result["edits"]
+    assert edits["acked"] > 0
+    assert edits["problems"] == []
+    assert edit_rows(data_dir) == edits["edit_rows"] >= edits["acked"]
+    assert result["imports"]["imported"] > 0
+    assert result["imports"]["problems"] == []
+    assert result["memory"]["max_mib"] > 0
+
+
+def postmaster_pid(data_dir: Path) -> int:
+    return int((data_dir / "postgres" / "postmaster.pid").read_text().split()[0])
+
+
+def test_database_restart_mid_load_fails_requests_only_while_it_is_down(data_dir):
+    before = postmaster_pid(data_dir) if (data_dir / "postgres").exists() else None
+    result, completed = run_load(data_dir, "--duration", "16", "--restart-db-at", "6", "--reuse")
+
+    assert postmaster_pid(data_dir) != before  # it really was restarted
+    restart = result["restart"]
+    assert restart["db_started_at_s"] > restart["db_stopped_at_s"] >= 6
+    # Failures only while it was down, as "temporarily unavailable", never a traceback.
+    assert result["errors"] == 0, result["error_examples"]
+    assert set(restart["failed_statuses"]) <= {503}, restart["failed_notes"]
+    assert restart["recovered_after_db_start_s"] < 3
+    # Afterwards every acknowledged edit and every import is there, none half-applied.
+    assert result["edits"]["acked"] > 0
+    assert result["edits"]["problems"] == []
+    assert result["imports"]["problems"] == []
+    assert result["imports"]["never_imported"] == 0  # those that failed got in later
+    assert completed.returncode == 0, completed.stdout[-3000:]
