@@ -1,0 +1,173 @@
+"""Background import speed and memory: a whole corpus through the queue and real workers.
+
+Queues every zip of a corpus made by bench/corpus.py into a fresh bench database, then runs
+`manage.py db_worker` processes on it: one worker for the first --one-worker articles, two
+for the rest. Prints articles per second with each, the rate as the database grows, and each
+worker's resident memory as the import goes on (peak included).
+
+    .venv/bin/python bench/corpus.py --articles 100000 --seed 1 --out /tmp/corpus
+    .venv/bin/python bench/worker_import.py --corpus /tmp/corpus [--one-worker 10000]
+
+The database it fills (NEWSROOM_BENCH_DB, default newsroom_bench) is the one the page and
+search benchmarks read afterwards.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, connections, transaction  # noqa: E402
+from django.db.models import Sum  # noqa: E402
+
+from articles.archives import expand_zip, limits_from_settings  # noqa: E402
+from articles.models import (  # noqa: E402
+    Article,
+    ImportBatch,
+    ImportItem,
+    Quote,
+    StatementGroup,
+    Story,
+)
+from articles.tasks import queue_files  # noqa: E402
+
+
+def recreate_database() -> None:
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+
+
+def queue_corpus(corpus: Path) -> int:
+    """One batch per zip, as an admin uploading the archive would; returns files queued."""
+    limits = limits_from_settings()
+    queued = 0
+    for path in sorted(corpus.glob("*.zip")):
+        expansion = expand_zip(path.name, path.read_bytes(), limits)
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(origin=ImportBatch.Origin.COMMAND, label=path.name)
+            queue_files(
+                batch,
+                ((f.name, f.data) for f in expansion.files),
+                ((r.name, r.reason) for r in expansion.refused),
+            )
+        queued += batch.total
+    return queued
+
+
+def finished() -> int:
+    totals = ImportBatch.objects.aggregate(
+        *(Sum(field) for field in ("imported", "duplicate", "needs_outlet", "failed"))
+    )
+    return sum(value or 0 for value in totals.values())
+
+
+def memory_kib(pid: int) -> tuple[int, int]:
+    """(VmRSS, VmHWM) of a process, in KiB: resident now and at its peak."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return int(fields.get("VmRSS", "0 kB").split()[0]), int(fields.get("VmHWM", "0 kB").split()[0])
+
+
+def start_worker(number: int, log_dir: Path) -> subprocess.Popen:
+    log = (log_dir / f"worker-{number}.log").open("w")
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+        + ["--interval", "0.2"],
+        cwd=ROOT,
+        env={**os.environ, "LOG_LEVEL": "WARNING"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="folder of corpus zips")
+    parser.add_argument("--one-worker", type=int, default=10_000, help="articles with 1 worker")
+    parser.add_argument("--every", type=float, default=10.0, help="seconds between reports")
+    parser.add_argument("--keep", action="store_true", help="reuse the queued database")
+    args = parser.parse_args()
+
+    if not args.keep:
+        recreate_database()
+        started = time.perf_counter()
+        total = queue_corpus(args.corpus)
+        took = time.perf_counter() - started
+        print(f"queued {total:,} files in {took:.0f}s ({total / took:,.0f} files/s)", flush=True)
+    total = ImportBatch.objects.aggregate(n=Sum("total"))["n"] or 0
+    connections.close_all()
+
+    log_dir = Path("/tmp/newsroom-bench-workers")
+    log_dir.mkdir(exist_ok=True)
+    workers = [start_worker(1, log_dir)]
+    phases = []  # (workers, articles, seconds)
+    peak = {}
+    phase_start, phase_done = time.perf_counter(), finished()
+    last_report = phase_start
+    print(" elapsed  done      rate/s  workers' RSS MiB", flush=True)
+    try:
+        while True:
+            time.sleep(1)
+            done = finished()
+            now = time.perf_counter()
+            for worker in workers:
+                if worker.poll() is not None:
+                    raise SystemExit(f"worker {worker.pid} exited; see {log_dir}")
+                rss, hwm = memory_kib(worker.pid)
+                peak[worker.pid] = max(peak.get(worker.pid, 0), hwm)
+            if now - last_report >= args.every or done >= total:
+                rate = (done - phase_done) / (now - phase_start)
+                rss = " ".join(f"{memory_kib(w.pid)[0] / 1024:.0f}" for w in workers)
+                print(f"{now - phase_start:7.0f}s {done:7,}  {rate:7.1f}  {rss}", flush=True)
+                last_report = now
+            if done >= total or (len(workers) == 1 and done >= args.one_worker):
+                phases.append((len(workers), done - phase_done, now - phase_start))
+                if done >= total:
+                    break
+                workers.append(start_worker(2, log_dir))
+                phase_start, phase_done = now, done
+                print("-- a second worker joins", flush=True)
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=60)
+
+    print()
+    for count, articles, seconds in phases:
+        print(
+            f"{count} worker{'s' if count > 1 else ''}: {articles:,} articles in {seconds:.0f}s "
+            f"= {articles / seconds:.1f} articles/s end to end"
+        )
+    for pid, hwm in peak.items():
+        print(f"worker {pid}: peak RSS {hwm / 1024:.0f} MiB")
+    failures = ImportItem.objects.exclude(status__in=["imported", "duplicate"])
+    print(
+        f"database: {Article.objects.count():,} articles, {Quote.objects.count():,} quotes, "
+        f"{Story.objects.count():,} stories, {StatementGroup.objects.count():,} statements; "
+        f"{failures.count()} files not imported"
+    )
+    for name, status, message in failures.values_list("name", "status", "message")[:5]:
+        print(f"  {name}: {status}: {message}")
+
+
+if __name__ == "__main__":
+    main()
