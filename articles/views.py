@@ -15,9 +15,11 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
 )
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -95,10 +97,28 @@ def fragment_or_page(request: HttpRequest, template: str, partial: str) -> str:
     return template
 
 
+def stories_newest_first():
+    """Stories by their latest known date, with their counts and articles for listing. Read in
+    index order and counted per story shown: counting every story's quotes to order them all
+    took seconds on 100,000 articles."""
+    articles = Article.objects.filter(story=OuterRef("pk")).order_by().values("story")
+    quotes = Quote.objects.filter(article__story=OuterRef("pk")).order_by().values("article__story")
+    return (
+        Story.objects.order_by(F("end_date").desc(nulls_last=True), "-id")
+        .annotate(
+            article_count=Coalesce(Subquery(articles.annotate(n=Count("pk")).values("n")), 0),
+            quote_count=Coalesce(Subquery(quotes.annotate(n=Count("pk")).values("n")), 0),
+        )
+        .prefetch_related(
+            Prefetch("articles", queryset=Article.objects.listing().order_by("published_at"))
+        )
+    )
+
+
 @vary_on_headers("HX-Request")
 @cached_for_readers(site_stamp)
 def home(request: HttpRequest) -> HttpResponse:
-    stories = Paginator(Story.objects.recent(), STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    stories = Paginator(stories_newest_first(), STORIES_PER_PAGE).get_page(request.GET.get("page"))
     recent = Article.objects.recent()[:ARTICLES_PER_PAGE]
     unassigned = Article.objects.filter(story__isnull=True).count()
     context = {"stories": stories, "recent_articles": recent, "unassigned_count": unassigned}
@@ -540,6 +560,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@cached_for_readers(site_stamp)
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a person is quoted as saying, by story and statement, with the outlets."""
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), pk=pk)
@@ -657,6 +678,7 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@cached_for_readers(site_stamp)
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     # Grouped by story on the page (regroup), newest story first.
@@ -673,6 +695,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/source_detail.html", {"source": source, "articles": articles})
 
 
+@cached_for_readers(site_stamp)
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = Source.objects.annotate(article_count=Count("articles")).order_by("name")
     return render(request, "articles/source_list.html", {"sources": sources})

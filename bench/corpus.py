@@ -422,6 +422,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
+
 # First names whose holders the reports call "she" (the rest are "he").
 SHE = _words(
     "Amina Lena Olga Fatima Ingrid Mei Aisha Hana Nadia Sofia Beatriz Chiara Elif Greta Irina "
@@ -522,17 +526,58 @@ FILLER_SENTENCES = [
 # Each event has words of its own (made up, like the names of projects, places and things in
 # real reports), used in its headline, lede, statements and background: reports of one event
 # share them, reports of two events on the same day mostly do not.
-STATEMENT_ENDINGS = [
-    " under the {entity}",
-    " once the {j1} {j2} is in place",
-    ", and the {j1} is the proof",
-    " with the {entity}",
-    " because of the {j1} {j2}",
-    " before the {j1} talks resume",
-    ", whatever happens to the {j1} {j2}",
-    " in {j1} and {j2} alike",
-    " now that the {entity} is signed",
-    ", starting with the {j1} {j2}",
+# Statements are two or three clauses of everyday words drawn afresh for each statement and
+# of words of the event's own, so that a clause quoted in part is found in that event's reports
+# and, as in real news, hardly ever word for word in another event's.
+NOUNS = _word_list(
+    "budget border contract council court crisis debt deficit election energy export farm "
+    "fleet fund grid harbour health housing industry inflation inquiry investment island "
+    "justice labour land licence loan market mine ministry network office oil parliament "
+    "pension permit pipeline police port price project province railway reform region "
+    "reserve road salary school security shortage subsidy supply surplus tariff tax "
+    "territory trade transport treaty union university valley village wage water welfare "
+    "account agency airport archive army audit bridge campaign canal capital cargo census "
+    "charter clinic coalition coast committee company corridor customs dam deadline "
+    "delegation district factory festival forest frontier garrison hospital landfill "
+    "library lottery militia monument museum ordinance pasture plant quarry refinery "
+    "reservoir satellite shipyard stadium summit terminal textile tunnel vineyard warehouse"
+)
+ADJECTIVES = _word_list(
+    "new old final fair whole local national regional public private joint large small "
+    "early late rural urban northern southern eastern western coastal central foreign "
+    "domestic annual monthly temporary permanent modern historic costly cheap difficult "
+    "urgent major minor strong weak broad narrow open secret common separate"
+)
+ACTIONS = _word_list(
+    "protect rebuild finance expand reduce review extend replace modernise defend open "
+    "close reform fund repair restore share support cancel delay accept reject complete "
+    "improve double halve freeze audit"
+)
+LEDES = [
+    "{place} officials agreed on {day} to {act} the {adj} {noun} under the {entity}, ending {n}"
+    " weeks of argument over the {j1} {j2}.",
+    "Negotiators in {place} reached a deal on the {entity} on {day}, promising to {act} the {adj}"
+    " {noun} and settle the {j1} dispute.",
+    "The {entity} was signed in {place} on {day} after talks on {topic}, the {adj} {noun} and the"
+    " future of the {j1} {j2}.",
+    "A deal to {act} the {adj} {noun}, known as the {entity}, was struck in {place} on {day}"
+    " despite objections over the {j1}.",
+]
+CLAUSES = [
+    "we will {act} the {adj} {noun} of the {j1}",
+    "the {j1} {noun} has to {act} the {j2}",
+    "nobody in {place2} wants to {act} the {j1} {noun}",
+    "{group} cannot wait for the {adj} {j1}",
+    "our {noun} depends on the {j1} {j2}",
+    "the {j1} will {act} every {noun} by the end of the {period}",
+    "I told them the {adj} {noun} of the {j1} is not for sale",
+    "this {entity} will {act} the {j1} {noun}",
+    "there is no {adj} {noun} without the {j1}",
+    "the {j1} and the {j2} must {act} the {noun} together",
+    "we have spent {n} million on the {adj} {j1}",
+    "the {noun} in {j1} was never the problem",
+    "if the {j1} fails the {adj} {noun} fails with it",
+    "we expect the {j1} to {act} the {noun} within {n} weeks",
 ]
 BACKGROUND = [
     "The {j1} {j2} has been at the centre of the dispute since {year}.",
@@ -557,7 +602,9 @@ def corpus_people(seed: int, count: int = 4000) -> list[dict]:
     names = set()
     people = []
     while len(people) < count:
-        given, family = rng.choice(CORPUS_GIVEN), rng.choice(CORPUS_FAMILY)
+        given = rng.choice(CORPUS_GIVEN)
+        # Real surnames are many: most here are made up, some shared by several people.
+        family = rng.choice(CORPUS_FAMILY) if rng.random() < 0.3 else made_up_word(rng).title()
         if (given, family) in names:
             continue
         names.add((given, family))
@@ -605,22 +652,30 @@ def corpus_event(seed: int, outline: dict) -> dict:
     rng = random.Random(f"{seed}-event-{outline['number']}")
     topic, group, thing = rng.choice(CORPUS_TOPICS)
     place, place2 = rng.sample(CORPUS_PLACES, 2)
-    jargon = [made_up_word(rng) for _ in range(8)]
+    jargon = [made_up_word(rng) for _ in range(10)]
     entity = f"{made_up_word(rng).title()} {rng.choice(ENTITY_KINDS)}"
     statements = []
-    for template in rng.sample(CORPUS_STATEMENTS, k=rng.randint(9, 15)):
-        j1, j2 = rng.sample(jargon, 2)
-        ending = rng.choice(STATEMENT_ENDINGS).format(entity=entity, j1=j1, j2=j2)
-        text = template.format(
-            verb=rng.choice(VERBS),
-            topic=topic,
-            n=rng.randint(2, 30),
-            group=group,
-            place2=place2.title(),
-            period=rng.choice(PERIODS),
-            thing=thing,
-        )
-        statements.append({"speaker": rng.choice(outline["speakers"]), "text": text + ending})
+    for _ in range(rng.randint(9, 15)):
+        clauses = []
+        for clause in rng.sample(CLAUSES, k=rng.choice([2, 2, 3])):
+            j1, j2 = rng.sample(jargon, 2)
+            clauses.append(
+                clause.format(
+                    act=rng.choice(ACTIONS),
+                    adj=rng.choice(ADJECTIVES),
+                    noun=rng.choice(NOUNS),
+                    j1=j1,
+                    j2=j2,
+                    entity=entity,
+                    n=rng.randint(2, 30),
+                    group=group,
+                    place2=place2.title(),
+                    period=rng.choice(PERIODS),
+                )
+            )
+        text = ", ".join(clauses[:2]) + (f" and {clauses[2]}" if len(clauses) > 2 else "")
+        text = text[:1].upper() + text[1:]
+        statements.append({"speaker": rng.choice(outline["speakers"]), "text": text})
     return {
         **outline,
         "topic": topic,
@@ -631,6 +686,11 @@ def corpus_event(seed: int, outline: dict) -> dict:
         "statements": statements,
         "jargon": jargon,
         "entity": entity,
+        "lede": {
+            "act": rng.choice(ACTIONS),
+            "adj": rng.choice(ADJECTIVES),
+            "noun": rng.choice(NOUNS),
+        },
     }
 
 
@@ -710,10 +770,15 @@ class CorpusReport:
     def paragraphs(self) -> list[str]:
         rng, event = self.rng, self.event
         j1, j2 = rng.sample(event["jargon"], 2)
-        lede = (
-            f"Ministers meeting in {event['place'].title()} reached a deal on {event['topic']} "
-            f"and the {event['entity']} on {self.stamp:%A}, after two days of talks over the "
-            f"{j1} {j2} that officials described as difficult."
+        lede = rng.choice(LEDES).format(
+            place=event["place"].title(),
+            day=f"{self.stamp:%A}",
+            entity=event["entity"],
+            topic=event["topic"],
+            j1=j1,
+            j2=j2,
+            n=rng.randint(2, 12),
+            **event["lede"],
         )
         if rng.random() < 0.2:
             scare = rng.choice(SCARE_QUOTES)
@@ -727,7 +792,7 @@ class CorpusReport:
             body.append(self.quote(statement, named, last_speaker))
             last_speaker = statement["speaker"]["name"]
             if rng.random() < 0.35:
-                body.append(self.fill(rng.choice(FILLER_SENTENCES + BACKGROUND + BACKGROUND)))
+                body.append(self.fill(rng.choice(BACKGROUND)))
                 last_speaker = None
         if rng.random() < 0.15:
             body.append('"We were not consulted," a spokesman for the opposition said.')

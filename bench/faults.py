@@ -221,15 +221,15 @@ def verify_edits(log: list[Attempt], before: dict, users: list[str]) -> dict:
     if unused:
         problems.append(f"{len(unused)} Edit rows no attempt explains, e.g. {unused[0].pk}")
 
-    # Not half-applied: the data is as the newest record says.
-    quote_ids = {pk for edit in edits for pk in edit.quote_ids if pk in before["quotes"]}
+    # Not half-applied: the data is as the newest record says. (Quotes of articles imported
+    # during the load have no "before"; they are checked once an editor touched them.)
+    quote_ids = {pk for edit in edits for pk in edit.quote_ids}
     newest_quote = {}
     for edit in edits:
         for pk in edit.quote_ids:
-            row = edit.after["quotes"].get(str(pk))
-            if pk in before["quotes"] and row is not None:
+            if (row := edit.after["quotes"].get(str(pk))) is not None:
                 newest_quote[pk] = row
-    current = quote_states(Quote.objects.filter(pk__in=before["quotes"]))
+    current = quote_states(Quote.objects.filter(pk__in=quote_ids | set(before["quotes"])))
     for pk, now in current.items():
         if pk in newest_quote:
             row = newest_quote[pk]

@@ -25,6 +25,7 @@ connections and prints JSON figures:
 import argparse
 import asyncio
 import contextlib
+import ctypes
 import html
 import http.client
 import io
@@ -32,6 +33,7 @@ import json
 import os
 import random
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -564,6 +566,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_with_parent() -> None:
+    """In the child: have Linux send SIGTERM when this script dies, however it dies, so a
+    killed load run leaves no server behind."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+PR_SET_PDEATHSIG = 1
+
+
 def start_gunicorn(port: int, workers: int, log_path: Path) -> subprocess.Popen:
     with open(log_path, "w") as log:  # the child keeps its own copy of the descriptor
         server = subprocess.Popen(
@@ -580,6 +591,7 @@ def start_gunicorn(port: int, workers: int, log_path: Path) -> subprocess.Popen:
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=stop_with_parent,
         )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -876,6 +888,8 @@ def main() -> None:
     if args.url:
         print(json.dumps(run(args.url, args.requests, args.concurrency)))
         return
+    if args.restart_db_at is not None and not 0 < args.restart_db_at < args.duration:
+        parser.error("--restart-db-at must fall within --duration")
     sys.exit(scenario(args))
 
 

@@ -11,7 +11,7 @@ page and for the baseline, the ratio (page req/s / minimal req/s), and, measured
 process, what a page costs to render when it is not cached.
 
     .venv/bin/python bench/story_page_speed.py [--database NAME] [--requests 1000]
-        [--concurrency 20] [--workers 2]
+        [--concurrency 20] [--workers 2] [--rounds 3]
 """
 
 import argparse
@@ -41,6 +41,9 @@ def parse_args():
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="page and baseline alternate; medians are shown"
+    )
     return parser.parse_args()
 
 
@@ -238,19 +241,27 @@ def main():
                 time.sleep(0.1)
         print(
             f"gunicorn {ARGS.workers} workers, {ARGS.requests} requests, "
-            f"{ARGS.concurrency} concurrent clients, DEBUG off, anonymous reader"
+            f"{ARGS.concurrency} concurrent clients, DEBUG off, anonymous reader; "
+            f"medians of {ARGS.rounds} alternating rounds"
         )
         print(f"{'page':52} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
         for index, (label, url) in enumerate(pages.items()):
             load(base + url, 40, 2)  # warm up: connections, each worker's cache
-            page = load(base + url, ARGS.requests, ARGS.concurrency)
-            minimal = load(
-                f"{base}/bench/baseline/page{index}.html", ARGS.requests, ARGS.concurrency
+            # Alternating rounds, medians: other work on the machine moves single runs a lot.
+            rounds = {"page": [], "minimal": []}
+            for _ in range(ARGS.rounds):
+                rounds["page"].append(load(base + url, ARGS.requests, ARGS.concurrency))
+                rounds["minimal"].append(
+                    load(f"{base}/bench/baseline/page{index}.html", ARGS.requests, ARGS.concurrency)
+                )
+            page, minimal = (
+                {key: statistics.median(r[key] for r in rounds[kind]) for key in rounds[kind][0]}
+                for kind in ("page", "minimal")
             )
             for name, figures in ((label, page), ("  minimal view, same bytes", minimal)):
                 print(
                     f"{name:52} {figures['rps']:8.1f} {figures['p50_ms']:8.1f} "
-                    f"{figures['p95_ms']:8.1f} {figures['errors']:7d}"
+                    f"{figures['p95_ms']:8.1f} {figures['errors']:7.0f}"
                 )
             print(
                 f"  ratio (page req/s / minimal req/s): {page['rps'] / minimal['rps']:.2f}; "

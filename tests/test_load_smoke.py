@@ -7,6 +7,7 @@ Each run has its own embedded PostgreSQL in a temporary folder, so restarting it
 disturbs the server the rest of the suite uses.
 """
 
+import io
 import json
 import os
 import subprocess
@@ -15,8 +16,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.core.management import call_command
 
+from articles.models import Quote, Story, editors_group
+from bench.faults import Attempt, initial_state, verify_edits
 from newsroom import embedded_db
+from tests.helpers import make_user
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = [
@@ -106,3 +111,34 @@ def test_database_restart_mid_load_fails_requests_only_while_it_is_down(data_dir
     assert result["imports"]["problems"] == []
     assert result["imports"]["never_imported"] == 0  # those that failed got in later
     assert completed.returncode == 0, completed.stdout[-3000:]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_edit_check_catches_a_lost_edit_and_a_change_without_its_record(client):
+    call_command("setup_demo", stdout=io.StringIO())
+    story = Story.objects.get(articles__source__short_name="Xinhua")
+    first, second = Quote.objects.filter(article__story=story).order_by("pk")[:2]
+    before = initial_state([story.pk])
+    editor = make_user("load-editor-1")
+    editor.groups.add(editors_group())
+    client.force_login(editor)
+    response = client.post(
+        f"/quotes/{first.pk}/review/",
+        {"version": first.version, "status": "confirmed"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    made = Attempt("load-editor-1", "review", first.pk, "confirmed", outcome="acked")
+    assert verify_edits([made], before, ["load-editor-1"])["problems"] == []
+
+    never_made = Attempt("load-editor-1", "review", second.pk, "rejected", outcome="acked")
+    problems = verify_edits([made, never_made], before, ["load-editor-1"])["problems"]
+    assert len(problems) == 1 and problems[0].startswith("lost:")
+
+    Quote.objects.filter(pk=second.pk).update(status="rejected")  # no Edit row recorded
+    problems = verify_edits([made], before, ["load-editor-1"])["problems"]
+    assert problems == [
+        f"quote {second.pk} is {{'status': 'rejected', 'person_id': {second.person_id}, "
+        f"'tags': set()}}, its record says {{'status': 'unreviewed', 'person_id': "
+        f"{second.person_id}, 'tags': set()}}"
+    ]

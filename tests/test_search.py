@@ -98,3 +98,31 @@ def test_excluded_word_stays_excluded(client, demo):
 def test_a_word_being_typed_matches_as_a_prefix(client, demo):
     html = client.get(URL, {"q": "helicop"}).content.decode()
     assert "<mark>helicopter</mark>" in html
+
+
+@pytest.mark.parametrize("window", [1, 3, 1000])
+def test_the_newest_matches_are_ranked_whether_found_in_the_recent_window_or_beyond(
+    client, monkeypatch, window
+):
+    """Common words are looked for among the newest rows first, rare ones by the index alone:
+    both give the newest candidates, best ranked first."""
+    from django.core.cache import cache
+
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(views, "RECENT_QUOTES", window)
+    monkeypatch.setattr(views, "RECENT_ARTICLES", window)
+    cache.delete("search-windows")
+    for n in range(6):
+        text = AGENCY.replace("farm groups", f"farm groups{' fertiliser' * (6 - n)}")
+        text = text.replace("Published: 14/03/2023", f"Published: {14 + n:02d}/03/2023")
+        make_article(text, name=f"{n}.txt", outlet=f"Outlet {n}")
+    page = client.get(URL, {"q": "fertiliser"}).content.decode()
+    cache.delete("search-windows")
+    html = page.split('id="article-results"')[1]
+    assert '>Articles <span class="muted">(the newest 3, best first)</span>' in html
+    # The three newest articles (Outlets 5, 4, 3), the one saying "fertiliser" most first.
+    found = [html.index(f"Outlet {n}") for n in (3, 4, 5)]
+    assert found == sorted(found)
+    assert "Outlet 2" not in html and "Outlet 0" not in html

@@ -118,12 +118,16 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A renamed person: the stories quoting them.
-CREATE FUNCTION articles_person_renamed() RETURNS trigger
+-- A person changed: their page (site-wide); renamed, also the stories quoting them.
+CREATE FUNCTION articles_person_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     story bigint;
 BEGIN
+    PERFORM articles_bump_stamp(NULL);
+    IF OLD.name IS NOT DISTINCT FROM NEW.name THEN
+        RETURN NULL;
+    END IF;
     FOR story IN
         SELECT DISTINCT a.story_id FROM articles_quote q
         JOIN articles_article a ON a.id = q.article_id
@@ -142,6 +146,14 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Shown on no story page (a person's aliases): the site-wide stamp alone.
+CREATE FUNCTION articles_site_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM articles_bump_stamp(NULL);
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION articles_table_emptied() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -150,33 +162,28 @@ BEGIN
 END $$;
 """
 
-# (table, function, events, WHEN condition)
+# (table, function, events)
 TRIGGERS = [
-    ("articles_story", "articles_story_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_article", "articles_article_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_quote", "articles_quote_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_quote_tags", "articles_quote_tag_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_statementgroup", "articles_group_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_story_related", "articles_related_changed", "INSERT OR UPDATE OR DELETE", ""),
-    (
-        "articles_person",
-        "articles_person_renamed",
-        "UPDATE",
-        "WHEN (OLD.name IS DISTINCT FROM NEW.name)",
-    ),
-    ("articles_source", "articles_shared_changed", "INSERT OR UPDATE OR DELETE", ""),
-    ("articles_tag", "articles_shared_changed", "INSERT OR UPDATE OR DELETE", ""),
+    ("articles_story", "articles_story_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_article", "articles_article_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_quote", "articles_quote_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_quote_tags", "articles_quote_tag_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_statementgroup", "articles_group_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_story_related", "articles_related_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_person", "articles_person_changed", "UPDATE"),
+    ("articles_personalias", "articles_site_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_source", "articles_shared_changed", "INSERT OR UPDATE OR DELETE"),
+    ("articles_tag", "articles_shared_changed", "INSERT OR UPDATE OR DELETE"),
 ]
 TRUNCATED_TABLES = sorted({table for table, *_ in TRIGGERS})
 
 
 def trigger_sql() -> list[str]:
     statements = []
-    for table, function, events, condition in TRIGGERS:
+    for table, function, events in TRIGGERS:
         statements.append(
             f"CREATE CONSTRAINT TRIGGER {table}_stamp AFTER {events} ON {table} "
-            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW {condition} "
-            f"EXECUTE FUNCTION {function}()"
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {function}()"
         )
     for table in TRUNCATED_TABLES:
         statements.append(
@@ -201,9 +208,26 @@ def drop_sql() -> list[str]:
     return statements
 
 
+# Reading in index order: the newest articles (home page, search candidates), an outlet's
+# newest (search by outlet), stories by latest date (home page). Written as SQL because the
+# models cannot express NULLS LAST ordering in an index the planner matches to these ORDER BYs.
+INDEXES = [
+    ("article_recent_idx", "articles_article (published_at DESC NULLS LAST, id DESC)"),
+    (
+        "article_source_recent_idx",
+        "articles_article (source_id, published_at DESC NULLS LAST, id DESC)",
+    ),
+    ("story_recent_idx", "articles_story (end_date DESC NULLS LAST, id DESC)"),
+]
+
+
 class Migration(migrations.Migration):
     dependencies = [("articles", "0008_story_dates_index")]
 
     operations = [
         migrations.RunSQL(sql=[STAMP_SQL, *trigger_sql()], reverse_sql=drop_sql()),
+        migrations.RunSQL(
+            sql=[f"CREATE INDEX {name} ON {definition}" for name, definition in INDEXES],
+            reverse_sql=[f"DROP INDEX {name}" for name, _ in INDEXES],
+        ),
     ]
