@@ -1,6 +1,30 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
-from articles.models import Article, Edit, PendingUpload, Source, Story, Tag
+from articles.models import (
+    Article,
+    Edit,
+    ImportBatch,
+    ImportItem,
+    PendingUpload,
+    Source,
+    Story,
+    Tag,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records kept by the application itself: admins read them, nobody edits them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Source)
@@ -44,7 +68,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Edit)
-class EditAdmin(admin.ModelAdmin):
+class EditAdmin(ReadOnlyAdmin):
     """The history is a record: readable here, changed only by editing and undoing."""
 
     list_display = ["created_at", "user", "action", "summary", "undone_by"]
@@ -52,11 +76,45 @@ class EditAdmin(admin.ModelAdmin):
     search_fields = ["summary", "user__username"]
     list_select_related = ["user", "undone_by"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    """Imports are made by uploading (or `import_articles --background`) and kept up to date by
+    the workers: only readable here. (Deleting one here would first load all its files, to list
+    them on the confirmation page.)"""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = [
+        "id",
+        "label",
+        "origin",
+        "created_by",
+        "created_at",
+        "total",
+        "imported",
+        "duplicate",
+        "needs_outlet",
+        "failed",
+        "finished_at",
+    ]
+    list_filter = ["origin"]
+    search_fields = ["label"]
+    list_select_related = ["created_by"]
+    readonly_fields = ["files"]
+
+    # A batch may hold 100,000 files: linked to their (paginated) list, not shown inline.
+    @admin.display(description="Files")
+    def files(self, batch):
+        url = reverse("admin:articles_importitem_changelist")
+        return format_html('<a href="{}?batch={}">{} files</a>', url, batch.pk, batch.total)
+
+
+@admin.register(ImportItem)
+class ImportItemAdmin(ReadOnlyAdmin):
+    list_display = ["name", "batch", "status", "size", "attempts", "finished_at"]
+    list_filter = ["status"]
+    search_fields = ["name"]
+    list_select_related = ["batch"]
+
+    def get_queryset(self, request):
+        # The file's bytes (up to megabytes each) are never shown: not read either.
+        return super().get_queryset(request).defer("data")

@@ -68,7 +68,9 @@ class SearchForm(forms.Form):
     )
     speaker = forms.ModelChoiceField(
         label="Speaker",
-        queryset=Person.objects.filter(quotes__isnull=False).distinct().order_by("name"),
+        # Any person may be asked for: one look-up by primary key, not a join over every quote
+        # (the page lists as choices only the speakers among the results).
+        queryset=Person.objects.all(),
         required=False,
         empty_label="Anyone",
     )

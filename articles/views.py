@@ -4,18 +4,18 @@ from functools import wraps
 
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, redirect_to_login
-from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import (
+    BigIntegerField,
     Count,
     DateTimeField,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
 )
@@ -41,9 +41,6 @@ from articles.importer import FileReport, import_file
 from articles.ingest import IngestError
 from articles.ingest.decoding import decode_bytes
 from articles.models import (
-    SEARCH_CONFIG,
-    SNIPPET_START,
-    SNIPPET_STOP,
     Article,
     ImportBatch,
     LoginAttempt,
@@ -55,7 +52,6 @@ from articles.models import (
     Story,
     Tag,
     can_edit,
-    search_query,
 )
 from articles.tasks import live_worker_keys, queue_files
 
@@ -74,6 +70,7 @@ QUOTE_POSITION_FIELDS = (
 SEARCH_RESULTS_PER_PAGE = 20
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
+PERSON_STATEMENTS_PER_PAGE = 50
 
 
 def staff_required(view):
@@ -97,28 +94,10 @@ def fragment_or_page(request: HttpRequest, template: str, partial: str) -> str:
     return template
 
 
-def stories_newest_first():
-    """Stories by their latest known date, with their counts and articles for listing. Read in
-    index order and counted per story shown: counting every story's quotes to order them all
-    took seconds on 100,000 articles."""
-    articles = Article.objects.filter(story=OuterRef("pk")).order_by().values("story")
-    quotes = Quote.objects.filter(article__story=OuterRef("pk")).order_by().values("article__story")
-    return (
-        Story.objects.order_by(F("end_date").desc(nulls_last=True), "-id")
-        .annotate(
-            article_count=Coalesce(Subquery(articles.annotate(n=Count("pk")).values("n")), 0),
-            quote_count=Coalesce(Subquery(quotes.annotate(n=Count("pk")).values("n")), 0),
-        )
-        .prefetch_related(
-            Prefetch("articles", queryset=Article.objects.listing().order_by("published_at"))
-        )
-    )
-
-
 @vary_on_headers("HX-Request")
 @cached_for_readers(site_stamp)
 def home(request: HttpRequest) -> HttpResponse:
-    stories = Paginator(stories_newest_first(), STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    stories = Paginator(Story.objects.recent(), STORIES_PER_PAGE).get_page(request.GET.get("page"))
     recent = Article.objects.recent()[:ARTICLES_PER_PAGE]
     unassigned = Article.objects.filter(story__isnull=True).count()
     context = {"stories": stories, "recent_articles": recent, "unassigned_count": unassigned}
@@ -425,8 +404,7 @@ def newest_candidates(matches, window: Q | None, order: list, unindexed: list, f
 
 def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None):
     """A page of quotes matching `text` and the filters, and the speakers among the candidates."""
-    query = search_query(text)
-    matches = Quote.objects.visible().filter(search_vector=query)
+    matches = Quote.objects.search(text)
     if data["speaker"]:
         matches = matches.filter(person=data["speaker"])
     if data["tag"]:
@@ -437,7 +415,7 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
             articles = articles.filter(source=data["outlet"])
         matches = matches.filter(article__in=articles.values("pk"))
     candidates = newest_candidates(
-        matches.annotate(rank=SearchRank(F("search_vector"), query)),
+        matches,
         Q(pk__gte=newest_id) if newest_id is not None else None,
         [F("id").desc()],
         [(F("id") + 0).desc()],
@@ -452,16 +430,7 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
             "search_vector",
             *(f"article__{field}" for field in ARTICLE_HEAVY_FIELDS),
         )
-        .annotate(
-            snippet=SearchHeadline(
-                "text",
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=SNIPPET_START,
-                stop_sel=SNIPPET_STOP,
-                highlight_all=True,  # quotes are short: show the whole of each
-            )
-        )
+        .with_snippet(text)
         .with_tag_names()
     )
     speakers = sorted({person for _, person, _ in candidates if person})
@@ -469,8 +438,7 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
 
 
 def search_articles(text: str, data: dict, page: str | None, newest_date) -> ResultPage:
-    query = search_query(text)
-    matches = Article.objects.filter(published_between(data), search_vector=query)
+    matches = Article.objects.search(text).filter(published_between(data))
     if data["outlet"]:
         matches = matches.filter(source=data["outlet"])
     if data["speaker"] or data["tag"]:
@@ -481,7 +449,7 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
             quoted = quoted.filter(tags=data["tag"])
         matches = matches.filter(pk__in=quoted.values("article_id"))
     candidates = newest_candidates(
-        matches.annotate(rank=SearchRank(F("search_vector"), query)),
+        matches,
         Q(published_at__gte=newest_date) if newest_date is not None else None,
         [F("published_at").desc(nulls_last=True), F("id").desc()],
         [
@@ -494,20 +462,7 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
     )
     ids, figures = ranked_page(candidates, page)
     articles = (
-        Article.objects.filter(pk__in=ids)
-        .listing()
-        .select_related("story")
-        .annotate(
-            snippet=SearchHeadline(
-                "body",
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=SNIPPET_START,
-                stop_sel=SNIPPET_STOP,
-                max_words=30,
-                min_words=12,
-            )
-        )
+        Article.objects.filter(pk__in=ids).listing().select_related("story").with_snippet(text)
     )
     return ResultPage(in_order(articles, ids) if ids else [], **figures)
 
@@ -533,8 +488,6 @@ def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
 def search(request: HttpRequest) -> HttpResponse:
     """One box for quotes and articles; filters by outlet, speaker and dates."""
     form = SearchForm(request.GET or None)
-    # Any person may be asked for: one look-up by primary key, not a join over every quote.
-    form.fields["speaker"].queryset = Person.objects.all()
     speakers: list[int] = []
     quotes = articles = None
     query = ""
@@ -560,30 +513,45 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@vary_on_headers("HX-Request")
 @cached_for_readers(site_stamp)
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything a person is quoted as saying, by story and statement, with the outlets."""
+    """What a person is quoted as saying, newest statement first, a page at a time: by story,
+    each statement with the outlets that carried it. Paginated by statement, not by quote, so
+    that one statement's outlets are never split across pages."""
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), pk=pk)
-    quotes = (
-        person.quotes.visible()
-        .select_related("article__source", "article__story")
-        .defer("article__original", "article__paragraphs", "article__stripped")
-        .order_by("article__story_id", "group_id", "article__published_at")
+    quotes = person.quotes.visible()
+    # A statement is its group, or a quote in none: that quote's id negated (group ids are > 0).
+    statement = Coalesce("group_id", -F("id"), output_field=BigIntegerField())
+    statements = (
+        quotes.values(statement=statement)
+        .annotate(latest=Max("article__published_at"), newest=Max("id"))
+        .order_by(F("latest").desc(nulls_last=True), "-newest")
     )
-    stories: dict[int, dict] = {}
-    for quote in quotes:
-        story = stories.setdefault(
-            quote.article.story_id, {"story": quote.article.story, "statements": {}}
+    page = Paginator(statements, PERSON_STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    keys = [row["statement"] for row in page]
+    members: dict[int, list] = {key: [] for key in keys}
+    if keys:
+        shown = (
+            quotes.filter(
+                Q(group_id__in=[key for key in keys if key > 0])
+                | Q(pk__in=[-key for key in keys if key < 0])
+            )
+            .select_related("article__source", "article__story")
+            .defer("diff", "search_vector", *(f"article__{f}" for f in ARTICLE_HEAVY_FIELDS))
+            .order_by(F("article__published_at").asc(nulls_last=True), "id")
         )
-        story["statements"].setdefault(quote.group_id or f"q{quote.pk}", []).append(quote)
-    context = {
-        "person": person,
-        "stories": [
-            {"story": item["story"], "statements": list(item["statements"].values())}
-            for item in stories.values()
-        ],
-    }
-    return render(request, "articles/person_detail.html", context)
+        for quote in shown:
+            members[quote.group_id or -quote.pk].append(quote)
+    stories: dict[int | None, dict] = {}
+    for key in keys:
+        if members[key]:  # empty only if its quotes were rejected meanwhile
+            story = members[key][0].article.story
+            item = stories.setdefault(story and story.pk, {"story": story, "statements": []})
+            item["statements"].append(members[key])
+    context = {"person": person, "page": page, "stories": list(stories.values())}
+    template = fragment_or_page(request, "articles/person_detail.html", "statements")
+    return render(request, template, context)
 
 
 @vary_on_headers("HX-Request")

@@ -1,11 +1,23 @@
-"""Small builders for test data."""
+"""Small builders for test data, and background workers to run the queued tasks."""
 
 import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
 import zipfile
+from pathlib import Path
+from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from articles.importer import import_file
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WIRE_STORY = (
     "Ministers agree on grain corridor\n\n"
@@ -42,3 +54,76 @@ def make_zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+# ----------------------------------------------------------------------------- background tasks
+
+
+def run_queued_tasks() -> int:
+    """Run every ready task in this process with django-tasks-db's own Worker.run_task, so
+    tests in a rolled-back transaction see them (the worker loop would close the connection)."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (row := DBTaskResult.objects.ready().first()) is not None:
+        row.claim(worker.worker_id)
+        worker.run_task(row)
+        ran += 1
+    return ran
+
+
+def worker_env() -> dict:
+    """The test database, for a worker in another process."""
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}@{quote(settings['HOST'], safe='')}:"
+        f"{settings['PORT']}/{settings['NAME']}"
+    )
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def start_worker(*args: str) -> subprocess.Popen:
+    """`manage.py db_worker` in its own process; its output goes to a file (`.log`)."""
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed with the test process)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+        + ["--interval", "0.2", *args],
+        cwd=ROOT,
+        env=worker_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    worker.log = log
+    return worker
+
+
+def wait_for(condition, *, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def finish(worker: subprocess.Popen, *, timeout: float = 300) -> str:
+    """Wait for the worker to exit; its output."""
+    worker.wait(timeout=timeout)
+    worker.log.seek(0)
+    return worker.log.read()
+
+
+def stop(worker: subprocess.Popen) -> str:
+    if worker.poll() is None:
+        worker.terminate()
+    return finish(worker, timeout=30)

@@ -3,17 +3,10 @@
 import math
 import os
 import signal
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.db import connection, transaction
 from django.tasks import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, ImportBatch, ImportItem
@@ -27,31 +20,18 @@ from articles.tasks import (
     requeue_lost_items,
     worker_key,
 )
-from tests.helpers import WIRE_STORY, make_user
+from tests.helpers import (
+    ROOT,
+    WIRE_STORY,
+    finish,
+    make_user,
+    run_queued_tasks,
+    start_worker,
+    stop,
+    wait_for,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROME_ONLY = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
-
-
-def run_queued_tasks() -> int:
-    """Run every ready task in this process with django-tasks-db's own Worker.run_task, so
-    tests in a rolled-back transaction see them (the worker loop would close the connection)."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    ran = 0
-    while (row := DBTaskResult.objects.ready().first()) is not None:
-        row.claim(worker.worker_id)
-        worker.run_task(row)
-        ran += 1
-    return ran
 
 
 def wire_story(number: int) -> bytes:
@@ -187,58 +167,9 @@ def test_files_of_a_task_that_failed_are_requeued():
 # ----------------------------------------------------------------------------- real workers
 
 
-def worker_env() -> dict:
-    """The test database, for a worker in another process."""
-    settings = connection.settings_dict
-    url = (
-        f"postgres://{settings['USER']}@{quote(settings['HOST'], safe='')}:"
-        f"{settings['PORT']}/{settings['NAME']}"
-    )
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return env
-
-
-def start_worker(*args: str) -> subprocess.Popen:
-    """`manage.py db_worker` in its own process; its output goes to a file (`.log`)."""
-    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed with the test process)
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
-        + ["--interval", "0.2", *args],
-        cwd=ROOT,
-        env=worker_env(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    worker.log = log
-    return worker
-
-
-def wait_for(condition, *, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
 def done(batch: ImportBatch) -> int:
     batch.refresh_from_db()
     return batch.done
-
-
-def finish(worker: subprocess.Popen, *, timeout: float = 300) -> str:
-    """Wait for the worker to exit; its output."""
-    worker.wait(timeout=timeout)
-    worker.log.seek(0)
-    return worker.log.read()
-
-
-def stop(worker: subprocess.Popen) -> str:
-    if worker.poll() is None:
-        worker.terminate()
-    return finish(worker, timeout=30)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,8 +6,7 @@ from django.db import transaction
 
 from articles.models import Article, ImportBatch
 from articles.tasks import queue_files
-from tests.helpers import WIRE_STORY, make_user
-from tests.test_background_import import start_worker, stop
+from tests.helpers import WIRE_STORY, make_user, start_worker, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,8 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, ImportBatch, PendingUpload
-from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip
-from tests.test_background_import import run_queued_tasks
+from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 

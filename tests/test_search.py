@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from articles.forms import SearchForm
+from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Person, Quote
 from tests.helpers import make_article
 from tests.test_processing import AGENCY, WIRE
 
@@ -126,3 +128,37 @@ def test_the_newest_matches_are_ranked_whether_found_in_the_recent_window_or_bey
     found = [html.index(f"Outlet {n}") for n in (3, 4, 5)]
     assert found == sorted(found)
     assert "Outlet 2" not in html and "Outlet 0" not in html
+
+
+def test_ranking_reads_the_stored_vectors_instead_of_parsing_them_again(db):
+    """SearchRank("search_vector") would cast each row's stored vector to text and parse it
+    again (seconds for a common word on a million quotes); F("search_vector") ranks it as is."""
+    for matches in (Quote.objects.search("tariffs"), Article.objects.search("tariffs")):
+        sql = str(matches.query)
+        assert "ts_rank(" in sql and "to_tsvector" not in sql
+
+
+def test_quote_and_article_search_rank_best_first_and_mark_snippets(db):
+    make_article(WIRE, name="wire.txt")
+    make_article(AGENCY.replace("farm groups", "farm groups and fertiliser makers"), name="afp.txt")
+    quotes = list(Quote.objects.search("tariffs fertiliser").with_snippet("tariffs fertiliser"))
+    assert sorted(q.text[:22] for q in quotes) == [
+        "We have agreed to halv",
+        "to halve the tariffs o",
+    ]
+    assert quotes[0].rank >= quotes[1].rank
+    assert f"{SNIPPET_START}tariffs{SNIPPET_STOP}" in quotes[0].snippet
+    Quote.objects.filter(pk=quotes[0].pk).update(status=Quote.Status.REJECTED)
+    assert Quote.objects.search("tariffs fertiliser").count() == 1  # readers' quotes only
+    articles = list(Article.objects.search("fertiliser").with_snippet("fertiliser"))
+    assert [a.source.short_name for a in articles] == ["AFP", "Reuters"]  # says it more often
+    assert articles[0].rank > articles[1].rank
+    assert f"{SNIPPET_START}fertiliser{SNIPPET_STOP}" in articles[0].snippet
+
+
+def test_the_speaker_filter_takes_anyone_even_a_person_not_quoted(db):
+    nobody = Person.objects.create(name="Not Quoted Yet")
+    form = SearchForm({"q": "tariffs", "speaker": nobody.pk})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["speaker"] == nobody
+    assert not SearchForm({"q": "tariffs", "speaker": nobody.pk + 1000}).is_valid()

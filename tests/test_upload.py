@@ -1,11 +1,12 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ImportBatch, PendingUpload
-from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip
-from tests.test_background_import import run_queued_tasks
+from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:upload")
@@ -316,3 +317,43 @@ def test_batch_report_queries_do_not_grow_with_its_files(
     with django_assert_max_num_queries(7):
         response = admin_client.get(batch.get_absolute_url())
     assert f"{count} imported".encode() in response.content
+
+
+# ----------------------------------------------------------------------------- in /admin/
+
+
+@pytest.fixture
+def superuser_client(client):
+    user = make_user("root", staff=True)
+    user.is_superuser = True
+    user.save()
+    client.force_login(user)
+    return client
+
+
+def test_imports_and_their_files_are_readable_in_the_admin_without_their_bytes(
+    superuser_client,
+):
+    batch = queued_batch(superuser_client, 3)  # queued: the files' bytes are still stored
+    item = batch.items.first()
+    pages = [
+        reverse("admin:articles_importbatch_changelist"),
+        reverse("admin:articles_importbatch_change", args=[batch.pk]),
+        reverse("admin:articles_importitem_changelist") + f"?batch={batch.pk}",
+        reverse("admin:articles_importitem_change", args=[item.pk]),
+    ]
+    for url in pages:
+        with CaptureQueriesContext(connection) as queries:
+            response = superuser_client.get(url)
+        assert response.status_code == 200, url
+        assert not [q for q in queries if '"articles_importitem"."data"' in q["sql"]], url
+    batch_page, items_page = (superuser_client.get(url).content.decode() for url in pages[1:3])
+    assert f"{pages[2]}".replace("&", "&amp;") in batch_page  # the batch links its files
+    assert all(f"{n}.txt" in items_page for n in range(3))
+    # The workers keep these up to date: nothing to add, change or delete by hand.
+    assert "Save" not in batch_page and "Delete" not in batch_page
+    add = reverse("admin:articles_importbatch_add")
+    assert superuser_client.get(add).status_code == 403
+    delete = reverse("admin:articles_importbatch_delete", args=[batch.pk])
+    assert superuser_client.post(delete, {"post": "yes"}).status_code == 403
+    assert ImportBatch.objects.filter(pk=batch.pk).exists()

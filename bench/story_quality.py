@@ -1,0 +1,75 @@
+"""How well imported articles land in stories: generated reports against their true events.
+
+Imports the first --articles files of a generated corpus (bench/corpus.py; each file name
+carries its event, e.g. 2016/01/04/event000001-02-rferl.txt) into a throw-away database and
+scores the stories against the events, over pairs of articles: precision (two articles put in
+one story really report one event) and recall (two reports of one event share a story).
+
+    .venv/bin/python bench/story_quality.py [--articles 2000] [--seed 5]
+"""
+
+import argparse
+import os
+import re
+import sys
+from collections import Counter
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from articles.importer import import_file  # noqa: E402
+from articles.models import Article  # noqa: E402
+from bench.corpus import stream  # noqa: E402
+
+EVENT = re.compile(r"event(\d+)")
+
+
+def pairs(sizes) -> int:
+    return sum(n * (n - 1) // 2 for n in sizes)
+
+
+def score(assignments: list[tuple[str, int]]) -> tuple[float, float, int, int]:
+    """(precision, recall, stories, events) over article pairs."""
+    events = Counter(event for event, _ in assignments)
+    stories = Counter(story for _, story in assignments)
+    both = Counter(assignments)
+    together = pairs(both.values())
+    precision = together / pairs(stories.values()) if pairs(stories.values()) else 1.0
+    recall = together / pairs(events.values()) if pairs(events.values()) else 1.0
+    return precision, recall, len(stories), len(events)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    files = [(name, data) for name, data, _ in islice(stream(args.seed), args.articles)]
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        for name, data in files:
+            import_file(name, data)
+        assignments = [
+            (EVENT.search(name).group(1), story)
+            for name, story in Article.objects.values_list("original_filename", "story_id")
+        ]
+        precision, recall, stories, events = score(assignments)
+        print(
+            f"{len(assignments)} articles of {events} events in {stories} stories: "
+            f"pair precision {precision:.1%}, recall {recall:.1%}"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
