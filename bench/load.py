@@ -641,7 +641,7 @@ class Logs:
     memory: list[tuple[float, int, set[int]]] = field(default_factory=list)
 
 
-async def run_load(server, plan, args, accounts, password, stories, restart, logs) -> Stats:
+async def run_load(server, plan, args, accounts, password, stories, before, restart, logs):
     from bench.corpus import generate
 
     stats = Stats()
@@ -653,7 +653,8 @@ async def run_load(server, plan, args, accounts, password, stories, restart, log
     ]
     tasks.append(sample_memory(server, plan, stats, logs.memory, every=5.0))
     if args.import_every:
-        files = generate(seed=99, events=10_000, reports_per_event=4)
+        # Files not imported before, also when the database is reused.
+        files = generate(seed=99 + before["articles"], events=10_000, reports_per_event=4)
         tasks.append(importer(files, args.import_every, plan.deadline, stats.now, logs.imports))
     if restart is not None:
         tasks.append(restart_database(restart, stats.now))
@@ -723,6 +724,16 @@ def summarise(stats: Stats, duration: float, restart: Restart | None, samples: l
         "last_window_mib": round(statistics.mean(last) / mib, 1) if last else None,
         "max_mib": round(max(rss for _, rss, _ in samples) / mib, 1) if samples else None,
         "worker_pids_seen": len(set().union(*(w for _, _, w in samples))) if samples else 0,
+        "by_minute_mib": [
+            round(
+                statistics.mean(rss for at, rss, _ in samples if minute <= at / 60 < minute + 1)
+                / mib
+            )
+            for minute in range(int(samples[-1][0] // 60) + 1)
+            if any(minute <= at / 60 < minute + 1 for at, _, _ in samples)
+        ]
+        if samples
+        else [],
     }
     return {
         "duration_s": round(duration),
@@ -767,6 +778,7 @@ def print_report(result: dict, args) -> None:
         f"{memory['last_window_mib']} MiB, max {memory['max_mib']} MiB; "
         f"{memory['worker_pids_seen']} worker pids seen ({args.workers} expected)"
     )
+    print(f"  mean by minute (MiB): {memory['by_minute_mib']}")
     if result["restart"]:
         window = result["restart"]
         print(
@@ -837,7 +849,7 @@ def scenario(args) -> int:
     cpu = time.process_time()
     try:
         stats = asyncio.run(
-            run_load(server, plan, args, accounts, password, stories, restart, logs)
+            run_load(server, plan, args, accounts, password, stories, before, restart, logs)
         )
     finally:
         server.terminate()
