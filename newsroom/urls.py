@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from articles import views
@@ -9,4 +11,6 @@ urlpatterns = [
     path("accounts/login/", views.login, name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on pages that name no icon (the plain-text originals).
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
 ]
