@@ -121,13 +121,45 @@ class _Text:
     norm: str  # normalised words joined by single spaces
     words: tuple[str, ...]
     content: tuple[str, ...]
+    # `content` with each word as one character (see _word_key): rapidfuzz compares strings
+    # several times faster than tuples of words, whose items it must hash on every call.
+    content_key: str
 
 
 @lru_cache(maxsize=1 << 16)
 def _analyse(text: str) -> _Text:
     # Cached: a story's quotes are compared again every time an article is added to it.
     words = normalise_words(text)
-    return _Text(" ".join(words), words, content_words(words))
+    content = content_words(words)
+    return _Text(" ".join(words), words, content, "".join(map(_word_key, content)))
+
+
+# One character per distinct content word, so that comparing keys compares the words exactly.
+# Past WORD_KEYS_MAX words every cache is emptied (at the start of a matching call, so that
+# the texts of one call share one numbering) and numbering starts again.
+_word_keys: dict[str, str] = {}
+_word_keys_lock = threading.Lock()
+WORD_KEYS_MAX = 1_000_000
+_FIRST_KEY = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _word_key(word: str) -> str:
+    key = _word_keys.get(word)
+    if key is None:
+        with _word_keys_lock:
+            key = _word_keys.get(word)
+            if key is None:
+                point = _FIRST_KEY + len(_word_keys)
+                if point >= _SURROGATES.start:
+                    point += len(_SURROGATES)
+                key = _word_keys[word] = chr(point)
+    return key
+
+
+def _renumber_words_if_full() -> None:
+    if len(_word_keys) > WORD_KEYS_MAX:
+        clear_caches()
 
 
 # --------------------------------------------------------------------------------------------
@@ -459,6 +491,9 @@ def _statement_score(
 # A partial needs most of the shorter quote's content words, in order, in the longer one; this
 # cheap test (LCS over content words) spares the costly partial_ratio for all other pairs.
 PARTIAL_PREFILTER_COVERAGE = 0.6
+# At story level (speakers unknown) a partial needs PARTIAL_MIN_CONTENT_OTHERWISE content words
+# in the shorter quote, so at least this many in common.
+STORY_PARTIAL_MIN_COMMON = math.ceil(PARTIAL_PREFILTER_COVERAGE * PARTIAL_MIN_CONTENT_OTHERWISE)
 
 
 class _Choices:
@@ -467,34 +502,37 @@ class _Choices:
     def __init__(self, texts: Sequence[_Text]):
         self.texts = list(texts)
         self.norms = [t.norm for t in self.texts]
-        self.contents = [t.content for t in self.texts]
+        self.contents = [t.content_key for t in self.texts]
 
 
-def _bulk_scores(query: _Text, choices: _Choices) -> dict[int, tuple[float, float, float]]:
+def _bulk_scores(
+    query: _Text, choices: _Choices, min_common: int = CONTAINED_MIN_CONTENT
+) -> dict[int, tuple[float, float, float]]:
     """(ratio, content_ratio, partial) for every choice that could pass some rule.
 
     Each `process.extract` runs the query against all choices in C++; Python only sees the hits.
+    `min_common`: content words in common below which no partial rule can apply to the caller.
     """
-    # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this:
+    # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
+    # Word-level first (short sequences, fast), characters only for the choices that pass.
     floor = 2 * FULL_MATCH_MIN - 100
-    ratios = {
-        i: s
-        for _, s, i in process.extract(
-            query.norm, choices.norms, scorer=fuzz.ratio, score_cutoff=floor, limit=None
-        )
-    }
     contents = {
         i: s
         for _, s, i in process.extract(
-            query.content, choices.contents, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+            query.content_key, choices.contents, scorer=fuzz.ratio, score_cutoff=floor, limit=None
         )
     }
+    ratios = {}
+    for i in contents:
+        ratio = fuzz.ratio(query.norm, choices.norms[i], score_cutoff=floor)
+        if ratio:
+            ratios[i] = ratio
     partials = {}
     common = process.extract(
-        query.content,
+        query.content_key,
         choices.contents,
         scorer=LCSseq.similarity,  # number of content words in common, in order
-        score_cutoff=min(CONTAINED_MIN_CONTENT, len(query.content)),
+        score_cutoff=min(min_common, len(query.content)),
         limit=None,
     )
     for _, in_common, i in common:
@@ -522,6 +560,7 @@ def match_statements(
     takes at most one quote per article, best score first. Returns one assignment per new quote, in
     order. New quotes are never grouped with each other (a call is one article).
     """
+    _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
     group_speakers: list[frozenset] = []
     group_articles: list[frozenset] = []
@@ -782,7 +821,9 @@ RELATED_MIN_TEXT = 0.25  # "same subject"
 RELATED_MIN_SCORE = 0.35
 
 
-@lru_cache(maxsize=1 << 14)
+# Keyed by whole article texts: a few thousand is what the candidate stories of a run of
+# imports use, and each entry holds an article's text and its terms.
+@lru_cache(maxsize=1 << 12)
 def _term_weights(text: str) -> dict[str, float]:
     """Sub-linear term frequencies of the content words (3+ letters, no numbers)."""
     counts: Counter[str] = Counter()
@@ -797,9 +838,8 @@ def _term_weights(text: str) -> dict[str, float]:
 def _cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: float) -> float:
     if not a_norm or not b_norm:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (a_norm * b_norm)
+    # Only the shared terms add anything: the key views intersect in C.
+    return sum(a[w] * b[w] for w in a.keys() & b.keys()) / (a_norm * b_norm)
 
 
 def _norm(weights: dict[str, float]) -> float:
@@ -866,11 +906,38 @@ def _profile(
 # itself so that the cache does not keep every article text of 256 stories alive.
 _story_profiles: OrderedDict[tuple, _StoryProfile] = OrderedDict()
 _story_profiles_lock = threading.Lock()
-STORY_PROFILE_CACHE_SIZE = 256
+# The same, by the identity of the articles tuple (held, so that its id is not reused).
+_profiles_by_articles: OrderedDict[int, tuple[tuple, tuple, _StoryProfile]] = OrderedDict()
+STORY_PROFILE_CACHE_SIZE = 512
 
 
 def _story_profile(story: StoryCandidate) -> _StoryProfile:
     # Cached because a story is a candidate for every article that arrives while it is recent.
+    # The same articles tuple again (callers that keep their candidates) is found without
+    # hashing every article's text.
+    with _story_profiles_lock:
+        known = _profiles_by_articles.get(id(story.articles))
+        if (
+            known is not None
+            and known[0] is story.articles
+            and known[1] == (story.key, story.start, story.end)
+        ):
+            _profiles_by_articles.move_to_end(id(story.articles))
+            return known[2]
+    profile = _story_profile_by_content(story)
+    with _story_profiles_lock:
+        _profiles_by_articles[id(story.articles)] = (
+            story.articles,
+            (story.key, story.start, story.end),
+            profile,
+        )
+        _profiles_by_articles.move_to_end(id(story.articles))
+        while len(_profiles_by_articles) > STORY_PROFILE_CACHE_SIZE:
+            _profiles_by_articles.popitem(last=False)
+    return profile
+
+
+def _story_profile_by_content(story: StoryCandidate) -> _StoryProfile:
     try:
         fingerprint = (story.key, story.start, story.end, len(story.articles), hash(story.articles))
     except TypeError:  # an unhashable key
@@ -894,6 +961,9 @@ def clear_caches() -> None:
         cached.cache_clear()
     with _story_profiles_lock:
         _story_profiles.clear()
+        _profiles_by_articles.clear()
+    with _word_keys_lock:
+        _word_keys.clear()
 
 
 def _shared_people(a: dict[str, str], b: dict[str, str]) -> list[str]:
@@ -941,7 +1011,8 @@ def _shared_statement_counts(
         if not quote.content:
             continue
         matched_stories = set()
-        for i, (ratio, content_ratio, partial) in _bulk_scores(quote, choices).items():
+        scores = _bulk_scores(quote, choices, min_common=STORY_PARTIAL_MIN_COMMON)
+        for i, (ratio, content_ratio, partial) in scores.items():
             # Speakers are unknown at story level, so only the stricter rules apply.
             score = _statement_score(
                 quote,
@@ -973,6 +1044,7 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     an undated report that arrives before any report it shares a statement with starts a story of
     its own; `also_matches` then shows the two stories to merge when the linking article arrives.
     """
+    _renumber_words_if_full()
     mine = _profile([article])
     scored: list[tuple[int, _StoryProfile, int | None, float, list[str]]] = []
     for si, story in enumerate(stories):
@@ -981,24 +1053,38 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         if gap is not None and gap > STORY_MAX_GAP_DAYS:
             continue
         text = _cosine(mine.terms, mine.terms_norm, profile.terms, profile.terms_norm)
-        scored.append((si, profile, gap, text, []))
+        if text >= STORY_MIN_TEXT:  # less alike is never accepted, dated or not
+            scored.append((si, profile, gap, text, []))
     if not scored:
         return None
 
-    worth_quotes = [(si, p) for si, p, _, text, _ in scored if text >= STORY_MIN_TEXT]
+    # Comparing quotes is the costly part: only for the stories that statements could still
+    # make acceptable (the others' reasons and scores are never seen).
+    shared: dict[int, tuple[list[str], list[str], float]] = {}
+    worth_quotes = []
+    for si, profile, gap, text, _ in scored:
+        people = _shared_people(mine.people, profile.people)
+        places = [mine.places[k] for k in mine.places if k in profile.places]
+        base = (
+            STORY_WEIGHTS["text"] * text
+            + STORY_WEIGHTS["people"] * (len(people) / len(mine.people) if mine.people else 0.0)
+            + STORY_WEIGHTS["places"] * (len(places) / len(mine.places) if mine.places else 0.0)
+        )
+        shared[si] = (people, places, base)
+        best_possible = base + 2 * STORY_STATEMENT_BONUS + 1e-9
+        if gap is not None:
+            possible = best_possible + STORY_DATE_BONUS >= STORY_MATCH_MIN
+        else:
+            possible = text >= STORY_NEAR_DUPLICATE_TEXT or best_possible >= STORY_MATCH_MIN_UNDATED
+        if possible:
+            worth_quotes.append((si, profile))
     statements = _shared_statement_counts(mine.quotes, worth_quotes) if mine.quotes else {}
 
     accepted_matches: list[StoryMatch] = []
     for si, profile, gap, text, reasons in scored:
-        people = _shared_people(mine.people, profile.people)
-        places = [mine.places[k] for k in mine.places if k in profile.places]
+        people, places, base = shared[si]
         shared_statements = statements.get(si, 0)
-        score = (
-            STORY_WEIGHTS["text"] * text
-            + STORY_WEIGHTS["people"] * (len(people) / len(mine.people) if mine.people else 0.0)
-            + STORY_WEIGHTS["places"] * (len(places) / len(mine.places) if mine.places else 0.0)
-            + STORY_STATEMENT_BONUS * min(shared_statements, 2)
-        )
+        score = base + STORY_STATEMENT_BONUS * min(shared_statements, 2)
         if gap is not None:
             score += STORY_DATE_BONUS
             dates = str(profile.start)

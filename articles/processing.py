@@ -7,9 +7,11 @@ moved to another story) survives re-processing.
 
 Import is the hot path (issue 6: 100,000 articles), so a new article costs a fixed, small number
 of queries whatever the size of the database: its row, its quotes and its new statement groups
-are each written once, with their story, groups and search vectors already decided, and what
-the matchers need of candidate stories comes from a per-process cache that one query per
-article checks against the database.
+are each written once, with their story and groups already decided; what the matchers need of
+candidate stories comes from a per-process cache that one query per article checks against the
+database; the few queries every import runs are written out in SQL. Several worker processes
+may import at once: an article about to start a story first waits for any other import
+starting one near its date (an advisory lock), so one event does not become two stories.
 """
 
 import dataclasses
@@ -22,12 +24,11 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.contrib.postgres.fields import DateRangeField
 from django.contrib.postgres.search import SearchVector, TrigramSimilarity
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.backends.postgresql.psycopg_any import DateRange
-from django.db.models import Count, F, Func, Max, Prefetch, Q, Value, Window
-from django.db.models.functions import Coalesce, Greatest, Least, Lower, RowNumber
+from django.db.models import F, Prefetch, Q, Value, Window
+from django.db.models.functions import Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
 
 from articles import matching
@@ -80,20 +81,19 @@ def _process_new(article: Article) -> None:
     mine = _article_for_story(
         article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
     )
-    article.story_id, joined = _place_new_article(article, mine, speakers)
+    article.story_id, started, joined = _place_new_article(article, mine, speakers)
     article.search_vector = article_search_vector(article.title, article.standfirst, article.body)
     article.save()
     for quote in quotes:
         quote.article = article
     match_article_statements(article, new_quotes=quotes)
     if quotes:
-        # One statement for all: a vector expression per row costs more to build than the row.
-        Quote.objects.filter(article_id=article.pk).update_search_vectors()
+        _rows_changed(QUOTE_VECTORS_SQL, {"config": SEARCH_CONFIG, "article": article.pk})
     mine = dataclasses.replace(mine, key=article.pk)
     # Relations are symmetric: a story finds its relatives once, when it starts.
-    if joined is None:
+    if started:
         _link_related_stories(article.story_id, mine, speakers)
-    _remember_new_article(article, mine, joined)
+    _remember_new_article(article, mine, None if started else joined)
 
 
 def _reprocess(article: Article) -> None:
@@ -201,16 +201,50 @@ def known_people_in(text: str) -> dict[int, KnownPerson]:
     if not tokens:
         return {}
     lowered = {token.lower() for token in tokens}
-    named = PersonAlias.objects.annotate(alias_lower=Lower("alias")).filter(alias_lower__in=lowered)
-    people = _with_aliases(Person.objects.filter(pk__in=named.values("person_id"))).order_by()
     known = {}
-    for pk, name, role, aliases in people.values_list("pk", "name", "role", "alias_list"):
+    for pk, name, role, aliases in _rows(KNOWN_PEOPLE_SQL, [sorted(lowered)]):
         # Only a person's surname in the text makes them "known" here: a title ("President")
         # would make every president known to every article.
         surname = name.split()[-1].lower() if name.split() else ""
         if surname in lowered and any(alias.lower() == surname for alias in aliases):
             known[pk] = KnownPerson(key=pk, name=name, aliases=tuple(aliases), role=role)
     return known
+
+
+# The queries every import runs, written out: building them with the ORM took more time than
+# running them. Each says which QuerySet it stands for.
+
+# Person.objects.filter(aliases__alias__lower__in=...) with all their aliases, oldest first
+# (alias_lower_idx finds them).
+KNOWN_PEOPLE_SQL = """
+    SELECT p.id, p.name, p.role,
+           ARRAY(SELECT a.alias FROM articles_personalias a WHERE a.person_id = p.id ORDER BY a.id)
+    FROM articles_person p
+    WHERE p.id IN (SELECT person_id FROM articles_personalias WHERE lower(alias) = ANY(%s))
+"""
+
+
+# A new article's quotes' search vectors, all in one statement (a vector expression per row
+# costs more to build than the row): Quote.objects.filter(article=...).update_search_vectors().
+QUOTE_VECTORS_SQL = """
+    UPDATE articles_quote q SET search_vector =
+        setweight(to_tsvector(%(config)s::regconfig, COALESCE(q.text, '')), 'A')
+        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(
+            (SELECT p.name FROM articles_person p WHERE p.id = q.person_id), '')), 'B')
+    WHERE q.article_id = %(article)s
+"""
+
+
+def _rows(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _rows_changed(sql: str, params) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
 
 
 def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person]:
@@ -362,56 +396,70 @@ def _dated(article: Article) -> bool:
     )
 
 
-def _date_span():
-    """A story's dates as one range (both ends included; no dates at all: every date), the
-    expression the GiST index story_dates_idx is built on."""
-    return Func(
-        F("start_date"),
-        F("end_date"),
-        Value("[]"),
-        function="daterange",
-        output_field=DateRangeField(),
-    )
+# Story rows as story_candidates wants them: the key, then what tells whether it changed (dates,
+# article count, newest article, last processing). Counted story by story (LATERAL), through
+# the index on articles' story: a join and GROUP BY had the planner read every article.
+VERSIONS_SQL = """
+    SELECT s.id, s.start_date, s.end_date, v.n_articles, v.last_article, v.last_processed
+    FROM articles_story s CROSS JOIN LATERAL (
+        SELECT COUNT(*) AS n_articles, MAX(a.id) AS last_article,
+               MAX(a.processed_at) AS last_processed
+        FROM articles_article a WHERE a.story_id = s.id
+    ) v
+    WHERE s.id IN ({stories})
+    ORDER BY s.id DESC
+"""
 
 
-# Story rows as story_candidates wants them: the key, then what tells whether it changed.
-_VERSION = ("pk", "start_date", "end_date", "n_articles", "last_article", "last_processed")
+def _with_versions(stories) -> list[tuple]:
+    """Version rows (see VERSIONS_SQL) of the stories of a queryset, newest first."""
+    try:
+        sql, params = stories.order_by().values("id").query.sql_with_params()
+    except EmptyResultSet:  # e.g. stories of nobody's quotes
+        return []
+    return _rows(VERSIONS_SQL.format(stories=sql), params)
 
 
-def _with_versions(stories):
-    return stories.annotate(
-        n_articles=Count("articles"),
-        last_article=Max("articles__id"),
-        last_processed=Max("articles__processed_at"),
-    ).values_list(*_VERSION)
+# Dated stories overlapping the days around an article's date (story_dates_idx finds them) and
+# the latest undated ones: the stories candidate_rows would select with
+# annotate(span=daterange(...)).filter(span__overlap=...) | Q(pk__in=latest undated).
+NEAR_STORIES_SQL = VERSIONS_SQL.format(
+    stories="""
+        (SELECT id FROM articles_story
+         WHERE start_date IS NOT NULL AND id <> %(exclude)s
+           AND daterange(start_date, end_date, '[]') && daterange(%(start)s, %(end)s, '[]')
+         ORDER BY id DESC LIMIT %(dated)s)
+        UNION ALL
+        (SELECT id FROM articles_story WHERE start_date IS NULL AND id <> %(exclude)s
+         ORDER BY id DESC LIMIT %(undated)s)
+    """
+)
 
 
 def candidate_rows(article: Article, people_ids: set[int]) -> list[tuple]:
     """Stories the article may belong to, as rows for `story_candidates`: in one query, those
     whose dates come within STORY_MAX_GAP_DAYS of its date, and the latest undated ones."""
-    stories = Story.objects.exclude(pk=article.story_id or 0)
     if _dated(article):
         day = article.published_at.date()
         window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
-        undated = Story.objects.filter(start_date__isnull=True).order_by("-id").values("id")
-        near = (
-            stories.annotate(span=_date_span())
-            .filter(span__overlap=DateRange(day - window, day + window, "[]"))
-            .filter(start_date__isnull=False)
-            .order_by("-id")
-            .values("id")
+        return _rows(
+            NEAR_STORIES_SQL,
+            {
+                "exclude": article.story_id or 0,
+                "start": day - window,
+                "end": day + window,
+                "dated": DATED_CANDIDATES,
+                "undated": UNDATED_CANDIDATES,
+            },
         )
-        stories = stories.filter(
-            Q(pk__in=near[:DATED_CANDIDATES]) | Q(pk__in=undated[:UNDATED_CANDIDATES])
-        )
-    else:
-        stories = stories.filter(
-            pk__in=Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
-            .order_by("-story_id")
-            .values("story_id")
-            .distinct()[:UNDATED_CANDIDATES]
-        )
-    return list(_with_versions(stories.order_by("-id")))
+    # Undated: the latest stories quoting one of its people.
+    stories = Story.objects.exclude(pk=article.story_id or 0).filter(
+        pk__in=Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
+        .order_by("-story_id")
+        .values("story_id")
+        .distinct()[:UNDATED_CANDIDATES]
+    )
+    return _with_versions(stories)
 
 
 # Candidate stories as the matcher sees them, kept between articles in this process. Each use
@@ -419,8 +467,8 @@ def candidate_rows(article: Article, people_ids: set[int]) -> list[tuple]:
 # count, newest article, last re-processing), so an article added, moved or re-processed by any
 # process makes the story load again. Editors' corrections to single quotes (a rejected quote,
 # a new speaker) change none of these; they reach the cache within STORY_CACHE_SECONDS.
-STORY_CACHE_SIZE = 4096
-ARTICLE_CACHE_SIZE = 8192
+STORY_CACHE_SIZE = 2048  # a few weeks of news: the stories candidate for the next article
+ARTICLE_CACHE_SIZE = 4096
 STORY_CACHE_SECONDS = 300
 _cache_lock = threading.Lock()
 
@@ -564,7 +612,7 @@ def _remember_new_article(article: Article, mine: matching.ArticleForStory, join
     which the version check tells): the next article needs no query for it."""
     _remember_article(article.pk, article.processed_at, mine)
     entry = (_order_key(article.published_at, article.pk), mine)
-    if joined is None:  # a story of its own
+    if joined is None:  # a story of its own (or one this process no longer keeps: it reloads)
         version = (mine.published, mine.published, 1, article.pk, article.processed_at)
         order, sampled = _sample([entry])
         loaded_at = time.monotonic()
@@ -590,23 +638,58 @@ def _remember_new_article(article: Article, mine: matching.ArticleForStory, join
 
 def story_candidate(story: Story) -> matching.StoryCandidate:
     """The story as the matcher sees it: its first article and its latest ones."""
-    rows = _with_versions(Story.objects.filter(pk=story.pk))
-    found = story_candidates(list(rows))
+    found = story_candidates(_with_versions(Story.objects.filter(pk=story.pk)))
     return found[0] if found else matching.StoryCandidate(story.pk, None, None, ())
+
+
+# Advisory-lock key space (pg_advisory_xact_lock(space, key)) for placing articles in stories,
+# next to articles/tasks.py's.
+STORY_LOCK_SPACE = 0x4E53  # "NS"
+STORY_LOCK_DAYS = 2 * matching.STORY_MAX_GAP_DAYS  # days per lock: a window spans two at most
+UNDATED_LOCK = -1
+
+
+def _lock_story_dates(day: datetime.date | None) -> None:
+    """Wait until no other import is starting a story this article could belong to.
+
+    Without it, two workers given two reports of a new event at once would each start a story
+    of their own, neither seeing the other's until it commits. Held to the end of the
+    transaction, and taken only by imports about to start a story; those of dates more than a
+    window apart never wait for each other. Keys are taken in ascending order, so two imports
+    cannot each hold one the other wants.
+    """
+    if day is None:
+        keys = [UNDATED_LOCK]
+    else:
+        window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
+        keys = sorted(
+            {
+                (day - window).toordinal() // STORY_LOCK_DAYS,
+                (day + window).toordinal() // STORY_LOCK_DAYS,
+            }
+        )
+    calls = ", ".join(["pg_advisory_xact_lock(%s, %s)"] * len(keys))
+    _rows(f"SELECT {calls}", [value for key in keys for value in (STORY_LOCK_SPACE, key)])
 
 
 def _place_new_article(
     article: Article, mine: matching.ArticleForStory, people_ids: set[int]
-) -> tuple[int, _CachedStory | None]:
-    """The story a new article reports on (its id), and, unless the article starts it, the
-    story as the matcher saw it."""
+) -> tuple[int, bool, _CachedStory | None]:
+    """The story a new article reports on (its id), whether the article starts it, and the
+    story as the matcher saw it (None if it starts it, or if this process has let it go)."""
     rows = candidate_rows(article, people_ids)
     match = matching.match_story(mine, story_candidates(rows))
+    if match is None:
+        # Before starting a story, wait for any other import that may be starting the same
+        # one, and look again: its story is there once it has committed.
+        _lock_story_dates(mine.published)
+        rows = candidate_rows(article, people_ids)
+        match = matching.match_story(mine, story_candidates(rows))
     day = mine.published
     if match is None:
         title = matching.story_title([mine])[:300] or article.title[:300]
         story = Story.objects.create(title=title, start_date=day, end_date=day)
-        return story.pk, None
+        return story.pk, True, None
     with _cache_lock:
         joined = _story_cache.get(match.key)
     start, end = next(row[1:3] for row in rows if row[0] == match.key)
@@ -616,7 +699,7 @@ def _place_new_article(
             start_date=Least(Coalesce("start_date", Value(day)), Value(day)),
             end_date=Greatest(Coalesce("end_date", Value(day)), Value(day)),
         )
-    return match.key, joined
+    return match.key, False, joined
 
 
 def assign_story(article: Article, quotes: list[Quote]) -> bool:
@@ -644,7 +727,7 @@ def _related_rows(story_id: int, people_ids: set[int]) -> list[tuple]:
         .values("story_id")
         .distinct()[:RELATED_CANDIDATES]
     )
-    return list(_with_versions(Story.objects.filter(pk__in=others).order_by("-id")))
+    return _with_versions(Story.objects.filter(pk__in=others))
 
 
 def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_ids) -> None:
@@ -696,6 +779,17 @@ def match_article_statements(article: Article, new_quotes: list[Quote] | None = 
     else:
         Quote.objects.bulk_create(new_quotes)
     plan.save()
+
+
+# The visible quotes in a story's statement groups, with their group's fullest quote and
+# speaker: Quote.objects.visible().filter(group__story_id=...).values_list(...).
+STATEMENT_MEMBERS_SQL = """
+    SELECT q.id, q.group_id, q.article_id, q.text, q.person_id, q.start_paragraph,
+           q.start_offset, g.fullest_id, g.speaker_id
+    FROM articles_quote q JOIN articles_statementgroup g ON g.id = q.group_id
+    WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
+"""
+STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.start_paragraph, q.start_offset"
 
 
 @dataclasses.dataclass(slots=True)
@@ -760,28 +854,21 @@ def _update_rows(model, columns: dict[str, str], rows: list[tuple]) -> None:
 
 def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPlan:
     """Match the quotes against the story's statements; start the statements they begin."""
-    members = Quote.objects.visible().filter(group__story_id=article.story_id)
     speakers = {quote.person_id for quote in new_quotes}
-    if None not in speakers:
-        # Narrow by speaker before any scoring: only statements by these people, or by nobody
-        # known, can take these quotes.
-        members = members.filter(Q(group__speaker_id__in=speakers) | Q(group__speaker__isnull=True))
-    # Every visible member of those groups (this article's too: they count for the fullest
-    # wording and the speaker), in the order refresh_groups sees them.
-    rows = [
-        _Member(*row)
-        for row in members.order_by("article_id", "start_paragraph", "start_offset").values_list(
-            "pk",
-            "group_id",
-            "article_id",
-            "text",
-            "person_id",
-            "start_paragraph",
-            "start_offset",
-            "group__fullest_id",
-            "group__speaker_id",
-        )
-    ]
+    # Narrow by speaker before any scoring: only statements by these people, or by nobody
+    # known, can take these quotes. Every visible member of those groups comes (this article's
+    # too: they count for the fullest wording and the speaker), in refresh_groups' order.
+    sql = STATEMENT_MEMBERS_SQL + (
+        ""
+        if None in speakers
+        else " AND (g.speaker_id = ANY(%(speakers)s) OR g.speaker_id IS NULL)"
+    )
+    params = {
+        "story": article.story_id,
+        "rejected": Quote.Status.REJECTED.value,
+        "speakers": sorted(speaker for speaker in speakers if speaker is not None),
+    }
+    rows = [_Member(*row) for row in _rows(sql + STATEMENT_MEMBERS_ORDER, params)]
     by_group: dict[int, list[matching.QuoteForMatching]] = {}
     for member in rows:
         if member.article_id != article.pk:

@@ -32,6 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+# As a production worker runs: DEBUG would keep the last 9,000 queries (article texts and all)
+# in memory and count them in the peak RSS.
+os.environ.setdefault("DEBUG", "0")
 
 import django  # noqa: E402
 

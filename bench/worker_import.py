@@ -104,6 +104,9 @@ def main():
     parser.add_argument("--one-worker", type=int, default=10_000, help="articles with 1 worker")
     parser.add_argument("--every", type=float, default=10.0, help="seconds between reports")
     parser.add_argument("--keep", action="store_true", help="reuse the queued database")
+    parser.add_argument(
+        "--max-seconds", type=float, default=None, help="stop the workers after this long"
+    )
     args = parser.parse_args()
 
     if not args.keep:
@@ -122,6 +125,7 @@ def main():
     peak = {}
     phase_start, phase_done = time.perf_counter(), finished()
     last_report = phase_start
+    deadline = phase_start + args.max_seconds if args.max_seconds else None
     print(" elapsed  done      rate/s  workers' RSS MiB", flush=True)
     try:
         while True:
@@ -138,9 +142,12 @@ def main():
                 rss = " ".join(f"{memory_kib(w.pid)[0] / 1024:.0f}" for w in workers)
                 print(f"{now - phase_start:7.0f}s {done:7,}  {rate:7.1f}  {rss}", flush=True)
                 last_report = now
-            if done >= total or (len(workers) == 1 and done >= args.one_worker):
+            out_of_time = deadline is not None and now >= deadline
+            if out_of_time or done >= total or (len(workers) == 1 and done >= args.one_worker):
                 phases.append((len(workers), done - phase_done, now - phase_start))
-                if done >= total:
+                if done >= total or out_of_time:
+                    if out_of_time:
+                        print(f"-- stopped after {args.max_seconds:.0f}s (--max-seconds)")
                     break
                 workers.append(start_worker(2, log_dir))
                 phase_start, phase_done = now, done

@@ -258,3 +258,69 @@ def test_bare_titles_are_not_kept_as_aliases():
     aliases = set(Person.objects.get(name="Amina Diallo").aliases.values_list("alias", flat=True))
     assert "Diallo" in aliases
     assert not {"minister", "agriculture minister", "the minister"} & {a.lower() for a in aliases}
+
+
+# --- import at scale (issue 6) ---------------------------------------------------------------
+
+
+def _report(day: int, outlet: str, number: int) -> str:
+    """A report of the fertiliser deal, its lead made unique so it is not a duplicate."""
+    return (
+        WIRE.replace("March 14, 2023", f"March {day}, 2023")
+        .replace("(Reuters)", f"({outlet})")
+        .replace("after two days of talks", f"after {number + 2} hours of talks")
+    )
+
+
+@pytest.mark.parametrize("earlier", [1, 12])
+def test_adding_an_article_to_a_story_costs_the_same_queries_whatever_its_size(
+    django_assert_max_num_queries, earlier
+):
+    for number in range(earlier):
+        make_article(_report(14, "Reuters", number), name=f"earlier-{number}.txt")
+    story = Article.objects.get(original_filename="earlier-0.txt").story
+    with django_assert_max_num_queries(14):
+        article = make_article(_report(14, "Reuters", 99), name="new.txt")
+    assert article.story_id == story.pk
+    assert story.articles.count() == earlier + 1
+
+
+def test_an_article_stored_in_another_process_is_seen_by_the_next_import():
+    """The candidate stories a process keeps are checked against the database each time: an
+    article moved by someone else (here, a plain update) is found where it is now."""
+    elsewhere = Story.objects.create(title="Moved by an editor")
+    first = make_article(WIRE, name="wire.txt")
+    Article.objects.filter(pk=first.pk).update(story=elsewhere)  # its old story is left empty
+    elsewhere.refresh_date_range()
+
+    second = make_article(AGENCY, name="afp.txt")
+    assert second.story_id == elsewhere.pk
+
+
+def test_import_writes_what_the_slow_path_computes():
+    """A new article's quotes are saved with their groups, diffs and search vectors; processing
+    the stored article again (the editors' path) computes the same."""
+    make_article(WIRE, name="wire.txt")
+    afp = make_article(AGENCY, name="afp.txt")
+
+    def state():
+        return sorted(
+            (
+                quote.text,
+                quote.person_id,
+                quote.diff,
+                tuple(quote.group.quotes.exclude(article=afp).values_list("pk", flat=True)),
+                quote.group.fullest.article_id == afp.pk,
+            )
+            for quote in Quote.objects.filter(article=afp).select_related("group__fullest")
+        )
+
+    before = state()
+    assert any(others for _, _, _, others, _ in before)
+    assert any(diff for _, _, diff, _, _ in before)
+    assert not Quote.objects.filter(article=afp, search_vector__isnull=True).exists()
+    assert Quote.objects.filter(article=afp).search("halve tariffs").exists()
+    assert Article.objects.search("fertiliser").filter(pk=afp.pk).exists()
+
+    process_article(Article.objects.get(pk=afp.pk))
+    assert state() == before
