@@ -6,7 +6,7 @@ MANAGE := .venv/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run worker test install uv chromium lint format migrate demo db-stop db-reset bench check
+.PHONY: audit run worker test install uv chromium lint format migrate demo db-stop db-reset bench check
 
 # One background worker (imports) runs beside the server, in its own process group so that
 # its autoreloader goes too, and is stopped when the server stops.
@@ -65,3 +65,8 @@ db-stop: install
 
 db-reset: install
 	.venv/bin/python -c "from newsroom import embedded_db as e; from pathlib import Path; e.remove(e.default_data_dir(Path('.')))"
+
+# Known vulnerabilities in the locked dependencies (needs the PyPI JSON API or OSV on the network).
+audit: uv
+	$(UV) export --frozen --no-hashes --no-emit-project --quiet > /tmp/newsroom-requirements.txt
+	$(UV) tool run pip-audit --disable-pip --no-deps -r /tmp/newsroom-requirements.txt
