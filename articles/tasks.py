@@ -266,5 +266,9 @@ class WorkerPresence:
     def close(self) -> None:
         if self.session is not None:
             with suppress(DatabaseError):
+                # Let go at once: a closed session's backend ends (and frees its locks) a
+                # moment after the client has gone, which another worker may look inside.
+                with self.session.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock_all()")
                 self.session.close()
             self.session = None
