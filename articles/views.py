@@ -390,6 +390,9 @@ def recent_windows() -> tuple[int | None, datetime.datetime | None]:
     return windows
 
 
+FEW_ARTICLES = 5000
+
+
 def newest_candidates(matches, window: Q | None, order: list, unindexed: list, fields: list):
     """The SEARCH_CANDIDATES newest `matches` (in `order`) as `fields`. `unindexed` is the same
     order written so that no index can serve it, which keeps PostgreSQL on the full-text index
@@ -447,7 +450,14 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
             quoted = quoted.filter(person=data["speaker"])
         if data["tag"]:
             quoted = quoted.filter(tags=data["tag"])
-        matches = matches.filter(pk__in=quoted.values("article_id"))
+        # A speaker's or tag's articles are usually few: naming them lets PostgreSQL check
+        # just those against the text, where a semi-join made it walk every article matching
+        # a common word (250 ms against 45 ms on 25,000 articles).
+        quoted_ids = list(quoted.values_list("article_id", flat=True).distinct()[:FEW_ARTICLES])
+        if len(quoted_ids) < FEW_ARTICLES:
+            matches = matches.filter(pk__in=quoted_ids)
+        else:
+            matches = matches.filter(pk__in=quoted.values("article_id"))
     candidates = newest_candidates(
         matches,
         Q(published_at__gte=newest_date) if newest_date is not None else None,
