@@ -786,8 +786,9 @@ class StoryCandidate:
     """A story as the matcher sees it.
 
     `articles` may be every article of the story or, for a long-running story, a sample (say the
-    first and the 50 latest): the matcher pools their words, people, places and quotes. `start` and
-    `end` default to the earliest and latest known publication dates of `articles`.
+    first and the 50 latest): the matcher compares a new article with each of them, and pools
+    their people, places and quotes. `start` and `end` default to the earliest and latest known
+    publication dates of `articles`.
     """
 
     key: object
@@ -814,9 +815,19 @@ STORY_MATCH_MIN = 0.45  # dates agree: words, people and places suffice
 STORY_MATCH_MIN_UNDATED = 0.5  # no date to compare: also needs a shared statement...
 STORY_NEAR_DUPLICATE_TEXT = 0.8  # ...unless the text is near-identical (the same wire copy)
 STORY_MIN_TEXT = 0.25  # the same subject: a festival in the fire's county on the same day is not
-STORY_WEIGHTS = {"text": 0.5, "people": 0.3, "places": 0.2}
+# Text leads: the same leader in the same city the same week is often another event.
+STORY_WEIGHTS = {"text": 0.6, "people": 0.2, "places": 0.1}
 STORY_STATEMENT_BONUS = 0.15  # per shared statement, at most two
-STORY_DATE_BONUS = 0.1
+STORY_DATE_BONUS = 0.1  # in full within a day of one of the story's articles, less further off
+STORY_OTHER_PLACE = 0.1  # taken off when both name places, none the same, and no statement shared
+# Stories assumed besides the candidates when weighing words and people by rarity, so that with
+# one candidate every word still counts about the same.
+STORY_RARITY_PRIOR = 10
+# A quote matching one of a story's statements counts for the story only if they share at least
+# this much of the shorter one's words, weighed by rarity: a stock phrase with the event's own
+# words swapped ("I told them the X is not for sale") is another statement.
+STORY_STATEMENT_RARE_SHARE = 0.5
+STORY_FORMULA_STORIES = 3  # a quote word for word in this many candidate stories is a formula
 RELATED_MIN_TEXT = 0.25  # "same subject"
 RELATED_MIN_SCORE = 0.35
 
@@ -859,6 +870,10 @@ class _StoryProfile:
     quotes: tuple[_Text, ...]
     start: datetime.date | None
     end: datetime.date | None
+    # Each article's own terms, and the known dates: a new article is compared with each.
+    articles: tuple[dict[str, float], ...] = ()
+    dates: tuple[datetime.date, ...] = ()
+    quote_norms: frozenset[str] = frozenset()
 
 
 def _people_keys(names: Iterable[str]) -> dict[str, str]:
@@ -880,8 +895,9 @@ def _profile(
     places: dict[str, str] = {}
     quotes: dict[str, _Text] = {}
     dates = [a.published for a in articles if a.published is not None]
-    for article in articles:
-        for word, weight in _term_weights(article.text).items():
+    article_terms = tuple(_term_weights(article.text) for article in articles)
+    for article, weights in zip(articles, article_terms, strict=True):
+        for word, weight in weights.items():
             terms[word] = terms.get(word, 0.0) + weight
         for key, name in _people_keys(article.people).items():
             people.setdefault(key, name)
@@ -899,6 +915,9 @@ def _profile(
         tuple(quotes.values()),
         start or (min(dates) if dates else None),
         end or (max(dates) if dates else None),
+        article_terms,
+        tuple(sorted(set(dates))),
+        frozenset(quotes),
     )
 
 
@@ -995,9 +1014,12 @@ def _date_gap(
 
 
 def _shared_statement_counts(
-    quotes: Sequence[_Text], candidates: list[tuple[int, _StoryProfile]]
+    quotes: Sequence[_Text],
+    candidates: list[tuple[int, _StoryProfile]],
+    rarity: dict[str, float] | None = None,
 ) -> dict[int, int]:
-    """For each candidate story, how many of `quotes` match one of its statements."""
+    """For each candidate story, how many of `quotes` match one of its statements (with
+    `rarity`, of words: only those that share their rare words, see _rare_words_share)."""
     pooled: list[_Text] = []
     owner: list[int] = []
     for ci, profile in candidates:
@@ -1022,22 +1044,69 @@ def _shared_statement_counts(
                 content_ratio=content_ratio,
                 partial=partial,
             )
-            if score:
+            if score and (
+                rarity is None
+                or _rare_words_share(quote, pooled[i], rarity) >= STORY_STATEMENT_RARE_SHARE
+            ):
                 matched_stories.add(owner[i])
         counts.update(matched_stories)
     return counts
 
 
+def _rarity(
+    keys: Iterable[str], found_in: Iterable[Iterable[str]], stories: int
+) -> dict[str, float]:
+    """How rare each key is among the candidate stories: an inverse document frequency, where
+    `found_in` holds, per story, the keys it shares with the article (the article is one more).
+
+    STORY_RARITY_PRIOR stories that share nothing are assumed besides the candidates, so that
+    with few candidates (one story and a new article) every key still weighs about the same."""
+    counts: Counter[str] = Counter()
+    for shared in found_in:
+        counts.update(shared)
+    total = stories + STORY_RARITY_PRIOR
+    return {key: math.log(total / (counts[key] + 1)) for key in keys}
+
+
+def _rare_words_share(a: _Text, b: _Text, rarity: dict[str, float]) -> float:
+    """The share of the shorter quote's words, weighed by rarity, that both quotes use: a stock
+    phrase filled in by two events ("I told them the X is not for sale") shares only its common
+    words. Words that `rarity` does not know (numbers, the other quote's words) count as rare."""
+    rarest = max(rarity.values(), default=1.0)
+    a_words, b_words = set(a.content), set(b.content)
+    shared = sum(rarity.get(w, rarest) for w in a_words & b_words)
+    shorter = min(
+        sum(rarity.get(w, rarest) for w in a_words), sum(rarity.get(w, rarest) for w in b_words)
+    )
+    return shared / shorter if shorter else 0.0
+
+
+def _nearest_gap(day: datetime.date | None, dates: Sequence[datetime.date]) -> int | None:
+    if day is None or not dates:
+        return None
+    return min(abs((day - other).days) for other in dates)
+
+
 def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> StoryMatch | None:
     """The story this article reports on, or None when it starts a new one.
 
-    A story dated more than STORY_MAX_GAP_DAYS away from the article is never a match, and one
-    whose words are less alike than STORY_MIN_TEXT is about something else. Score: 0.5 x text
-    similarity (cosine of sub-linear term frequencies) + 0.3 x share of the article's people the
-    story names + 0.2 x share of its places + 0.15 per shared statement (at most two) + 0.1 when
-    the dates agree. When both dates are known and close, score >= STORY_MATCH_MIN suffices. When
-    either date is unknown, the article must also share a statement with the story (or be a
-    near-duplicate of its text): people and subject alone recur from one event to the next.
+    A story dated more than STORY_MAX_GAP_DAYS away from the article is never a match. The article
+    is compared with each of the story's articles, not with all of them pooled (a pooled story
+    matches more the more it has absorbed, and snowballs): `text` is the share of the article's
+    words found in the story's likeliest article, each word weighed by its rarity among the
+    candidate stories, so that "talks" and "agreed" count little and the event's own words much.
+    People are weighed by rarity too (a leader quoted at every event says little). A story whose
+    text is less alike than STORY_MIN_TEXT is about something else.
+
+    Score (STORY_WEIGHTS): 0.6 x text + 0.2 x share of the article's people the story names
+    (weighed by rarity) + 0.1 x share of its places (minus STORY_OTHER_PLACE when both name
+    places, none in common, and no statement is shared) + 0.15 per shared statement (at most two;
+    a formula quoted at several events, or a stock phrase with other words in it, is not one) + up
+    to 0.1 for dates (in full within a day of one of the story's articles, so that a story that
+    has spread over days does not draw in everything near it). When both dates are known and
+    close, score >= STORY_MATCH_MIN suffices. When either date is unknown, the article must also
+    share a statement with the story (or be a near-duplicate of one of its articles): people and
+    subject alone recur from one event to the next.
 
     The best-scoring story wins; `reasons` say why, for the editor, and `also_matches` lists the
     other stories that passed. Matching is incremental, so the result can depend on arrival order:
@@ -1046,47 +1115,91 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     """
     _renumber_words_if_full()
     mine = _profile([article])
-    scored: list[tuple[int, _StoryProfile, int | None, float, list[str]]] = []
+    near: list[tuple[int, _StoryProfile, int | None, set[str]]] = []
     for si, story in enumerate(stories):
         profile = _story_profile(story)
         gap = _date_gap(article.published, profile.start, profile.end)
-        if gap is not None and gap > STORY_MAX_GAP_DAYS:
+        if gap is None or gap <= STORY_MAX_GAP_DAYS:
+            near.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
+    if not near or not mine.terms:
+        return None
+    word_rarity = _rarity(mine.terms, [shared for *_, shared in near], len(near))
+    terms = {word: weight * word_rarity[word] for word, weight in mine.terms.items()}
+    terms_total = sum(terms.values())
+    people = _rarity(
+        mine.people,
+        [mine.people.keys() & profile.people.keys() for _, profile, _, _ in near],
+        len(near),
+    )
+    people_total = sum(people.values())
+
+    scored: list[tuple[int, _StoryProfile, int | None, float, float]] = []
+    for si, profile, gap, shared in near:
+        # All the story's words pooled cover at least as much as any one of its articles: a
+        # cheap bound that spares the article-by-article comparison for most stories.
+        if not terms_total or sum(map(terms.__getitem__, shared)) < STORY_MIN_TEXT * terms_total:
             continue
-        text = _cosine(mine.terms, mine.terms_norm, profile.terms, profile.terms_norm)
-        if text >= STORY_MIN_TEXT:  # less alike is never accepted, dated or not
-            scored.append((si, profile, gap, text, []))
+        text, best = 0.0, None
+        for article_terms in profile.articles:
+            covered = sum(map(terms.__getitem__, shared & article_terms.keys())) / terms_total
+            if covered > text:
+                text, best = covered, article_terms
+        if text >= STORY_MIN_TEXT:
+            closest = _cosine(mine.terms, mine.terms_norm, best, _norm(best))
+            scored.append((si, profile, gap, text, closest))
     if not scored:
         return None
 
     # Comparing quotes is the costly part: only for the stories that statements could still
     # make acceptable (the others' reasons and scores are never seen).
-    shared: dict[int, tuple[list[str], list[str], float]] = {}
+    evidence: dict[int, tuple[list[str], list[str], float, bool]] = {}
     worth_quotes = []
-    for si, profile, gap, text, _ in scored:
-        people = _shared_people(mine.people, profile.people)
+    for si, profile, gap, text, closest in scored:
+        shared_people = _shared_people(mine.people, profile.people)
         places = [mine.places[k] for k in mine.places if k in profile.places]
+        other_place = bool(mine.places and profile.places and not places)
+        people_share = (
+            sum(people[_parse_name(n).surname] for n in shared_people) / people_total
+            if people_total
+            else 0.0
+        )
         base = (
             STORY_WEIGHTS["text"] * text
-            + STORY_WEIGHTS["people"] * (len(people) / len(mine.people) if mine.people else 0.0)
+            + STORY_WEIGHTS["people"] * min(people_share, 1.0)
             + STORY_WEIGHTS["places"] * (len(places) / len(mine.places) if mine.places else 0.0)
         )
-        shared[si] = (people, places, base)
+        evidence[si] = (shared_people, places, base, other_place)
         best_possible = base + 2 * STORY_STATEMENT_BONUS + 1e-9
         if gap is not None:
             possible = best_possible + STORY_DATE_BONUS >= STORY_MATCH_MIN
         else:
-            possible = text >= STORY_NEAR_DUPLICATE_TEXT or best_possible >= STORY_MATCH_MIN_UNDATED
+            possible = (
+                closest >= STORY_NEAR_DUPLICATE_TEXT or best_possible >= STORY_MATCH_MIN_UNDATED
+            )
         if possible:
             worth_quotes.append((si, profile))
-    statements = _shared_statement_counts(mine.quotes, worth_quotes) if mine.quotes else {}
+    # Word for word at several events, a quote is a formula ("we were not consulted").
+    quotes = [
+        quote
+        for quote in mine.quotes
+        if sum(quote.norm in profile.quote_norms for _, profile, _, _ in near)
+        < STORY_FORMULA_STORIES
+    ]
+    statements = _shared_statement_counts(quotes, worth_quotes, word_rarity) if quotes else {}
 
     accepted_matches: list[StoryMatch] = []
-    for si, profile, gap, text, reasons in scored:
-        people, places, base = shared[si]
+    for si, profile, gap, text, closest in scored:
+        shared_people, places, base, other_place = evidence[si]
         shared_statements = statements.get(si, 0)
         score = base + STORY_STATEMENT_BONUS * min(shared_statements, 2)
+        if other_place and not shared_statements:
+            score -= STORY_OTHER_PLACE
+        reasons = []
         if gap is not None:
-            score += STORY_DATE_BONUS
+            nearest = _nearest_gap(article.published, profile.dates)
+            if nearest is None:
+                nearest = gap
+            score += STORY_DATE_BONUS * max(0.0, 1 - max(nearest - 1, 0) / STORY_MAX_GAP_DAYS)
             dates = str(profile.start)
             if profile.end != profile.start:
                 dates += f" to {profile.end}"
@@ -1095,20 +1208,20 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
                 if gap == 0
                 else f"published {gap} day(s) from the story ({dates})"
             )
-            accepted = text >= STORY_MIN_TEXT and score >= STORY_MATCH_MIN
+            accepted = score >= STORY_MATCH_MIN
         else:
             reasons.append("no date to compare")
-            accepted = text >= STORY_NEAR_DUPLICATE_TEXT or (
-                text >= STORY_MIN_TEXT
-                and shared_statements >= 1
-                and score >= STORY_MATCH_MIN_UNDATED
+            accepted = closest >= STORY_NEAR_DUPLICATE_TEXT or (
+                shared_statements >= 1 and score >= STORY_MATCH_MIN_UNDATED
             )
         if shared_statements:
             reasons.append(f"shares {shared_statements} statement(s)")
-        if people:
-            reasons.append("same people: " + ", ".join(sorted(people)))
+        if shared_people:
+            reasons.append("same people: " + ", ".join(sorted(shared_people)))
         if places:
             reasons.append("same places: " + ", ".join(sorted(places)))
+        elif other_place:
+            reasons.append("other places: " + ", ".join(sorted(mine.places.values())))
         reasons.append(f"text similarity {text:.2f}")
         if accepted:
             accepted_matches.append(StoryMatch(stories[si].key, round(score, 3), reasons))

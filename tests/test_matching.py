@@ -4,6 +4,7 @@ Pure functions, no database: run with `.venv/bin/pytest -p no:django tests/test_
 The demo cases use the bundled corpus (articles/demo/) with its quotes copied here by hand.
 """
 
+import dataclasses
 import datetime
 import itertools
 from pathlib import Path
@@ -901,3 +902,208 @@ def test_every_order_of_two_fire_reports_and_the_next_year_one_gives_two_stories
     articles = [FIRE_FIRST, FIRE_SECOND, FIRE_NEXT_YEAR]
     for order in itertools.permutations(articles):
         assert build_stories(order) == [["fire-first", "fire-second"], ["fire-next-year"]]
+
+
+# --------------------------------------------------------------------------------------------
+# Stories: one busy week
+# --------------------------------------------------------------------------------------------
+
+
+def week_article(key, day, dateline, text, quotes=(), people=("Elena Marquez",)):
+    return ArticleForStory(
+        key=key,
+        published=datetime.date(2024, 3, day) if day else None,
+        people=people,
+        places=(dateline,) if dateline else (),
+        text=text,
+        quote_texts=quotes,
+    )
+
+
+# President Marquez speaks at three events in one week, each reported by two outlets in their own
+# words; every report has the words of any political report ("talks", "leaders", "agreed").
+PORT_TALKS = [
+    week_article(
+        "port-wire",
+        4,
+        "LISBON",
+        "Marquez opens talks on port fees with shipping lines\n"
+        "President Elena Marquez opened two days of talks with shipping lines in Lisbon on Monday, "
+        "telling leaders of the industry that the government wanted port fees cut before summer. "
+        "Container traffic through the harbour has fallen for three years, and dock workers "
+        "fear the terminal will close. Officials said the talks would continue on Tuesday. "
+        "Marquez, who took office two years ago promising to rebuild the economy, faces an "
+        "election next year.",
+        quotes=("Our ports must stay open to every shipping line, whatever flag it flies",),
+        people=("Elena Marquez", "Rui Antunes"),
+    ),
+    week_article(
+        "port-agency",
+        5,
+        "LISBON",
+        "Shipping lines agree to lower Lisbon harbour charges\n"
+        "Shipping companies agreed on Tuesday to a cut in harbour charges after talks with "
+        "President Elena Marquez, who had warned that the container terminal could close. "
+        "Rui Antunes, who speaks for the dock workers, said the deal on port fees saved jobs. "
+        "Marquez faces re-election next year after promising to rebuild the economy.",
+        quotes=("Our ports must stay open to every shipping line whatever flag it flies",),
+        people=("Elena Marquez", "Rui Antunes"),
+    ),
+]
+ENERGY_SUMMIT = [
+    week_article(
+        "summit-wire",
+        6,
+        "MADRID",
+        "Marquez and Spanish leaders agree to link power grids\n"
+        "President Elena Marquez and Spanish Prime Minister Luis Herrera agreed in Madrid on "
+        "Wednesday to build a second power line across the border, after talks that leaders of "
+        "both parties said would cut electricity bills. "
+        "Marquez, who took office two years ago promising to rebuild the economy, faces an "
+        "election next year.",
+        quotes=("Cheap power from the sun should not stop at the border",),
+        people=("Elena Marquez", "Luis Herrera"),
+    ),
+    week_article(
+        "summit-paper",
+        6,
+        "",
+        "Iberian neighbours plan new cross-border power line\n"
+        "Spain and Portugal will build a second electricity interconnector, Luis Herrera and "
+        "Elena Marquez said after their summit, hoping that solar power from the south will "
+        "lower bills in both countries before Marquez faces re-election next year.",
+        quotes=("Cheap power from the sun should not stop at the border.",),
+        people=("Elena Marquez", "Luis Herrera"),
+    ),
+]
+FLOOD_VISIT = [
+    week_article(
+        "flood-wire",
+        7,
+        "PORTO",
+        "Marquez visits flooded districts of Porto\n"
+        "President Elena Marquez visited flooded districts of Porto on Thursday and promised "
+        "government aid to families who lost their homes, after leaders of the city council "
+        "agreed on emergency talks. The river Douro burst its banks on Wednesday night. "
+        "Marquez, who took office two years ago promising to rebuild the economy, faces an "
+        "election next year.",
+        quotes=("Nobody who lost a home to this water will be left alone",),
+        people=("Elena Marquez", "Ana Cardoso"),
+    ),
+    week_article(
+        "flood-agency",
+        8,
+        "PORTO",
+        "Porto counts the cost as Douro floodwater recedes\n"
+        "Residents of Porto began clearing mud from their homes on Friday as the Douro fell back. "
+        "Mayor Ana Cardoso said 300 families had lost their homes; President Elena Marquez "
+        "promised aid on her visit to the city, a year before she faces re-election.",
+        quotes=("Nobody who lost a home to this water will be left alone.",),
+        people=("Elena Marquez", "Ana Cardoso"),
+    ),
+]
+
+
+def test_the_same_leader_at_three_events_in_three_cities_in_one_week_makes_three_stories():
+    articles = [*PORT_TALKS, *ENERGY_SUMMIT, *FLOOD_VISIT]
+    articles.sort(key=lambda article: article.published)
+    assert build_stories(articles) == [
+        ["flood-agency", "flood-wire"],
+        ["port-agency", "port-wire"],
+        ["summit-paper", "summit-wire"],
+    ]
+
+
+def test_a_well_known_speaker_in_another_city_the_same_week_is_another_story():
+    port = story("port", *PORT_TALKS)
+    assert match_story(FLOOD_VISIT[0], [port]) is None
+
+
+# One strike told four ways: other headlines, other datelines (or none), the quotes in full, in
+# part or reworded, one report without any quote the others have.
+STRIKE = [
+    week_article(
+        "strike-wire",
+        4,
+        "ROTTERDAM",
+        "Rotterdam dockers strike over automated cranes\n"
+        "Dock workers at Rotterdam walked out on Monday in protest at plans to replace crane "
+        "drivers with automated cranes, halting container traffic at Europe's biggest port. "
+        "Union leader Joris Bakker said the strike would last until the port authority dropped "
+        "the automation plan.",
+        quotes=("We will not hand our jobs to a computer in a control room",),
+        people=("Joris Bakker",),
+    ),
+    week_article(
+        "strike-agency",
+        4,
+        "THE HAGUE",
+        "Dutch government urges talks as port strike halts container traffic\n"
+        "The Dutch government called on the Rotterdam port authority and the dockers' union to "
+        "resume talks after a strike over automated cranes stopped container ships at Europe's "
+        "biggest port. Joris Bakker, who leads the dockers, said workers would not hand their "
+        "jobs to a computer in a control room.",
+        quotes=("hand our jobs to a computer in a control room",),
+        people=("Joris Bakker", "Mark Visser"),
+    ),
+    week_article(
+        "strike-paper",
+        5,
+        "",
+        "Ships queue off Rotterdam as crane drivers stay out\n"
+        "Dozens of container ships waited at anchor off Rotterdam on Tuesday as the dock workers' "
+        "strike against automated cranes entered its second day. The port authority said the "
+        "automation plan would go ahead; Joris Bakker of the dockers' union called it a plan to "
+        "replace crane drivers by computers.",
+        people=("Joris Bakker",),
+    ),
+    week_article(
+        "strike-undated",
+        None,
+        "",
+        "Dockers' leader defiant\n"
+        "Joris Bakker said the dockers would stay out as long as the port pushed automation.",
+        quotes=("We won't hand our jobs to a computer in a control room",),
+        people=("Joris Bakker",),
+    ),
+]
+
+
+def test_one_event_told_by_outlets_in_other_words_from_other_datelines_is_one_story():
+    articles = [*STRIKE, *PORT_TALKS, *FLOOD_VISIT]
+    assert build_stories(articles) == [
+        ["flood-agency", "flood-wire"],
+        ["port-agency", "port-wire"],
+        ["strike-agency", "strike-paper", "strike-undated", "strike-wire"],
+    ]
+
+
+FISHING_PROTEST = week_article(
+    "fishing",
+    4,
+    "LISBON",
+    "Fishermen block Lisbon harbour over quota cuts\n"
+    "Fishing boats blocked the entrance to Lisbon harbour on Monday in protest at cuts to the "
+    "sardine quota, delaying container ships on the day shipping lines began talks with the "
+    "government on port fees. Leaders of the fishermen's association said the government had "
+    "agreed to the cuts without talks, and that dock workers supported the protest.",
+    quotes=(
+        "We were not consulted by the government at all",
+        "Sardines are all this coast has left",
+    ),
+    people=("Carla Mendes",),
+)
+
+
+def with_quote(article, text):
+    return dataclasses.replace(article, quote_texts=(*article.quote_texts, text))
+
+
+def test_a_formula_quoted_at_several_events_is_not_a_shared_statement():
+    formula = "We were not consulted by the government at all"
+    stories = [
+        story("port", with_quote(PORT_TALKS[0], formula)),
+        story("summit", with_quote(ENERGY_SUMMIT[0], formula)),
+        story("flood", with_quote(FLOOD_VISIT[0], formula)),
+    ]
+    assert match_story(FISHING_PROTEST, stories) is None

@@ -191,6 +191,28 @@ def test_next_years_report_is_a_related_story_not_the_same_one():
     assert not StatementGroup.objects.annotate(n=Count("quotes")).filter(n__gt=1).exists()
 
 
+SAME_WEEK_ELSEWHERE = """Ministers agree on drought fund for farmers
+
+March 16, 2023 / 11:20 AM
+
+NAIROBI (Reuters) - Agriculture ministers from 12 African countries agreed on Thursday to set up a
+drought fund for farmers, after two days of talks in Nairobi.
+
+"Every farmer who loses a harvest to drought will get help within a month, and that is good news
+for every farmer," said Amina Diallo, Senegal's agriculture minister, who chaired the talks.
+
+Kenya's minister, Grace Wanjiru, said the fund would start with 200 million dollars.
+"""
+
+
+def test_the_same_minister_chairing_other_talks_in_another_city_that_week_is_another_story():
+    geneva = make_article(WIRE, name="wire.txt")
+    nairobi = make_article(SAME_WEEK_ELSEWHERE, name="nairobi.txt")
+    assert nairobi.story_id != geneva.story_id
+    afp = make_article(AGENCY, name="afp.txt")
+    assert afp.story_id == geneva.story_id
+
+
 def test_reprocessing_keeps_every_editor_decision():
     article = make_article(WIRE, name="wire.txt")
     confirmed, rejected = article.quotes.order_by("start_paragraph")[:2]
