@@ -207,13 +207,15 @@ def test_worker_killed_mid_import_is_retried_and_nothing_is_imported_twice():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_share_one_queue():
-    count = CHUNK_SIZE * 3
+    count = CHUNK_SIZE * 4
+    workers = [start_worker(), start_worker()]
+    # Both are up before there is work, or a fast one could take every task alone.
+    wait_for(lambda: len(live_worker_keys()) == 2, timeout=60, what="two live workers")
     batch = queue([(f"wire-{n}.txt", wire_story(n)) for n in range(count)])
-    workers = [start_worker("--batch"), start_worker("--batch")]
-    outputs = [finish(worker) for worker in workers]
-    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    wait_for(lambda: done(batch) == count, timeout=300, what="the import to finish")
+    outputs = [stop(worker) for worker in workers]
     batch.refresh_from_db()
-    assert batch.imported == count and Article.objects.count() == count
+    assert batch.imported == count and Article.objects.count() == count, outputs
     claimed_by = {row[-1] for row in DBTaskResult.objects.values_list("worker_ids", flat=True)}
     assert len(claimed_by) == 2  # both workers took tasks from the one queue
 
