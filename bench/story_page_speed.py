@@ -16,7 +16,6 @@ process, what a page costs to render when it is not cached.
 
 import argparse
 import datetime
-import http.client
 import io
 import os
 import random
@@ -25,10 +24,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,6 +52,8 @@ os.environ["NEWSROOM_BENCH_DB"] = ARGS.database or os.environ.get(
 import django  # noqa: E402
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
+
+from bench.load import run as load  # noqa: E402
 
 django.setup()
 
@@ -143,54 +142,6 @@ def uncached_ms(url: str, times: int = 15) -> float:
         assert client.get(url).status_code == 200
         timings.append(time.perf_counter() - started)
     return statistics.median(timings) * 1000
-
-
-def load(url: str, requests: int, concurrency: int) -> dict:
-    """`requests` GETs over `concurrency` keep-alive connections (each a thread)."""
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    counter = iter(range(requests))
-
-    def client():
-        nonlocal errors
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-        while True:
-            with lock:
-                if next(counter, None) is None:
-                    break
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
-                conn.close()
-                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors += not ok
-        conn.close()
-
-    threads = [threading.Thread(target=client) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    total = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "rps": len(latencies) / total,
-        "p50_ms": statistics.median(latencies) * 1000,
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
-        "errors": errors,
-    }
 
 
 def free_port() -> int:
