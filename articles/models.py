@@ -160,6 +160,10 @@ def search_query(text: str) -> SearchQuery:
     return query
 
 
+# An article's upload, text and search vector: what no list of articles or quotes shows.
+ARTICLE_TEXT_FIELDS = ("original", "paragraphs", "captions", "stripped", "body", "search_vector")
+
+
 class ArticleQuerySet(models.QuerySet):
     def search(self, text: str):
         """Articles matching `text`, best first, each with its `rank`. Ranking every match of a
@@ -189,15 +193,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def listing(self):
         """Just what lists of articles show: the heavy text and upload columns stay behind."""
-        return self.select_related("source").defer(
-            "original",
-            "paragraphs",
-            "captions",
-            "stripped",
-            "standfirst",
-            "body",
-            "search_vector",
-        )
+        return self.select_related("source").defer(*ARTICLE_TEXT_FIELDS, "standfirst")
 
     def for_comparison(self):
         """Articles with their clean text, in publication order, for side-by-side reading."""
@@ -426,6 +422,13 @@ class QuoteQuerySet(models.QuerySet):
     def visible(self):
         """What readers see: everything but quotes an editor rejected."""
         return self.exclude(status=Quote.Status.REJECTED)
+
+    def listing(self):
+        """Quotes with their article's outlet and story, for lists: the heavy columns of the
+        quote and its article stay behind."""
+        return self.select_related("article__source", "article__story").defer(
+            "diff", "search_vector", *(f"article__{field}" for field in ARTICLE_TEXT_FIELDS)
+        )
 
     def search(self, text: str):
         """Visible quotes whose words (or speaker) match `text`, best first, each with its
@@ -858,6 +861,9 @@ class ImportBatch(models.Model):
         UPLOAD = "upload", "Upload page"
         COMMAND = "command", "import_articles --background"
 
+    # How a file can end (articles.importer.FileReport.status): one count of each.
+    COUNT_FIELDS = ("imported", "duplicate", "needs_outlet", "failed")
+
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -890,7 +896,7 @@ class ImportBatch(models.Model):
 
     @property
     def done(self) -> int:
-        return self.imported + self.duplicate + self.needs_outlet + self.failed
+        return sum(self.summary.values())
 
     @property
     def is_finished(self) -> bool:
@@ -898,12 +904,7 @@ class ImportBatch(models.Model):
 
     @property
     def summary(self) -> dict[str, int]:
-        return {
-            "imported": self.imported,
-            "duplicate": self.duplicate,
-            "needs_outlet": self.needs_outlet,
-            "failed": self.failed,
-        }
+        return {field: getattr(self, field) for field in self.COUNT_FIELDS}
 
 
 class ImportItem(models.Model):

@@ -45,7 +45,6 @@ CHUNK_SIZE = 25
 # Tries per file, counted before each one: a file that kills its worker every time (out of
 # memory, a crash in a C library) is reported as failed rather than retried for ever.
 MAX_ATTEMPTS = 3
-COUNT_FIELDS = ("imported", "duplicate", "needs_outlet", "failed")
 # Advisory-lock key spaces (pg_advisory_lock(space, key)): live workers, and recovery.
 WORKER_LOCK_SPACE = 0x4E57  # "NW"
 RECOVERY_LOCK_SPACE = 0x4E52  # "NR"
@@ -137,7 +136,7 @@ def _record(item: ImportItem, report: FileReport) -> None:
     batches = ImportBatch.objects.filter(pk=item.batch_id)
     batches.update(**{report.status: F(report.status) + 1})
     # The update locked the batch row until commit, so this count is exact with many workers.
-    batch = batches.only(*COUNT_FIELDS, "total", "finished_at").get()
+    batch = batches.only(*ImportBatch.COUNT_FIELDS, "total", "finished_at").get()
     if batch.done >= batch.total and batch.finished_at is None:
         batches.update(finished_at=item.finished_at)
 

@@ -41,6 +41,7 @@ from articles.importer import FileReport, import_file
 from articles.ingest import IngestError
 from articles.ingest.decoding import decode_bytes
 from articles.models import (
+    ARTICLE_TEXT_FIELDS,
     Article,
     ImportBatch,
     LoginAttempt,
@@ -311,8 +312,9 @@ SEARCH_CANDIDATES = 200
 # two is not safe: it misjudges how common a word is and then walks the whole table.
 RECENT_QUOTES = 20_000
 RECENT_ARTICLES = 5_000
+# A speaker's or tag's articles up to this many are named in the article search (see there).
+FEW_ARTICLES = 5_000
 ZERO = datetime.timedelta(0)
-ARTICLE_HEAVY_FIELDS = ("original", "paragraphs", "captions", "stripped", "body", "search_vector")
 
 
 @dataclass
@@ -390,9 +392,6 @@ def recent_windows() -> tuple[int | None, datetime.datetime | None]:
     return windows
 
 
-FEW_ARTICLES = 5000
-
-
 def newest_candidates(matches, window: Q | None, order: list, unindexed: list, fields: list):
     """The SEARCH_CANDIDATES newest `matches` (in `order`) as `fields`. `unindexed` is the same
     order written so that no index can serve it, which keeps PostgreSQL on the full-text index
@@ -427,12 +426,8 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
     ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page)
     quotes = (
         Quote.objects.filter(pk__in=ids)
-        .select_related("person", "article__source", "article__story")
-        .defer(
-            "diff",
-            "search_vector",
-            *(f"article__{field}" for field in ARTICLE_HEAVY_FIELDS),
-        )
+        .listing()
+        .select_related("person")
         .with_snippet(text)
         .with_tag_names()
     )
@@ -547,8 +542,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 Q(group_id__in=[key for key in keys if key > 0])
                 | Q(pk__in=[-key for key in keys if key < 0])
             )
-            .select_related("article__source", "article__story")
-            .defer("diff", "search_vector", *(f"article__{f}" for f in ARTICLE_HEAVY_FIELDS))
+            .listing()
             .order_by(F("article__published_at").asc(nulls_last=True), "id")
         )
         for quote in shown:
@@ -769,7 +763,10 @@ def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
 def batch_progress(batch: ImportBatch, page: str | None = None) -> dict:
     """What the progress fragment shows: counts, one page of the per-file report, and whether
     any worker is there to do the work."""
-    items = batch.items.defer("data").select_related("article", "pending")
+    # The report names and links each file's article or pending upload: none of their text.
+    items = batch.items.select_related("article", "pending").defer(
+        "data", "pending__original", *(f"article__{field}" for field in ARTICLE_TEXT_FIELDS)
+    )
     return {
         "batch": batch,
         "report_page": Paginator(items, REPORT_ROWS_PER_PAGE).get_page(page),
@@ -786,7 +783,7 @@ def upload_batches(request: HttpRequest) -> HttpResponse:
 
 
 def summarise(reports: list[FileReport]) -> dict[str, int]:
-    summary = {"imported": 0, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+    summary = dict.fromkeys(ImportBatch.COUNT_FIELDS, 0)
     for report in reports:
         summary[report.status] += 1
     return summary

@@ -147,17 +147,18 @@ def test_a_change_committed_by_another_process_shows_at_once(client, scene):
     url = story_url(scene)
     client.get(url)
     db = settings.DATABASES["default"]
-    with psycopg.connect(
-        host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"]
-    ) as other:
-        other.execute(
-            "UPDATE articles_story SET title = 'Written elsewhere' WHERE id = %s", [scene.story.pk]
-        )
+
+    def commit_elsewhere(sql: str, params=()) -> None:
+        with psycopg.connect(
+            host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"]
+        ) as other:
+            other.execute(sql, params)
+
+    commit_elsewhere(
+        "UPDATE articles_story SET title = 'Written elsewhere' WHERE id = %s", [scene.story.pk]
+    )
     assert "Written elsewhere" in client.get(url).content.decode()
-    with psycopg.connect(
-        host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"]
-    ) as other:
-        other.execute("UPDATE articles_source SET name = name || ' (renamed)'")
+    commit_elsewhere("UPDATE articles_source SET name = name || ' (renamed)'")
     assert "(renamed)" in client.get(url).content.decode()
 
 

@@ -319,6 +319,23 @@ def test_batch_report_queries_do_not_grow_with_its_files(
     assert f"{count} imported".encode() in response.content
 
 
+def test_batch_report_reads_no_file_or_article_text(admin_client):
+    queued_batch(admin_client, 2)
+    batch = queued_batch(admin_client, 3)  # two duplicates of the first batch's files
+    upload_and_import(admin_client, {"files": text_file("unsigned.txt", UNSIGNED_STORY)})
+    run_queued_tasks()
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(batch.get_absolute_url())
+    assert b"1 imported" in response.content and b"2 already present" in response.content
+    heavy = ('"articles_importitem"."data"', '"articles_article"."original"', '"body"')
+    assert not [q["sql"] for q in queries if any(column in q["sql"] for column in heavy)]
+    pending = ImportBatch.objects.latest("pk")
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(pending.get_absolute_url())
+    assert b"choose the outlet" in response.content
+    assert not [q["sql"] for q in queries if '"articles_pendingupload"."original"' in q["sql"]]
+
+
 # ----------------------------------------------------------------------------- in /admin/
 
 

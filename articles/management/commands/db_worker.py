@@ -55,7 +55,7 @@ class ImportWorker(db_worker.Worker):
                     logger.warning(
                         "worker %s lost the database (%s); reconnecting in %ss",
                         self.worker_id,
-                        str(error).strip().splitlines()[0] if str(error).strip() else error,
+                        (str(error).strip().splitlines() or [repr(error)])[0],
                         delay,
                     )
                     self.presence.close()

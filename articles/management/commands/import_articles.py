@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if background:
             return self.queue(paths, source)
         started = time.monotonic()
-        counts = {"imported": 0, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+        counts = dict.fromkeys(ImportBatch.COUNT_FIELDS, 0)
         files, refused = self.collect(paths)
         for name, reason in refused:
             counts["failed"] += 1
