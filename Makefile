@@ -6,7 +6,7 @@ MANAGE := .venv/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: audit run worker test install uv chromium lint format migrate demo db-stop db-reset bench check
+.PHONY: audit run worker test install uv chromium lint format migrate demo db-stop db-reset check
 
 # One background worker (imports) runs beside the server, in its own process group so that
 # its autoreloader goes too, and is stopped when the server stops.

@@ -20,6 +20,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 
 OUTLETS = [
@@ -471,56 +472,9 @@ CORPUS_TOPICS = TOPICS + [
     ("dam construction", "fishermen", "the valley"),
     ("tourist taxes", "hoteliers", "the old town"),
 ]  # fmt: skip
-CORPUS_STATEMENTS = STATEMENTS + [
-    "The agreement on {topic} is not perfect, but it is the best we could get for {group}",
-    "We listened to {group} for months, and this plan on {topic} reflects what they told us",
-    "Anyone who says {topic} will cost nothing is not telling the truth",
-    "We will review {thing} every {period} and report back to parliament",
-    "The money for {topic} is already in the budget, and it will reach {group} this {period}",
-    "I have told my counterpart from {place2} that we cannot wait another {period}",
-    "Our neighbours in {place2} have made the same choice, and it has worked for them",
-    "This is the first step, not the last, and {group} will see the difference soon",
-    "We did not come here to sign a piece of paper, we came to fix {thing}",
-    "If the numbers on {topic} do not add up by the end of the {period}, we will start again",
-    "Every family that depends on {thing} deserves an answer today",
-    "I respect the concerns of {group}, but doing nothing on {topic} is not an option",
-    "The talks were hard, and at times I thought we would walk away without a deal",
-    "We have cut the cost of {topic} by {n} percent and we can cut it further",
-    "Nobody in {place2} wants a fight over {topic}, and neither do we",
-    "The court will decide on {topic}, and we will respect whatever it says",
-    "Our message to {group} is simple: we have heard you and we will act",
-    "What we agreed today on {topic} will be law within {n} months",
-    "We are not asking {group} to pay more, we are asking the largest companies to pay their share",
-    "I will resign if this plan on {topic} fails",
-]
-# More ways to say "said"; and synonyms for rewording, word for word.
-CORPUS_SYNONYMS = SYNONYMS | {
-    "hard": "tough",
-    "simple": "clear",
-    "first": "opening",
-    "cut": "reduced",
-    "money": "funding",
-    "families": "households",
-    "respect": "understand",
-    "listened": "spoke",
-    "plan": "proposal",
-    "decide": "rule",
-    "answer": "reply",
-    "fix": "repair",
-}
+# More ways to say "said".
 LEAD_VERBS = ["said", "told reporters", "said in a statement", "told a news conference"]
 SCARE_QUOTES = ["so-called"]
-FILLER_SENTENCES = [
-    "The talks on {topic} had stalled twice this year, and {group} had warned of rising costs.",
-    "Officials from {place2} also attended the meeting, which lasted into the evening.",
-    "{group_cap} have staged protests in several cities over the past {period}.",
-    "The opposition said it would study the details before deciding how to vote.",
-    "Analysts said the deal on {topic} could set a pattern for the rest of the region.",
-    "The agreement still needs the approval of parliament, where the government has a narrow"
-    " majority.",
-    "Previous attempts to settle the dispute over {topic} ended without agreement.",
-    "A statement issued after the meeting gave few details of how the plan would be paid for.",
-]
 
 
 # Each event has words of its own (made up, like the names of projects, places and things in
@@ -930,11 +884,10 @@ class CorpusReport:
             meta.append(
                 f'<meta property="article:published_time" content="{stamp:%Y-%m-%dT%H:%M:00Z}">'
             )
-        paragraphs = "\n".join(f"<p>{html_escape(p)}</p>" for p in body)
-        lead = html_escape(body[0])
-        paragraphs = paragraphs.replace(
-            f"<p>{lead}</p>", f"<p>{html_escape(self.event['place'].title())} — {lead}</p>", 1
-        )
+        paragraphs = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in body)
+        lead = escape(body[0], quote=False)
+        place = escape(self.event["place"].title(), quote=False)
+        paragraphs = paragraphs.replace(f"<p>{lead}</p>", f"<p>{place} — {lead}</p>", 1)
         promo = (
             '<aside class="newsletter"><p>Get the morning briefing in your inbox.</p>'
             '<a href="/newsletter">Sign up for our newsletter</a></aside>'
@@ -970,10 +923,6 @@ to our use of cookies.</p><button>Accept all</button></div>
 </body>
 </html>
 """
-
-
-def html_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_corpus(out: Path, articles: int, seed: int, zip_members: int = 2000) -> dict:

@@ -25,7 +25,6 @@ connections and prints JSON figures:
 import argparse
 import asyncio
 import contextlib
-import ctypes
 import html
 import http.client
 import io
@@ -33,8 +32,6 @@ import json
 import os
 import random
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,6 +45,13 @@ from urllib.parse import urlencode, urlsplit
 if __name__ == "__main__":  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import (  # noqa: E402
+    free_port,
+    percentile,
+    recreate_database,
+    setup_django,
+    start_gunicorn,
+)
 from bench.faults import (  # noqa: E402
     Attempt,
     ImportAttempt,
@@ -59,7 +63,6 @@ from bench.faults import (  # noqa: E402
     verify_imports,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -106,13 +109,12 @@ def run(url: str, requests: int, concurrency: int) -> dict:
     for thread in threads:
         thread.join()
     total = time.perf_counter() - started
-    latencies.sort()
     return {
         "requests": len(latencies),
         "errors": errors,
         "rps": len(latencies) / total,
         "p50_ms": statistics.median(latencies) * 1000,
-        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
+        "p95_ms": percentile(latencies, 0.95) * 1000,
     }
 
 
@@ -483,17 +485,8 @@ async def submit(browser, attempt, log, path, form, shows: str) -> None:
 # ----------------------------------------------------------------------------- bench database
 
 
-def setup_django() -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ.setdefault("NEWSROOM_BENCH_DB", "newsroom_load")
-    import django
-
-    django.setup()
-
-
 def prepare_database(events: int, reports: int, editors: int, password: str, reuse: bool):
     """The bench database: migrated, demo corpus, generated events, editor accounts."""
-    import psycopg
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
@@ -503,15 +496,7 @@ def prepare_database(events: int, reports: int, editors: int, password: str, reu
     from bench.corpus import generate
 
     db = settings.DATABASES["default"]
-    with psycopg.connect(
-        host=db["HOST"], port=db.get("PORT") or None, user=db["USER"],
-        password=db.get("PASSWORD") or None, dbname="postgres", autocommit=True,
-    ) as admin:  # fmt: skip
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if not (reuse and exists.fetchone()):
-            admin.execute(f'DROP DATABASE IF EXISTS "{db["NAME"]}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
-    call_command("migrate", verbosity=0)
+    recreate_database(keep_existing=reuse)
     if not (reuse and Article.objects.exists()):
         started = time.monotonic()
         call_command("setup_demo", verbosity=0, stdout=io.StringIO())
@@ -558,52 +543,6 @@ def search_terms() -> list[str]:
 
 
 # ----------------------------------------------------------------------------- the server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stop_with_parent() -> None:
-    """In the child: have Linux send SIGTERM when this script dies, however it dies, so a
-    killed load run leaves no server behind."""
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def start_gunicorn(port: int, workers: int, log_path: Path) -> subprocess.Popen:
-    with open(log_path, "w") as log:  # the child keeps its own copy of the descriptor
-        server = subprocess.Popen(
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "bench.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            preexec_fn=stop_with_parent,
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            if server.poll() is not None:
-                break
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit(f"gunicorn did not start; see {log_path}")
 
 
 def server_rss(server: subprocess.Popen) -> tuple[int, set[int]]:
@@ -660,11 +599,6 @@ async def run_load(server, plan, args, accounts, password, stories, before, rest
         tasks.append(restart_database(restart, stats.now))
     await asyncio.gather(*tasks)
     return stats
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def summarise(stats: Stats, duration: float, restart: Restart | None, samples: list) -> dict:
@@ -819,7 +753,7 @@ def print_report(result: dict, args) -> None:
 
 
 def scenario(args) -> int:
-    setup_django()
+    setup_django(os.environ.get("NEWSROOM_BENCH_DB", "newsroom_load"))
     from django.conf import settings
     from django.db import connections
 

@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import percentile, setup_django  # noqa: E402
 
 
 def parse_args():
@@ -31,11 +31,7 @@ def parse_args():
 
 
 ARGS = parse_args()
-os.environ["NEWSROOM_BENCH_DB"] = ARGS.database
-
-import django  # noqa: E402
-
-django.setup()
+setup_django(ARGS.database)
 
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
@@ -110,11 +106,6 @@ def measure(client: Client, params: dict, repeat: int) -> tuple[list[float], int
     return timings, len(queries) // repeat
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[int(share * (len(ordered) - 1))] * 1000
-
-
 def main():
     print(
         f"database {ARGS.database}: {Article.objects.count():,} articles, "
@@ -141,7 +132,7 @@ def main():
         for params in requests:
             took, queries = measure(client, params, ARGS.repeat)
             timings += took
-        p95 = percentile(timings, 0.95)
+        p95 = percentile(timings, 0.95) * 1000
         worst = max(worst, p95)
         print(
             f"{label:34} {statistics.median(timings) * 1000:8.1f} {p95:8.1f} "

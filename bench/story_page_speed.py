@@ -1,14 +1,15 @@
 """Story page and home page speed under gunicorn (DEBUG off) against a minimal view returning
 the same bytes.
 
-By default builds a throw-away database (`newsroom_bench`) with the demo corpus and a generated
-story of 50 articles (about 500 quotes); with `--database NAME` it uses that existing database
-on the same server instead (e.g. a 100,000-article one), with its largest story and a story of
-median size. Serves it with gunicorn and loads each page with N concurrent keep-alive clients
-for a fixed count of requests, as an anonymous reader (the pages are cached for readers until
-the data changes; see articles/caching.py). Prints requests/s and p50/p95 latency for each
-page and for the baseline, the ratio (page req/s / minimal req/s), and, measured in this
-process, what a page costs to render when it is not cached.
+By default builds a throw-away database (`newsroom_pages`, not the bench database the import
+and search benchmarks share) with the demo corpus and a generated story of 50 articles (about
+500 quotes); with `--database NAME` it uses that existing database on the same server instead
+(e.g. a 100,000-article one), with its largest story and a story of median size. Serves it
+with gunicorn and loads each page with N concurrent keep-alive clients for a fixed count of
+requests, as an anonymous reader (the pages are cached for readers until the data changes; see
+articles/caching.py). Prints requests/s and p50/p95 latency for each page and for the
+baseline, the ratio (page req/s / minimal req/s), and, measured in this process, what a page
+costs to render when it is not cached.
 
     .venv/bin/python bench/story_page_speed.py [--database NAME] [--requests 1000]
         [--concurrency 20] [--workers 2] [--rounds 3]
@@ -19,17 +20,16 @@ import datetime
 import io
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import free_port, recreate_database, setup_django, start_gunicorn  # noqa: E402
+from bench.load import run as load  # noqa: E402
 
 
 def parse_args():
@@ -45,18 +45,9 @@ def parse_args():
 
 
 ARGS = parse_args()
-os.environ["NEWSROOM_BENCH_DB"] = ARGS.database or os.environ.get(
-    "NEWSROOM_BENCH_DB", "newsroom_bench"
-)
+setup_django(ARGS.database or "newsroom_pages")
 
-import django  # noqa: E402
-import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
-
-from bench.load import run as load  # noqa: E402
-
-django.setup()
-
 from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
@@ -66,21 +57,6 @@ from django.test import Client  # noqa: E402
 from articles.importer import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from bench.corpus import OUTLETS, STATEMENTS, make_event, render_report  # noqa: E402
-
-
-def recreate_database() -> None:
-    db = settings.DATABASES["default"]
-    admin = psycopg.connect(
-        host=db["HOST"],
-        port=db.get("PORT") or None,
-        user=db["USER"],
-        password=db.get("PASSWORD") or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{db["NAME"]}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
 
 
 def build_large_story(articles: int = 50) -> Story:
@@ -121,7 +97,6 @@ def pages_to_load() -> dict[str, str]:
         typical, large = sizes[count // 2], sizes.order_by("-n", "id")[0]
     else:
         recreate_database()
-        call_command("migrate", verbosity=0)
         call_command("setup_demo", verbosity=0, stdout=io.StringIO())
         typical = Story.objects.get(articles__source__short_name="Xinhua")
         large = build_large_story()
@@ -144,12 +119,6 @@ def uncached_ms(url: str, times: int = 15) -> float:
     return statistics.median(timings) * 1000
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main():
     pages = pages_to_load()
     print(
@@ -167,29 +136,10 @@ def main():
     connections.close_all()
 
     port = free_port()
-    env = {**os.environ, "NEWSROOM_BENCH_BASELINE": str(baseline_dir / "x")}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "bench.wsgi",
-            "--workers",
-            str(ARGS.workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    env = {**os.environ, "NEWSROOM_BENCH_BASELINE_DIR": str(baseline_dir)}
+    server = start_gunicorn(port, ARGS.workers, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         print(
             f"gunicorn {ARGS.workers} workers, {ARGS.requests} requests, "
             f"{ARGS.concurrency} concurrent clients, DEBUG off, anonymous reader; "

@@ -8,12 +8,13 @@ from django.urls import path
 
 from newsroom.urls import urlpatterns as site_urlpatterns
 
-BASELINE_FILE = Path(os.environ.get("NEWSROOM_BENCH_BASELINE", "/tmp/newsroom-baseline.html"))
+# The folder bench/story_page_speed.py saved the pages under test in.
+BASELINE_DIR = Path(os.environ.get("NEWSROOM_BENCH_BASELINE_DIR", "/tmp"))
 
 
 def baseline(request, name):
     """Same bytes as the page under test, with no database and no template work."""
-    return HttpResponse((BASELINE_FILE.parent / name).read_bytes())
+    return HttpResponse((BASELINE_DIR / name).read_bytes())
 
 
 urlpatterns = [path("bench/baseline/<str:name>", baseline), *site_urlpatterns]

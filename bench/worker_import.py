@@ -19,17 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import django  # noqa: E402
+from bench.common import ROOT, recreate_database, setup_django  # noqa: E402
 
-django.setup()
+setup_django()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections, transaction  # noqa: E402
+from django.db import connections, transaction  # noqa: E402
 from django.db.models import Sum  # noqa: E402
 
 from articles.archives import expand_zip, limits_from_settings  # noqa: E402
@@ -42,15 +38,6 @@ from articles.models import (  # noqa: E402
     Story,
 )
 from articles.tasks import queue_files  # noqa: E402
-
-
-def recreate_database() -> None:
-    name = connection.settings_dict["NAME"]
-    connection.close()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0)
 
 
 def queue_corpus(corpus: Path) -> int:

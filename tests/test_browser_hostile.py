@@ -12,6 +12,7 @@ import pytest
 from articles.edit_views import new_person
 from articles.models import Article, PendingUpload, Quote, Story, Tag, editors_group
 from tests.helpers import make_article, make_user
+from tests.test_browser_csp import WATCH_SCRIPT, forgive_missing_favicon
 from tests.test_browser_upload import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,15 +93,6 @@ harvest.</p>
 </article></body></html>
 """
 
-# Before any page script: record CSP violations (a payload blocked by the policy instead of
-# arriving as text would show here).
-WATCH_SCRIPT = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-    window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
-
 # Markup that would run or load something: none of it may come from the payloads.
 LIVE_MARKUP = r"""() => {
     const found = [];
@@ -140,7 +132,8 @@ def hostile(live_server):
 
 @pytest.fixture
 def watched(page):
-    """The page, recording dialogs (dismissed) and CSP violations."""
+    """The page, recording dialogs (dismissed) and CSP violations (a payload blocked by the
+    policy instead of arriving as text shows there)."""
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.missing = []
@@ -172,10 +165,7 @@ def check_inert(page, where: str) -> list[str]:
 def visit(page, live_server, path: str, *, shows: str | None = None) -> list[str]:
     response = page.goto(f"{live_server.url}{path}")
     problems = [] if response.status == 200 else [f"{path}: status {response.status}"]
-    if response.headers["content-type"].startswith("text/plain"):
-        # Chromium asks for /favicon.ico for a page with no <link rel=icon>; there is none.
-        page.wait_for_timeout(150)
-        page.errors[:] = [e for e in page.errors if "status of 404" not in e]
+    forgive_missing_favicon(page, response)
     problems += check_inert(page, path)
     if shows is not None and shows not in page.locator("body").inner_text():
         problems.append(f"{path}: does not show {shows!r} as text")

@@ -1,0 +1,94 @@
+"""What the benchmark scripts share: Django on the bench settings, a fresh bench database,
+gunicorn on a free loopback port, and the percentile the figures quote.
+
+The scripts run as `.venv/bin/python bench/NAME.py` put the project on sys.path before
+importing this.
+"""
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(database: str | None = None) -> None:
+    """Django with bench/settings.py (DEBUG off, the bench URLs) on `database`, by default
+    $NEWSROOM_BENCH_DB or newsroom_bench."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    if database:
+        os.environ["NEWSROOM_BENCH_DB"] = database
+    import django
+
+    django.setup()
+
+
+def recreate_database(*, keep_existing: bool = False) -> None:
+    """Drop and create the bench database on the app's server (unless `keep_existing` and it
+    is there), then migrate it."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not (keep_existing and cursor.fetchone()):
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def stop_with_parent() -> None:
+    """In the child: have Linux send SIGTERM when the benchmark dies, however it dies, so a
+    killed run leaves no server behind."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def start_gunicorn(
+    port: int, workers: int, log_path: Path | None = None, env: dict | None = None
+) -> subprocess.Popen:
+    """gunicorn serving bench.wsgi on 127.0.0.1:port, once it accepts connections. Its output
+    goes to `log_path`, or to this script's own when there is none."""
+    # The child keeps its own copy of the log's descriptor.
+    with open(log_path, "w") if log_path else contextlib.nullcontext() as log:
+        server = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "bench.wsgi"]
+            + ["--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+            + ["--log-level", "warning"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT if log else None,
+            preexec_fn=stop_with_parent,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"gunicorn did not start; see {log_path or 'its output above'}")
