@@ -89,31 +89,28 @@ def paragraphs_html(
                 names = ", ".join(escape(name) for name in quote.tag_names)
                 who += f'<span class="quote-tags">{names}</span>'
             rejected = " is-rejected" if quote.status == "rejected" else ""
+            colour = getattr(quote, "colour", None)
+            classes = "quote" if colour is None else f"quote shared c{colour}"
+            focus = "" if segment.is_start else ' tabindex="-1"'
             if edit_url is not None:
                 url = escape(edit_url(quote.pk))
-                colour = getattr(quote, "colour", None)
-                classes = "quote" if colour is None else f"quote shared c{colour}"
                 htmx = (
                     f' hx-get="{url}" hx-target="{escape(edit_target)}" hx-swap="innerHTML"'
                     if edit_target
                     else ""
                 )
                 group = f' data-group="{quote.group_id}"' if quote.group_id and not rejected else ""
-                focus = "" if segment.is_start else ' tabindex="-1"'
                 out.append(
                     f'<a class="{classes}{rejected}" href="{url}"{htmx}{group} '
                     f'data-quote="{quote.pk}"{focus}>{who}{text}</a>'
                 )
             elif quote.group_id and statement_url is not None:
                 url = escape(statement_url(quote.group_id))
-                colour = getattr(quote, "colour", None)
-                classes = "quote" if colour is None else f"quote shared c{colour}"
                 htmx = (
                     f' hx-get="{url}" hx-target="#statement-panel" hx-swap="innerHTML"'
                     if panel
                     else ""
                 )
-                focus = "" if segment.is_start else ' tabindex="-1"'
                 out.append(
                     f'<a class="{classes}" href="{url}"{htmx} data-group="{quote.group_id}" '
                     f'data-quote="{quote.pk}"{focus}>{who}{text}</a>'

@@ -7,7 +7,6 @@ file gets the same verdict whichever way it came in.
 import datetime
 import hashlib
 import re
-import threading
 from dataclasses import dataclass
 
 from django.db import IntegrityError, OperationalError, connection, transaction
@@ -165,21 +164,19 @@ def _sqlstate(error: Exception) -> str | None:
 
 # Outlets by name, as stored: every article asks, and outlets are only ever added (one with
 # articles cannot be deleted). Filled after commit, so a rolled-back outlet is never kept.
+# A plain dict: each of its single operations is atomic, so threads need no lock.
 _sources: dict[str, Source] = {}
-_sources_lock = threading.Lock()
 
 
 def forget_sources() -> None:
-    with _sources_lock:
-        _sources.clear()
+    _sources.clear()
 
 
 def source_for(outlet: Outlet) -> Source:
     """The stored Source for an outlet, or an unsaved one when it is new."""
     key = outlet.name.casefold()
-    with _sources_lock:
-        if key in _sources:
-            return _sources[key]
+    if (known := _sources.get(key)) is not None:
+        return known
     source = Source.objects.filter(name__iexact=outlet.name).first()
     if source is None:
         source = Source.objects.filter(short_name__iexact=outlet.short_name).first()
@@ -203,8 +200,7 @@ def _saved_source(source: Source) -> Source:
 
 def _remember_source(key: str, source: Source) -> None:
     def remember():
-        with _sources_lock:
-            _sources[key] = source
+        _sources[key] = source
 
     transaction.on_commit(remember)
 

@@ -98,20 +98,23 @@ def _process_new(article: Article) -> None:
 
 def _reprocess(article: Article) -> None:
     quotes = refresh_quotes(article)
-    started_story = False
+    started = False
     if article.story_id is None:
-        started_story = assign_story(article, quotes)
+        visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
+        mine = article_for_story(article, visible)
+        speakers = {q.person_id for q in visible if q.person_id}
+        article.story_id, started, _ = _place_new_article(article, mine, speakers)
     match_article_statements(article)
     # processed_at tells cached story samples (see story_candidates) to load this one again.
     Article.objects.filter(pk=article.pk).update(
+        story_id=article.story_id,
         search_vector=article_search_vector(article.title, article.standfirst, article.body),
         processed_at=timezone.now(),
     )
     article.quotes.update_search_vectors()
-    story = article.story
-    story.refresh_date_range()
-    if started_story:
-        link_related_stories(story)
+    article.story.refresh_date_range()
+    if started:
+        _link_related_stories(article.story_id, mine, speakers)
 
 
 def article_search_vector(title: str, standfirst: str, body: str):
@@ -125,10 +128,6 @@ def article_search_vector(title: str, standfirst: str, body: str):
 
 
 # ----------------------------------------------------------------------------- quotes
-
-
-def body_for_quotes(article: Article) -> list[str]:
-    return quotable_texts(article.paragraphs)
 
 
 def extract_and_save_people(paragraphs: list[str]):
@@ -157,7 +156,7 @@ def _quote_from(found, people: dict[str, Person], article: Article | None = None
 
 def refresh_quotes(article: Article) -> list[Quote]:
     """Store the extractor's quotes, keeping every quote an editor has decided on."""
-    extraction, people = extract_and_save_people(body_for_quotes(article))
+    extraction, people = extract_and_save_people(quotable_texts(article.paragraphs))
 
     existing = list(article.quotes.all())
     kept = [quote for quote in existing if quote.is_editor_decided]
@@ -267,11 +266,6 @@ def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person
     return people
 
 
-def save_person(found, known: dict[int, KnownPerson]) -> Person:
-    """The stored Person for someone named in an article, created or enriched."""
-    return save_people([found], known)[found.name]
-
-
 def _stored_person(found, known: dict[int, KnownPerson]) -> Person:
     person = None
     if found.known_key in known:
@@ -329,7 +323,7 @@ def useful_alias(alias: str) -> bool:
     if has_role:
         return qualified
     # No role word: only a proper name will do ("Fogh Rasmussen"), not "The Western".
-    return alias[:1].isupper() and not alias.lower().startswith("the ") and len(words) >= 1
+    return alias[:1].isupper() and not alias.lower().startswith("the ")
 
 
 def _plain_name(name: str) -> bool:
@@ -376,12 +370,9 @@ def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory
 
 def _article_for_story(article, key, quotes: list[tuple[str, str | None]]):
     """`quotes`: (text, speaker's name or None) of the article's visible quotes, in order."""
-    dated = article.published_at is not None and (
-        article.published_precision != Article.Precision.UNKNOWN
-    )
     return matching.ArticleForStory(
         key=key,
-        published=article.published_at.date() if dated else None,
+        published=article.published_at.date() if _dated(article) else None,
         people=tuple(sorted({name for _, name in quotes if name})),
         places=(article.dateline,) if article.dateline else (),
         text=f"{article.title}\n\n{article.body}",
@@ -636,12 +627,6 @@ def _remember_new_article(article: Article, mine: matching.ArticleForStory, join
     _remember_story(article.story_id, _CachedStory(version, loaded_at, candidate, order))
 
 
-def story_candidate(story: Story) -> matching.StoryCandidate:
-    """The story as the matcher sees it: its first article and its latest ones."""
-    found = story_candidates(_with_versions(Story.objects.filter(pk=story.pk)))
-    return found[0] if found else matching.StoryCandidate(story.pk, None, None, ())
-
-
 # Advisory-lock key space (pg_advisory_xact_lock(space, key)) for placing articles in stories,
 # next to articles/tasks.py's.
 STORY_LOCK_SPACE = 0x4E53  # "NS"
@@ -675,8 +660,9 @@ def _lock_story_dates(day: datetime.date | None) -> None:
 def _place_new_article(
     article: Article, mine: matching.ArticleForStory, people_ids: set[int]
 ) -> tuple[int, bool, _CachedStory | None]:
-    """The story a new article reports on (its id), whether the article starts it, and the
-    story as the matcher saw it (None if it starts it, or if this process has let it go)."""
+    """The story an article without one reports on (its id), whether the article starts it,
+    and the story as the matcher saw it (None if it starts it, or if this process has let it
+    go). A date outside the story's range widens it; the article itself is not written."""
     rows = candidate_rows(article, people_ids)
     match = matching.match_story(mine, story_candidates(rows))
     if match is None:
@@ -687,7 +673,7 @@ def _place_new_article(
         match = matching.match_story(mine, story_candidates(rows))
     day = mine.published
     if match is None:
-        title = matching.story_title([mine])[:300] or article.title[:300]
+        title = matching.story_title([mine])[:300]  # never empty: "Untitled story" at worst
         story = Story.objects.create(title=title, start_date=day, end_date=day)
         return story.pk, True, None
     with _cache_lock:
@@ -700,23 +686,6 @@ def _place_new_article(
             end_date=Greatest(Coalesce("end_date", Value(day)), Value(day)),
         )
     return match.key, False, joined
-
-
-def assign_story(article: Article, quotes: list[Quote]) -> bool:
-    """Put a stored article in the story it reports on, or start a new one; say if it started
-    one."""
-    visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
-    mine = article_for_story(article, visible)
-    people_ids = {q.person_id for q in visible if q.person_id}
-    candidates = story_candidates(candidate_rows(article, people_ids))
-    match = matching.match_story(mine, candidates)
-    if match is not None:
-        story = Story.objects.get(pk=match.key)
-    else:
-        story = Story.objects.create(title=matching.story_title([mine])[:300] or article.title)
-    article.story = story
-    article.save(update_fields=["story"])
-    return match is None
 
 
 def _related_rows(story_id: int, people_ids: set[int]) -> list[tuple]:
@@ -737,24 +706,11 @@ def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_
     story = matching.StoryCandidate(story_id, mine.published, mine.published, (mine,))
     related = [key for key, _score in matching.related_stories(story, candidates)]
     through = Story.related.through
-    Story.related.through.objects.bulk_create(
+    through.objects.bulk_create(
         [through(from_story_id=story_id, to_story_id=key) for key in related]
         + [through(from_story_id=key, to_story_id=story_id) for key in related],
         ignore_conflicts=True,
     )
-
-
-def link_related_stories(story: Story) -> None:
-    people_ids = set(
-        Quote.objects.filter(article__story=story, person__isnull=False).values_list(
-            "person_id", flat=True
-        )
-    )
-    if not people_ids:
-        return
-    candidates = story_candidates(_related_rows(story.pk, people_ids))
-    related = matching.related_stories(story_candidate(story), candidates)
-    story.related.add(*[key for key, _score in related])
 
 
 # ----------------------------------------------------------------------------- statements
@@ -919,19 +875,14 @@ def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: li
     """refresh_groups for one group that new quotes join, from members already loaded."""
     members = sorted([*old, *new], key=lambda q: (q.article_id, q.start_paragraph, q.start_offset))
     fullest = members[matching.fullest_wording([q.text for q in members])]
-    speakers = Counter(q.person_id for q in members if q.person_id)
-    speaker = speakers.most_common(1)[0][0] if speakers else None
+    speaker = _main_speaker(members)
     previous = old[0] if old else None
     # A group keeps its diffs while its fullest wording stays: only the new quotes are diffed.
     same_fullest = (
         previous is not None and isinstance(fullest, _Member) and previous.fullest_id == fullest.pk
     )
     for member in new if same_fullest else members:
-        diff = (
-            []
-            if member is fullest
-            else [asdict(token) for token in matching.word_diff(fullest.text, member.text)]
-        )
+        diff = _diff(fullest, member)
         if isinstance(member, Quote):
             member.diff = diff
         else:
@@ -941,18 +892,21 @@ def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: li
         plan.groups.append((group_id, fullest, speaker))
 
 
-def _for_matching(quote: Quote) -> matching.QuoteForMatching:
-    return matching.QuoteForMatching(
-        key=quote.pk, text=quote.text, speaker_key=quote.person_id, article_key=quote.article_id
-    )
+def _diff(fullest, member) -> list[dict]:
+    """A member's word diff against its statement's fullest wording (none for that one)."""
+    if member is fullest:
+        return []
+    return [asdict(token) for token in matching.word_diff(fullest.text, member.text)]
 
 
-def refresh_groups(group_ids, new_members: set[int] | None = None) -> None:
-    """Recompute each group's fullest wording, members' diffs and speaker.
+def _main_speaker(members) -> int | None:
+    """A statement's speaker: the person most of its quotes are attributed to."""
+    speakers = Counter(q.person_id for q in members if q.person_id)
+    return speakers.most_common(1)[0][0] if speakers else None
 
-    With `new_members`, a group whose fullest wording did not change only diffs those: a
-    statement quoted by hundreds of articles is not diffed again for every new one.
-    """
+
+def refresh_groups(group_ids) -> None:
+    """Recompute each group's fullest wording, members' diffs and speaker."""
     groups = StatementGroup.objects.filter(pk__in=group_ids).prefetch_related(
         Prefetch(
             "quotes", queryset=Quote.objects.only("id", "group_id", "text", "person_id", "status")
@@ -966,19 +920,11 @@ def refresh_groups(group_ids, new_members: set[int] | None = None) -> None:
             group.delete()
             continue
         fullest = members[matching.fullest_wording([q.text for q in members])]
-        rediff = members
-        if new_members is not None and group.fullest_id == fullest.pk:
-            rediff = [member for member in members if member.pk in new_members]
-        for member in rediff:
-            member.diff = (
-                []
-                if member.pk == fullest.pk
-                else [asdict(token) for token in matching.word_diff(fullest.text, member.text)]
-            )
-            changed_quotes.append(member)
-        speakers = Counter(q.person_id for q in members if q.person_id)
+        for member in members:
+            member.diff = _diff(fullest, member)
+        changed_quotes += members
         group.fullest = fullest
-        group.speaker_id = speakers.most_common(1)[0][0] if speakers else None
+        group.speaker_id = _main_speaker(members)
         changed_groups.append(group)
     StatementGroup.objects.bulk_update(changed_groups, ["fullest", "speaker"])
     Quote.objects.bulk_update(changed_quotes, ["diff"])

@@ -1,6 +1,7 @@
 """Arbitrary bytes and text never crash or hang the ingest and quote code (property tests)."""
 
 import contextlib
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -67,8 +68,6 @@ def test_quote_positions_always_point_into_the_paragraphs(paragraphs):
     ],
 )
 def test_hostile_paragraphs_finish_quickly(paragraph):
-    import time
-
     started = time.perf_counter()
     extract_quotes([paragraph])
     assert time.perf_counter() - started < 5
@@ -85,8 +84,6 @@ def test_hostile_paragraphs_finish_quickly(paragraph):
     ids=["huge-line", "many-lines", "deep-html", "many-marks-html"],
 )
 def test_hostile_uploads_finish_quickly(data):
-    import time
-
     started = time.perf_counter()
     with contextlib.suppress(IngestError):
         parse_article(data, filename="hostile.html" if data.startswith(b"<") else "x.txt")

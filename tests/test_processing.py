@@ -346,3 +346,25 @@ def test_import_writes_what_the_slow_path_computes():
 
     process_article(Article.objects.get(pk=afp.pk))
     assert state() == before
+
+
+def test_reprocessing_an_article_without_a_story_puts_it_back_in_the_one_it_reports_on():
+    wire = make_article(WIRE, name="wire.txt")
+    afp = make_article(AGENCY, name="afp.txt")
+    Article.objects.filter(pk=afp.pk).update(story=None)
+
+    process_article(Article.objects.get(pk=afp.pk))
+    assert Article.objects.get(pk=afp.pk).story_id == wire.story_id
+
+
+def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_relatives():
+    first = make_article(WIRE, name="wire.txt")
+    later = make_article(NEXT_YEAR, name="later.txt")
+    first.story.delete()
+
+    process_article(Article.objects.get(pk=first.pk))
+    story = Article.objects.get(pk=first.pk).story
+    assert story is not None and story.pk != later.story_id
+    assert (str(story.start_date), str(story.end_date)) == ("2023-03-14", "2023-03-14")
+    assert list(story.related.all()) == [later.story]
+    assert list(later.story.related.all()) == [story]

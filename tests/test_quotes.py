@@ -433,19 +433,22 @@ def test_title_with_of_keeps_its_last_word_out_of_the_name():
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "speaker"),
     [
-        '"Who pays for this?" asked Senator Moira Quist.',
-        'According to police spokeswoman Ebba Lind, "two men were seen leaving the building."',
-        '"I would not change a thing," the 31-year-old winger told Sky Sports.',
-        '"Bad call," Quist wrote on X.',
-        '"It is a scandal," says Quist.',
+        ('"Who pays for this?" asked Senator Moira Quist.', "Moira Quist"),
+        (
+            'According to police spokeswoman Ebba Lind, "two men were seen leaving the building."',
+            "Ebba Lind",
+        ),
+        ('"I would not change a thing," the 31-year-old winger told Sky Sports.', "Moira Quist"),
+        ('"Bad call," Quist wrote on X.', "Moira Quist"),
+        ('"It is a scandal," says Quist.', "Moira Quist"),
     ],
 )
-def test_other_attribution_shapes_name_the_speaker(sentence):
+def test_other_attribution_shapes_name_the_speaker(sentence, speaker):
     intro = "Winger Moira Quist scored twice."
     got = found(intro, sentence)
-    assert len(got) == 1 and got[0][1] in ("Moira Quist", "Ebba Lind"), got
+    assert [name for _, name in got] == [speaker], got
 
 
 def test_description_resolves_through_role_words():
