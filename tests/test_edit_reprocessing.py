@@ -73,3 +73,29 @@ def test_a_tag_alone_makes_a_quote_editor_decided(editor_client, scene):
     post_quote(editor_client, "add_tag", scene.fischer, {"tag": "economists", "create": "on"})
     process_article(Article.objects.get(pk=scene.wire.pk))
     assert fresh(scene.fischer).tags.get().name == "economists"
+
+
+def test_reprocess_command_keeps_editor_decisions_and_finds_new_quotes(editor_client, scene):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    post_quote(editor_client, "review_quote", scene.fischer, {"status": "rejected"})
+    post_quote(editor_client, "change_speaker", scene.ferreira, {"name": "Amina Diallo"})
+    # A quote lost since (as if the rules had missed it): reprocessing finds it again.
+    lost = scene.agency.quotes.exclude(pk__in=[scene.fischer.pk, scene.ferreira.pk]).first()
+    lost_text = lost.text
+    lost.delete()
+    out = StringIO()
+
+    call_command("reprocess", "--story", str(scene.story.pk), stdout=out)
+
+    assert fresh(scene.fischer).status == "rejected"
+    assert fresh(scene.ferreira).person == Person.objects.get(name="Amina Diallo")
+    assert scene.agency.quotes.filter(text=lost_text).exists()
+    assert out.getvalue().rstrip().endswith(f"Reprocessed {scene.story.articles.count()} articles.")
+    with pytest.raises(CommandError, match="no article with id 999999"):
+        call_command("reprocess", "999999", stdout=StringIO())
+    with pytest.raises(CommandError, match="name article ids"):
+        call_command("reprocess", stdout=StringIO())
