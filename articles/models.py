@@ -261,7 +261,7 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(auto_now=True)
-    # Stored and indexed, so search never re-parses article text (see update_search_vector).
+    # Stored and indexed, so search never re-parses article text (see search_vector_of).
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -287,13 +287,13 @@ class Article(models.Model):
     def body_text(self):
         return "\n\n".join(p["text"] for p in self.paragraphs)
 
-    def update_search_vector(self):
-        Article.objects.filter(pk=self.pk).update(
-            search_vector=(
-                SearchVector(models.Value(self.title), weight="A", config=SEARCH_CONFIG)
-                + SearchVector(models.Value(self.standfirst), weight="B", config=SEARCH_CONFIG)
-                + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-            )
+    @staticmethod
+    def search_vector_of(title: str, standfirst: str, body: str):
+        """The stored search vector of an article with these texts, written with its row."""
+        return (
+            SearchVector(models.Value(title), weight="A", config=SEARCH_CONFIG)
+            + SearchVector(models.Value(standfirst), weight="B", config=SEARCH_CONFIG)
+            + SearchVector(models.Value(body), weight="C", config=SEARCH_CONFIG)
         )
 
 

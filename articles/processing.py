@@ -24,7 +24,7 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.contrib.postgres.search import SearchVector, TrigramSimilarity
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Prefetch, Q, Value, Window
@@ -82,7 +82,9 @@ def _process_new(article: Article) -> None:
         article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
     )
     article.story_id, started, joined = _place_new_article(article, mine, speakers)
-    article.search_vector = article_search_vector(article.title, article.standfirst, article.body)
+    article.search_vector = Article.search_vector_of(
+        article.title, article.standfirst, article.body
+    )
     article.save()
     for quote in quotes:
         quote.article = article
@@ -108,23 +110,13 @@ def _reprocess(article: Article) -> None:
     # processed_at tells cached story samples (see story_candidates) to load this one again.
     Article.objects.filter(pk=article.pk).update(
         story_id=article.story_id,
-        search_vector=article_search_vector(article.title, article.standfirst, article.body),
+        search_vector=Article.search_vector_of(article.title, article.standfirst, article.body),
         processed_at=timezone.now(),
     )
     article.quotes.update_search_vectors()
     article.story.refresh_date_range()
     if started:
         _link_related_stories(article.story_id, mine, speakers)
-
-
-def article_search_vector(title: str, standfirst: str, body: str):
-    """The stored search vector of an article (as Article.update_search_vector computes it),
-    from values, so that it is written with the row."""
-    return (
-        SearchVector(Value(title), weight="A", config=SEARCH_CONFIG)
-        + SearchVector(Value(standfirst), weight="B", config=SEARCH_CONFIG)
-        + SearchVector(Value(body), weight="C", config=SEARCH_CONFIG)
-    )
 
 
 # ----------------------------------------------------------------------------- quotes
