@@ -110,3 +110,20 @@ def test_background_reports_refused_paths_and_exits_non_zero(tmp_path):
     batch = ImportBatch.objects.get()
     assert batch.total == 2 and batch.failed == 1
     assert batch.items.get(status="failed").name.endswith("nope.txt")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
+    from articles.importer import _sources, import_file
+    from articles.models import Source
+
+    first = import_file("one.txt", WIRE_STORY.encode())
+    assert first.status == "imported" and _sources  # remembered once committed
+    Article.objects.all().delete()
+    Source.objects.all().delete()
+
+    again = import_file("two.txt", WIRE_STORY.replace("four", "five").encode())
+
+    assert again.status == "imported", again.message
+    assert again.article.source.pk != first.article.source.pk
+    assert Source.objects.get().name == first.article.source.name
