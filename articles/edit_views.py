@@ -9,8 +9,8 @@ silent overwrite.
 The tag pages live here too: tags are the editors' vocabulary, readers browse them.
 """
 
+import dataclasses
 import json
-from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import quote as urlquote
 from urllib.parse import urlsplit
@@ -256,8 +256,11 @@ def restore(state: dict) -> None:
     for pk, row in stories.items():
         if row is not None:
             Story.objects.update_or_create(pk=int(pk), defaults=row)
+    live_stories = set(
+        Story.objects.filter(pk__in=_ids(groups, "story_id")).values_list("pk", flat=True)
+    )
     for pk, row in groups.items():
-        if row is not None and Story.objects.filter(pk=row["story_id"]).exists():
+        if row is not None and row["story_id"] in live_stories:
             StatementGroup.objects.update_or_create(pk=int(pk), defaults=row)
     for pk, row in articles.items():
         Article.objects.filter(pk=int(pk)).update(**row)
@@ -268,14 +271,17 @@ def restore(state: dict) -> None:
         Person.objects.filter(pk__in=_ids(quotes, "person_id")).values_list("pk", flat=True)
     )
     existing_groups = set(
-        StatementGroup.objects.filter(pk__in=_ids(quotes, "group_id")).values_list("pk", flat=1)
+        StatementGroup.objects.filter(pk__in=_ids(quotes, "group_id")).values_list("pk", flat=True)
+    )
+    live_articles = set(
+        Article.objects.filter(pk__in=_ids(quotes, "article_id")).values_list("pk", flat=True)
     )
     tags = set(Tag.objects.filter(pk__in=_ids(quotes, "tags")).values_list("pk", flat=True))
     for pk, row in quotes.items():
         if row is None:
             Quote.objects.filter(pk=int(pk)).delete()
             continue
-        if not Article.objects.filter(pk=row["article_id"]).exists():
+        if row["article_id"] not in live_articles:
             continue
         fields = {field: row[field] for field in QUOTE_SNAPSHOT_FIELDS}
         # Someone deleted since (a person merged away in the admin): leave the link empty.
@@ -394,7 +400,7 @@ def quote_answer(request: HttpRequest, pk: int, *, status: int = 200, **extra) -
         return redirect(next_url(request, resolve_url("articles:activity")))
     if request.htmx:
         if request.POST.get("part") == "row":
-            context = {"quote": queue_quotes().get(pk=pk), **extra}
+            context = {"quote": listed_quotes(Quote.objects).get(pk=pk), **extra}
             response = render(request, "articles/review_queue.html#row", context, status=status)
         else:
             context = quote_context(pk, **extra)
@@ -478,7 +484,7 @@ def review_quote(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_quote(request, pk, form, Edit.Action.REVIEW, attempted, apply)
 
 
-@dataclass
+@dataclasses.dataclass
 class Span:
     start_paragraph: int
     start_offset: int
@@ -546,19 +552,11 @@ def correct_boundaries(request: HttpRequest, pk: int) -> HttpResponse:
         other = overlapping_quote(article, span, besides=quote.pk)
         if other is not None:
             raise Refused(f"Those words run into another quote (“{other.text[:60]}”).")
-        for field in ("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text"):
+        span_fields = [field.name for field in dataclasses.fields(Span)]
+        for field in span_fields:
             setattr(quote, field, getattr(span, field))
         quote.boundaries_locked = True
-        quote.save(
-            update_fields=[
-                "start_paragraph",
-                "start_offset",
-                "end_paragraph",
-                "end_offset",
-                "text",
-                "boundaries_locked",
-            ]
-        )
+        quote.save(update_fields=[*span_fields, "boundaries_locked"])
         Quote.objects.filter(pk=quote.pk).update_search_vectors()
         if quote.group_id:
             refresh_groups([quote.group_id])  # the diffs compare the words
@@ -785,8 +783,7 @@ def span_from_form(article: Article, data: dict) -> Span:
     if start_paragraph >= len(paragraphs) or not paragraphs[start_paragraph]:
         raise Refused("Choose a paragraph of the article's text (not a subheading).")
     if data["start_offset"] is not None and data["end_offset"] is not None:
-        end_paragraph = data["end_paragraph"] if data["end_paragraph"] is not None else None
-        end_paragraph = start_paragraph if end_paragraph is None else end_paragraph
+        end_paragraph = start_paragraph if data["end_paragraph"] is None else data["end_paragraph"]
         if end_paragraph < start_paragraph or end_paragraph >= len(paragraphs):
             raise Refused("The selection runs outside the article's text.")
         start, end = data["start_offset"], data["end_offset"]
@@ -804,13 +801,9 @@ def span_from_form(article: Article, data: dict) -> Span:
         parts = []
         for index in range(start_paragraph, end_paragraph + 1):
             text = paragraphs[index]
-            parts.append(
-                text[
-                    (start if index == start_paragraph else 0) : (
-                        end if index == end_paragraph else len(text)
-                    )
-                ].strip()
-            )
+            begin = start if index == start_paragraph else 0
+            stop = end if index == end_paragraph else len(text)
+            parts.append(text[begin:stop].strip())
         return Span(start_paragraph, start, end_paragraph, end, "\n".join(p for p in parts if p))
     # No offsets: the words as pasted, looked for from the chosen paragraph on.
     span = locate_quote(paragraphs, data["text"], near=(start_paragraph, 0))
@@ -975,14 +968,17 @@ def story_answer(
     page with a message for a plain form, the page with the problem on failure."""
     story = Story.objects.filter(pk=story_pk).first()
     if story is None:
-        # The story was merged away or emptied: go to where its articles went.
+        # The story was merged away or emptied: go to where its articles went, and say what
+        # happened there (a refusal too: the page it would be shown on is gone).
         target = fallback or resolve_url("articles:home")
+        note = extra.get("message") or extra.get("conflict") or extra.get("error")
+        if note:
+            level = messages.SUCCESS if status == 200 else messages.ERROR
+            messages.add_message(request, level, note)
         if request.htmx:
             response = HttpResponse(status=status)
             response["HX-Redirect"] = target
             return response
-        if extra.get("message"):
-            messages.success(request, extra["message"])
         return redirect(target)
     if request.htmx:
         template = f"articles/story_edit.html#{partial}"
@@ -1002,11 +998,16 @@ def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "articles/story_edit.html", story_edit_context(story))
 
 
-def story_action(request, story_pk: int, partial: str, run) -> HttpResponse:
-    """Run one story or statement change in a transaction and answer for it."""
+def story_action(request, story_pk: int, partial: str, form, run) -> HttpResponse:
+    """Check the form, run one story or statement change in a transaction, answer for it.
+
+    `run(data)` makes the change and returns its summary and, when the story may be gone
+    afterwards, where to go instead."""
+    if not form.is_valid():
+        return story_answer(request, story_pk, partial, status=400, error=form_problem(form))
     try:
         with transaction.atomic():
-            summary, fallback = run()
+            summary, fallback = run(form.cleaned_data)
     except Conflict as conflict:
         return story_answer(request, story_pk, partial, status=409, conflict=conflict.message)
     except Refused as refusal:
@@ -1056,12 +1057,11 @@ def move_article(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an article to another story; re-processing keeps it there."""
     article = get_object_or_404(Article.objects.only("pk", "story_id", "title"), pk=pk)
     form = MoveArticleForm(request.POST)
-    came_from = request.POST.get("from_story") or article.story_id
-    if not form.is_valid():
-        return story_answer(request, came_from, "body", status=400, error=form_problem(form))
-    data = form.cleaned_data
+    form.full_clean()
+    # The page to answer with: the story the form was on, if that came as a number.
+    came_from = form.cleaned_data.get("from_story") or article.story_id
 
-    def run():
+    def run(data):
         moving = Article.objects.select_for_update().only("pk", "story_id", "title").get(pk=pk)
         if data["from_story"] is not None and moving.story_id != data["from_story"]:
             raise Conflict("Someone moved this article to another story meanwhile.")
@@ -1078,7 +1078,7 @@ def move_article(request: HttpRequest, pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.MOVE_ARTICLE, moving, summary)
         return summary, resolve_url("articles:story_edit", target.pk)
 
-    return story_action(request, came_from, "body", run)
+    return story_action(request, came_from, "body", form, run)
 
 
 @editor_required("articles.change_story")
@@ -1088,11 +1088,8 @@ def split_story(request: HttpRequest, pk: int) -> HttpResponse:
     """The chosen articles leave for a new story of their own."""
     get_object_or_404(Story, pk=pk)
     form = SplitStoryForm(request.POST)
-    if not form.is_valid():
-        return story_answer(request, pk, "body", status=400, error=form_problem(form))
-    data = form.cleaned_data
 
-    def run():
+    def run(data):
         story = Story.objects.select_for_update().get(pk=pk)
         members = set(story.articles.values_list("pk", flat=True))
         chosen = set(data["articles"])
@@ -1114,7 +1111,7 @@ def split_story(request: HttpRequest, pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.SPLIT_STORY, story, summary)
         return summary, None
 
-    return story_action(request, pk, "body", run)
+    return story_action(request, pk, "body", form, run)
 
 
 @editor_required("articles.change_story")
@@ -1125,11 +1122,9 @@ def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
     the other story is gone."""
     get_object_or_404(Story, pk=pk)
     form = MergeStoryForm(request.POST)
-    if not form.is_valid():
-        return story_answer(request, pk, "body", status=400, error=form_problem(form))
-    other_pk = form.cleaned_data["other"]
 
-    def run():
+    def run(data):
+        other_pk = data["other"]
         stories = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=[pk, other_pk])}
         if other_pk == pk:
             raise Refused("A story cannot be merged with itself.")
@@ -1145,7 +1140,7 @@ def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.MERGE_STORIES, story, summary)
         return summary, None
 
-    return story_action(request, pk, "body", run)
+    return story_action(request, pk, "body", form, run)
 
 
 @editor_required("articles.change_story")
@@ -1155,11 +1150,8 @@ def rename_story(request: HttpRequest, pk: int) -> HttpResponse:
     """A better title; re-processing never changes it again."""
     get_object_or_404(Story, pk=pk)
     form = RenameStoryForm(request.POST)
-    if not form.is_valid():
-        return story_answer(request, pk, "title", status=400, error=form_problem(form))
-    data = form.cleaned_data
 
-    def run():
+    def run(data):
         story = Story.objects.select_for_update().get(pk=pk)
         if data["based_on"] and data["based_on"] != story.title:
             raise Conflict(f"Someone renamed the story meanwhile, to “{story.title}”.")
@@ -1171,7 +1163,7 @@ def rename_story(request: HttpRequest, pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.RENAME_STORY, story, summary)
         return summary, None
 
-    return story_action(request, pk, "title", run)
+    return story_action(request, pk, "title", form, run)
 
 
 # ----------------------------------------------------------------------------- statements
@@ -1184,11 +1176,9 @@ def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     """The chosen quotes become a statement of their own."""
     get_object_or_404(StatementGroup, pk=group_pk, story_id=pk)
     form = SplitGroupForm(request.POST)
-    if not form.is_valid():
-        return story_answer(request, pk, "body", status=400, error=form_problem(form))
-    chosen = set(form.cleaned_data["quotes"])
 
-    def run():
+    def run(data):
+        chosen = set(data["quotes"])
         group = StatementGroup.objects.select_for_update().filter(pk=group_pk).first()
         if group is None:
             raise Conflict("That statement was merged or split meanwhile.")
@@ -1208,7 +1198,7 @@ def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.SPLIT_GROUP, group, summary)
         return summary, None
 
-    return story_action(request, pk, "body", run)
+    return story_action(request, pk, "body", form, run)
 
 
 @editor_required("articles.change_statementgroup")
@@ -1218,11 +1208,9 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     """Another statement's quotes join this one: the same words, reported differently."""
     get_object_or_404(StatementGroup, pk=group_pk, story_id=pk)
     form = MergeGroupsForm(request.POST)
-    if not form.is_valid():
-        return story_answer(request, pk, "body", status=400, error=form_problem(form))
-    other_pk = form.cleaned_data["other"]
 
-    def run():
+    def run(data):
+        other_pk = data["other"]
         if other_pk == group_pk:
             raise Refused("A statement cannot be merged with itself.")
         found = set(
@@ -1248,7 +1236,7 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         change.record(request.user, Edit.Action.MERGE_GROUPS, group, summary)
         return summary, None
 
-    return story_action(request, pk, "body", run)
+    return story_action(request, pk, "body", form, run)
 
 
 # ----------------------------------------------------------------------------- history
@@ -1332,9 +1320,10 @@ def activity(request: HttpRequest) -> HttpResponse:
 # ----------------------------------------------------------------------------- review queue
 
 
-def queue_quotes():
+def listed_quotes(quotes):
+    """Quotes as the review queue and the tag pages list them: speaker, outlet, story, tags."""
     return (
-        Quote.objects.select_related("person", "article__source", "article__story")
+        quotes.select_related("person", "article__source", "article__story")
         .defer(*ARTICLE_HEAVY, "article__paragraphs", "search_vector", "diff")
         .with_tag_names()
     )
@@ -1346,7 +1335,7 @@ def queue_quotes():
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Quotes nobody has confirmed or rejected yet, least sure first."""
     form = ReviewFilterForm(request.GET or None)
-    quotes = queue_quotes().unreviewed()
+    quotes = listed_quotes(Quote.objects.unreviewed())
     status = 200
     if form.is_bound and not form.is_valid():
         quotes, status = quotes.none(), 400
@@ -1378,12 +1367,8 @@ def tag_list(request: HttpRequest) -> HttpResponse:
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Every quote carrying the tag, across stories and outlets, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    quotes = (
-        tag.quotes.visible()
-        .select_related("person", "article__source", "article__story")
-        .defer(*ARTICLE_HEAVY, "article__paragraphs", "search_vector", "diff")
-        .with_tag_names()
-        .order_by(F("article__published_at").desc(nulls_last=True), "article_id", "start_paragraph")
+    quotes = listed_quotes(tag.quotes.visible()).order_by(
+        F("article__published_at").desc(nulls_last=True), "article_id", "start_paragraph"
     )
     page = Paginator(quotes, TAG_QUOTES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"tag": tag, "quotes": page}

@@ -57,15 +57,22 @@ def known_outlet_names():
     return list(Source.objects.values_list("name", flat=True))
 
 
+class OutletChoiceField(forms.ModelChoiceField):
+    """A filter on an outlet from the list, by its slug (`?outlet=reuters`)."""
+
+    def __init__(self):
+        super().__init__(
+            queryset=Source.objects.order_by("name"),
+            to_field_name="slug",
+            label="Outlet",
+            required=False,
+            empty_label="Any outlet",
+        )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
-    outlet = forms.ModelChoiceField(
-        label="Outlet",
-        queryset=Source.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any outlet",
-    )
+    outlet = OutletChoiceField()
     speaker = forms.ModelChoiceField(
         label="Speaker",
         # Any person may be asked for: one look-up by primary key, not a join over every quote
@@ -214,13 +221,7 @@ class ReviewFilterForm(forms.Form):
     story = forms.ModelChoiceField(
         label="Story", queryset=Story.objects.none(), required=False, empty_label="Any story"
     )
-    outlet = forms.ModelChoiceField(
-        label="Outlet",
-        queryset=Source.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any outlet",
-    )
+    outlet = OutletChoiceField()
     speaker = forms.ModelChoiceField(
         label="Speaker", queryset=Person.objects.none(), required=False, empty_label="Anyone"
     )

@@ -379,16 +379,18 @@ def test_moving_a_quote_to_another_statement_locks_it_and_refreshes_both(editor_
     assert quote.group_id == target.pk and quote.group_locked
     target.refresh_from_db()
     assert target.fullest_id is not None
-    # The old statement had only this quote from this story's articles, or is now smaller.
-    assert not StatementGroup.objects.filter(pk=old, quotes=quote).exists()
+    # The old statement keeps AFP's wording, which is now its fullest (it was this quote).
+    assert StatementGroup.objects.get(pk=old).fullest_id == scene.agency.quotes.get(group=old).pk
 
 
 def test_moving_a_quote_into_its_own_new_statement(editor_client, scene):
     before = StatementGroup.objects.count()
+    old = scene.diallo.group_id
     post_quote(editor_client, "move_quote", scene.diallo, {"group": ""})
     quote = fresh(scene.diallo)
+    assert quote.group_id != old
     assert quote.group.quotes.count() == 1 and quote.group_locked
-    assert StatementGroup.objects.count() in (before, before + 1)
+    assert StatementGroup.objects.count() == before + 1  # the old one keeps AFP's wording
 
 
 def test_a_statement_of_another_story_is_refused(editor_client, scene):

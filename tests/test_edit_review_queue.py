@@ -84,6 +84,23 @@ def test_confirming_from_the_queue_without_javascript_comes_back_to_the_queue(ed
     assert "Confirmed the quote" in followed  # the message
 
 
+def test_a_decision_on_a_row_someone_decided_meanwhile_shows_the_row_as_it_is_now(
+    editor_client, scene
+):
+    post_quote(editor_client, "review_quote", scene.diallo, {"status": "confirmed"})
+    response = editor_client.post(
+        reverse("articles:review_quote", args=[scene.diallo.pk]),
+        {"status": "rejected", "version": 1, "part": "row"},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<tr id="review-row-{scene.diallo.pk}"')
+    assert "Not saved." in html and "your change (reject it) was not saved" in html
+    assert "status-confirmed" in html  # what the other decision made of it
+    assert Quote.objects.get(pk=scene.diallo.pk).status == "confirmed"
+
+
 def test_an_unsafe_next_address_is_ignored(editor_client, scene):
     response = post_quote(
         editor_client,

@@ -131,6 +131,30 @@ def test_moving_an_article_someone_already_moved_is_a_conflict(editor_client, sc
     assert b"moved this article to another story meanwhile" in response.content
 
 
+def test_a_move_from_a_story_merged_away_meanwhile_says_so_where_it_lands(editor_client, scene):
+    gone = scene.other_story.pk
+    story_post(editor_client, "merge_stories", scene.story, {"other": gone})
+    data = {"story": scene.story.pk, "from_story": gone}
+    url = reverse("articles:move_article", args=[scene.later.pk])
+    response = editor_client.post(url, data)
+    assert response.status_code == 302 and response.url == reverse("articles:home")
+    landed = editor_client.get(response.url).content.decode()
+    assert "Someone moved this article to another story meanwhile" in landed
+    htmx = editor_client.post(url, data, headers=HTMX)
+    assert htmx.status_code == 409 and htmx["HX-Redirect"] == reverse("articles:home")
+    assert b"moved this article to another story" in editor_client.get("/").content
+
+
+def test_a_story_number_that_is_no_number_is_a_400_not_a_server_error(editor_client, scene):
+    response = editor_client.post(
+        reverse("articles:move_article", args=[scene.agency.pk]),
+        {"story": scene.other_story.pk, "from_story": "abc"},
+    )
+    assert response.status_code == 400
+    assert "Enter a whole number" in response.content.decode()
+    assert Article.objects.get(pk=scene.agency.pk).story_id == scene.story.pk
+
+
 @pytest.mark.parametrize(
     ("story", "message"), [("999999", "There is no story"), ("abc", "Enter a whole number")]
 )
