@@ -27,7 +27,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -50,6 +49,7 @@ from articles.forms import (
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.models import (
+    ARTICLE_TEXT_FIELDS,
     EDITOR_PERMISSION,
     QUOTE_SNAPSHOT_FIELDS,
     Article,
@@ -82,13 +82,8 @@ STORY_CHOICES = 200
 # Statements offered when moving a quote (a story rarely has more).
 GROUP_CHOICES = 300
 # What quote lists never need of their article.
-ARTICLE_HEAVY = (
-    "article__original",
-    "article__stripped",
-    "article__body",
-    "article__search_vector",
-    "article__captions",
-)
+# What a quote's panel leaves out of its article: all the heavy columns but the paragraphs.
+ARTICLE_HEAVY = tuple(f"article__{field}" for field in ARTICLE_TEXT_FIELDS if field != "paragraphs")
 
 # The permission each action needs; undoing an edit needs the one its action needed.
 ACTION_PERMISSIONS = {
@@ -657,7 +652,7 @@ def change_speaker(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def find_tag(name: str) -> Tag | None:
-    return Tag.objects.filter(Q(name__iexact=name) | Q(slug=slugify(name)[:70])).first()
+    return Tag.objects.filter(Q(name__iexact=name) | Q(slug=Tag.slug_for(name))).first()
 
 
 @editor_required()
@@ -689,7 +684,7 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             # get_or_create: two editors may create the same new tag at once.
             tag, _ = Tag.objects.get_or_create(
-                slug=slugify(data["tag"])[:70], defaults={"name": data["tag"]}
+                slug=Tag.slug_for(data["tag"]), defaults={"name": data["tag"]}
             )
         quote.tags.add(tag)
         Quote.objects.filter(pk=quote.pk).update(tags_locked=True)
@@ -1322,11 +1317,7 @@ def activity(request: HttpRequest) -> HttpResponse:
 
 def listed_quotes(quotes):
     """Quotes as the review queue and the tag pages list them: speaker, outlet, story, tags."""
-    return (
-        quotes.select_related("person", "article__source", "article__story")
-        .defer(*ARTICLE_HEAVY, "article__paragraphs", "search_vector", "diff")
-        .with_tag_names()
-    )
+    return quotes.listing().select_related("person").with_tag_names()
 
 
 @require_GET

@@ -411,11 +411,15 @@ class Tag(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:70]
+            self.slug = self.slug_for(self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:tag_detail", args=[self.slug])
+
+    @staticmethod
+    def slug_for(name: str) -> str:
+        return slugify(name)[:70]
 
 
 class QuoteQuerySet(models.QuerySet):
