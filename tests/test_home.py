@@ -57,6 +57,13 @@ def test_home_paginates_stories(client):
     assert "Page 1 of 2" in first
     second = client.get(URL, {"page": 2}).content.decode()
     assert "Page 2 of 2" in second
+    # Links in place with htmx, and plain links without it.
+    assert (
+        '<a href="?page=1" rel="prev" hx-get="?page=1" hx-target="#story-list" '
+        'hx-swap="outerHTML" hx-push-url="true">Newer</a>'
+    ) in second
+    assert 'href="?page=2" rel="next"' in first and ">Older</a>" in first
+    assert ">Older</a>" not in second and ">Newer</a>" not in first
 
 
 def test_home_fragment_for_htmx_has_no_page_chrome(client):
