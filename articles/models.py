@@ -115,6 +115,12 @@ class Story(models.Model):
                 name="story_dates_idx",
                 condition=models.Q(start_date__isnull=False),
             ),
+            # The latest undated stories, also candidates for every article.
+            models.Index(
+                fields=["-id"],
+                name="story_undated_idx",
+                condition=models.Q(start_date__isnull=True),
+            ),
         ]
 
     def __str__(self):
@@ -547,6 +553,8 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["status", "confidence"]),
             GinIndex(fields=["search_vector"], name="quote_search_idx"),
+            # A person's latest quotes: the stories they spoke in lately (import's candidates).
+            models.Index(fields=["person", "-id"], name="quote_person_recent_idx"),
         ]
 
     def __str__(self):

@@ -16,6 +16,7 @@ starting one near its date (an advisory lock), so one event does not become two 
 
 import dataclasses
 import datetime
+import functools
 import json
 import re
 import threading
@@ -25,8 +26,7 @@ from dataclasses import asdict
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Prefetch, Q, Value, Window
 from django.db.models.functions import Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
@@ -89,13 +89,11 @@ def _process_new(article: Article) -> None:
     for quote in quotes:
         quote.article = article
     match_article_statements(article, new_quotes=quotes)
-    if quotes:
-        _rows_changed(QUOTE_VECTORS_SQL, {"config": SEARCH_CONFIG, "article": article.pk})
     mine = dataclasses.replace(mine, key=article.pk)
     # Relations are symmetric: a story finds its relatives once, when it starts.
     if started:
         _link_related_stories(article.story_id, mine, speakers)
-    _remember_new_article(article, mine, None if started else joined)
+    _remember_new_article(article, mine, started, joined)
 
 
 def _reprocess(article: Article) -> None:
@@ -215,27 +213,11 @@ KNOWN_PEOPLE_SQL = """
 """
 
 
-# A new article's quotes' search vectors, all in one statement (a vector expression per row
-# costs more to build than the row): Quote.objects.filter(article=...).update_search_vectors().
-QUOTE_VECTORS_SQL = """
-    UPDATE articles_quote q SET search_vector =
-        setweight(to_tsvector(%(config)s::regconfig, COALESCE(q.text, '')), 'A')
-        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(
-            (SELECT p.name FROM articles_person p WHERE p.id = q.person_id), '')), 'B')
-    WHERE q.article_id = %(article)s
-"""
-
-
 def _rows(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
-
-def _rows_changed(sql: str, params) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount
 
 
 def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person]:
@@ -379,34 +361,21 @@ def _dated(article: Article) -> bool:
     )
 
 
-# Story rows as story_candidates wants them: the key, then what tells whether it changed (dates,
-# article count, newest article, last processing). Counted story by story (LATERAL), through
-# the index on articles' story: a join and GROUP BY had the planner read every article.
-VERSIONS_SQL = """
-    SELECT s.id, s.start_date, s.end_date, v.n_articles, v.last_article, v.last_processed
-    FROM articles_story s CROSS JOIN LATERAL (
-        SELECT COUNT(*) AS n_articles, MAX(a.id) AS last_article,
-               MAX(a.processed_at) AS last_processed
-        FROM articles_article a WHERE a.story_id = s.id
-    ) v
-    WHERE s.id IN ({stories})
+# Story rows as story_candidates wants them: the key, then what tells whether it changed (its
+# dates and its revision, which a trigger moves on every change to its articles: see migration
+# 0011_story_revision), for the story ids {stories} selects (one column, no duplicates). Joined,
+# not `IN`: the planner read every story to hash them for the semi-join.
+STORY_ROWS_SQL = """
+    SELECT s.id, s.start_date, s.end_date, r.value
+    FROM ({stories}) c JOIN articles_story s ON s.id = c.id
+    LEFT JOIN articles_story_revision r ON r.story_id = s.id
     ORDER BY s.id DESC
 """
-
-
-def _with_versions(stories) -> list[tuple]:
-    """Version rows (see VERSIONS_SQL) of the stories of a queryset, newest first."""
-    try:
-        sql, params = stories.order_by().values("id").query.sql_with_params()
-    except EmptyResultSet:  # e.g. stories of nobody's quotes
-        return []
-    return _rows(VERSIONS_SQL.format(stories=sql), params)
-
+REVISION_SQL = "SELECT value FROM articles_story_revision WHERE story_id = %s"
 
 # Dated stories overlapping the days around an article's date (story_dates_idx finds them) and
-# the latest undated ones: the stories candidate_rows would select with
-# annotate(span=daterange(...)).filter(span__overlap=...) | Q(pk__in=latest undated).
-NEAR_STORIES_SQL = VERSIONS_SQL.format(
+# the latest undated ones (story_undated_idx).
+NEAR_STORIES_SQL = STORY_ROWS_SQL.format(
     stories="""
         (SELECT id FROM articles_story
          WHERE start_date IS NOT NULL AND id <> %(exclude)s
@@ -418,37 +387,64 @@ NEAR_STORIES_SQL = VERSIONS_SQL.format(
     """
 )
 
+# The latest stories quoting any of some people, found from each person's latest quotes
+# (quote_person_recent_idx): the cost stays that of a few hundred quotes however often a
+# leader has been quoted. A story quoting someone more than QUOTES_PER_STORY times in their
+# latest quotes may hide an older one: these are candidates, not a record.
+QUOTES_PER_STORY = 8
+PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(
+    stories="""
+        SELECT DISTINCT latest.story_id AS id
+        FROM unnest(%(people)s::bigint[]) AS person(id)
+        CROSS JOIN LATERAL (
+            SELECT a.story_id FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
+            WHERE q.person_id = person.id AND a.story_id IS NOT NULL AND a.story_id <> %(exclude)s
+            ORDER BY q.person_id, q.id DESC LIMIT %(quotes)s
+        ) latest
+        ORDER BY latest.story_id DESC LIMIT %(stories)s
+    """
+)
+
+
+def peoples_stories(people_ids: set[int], exclude: int | None, limit: int) -> list[tuple]:
+    """Rows for `story_candidates` of the latest `limit` stories quoting one of these people."""
+    if not people_ids:
+        return []
+    return _rows(
+        PEOPLES_STORIES_SQL,
+        {
+            "people": sorted(people_ids),
+            "exclude": exclude or 0,
+            "quotes": limit * QUOTES_PER_STORY,
+            "stories": limit,
+        },
+    )
+
 
 def candidate_rows(article: Article, people_ids: set[int]) -> list[tuple]:
     """Stories the article may belong to, as rows for `story_candidates`: in one query, those
-    whose dates come within STORY_MAX_GAP_DAYS of its date, and the latest undated ones."""
-    if _dated(article):
-        day = article.published_at.date()
-        window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
-        return _rows(
-            NEAR_STORIES_SQL,
-            {
-                "exclude": article.story_id or 0,
-                "start": day - window,
-                "end": day + window,
-                "dated": DATED_CANDIDATES,
-                "undated": UNDATED_CANDIDATES,
-            },
-        )
-    # Undated: the latest stories quoting one of its people.
-    stories = Story.objects.exclude(pk=article.story_id or 0).filter(
-        pk__in=Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
-        .order_by("-story_id")
-        .values("story_id")
-        .distinct()[:UNDATED_CANDIDATES]
+    whose dates come within STORY_MAX_GAP_DAYS of its date, and the latest undated ones; for an
+    undated article, the latest stories quoting one of its people."""
+    if not _dated(article):
+        return peoples_stories(people_ids, article.story_id, UNDATED_CANDIDATES)
+    day = article.published_at.date()
+    window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
+    return _rows(
+        NEAR_STORIES_SQL,
+        {
+            "exclude": article.story_id or 0,
+            "start": day - window,
+            "end": day + window,
+            "dated": DATED_CANDIDATES,
+            "undated": UNDATED_CANDIDATES,
+        },
     )
-    return _with_versions(stories)
 
 
 # Candidate stories as the matcher sees them, kept between articles in this process. Each use
-# checks them against a row read in the same query that finds the candidates (dates, article
-# count, newest article, last re-processing), so an article added, moved or re-processed by any
-# process makes the story load again. Editors' corrections to single quotes (a rejected quote,
+# checks them against a row read in the same query that finds the candidates (dates and
+# revision), so an article added, moved, changed or re-processed by any process makes the story
+# load again. Editors' corrections to single quotes (a rejected quote,
 # a new speaker) change none of these; they reach the cache within STORY_CACHE_SECONDS.
 STORY_CACHE_SIZE = 2048  # a few weeks of news: the stories candidate for the next article
 ARTICLE_CACHE_SIZE = 4096
@@ -458,7 +454,7 @@ _cache_lock = threading.Lock()
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _CachedStory:
-    version: tuple  # the row from _with_versions, without the key
+    version: tuple  # the row from STORY_ROWS_SQL, without the key
     loaded_at: float  # time.monotonic()
     candidate: matching.StoryCandidate
     # Each sampled article's place in publication order, as the database orders them.
@@ -506,15 +502,13 @@ def _sample(entries) -> tuple[tuple, tuple]:
 
 
 def story_candidates(rows: list[tuple]) -> list[matching.StoryCandidate]:
-    """The stories of `rows` (see _with_versions) as the matcher sees them: the first article and
+    """The stories of `rows` (see STORY_ROWS_SQL) as the matcher sees them: the first article and
     the latest ones, with their visible quotes. Only what changed is loaded."""
     now = time.monotonic()
     found: dict[int, matching.StoryCandidate] = {}
     stale: dict[int, tuple] = {}
     with _cache_lock:
         for key, *version in rows:
-            if not version[2]:
-                continue  # no articles: nothing to match against
             cached = _story_cache.get(key)
             if (
                 cached
@@ -589,34 +583,35 @@ def _load_articles_for_story(pks: list[int]) -> dict[int, matching.ArticleForSto
     return loaded
 
 
-def _remember_new_article(article: Article, mine: matching.ArticleForStory, joined) -> None:
+def _remember_new_article(
+    article: Article, mine: matching.ArticleForStory, started: bool, joined: _CachedStory | None
+) -> None:
     """Put the article just stored in the cache, and its story as it is now, as the next
-    article's candidate_rows will find it after commit (if nobody else changed it meanwhile,
-    which the version check tells): the next article needs no query for it."""
+    article's candidate_rows will find it after commit: the next article needs no query for it.
+    The story's revision, read after this article moved it, is final: the trigger that moved it
+    holds its row until commit, so no other import moves it in between."""
     _remember_article(article.pk, article.processed_at, mine)
+    if not started and joined is None:
+        return  # a story this process no longer keeps: it loads again when a candidate
+    (revision,) = _rows(REVISION_SQL, [article.story_id])[0]
     entry = (_order_key(article.published_at, article.pk), mine)
-    if joined is None:  # a story of its own (or one this process no longer keeps: it reloads)
-        version = (mine.published, mine.published, 1, article.pk, article.processed_at)
+    if started:
+        start = end = mine.published
         order, sampled = _sample([entry])
         loaded_at = time.monotonic()
     else:
-        start, end, count, last_article, last_processed = joined.version
+        start, end, _ = joined.version
         if mine.published is not None:
             start = mine.published if start is None else min(start, mine.published)
             end = mine.published if end is None else max(end, mine.published)
-        version = (
-            start,
-            end,
-            count + 1,
-            max(last_article, article.pk),
-            max(last_processed, article.processed_at),
-        )
         order, sampled = _sample(
             [*zip(joined.order, joined.candidate.articles, strict=True), entry]
         )
         loaded_at = joined.loaded_at
-    candidate = matching.StoryCandidate(article.story_id, version[0], version[1], sampled)
-    _remember_story(article.story_id, _CachedStory(version, loaded_at, candidate, order))
+    candidate = matching.StoryCandidate(article.story_id, start, end, sampled)
+    _remember_story(
+        article.story_id, _CachedStory((start, end, revision), loaded_at, candidate, order)
+    )
 
 
 # Advisory-lock key space (pg_advisory_xact_lock(space, key)) for placing articles in stories,
@@ -680,21 +675,10 @@ def _place_new_article(
     return match.key, False, joined
 
 
-def _related_rows(story_id: int, people_ids: set[int]) -> list[tuple]:
-    others = (
-        Article.objects.filter(quotes__person_id__in=people_ids, story__isnull=False)
-        .exclude(story_id=story_id)
-        .order_by("-story_id")
-        .values("story_id")
-        .distinct()[:RELATED_CANDIDATES]
-    )
-    return _with_versions(Story.objects.filter(pk__in=others))
-
-
 def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_ids) -> None:
     if not people_ids:
         return
-    candidates = story_candidates(_related_rows(story_id, people_ids))
+    candidates = story_candidates(peoples_stories(people_ids, story_id, RELATED_CANDIDATES))
     story = matching.StoryCandidate(story_id, mine.published, mine.published, (mine,))
     related = [key for key, _score in matching.related_stories(story, candidates)]
     through = Story.related.through
@@ -725,8 +709,65 @@ def match_article_statements(article: Article, new_quotes: list[Quote] | None = 
     if saved:
         Quote.objects.bulk_update(plan.grouped, ["group", "diff"])
     else:
-        Quote.objects.bulk_create(new_quotes)
+        insert_quotes(new_quotes)
     plan.save()
+
+
+def insert_quotes(quotes: list[Quote]) -> None:
+    """Save new quotes in one statement, each with its search vector, and set their ids.
+
+    What Quote.objects.bulk_create followed by update_search_vectors() does, in one statement
+    instead of two: bulk_create cannot send these rows as arrays (UNNEST) because of the JSON
+    and vector columns, and building its row-by-row statement took longer than running it.
+    The vector is update_search_vectors' (a test holds the two to the same result).
+    """
+    if not quotes:
+        return
+    fields, sql = _quote_insert()
+    arrays = []
+    for field in fields:
+        values = [field.pre_save(quote, True) for quote in quotes]
+        if isinstance(field, models.JSONField):  # sent as text, cast in SQL
+            arrays.append([json.dumps(value, cls=field.encoder) for value in values])
+        else:
+            arrays.append([field.get_db_prep_save(value, connection) for value in values])
+    # Ordered by position, so the ids come back in the quotes' order (as bulk_create relies on).
+    for quote, (pk,) in zip(quotes, _rows(sql, [*arrays, SEARCH_CONFIG]), strict=True):
+        quote.pk = pk
+        quote._state.adding = False
+
+
+@functools.cache
+def _quote_insert() -> tuple[list, str]:
+    """The fields insert_quotes sends, and its statement: a column array per field."""
+    fields = [
+        field
+        for field in Quote._meta.concrete_fields
+        if not field.primary_key and field.name != "search_vector"
+    ]
+    quote_name = connection.ops.quote_name
+    arrays, selected = [], []
+    for field in fields:
+        column = quote_name(field.column)
+        if isinstance(field, models.JSONField):
+            arrays.append("%s::text[]")
+            selected.append(f"u.{column}::jsonb")
+        else:
+            arrays.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
+            selected.append(f"u.{column}")
+    columns = ", ".join(quote_name(field.column) for field in fields)
+    sql = f"""
+        INSERT INTO articles_quote ({columns}, search_vector)
+        SELECT {", ".join(selected)},
+               setweight(to_tsvector(config, COALESCE(u.text, '')), 'A')
+               || setweight(to_tsvector(config, COALESCE(p.name, '')), 'B')
+        FROM UNNEST({", ".join(arrays)}) WITH ORDINALITY AS u({columns}, position)
+        CROSS JOIN (SELECT %s::regconfig AS config) c
+        LEFT JOIN articles_person p ON p.id = u.person_id
+        ORDER BY u.position
+        RETURNING id
+    """
+    return fields, sql
 
 
 # The visible quotes in a story's statement groups, with their group's fullest quote and

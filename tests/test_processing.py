@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 
 from articles.models import Article, Person, Quote, StatementGroup, Story
@@ -333,16 +334,25 @@ def test_import_writes_what_the_slow_path_computes():
                 quote.diff,
                 tuple(quote.group.quotes.exclude(article=afp).values_list("pk", flat=True)),
                 quote.group.fullest.article_id == afp.pk,
+                # Every other column the import writes itself.
+                (quote.kind, quote.speaker_mention, quote.verb, quote.confidence),
+                (quote.start_paragraph, quote.start_offset, quote.end_paragraph, quote.end_offset),
+                (quote.status, quote.origin, quote.version, quote.speaker_locked),
+                (quote.group_locked, quote.boundaries_locked, quote.tags_locked),
             )
             for quote in Quote.objects.filter(article=afp).select_related("group__fullest")
         )
 
     before = state()
-    assert any(others for _, _, _, others, _ in before)
-    assert any(diff for _, _, diff, _, _ in before)
+    assert any(others for _, _, _, others, *_ in before)
+    assert any(diff for _, _, diff, *_ in before)
     assert not Quote.objects.filter(article=afp, search_vector__isnull=True).exists()
     assert Quote.objects.filter(article=afp).search("halve tariffs").exists()
     assert Article.objects.search("fertiliser").filter(pk=afp.pk).exists()
+    assert Quote.objects.filter(article=afp, person__name="Amina Diallo").search("Diallo").exists()
+    vectors = dict(Quote.objects.filter(article=afp).values_list("pk", "search_vector"))
+    Quote.objects.filter(article=afp).update_search_vectors()
+    assert dict(Quote.objects.filter(article=afp).values_list("pk", "search_vector")) == vectors
 
     process_article(Article.objects.get(pk=afp.pk))
     assert state() == before
@@ -368,3 +378,32 @@ def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_rel
     assert (str(story.start_date), str(story.end_date)) == ("2023-03-14", "2023-03-14")
     assert list(story.related.all()) == [later.story]
     assert list(later.story.related.all()) == [story]
+
+
+def test_a_story_revision_moves_with_every_change_to_its_articles():
+    """What tells importing processes that a story they keep in memory changed (migration
+    0011_story_revision): moved by the database on any change to the story's articles."""
+
+    def revision(story):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT value FROM articles_story_revision WHERE story_id = %s", [story.pk]
+            )
+            return cursor.fetchone()[0]
+
+    wire = make_article(WIRE, name="wire.txt")
+    story, other = wire.story, Story.objects.create(title="Another")
+    seen = [revision(story)]
+    Article.objects.filter(pk=wire.pk).update(title="Corrected title")
+    seen.append(revision(story))
+    Story.objects.filter(pk=story.pk).update(title="Renamed")  # not its articles: unchanged
+    assert revision(story) == seen[-1]
+    Article.objects.filter(pk=wire.pk).update(story=other)
+    seen.append(revision(story))
+    assert revision(other) > seen[-1]  # a later value than any before
+    afp = make_article(AGENCY, name="afp.txt")
+    assert afp.story_id == other.pk
+    moved_in = revision(other)
+    Article.objects.filter(pk=afp.pk).delete()
+    assert revision(other) > moved_in
+    assert seen == sorted(set(seen)), seen
