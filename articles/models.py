@@ -174,13 +174,21 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, text: str):
         """Articles matching `text`, best first, each with its `rank`. Ranking every match of a
         common word is slow on a large corpus: the search page ranks only the newest ones."""
-        query = search_query(text)
         return (
-            self.filter(search_vector=query)
-            # F(): the stored vector itself; a bare name would be re-parsed from text per row.
-            .annotate(rank=SearchRank(models.F("search_vector"), query))
+            self.matching(text)
+            .with_rank(text)
             .order_by("-rank", models.F("published_at").desc(nulls_last=True), "-id")
         )
+
+    def matching(self, text: str):
+        """Articles matching `text`, unranked. Filter on anything else first: PostgreSQL checks
+        the conditions in the order written, and this one reads the article's whole vector."""
+        return self.filter(search_vector=search_query(text))
+
+    def with_rank(self, text: str):
+        """Each article with its `rank` for `text` (costly: it reads the whole vector)."""
+        # F(): the stored vector itself; a bare name would be re-parsed from text per row.
+        return self.annotate(rank=SearchRank(models.F("search_vector"), search_query(text)))
 
     def with_snippet(self, text: str):
         """Each article with a `snippet` of its body, the words matching `text` marked. Costly
@@ -443,13 +451,14 @@ class QuoteQuerySet(models.QuerySet):
     def search(self, text: str):
         """Visible quotes whose words (or speaker) match `text`, best first, each with its
         `rank`. The search page ranks only the newest matches (see ArticleQuerySet.search)."""
-        query = search_query(text)
-        return (
-            self.visible()
-            .filter(search_vector=query)
-            .annotate(rank=SearchRank(models.F("search_vector"), query))
-            .order_by("-rank", "-id")
-        )
+        return self.visible().matching(text).with_rank(text).order_by("-rank", "-id")
+
+    def matching(self, text: str):
+        """Quotes whose words (or speaker) match `text`, unranked; last, as for articles."""
+        return self.filter(search_vector=search_query(text))
+
+    def with_rank(self, text: str):
+        return self.annotate(rank=SearchRank(models.F("search_vector"), search_query(text)))
 
     def with_snippet(self, text: str):
         """Each quote with a `snippet`: its words, those matching `text` marked."""
@@ -510,7 +519,12 @@ class Quote(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        db_index=False,  # quote_person_recent_idx leads with it
     )
     group = models.ForeignKey(
         StatementGroup,

@@ -2,8 +2,9 @@
 
 Queues every zip of a corpus made by bench/corpus.py into a fresh bench database, then runs
 `manage.py db_worker` processes on it: one worker for the first --one-worker articles, two
-for the rest. Prints articles per second with each, the rate as the database grows, and each
-worker's resident memory as the import goes on (peak included).
+for the rest. Prints articles per second with each (since the phase began, and since the last
+line: the rate as the database grows), and each worker's resident memory as the import goes on
+(peak included).
 
     .venv/bin/python bench/corpus.py --articles 100000 --seed 1 --out /tmp/corpus
     .venv/bin/python bench/worker_import.py --corpus /tmp/corpus [--one-worker 10000]
@@ -113,7 +114,8 @@ def main():
     phase_start, phase_done = time.perf_counter(), finished()
     last_report = phase_start
     deadline = phase_start + args.max_seconds if args.max_seconds else None
-    print(" elapsed  done      rate/s  workers' RSS MiB", flush=True)
+    print(" elapsed  done      rate/s  last/s  workers' RSS MiB", flush=True)
+    last_done = phase_done
     try:
         while True:
             time.sleep(1)
@@ -126,9 +128,13 @@ def main():
                 peak[worker.pid] = max(peak.get(worker.pid, 0), hwm)
             if now - last_report >= args.every or done >= total:
                 rate = (done - phase_done) / (now - phase_start)
+                recent = (done - last_done) / (now - last_report)  # since the last line
                 rss = " ".join(f"{memory_kib(w.pid)[0] / 1024:.0f}" for w in workers)
-                print(f"{now - phase_start:7.0f}s {done:7,}  {rate:7.1f}  {rss}", flush=True)
-                last_report = now
+                print(
+                    f"{now - phase_start:7.0f}s {done:7,}  {rate:7.1f}  {recent:6.1f}  {rss}",
+                    flush=True,
+                )
+                last_report, last_done = now, done
             out_of_time = deadline is not None and now >= deadline
             if out_of_time or done >= total or (len(workers) == 1 and done >= args.one_worker):
                 phases.append((len(workers), done - phase_done, now - phase_start))

@@ -18,6 +18,7 @@ from contextlib import suppress
 
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, connections
+from django.db.backends.signals import connection_created
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
@@ -78,6 +79,19 @@ def recover_periodically(stop: threading.Event, every: float) -> None:
             connection.close()
 
 
+def commit_without_waiting(sender, connection, **kwargs) -> None:
+    """A worker's commits do not wait for the disk (synchronous_commit = off).
+
+    Each file is imported in one transaction together with its item's outcome, so if the
+    server crashes before writing the last commits out, those files are simply queued again
+    and imported once more; what a commit shows other sessions is unchanged. The import's
+    own transaction already did so; now the commit that counts a file's attempt does too.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit = off")
+
+
 def close_connections() -> None:
     for wrapper in connections.all(initialized_only=True):
         with suppress(DatabaseError):
@@ -118,6 +132,7 @@ class Command(db_worker.Command):
         **options,
     ):
         self.configure_logging(verbosity)
+        connection_created.connect(commit_without_waiting)
         if reload and batch:
             reload = False
         if exclude_queues and "*" not in queue_name.split(","):
