@@ -157,6 +157,9 @@ NEWSROOM_MAX_ZIP_MEMBERS = int(os.environ.get("NEWSROOM_MAX_ZIP_MEMBERS", 2000))
 NEWSROOM_MAX_ZIP_TOTAL_BYTES = int(os.environ.get("NEWSROOM_MAX_ZIP_TOTAL_BYTES", 200_000_000))
 NEWSROOM_MAX_ZIP_RATIO = int(os.environ.get("NEWSROOM_MAX_ZIP_RATIO", 100))
 NEWSROOM_MAX_ARCHIVE_BYTES = int(os.environ.get("NEWSROOM_MAX_ARCHIVE_BYTES", 50_000_000))
+# Seconds one file may take to import (read, store, find its quotes); a slower file is rolled
+# back and reported failed, so no file can hold a worker for minutes. 0 means no limit.
+NEWSROOM_IMPORT_ARTICLE_SECONDS = float(os.environ.get("NEWSROOM_IMPORT_ARTICLE_SECONDS", 10))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 # A hard stop above our own limit, so a normal excess gets the upload page's clear message.
 DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_MAX_UPLOAD_FILES + 50

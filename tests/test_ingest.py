@@ -1069,3 +1069,39 @@ def test_unambiguous_numeric_date_is_never_swapped():
         "LYON (AFP) - The city museum reopened on Sunday after repairs, its director said.\n"
     )
     assert parse_article(text.encode()).published == datetime.datetime(2015, 2, 16)
+
+
+# --- Size: work bounded by what one article can be ----------------------------------------------
+
+
+def test_a_page_with_a_line_repeated_fifty_thousand_times_is_refused_at_once():
+    # Found by bench/fuzz_ingest.py: it took seconds to parse, most of them in trafilatura.
+    repeated = "<p>Some line of text here.</p>\n" * 50_000
+    page = f"<html><body><article><h1>{HEADLINE}</h1><p>{LEDE}</p>{repeated}</article></body>"
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match=r"has 50,00\d lines of text; one article has at most"):
+        parse_article(page.encode(), filename="page.html")
+    assert time.perf_counter() - started < 5  # well under 1 s; 7 s before
+
+
+def test_text_of_up_to_ten_thousand_lines_is_read_and_more_refused():
+    lines = [f"Line {number} of a very long report, said the officials." for number in range(9_998)]
+    at_most = "\n\n".join([HEADLINE, LEDE, *lines])
+    assert len(parse_article(at_most.encode(), filename="long.txt").paragraphs) == 9_999
+    with pytest.raises(IngestError, match="has 10,001 lines of text"):
+        parse_article(f"{at_most}\n\nOne more line.".encode(), filename="long.txt")
+
+
+def test_a_page_with_a_huge_menu_is_still_read_and_quickly():
+    # 80,000 elements: too many for trafilatura in good time (7 s), so lxml reads the page.
+    links = "".join(f'<li><a href="/topic/{n}">Topic {n}</a></li>' for n in range(40_000))
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body><nav><ul>{links}</ul></nav>"
+        f"<article><h1>{HEADLINE}</h1><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+        "</body></html>"
+    )
+    started = time.perf_counter()
+    article = parse_article(page.encode(), filename="page.html")
+    assert time.perf_counter() - started < 3  # about 0.25 s
+    assert article.title == HEADLINE
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, THIRD]

@@ -30,6 +30,8 @@ SHARE_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 SEPARATORS_RE = re.compile(r"[\s\-–—|•·/:,()\[\]]*")
+# A share line starts with a share word (after separators): a quick refusal for prose.
+SHARE_LINE_START_RE = re.compile(SEPARATORS_RE.pattern + SHARE_WORD_RE.pattern, re.IGNORECASE)
 
 SHARE_COUNTER_RES = [
     re.compile(r"^\d+\s*:\s*\d+$"),
@@ -197,6 +199,8 @@ COMMENTS_MARKER_RE = _exact(
 
 
 def _is_share_line(line: str) -> str | None:
+    if not SHARE_LINE_START_RE.match(line):
+        return None
     matches = list(SHARE_WORD_RE.finditer(line))
     if not matches or all(m.group().lower() == "on" for m in matches):
         return None
@@ -228,7 +232,8 @@ def _is_code(line: str) -> bool:
     if MARKUP_RE.search(line):
         return True
     symbols = sum(line.count(c) for c in "{}();=<>")
-    return bool(CODE_RE.search(line)) and symbols / max(len(line), 1) > 0.04
+    # The cheap count first: CODE_RE has no literal to skip ahead to, so it tries every position.
+    return symbols / max(len(line), 1) > 0.04 and bool(CODE_RE.search(line))
 
 
 def _is_cookie_banner(line: str) -> bool:

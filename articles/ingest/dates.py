@@ -66,6 +66,8 @@ TIME_ZONE_RE = re.compile(
     r"IST|JST|KST|HKT|SGT|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}\b"
 )
 SEPARATORS_ONLY_RE = re.compile(r"[\s,;|/·•–—\-:()\[\].]*")
+# Every DATE_PATTERNS entry has a four-digit year: a line without one is not a date line.
+YEAR_RE = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def _remove(pattern: re.Pattern, text: str) -> str:
 
 def parse_date_line(line: str) -> FoundDate | None:
     """The date a line states, if the whole line is a date (with label, time, zone, ...)."""
-    if len(line) > 120:
+    if len(line) > 120 or not YEAR_RE.search(line):
         return None
     found, rest = None, line
     for pattern in DATE_PATTERNS:

@@ -254,6 +254,9 @@ CAPTION_CREDIT_RES = [
     # ... Getty Images / ... via Getty Images / ... AFP via Getty Images
     re.compile(r"\b(?:via\s+)?(?:Getty Images|GETTY IMAGES|Shutterstock|Alamy)\.?$"),
 ]
+# Each credit pattern above needs a slash or a colon, or the paragraph to end in a bracket or
+# an agency's name: most paragraphs have none, and six searches through each were a hot spot.
+CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy")
 CAPTION_PREFIX_RE = re.compile(
     r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*", re.IGNORECASE
 )  # BBC: "Image caption, Rasmussen met ..."
@@ -264,6 +267,9 @@ def caption_text(paragraph: str) -> str | None:
     if CAPTION_PREFIX_RE.match(paragraph):
         return CAPTION_PREFIX_RE.sub("", paragraph).strip() or None
     if len(paragraph) > 500 or word_count(paragraph) < 2:
+        return None
+    ending = paragraph.removesuffix("\n").removesuffix(".")  # as "\.?$" reads it
+    if "/" not in paragraph and ":" not in paragraph and not ending.endswith(CREDIT_ENDINGS):
         return None
     if any(pattern.search(paragraph) for pattern in CAPTION_CREDIT_RES):
         return paragraph

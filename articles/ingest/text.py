@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import chrome
 from .article import Paragraph, Stripped
 from .dates import FoundDate, is_relative_date_line, parse_date_line
+from .errors import IngestError
 from .fields import (
     caption_text,
     credits_in_line,
@@ -47,13 +48,18 @@ RANK_BYLINE = 5
 
 # Lines that sit between a standfirst and the body, and seldom between two paragraphs.
 HEADER_REASONS = {"byline", "date line", "reading time", "image credit", "source line"}
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# A regex rather than str.translate, which looks every character up in a dict (slower by
+# far on text that has none of them, which is nearly all).
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
     r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
+# An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
+# one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
+MAX_LINES = 10_000
 
 
 @dataclass
@@ -119,7 +125,7 @@ def merge_adjacent(removed: list[tuple[int, Stripped]], kept_lines: set[int]) ->
 def tidy_lines(text: str) -> list[str]:
     """Lines with any line ending, no-break and odd spaces as spaces, runs of spaces collapsed."""
     # str.split() treats NBSP, thin spaces and tabs as whitespace, so this also normalises them.
-    return [" ".join(line.split()) for line in text.translate(ZERO_WIDTH).splitlines()]
+    return [" ".join(line.split()) for line in ZERO_WIDTH_RE.sub("", text).splitlines()]
 
 
 def items_from_lines(lines: list[str]) -> list[Item]:
@@ -144,6 +150,12 @@ def parse_text(
     """Read an article from plain text (or from the text blocks of an HTML page)."""
     article = TextArticle()
     items = items_from_lines(tidy_lines(text))
+    if len(items) > MAX_LINES:
+        raise IngestError(
+            f"This file has {len(items):,} lines of text; one article has at most "
+            f"{MAX_LINES:,}. It looks like many articles, or a whole site, saved as one file: "
+            "upload the articles one by one."
+        )
     dates: list[tuple[int, FoundDate]] = []
     kept = _remove_chrome(items, article, dates)
     if may_be_wrapped:

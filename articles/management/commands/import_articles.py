@@ -5,9 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
-from articles.importer import import_file
 from articles.models import ImportBatch
-from articles.tasks import queue_files
+from articles.tasks import import_within_time_limit, queue_files
 
 
 class Command(BaseCommand):
@@ -41,7 +40,8 @@ class Command(BaseCommand):
             except OSError as error:
                 report_status, message = "failed", f"cannot read the file ({error.strerror})"
             else:
-                report = import_file(name, data, outlet=source)
+                # Each file in its own transaction, within the per-article time limit.
+                report = import_within_time_limit(name, data, outlet=source)
                 report_status, message = report.status, report.message
                 if report.status == "needs_outlet":
                     message += " (pass --source)"
