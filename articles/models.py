@@ -154,6 +154,11 @@ SEARCH_CONFIG = "newsroom"
 SNIPPET_START, SNIPPET_STOP = "\x02", "\x03"
 
 
+# Kilobytes of new entries a full-text index keeps unsorted: every search reads them all (see
+# migration 0012_search_speed).
+SEARCH_PENDING_KB = 256
+
+
 def search_query(text: str) -> SearchQuery:
     """The reader's query in web-search syntax ("phrase", -word, or), plus, so that results
     appear while a word is still being typed, its words with the last one as a prefix."""
@@ -182,7 +187,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def matching(self, text: str):
         """Articles matching `text`, unranked. Filter on anything else first: PostgreSQL checks
-        the conditions in the order written, and this one reads the article's whole vector."""
+        a row's conditions in the order written, and this one reads the whole stored vector."""
         return self.filter(search_vector=search_query(text))
 
     def with_rank(self, text: str):
@@ -284,7 +289,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["published_at"]),
-            GinIndex(fields=["search_vector"], name="article_search_idx"),
+            GinIndex(
+                fields=["search_vector"],
+                name="article_search_idx",
+                gin_pending_list_limit=SEARCH_PENDING_KB,
+            ),
         ]
 
     def __str__(self):
@@ -566,7 +575,11 @@ class Quote(models.Model):
         ordering = ["article_id", "start_paragraph", "start_offset"]
         indexes = [
             models.Index(fields=["status", "confidence"]),
-            GinIndex(fields=["search_vector"], name="quote_search_idx"),
+            GinIndex(
+                fields=["search_vector"],
+                name="quote_search_idx",
+                gin_pending_list_limit=SEARCH_PENDING_KB,
+            ),
             # A person's latest quotes: the stories they spoke in lately (import's candidates).
             models.Index(fields=["person", "-id"], name="quote_person_recent_idx"),
         ]

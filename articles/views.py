@@ -4,20 +4,24 @@ from functools import wraps
 
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Count,
     DateTimeField,
     ExpressionWrapper,
     F,
+    Func,
     Max,
     OuterRef,
     Q,
     Subquery,
+    Value,
 )
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
@@ -314,6 +318,9 @@ RECENT_QUOTES = 20_000
 RECENT_ARTICLES = 5_000
 # A speaker's or tag's articles up to this many are named in the article search (see there).
 FEW_ARTICLES = 5_000
+# An outlet's articles up to this many (some 10,000 quotes, half the quote window) are named in
+# the quote search, and all their quotes looked at instead of the window (see there).
+FEW_OUTLET_ARTICLES = 1_000
 ZERO = datetime.timedelta(0)
 
 
@@ -392,37 +399,71 @@ def recent_windows() -> tuple[int | None, datetime.datetime | None]:
     return windows
 
 
-def newest_candidates(matches, window: Q | None, order: list, unindexed: list, fields: list):
-    """The SEARCH_CANDIDATES newest `matches` (in `order`) as `fields`. `unindexed` is the same
-    order written so that no index can serve it, which keeps PostgreSQL on the full-text index
-    (see RECENT_QUOTES)."""
+class IsAnyOf(Func):
+    """`field = ANY(ids)`, the ids bound as one array: `pk__in` binds one parameter per id,
+    and binding a thousand costs more than the query (about 10 ms each time)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+
+def ranked_candidates(newest, text: str, fields: list) -> list[tuple]:
+    """The first SEARCH_CANDIDATES of the `newest` query as `fields` and their rank, in one
+    query. Ranked apart from the search: a rank reads the whole vector (an article's is stored
+    out of line), so only the candidates pay for it, not every row the search looked at."""
+    candidates = newest.values("pk")[:SEARCH_CANDIDATES]
+    ranked = newest.model.objects.filter(pk__in=candidates).with_rank(text).order_by()
+    return list(ranked.values_list(*fields, "rank"))
+
+
+def newest_candidates(rows, text: str, window: Q | None, order: list, unindexed: list, fields):
+    """The SEARCH_CANDIDATES newest of `rows` matching `text` (in `order`), as `fields` and
+    rank. `unindexed` is the same order written so that no index can serve it, which keeps
+    PostgreSQL on the full-text index (see RECENT_QUOTES)."""
     if window is not None:
-        newest = matches.filter(window).order_by(*order).values_list(*fields)
-        found = list(newest[:SEARCH_CANDIDATES])
+        newest = rows.filter(window).matching(text).order_by(*order)
+        found = ranked_candidates(newest, text, fields)
         if len(found) == SEARCH_CANDIDATES:
             return found
-    return list(matches.order_by(*unindexed).values_list(*fields)[:SEARCH_CANDIDATES])
+    return ranked_candidates(rows.matching(text).order_by(*unindexed), text, fields)
 
 
 def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None):
     """A page of quotes matching `text` and the filters, and the speakers among the candidates."""
-    matches = Quote.objects.search(text)
-    if data["speaker"]:
-        matches = matches.filter(person=data["speaker"])
+    quotes = Quote.objects.visible()
+    window = Q(pk__gte=newest_id) if newest_id is not None else None
     if data["tag"]:
-        matches = matches.filter(tags=data["tag"])
+        quotes = quotes.filter(tags=data["tag"])
     if data["outlet"] or data["date_from"] or data["date_to"]:
         articles = Article.objects.filter(published_between(data))
+        named = []
         if data["outlet"]:
             articles = articles.filter(source=data["outlet"])
-        matches = matches.filter(article__in=articles.values("pk"))
-    candidates = newest_candidates(
-        matches,
-        Q(pk__gte=newest_id) if newest_id is not None else None,
-        [F("id").desc()],
-        [(F("id") + 0).desc()],
-        ["pk", "person_id", "rank"],
-    )
+            named = list(articles.values_list("pk", flat=True)[:FEW_OUTLET_ARTICLES])
+        if 0 < len(named) < FEW_OUTLET_ARTICLES:
+            # All the outlet's quotes are fewer than the window's: check just those (the
+            # window holds a handful of them, and PostgreSQL checked every quote in it).
+            ids = Value(named, output_field=ArrayField(BigIntegerField()))
+            quotes, window = quotes.filter(IsAnyOf(F("article_id"), ids)), None
+        else:
+            quotes = quotes.filter(article__in=articles.values("pk"))
+    fields = ["pk", "person_id"]
+    if data["speaker"]:
+        # One speaker's quotes, newest first (quote_person_recent_idx): PostgreSQL walks them
+        # until it has the candidates when the word is common, and takes the full-text index
+        # when it is rare; either way no more than that speaker's quotes.
+        newest = quotes.filter(person=data["speaker"]).matching(text).order_by("-id")
+        candidates = ranked_candidates(newest, text, fields)
+    else:
+        candidates = newest_candidates(
+            quotes,
+            text,
+            window,
+            [F("id").desc()],
+            [(F("id") + 0).desc()],
+            fields,
+        )
     ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page)
     quotes = (
         Quote.objects.filter(pk__in=ids)
@@ -436,9 +477,9 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
 
 
 def search_articles(text: str, data: dict, page: str | None, newest_date) -> ResultPage:
-    matches = Article.objects.search(text).filter(published_between(data))
+    articles = Article.objects.filter(published_between(data))
     if data["outlet"]:
-        matches = matches.filter(source=data["outlet"])
+        articles = articles.filter(source=data["outlet"])
     if data["speaker"] or data["tag"]:
         quoted = Quote.objects.visible()
         if data["speaker"]:
@@ -448,13 +489,16 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
         # A speaker's or tag's articles are usually few: naming them lets PostgreSQL check
         # just those against the text, where a semi-join made it walk every article matching
         # a common word (250 ms against 45 ms on 25,000 articles).
-        quoted_ids = list(quoted.values_list("article_id", flat=True).distinct()[:FEW_ARTICLES])
+        quoted = quoted.order_by("article_id").values_list("article_id", flat=True).distinct()
+        quoted_ids = list(quoted[:FEW_ARTICLES])
         if len(quoted_ids) < FEW_ARTICLES:
-            matches = matches.filter(pk__in=quoted_ids)
+            ids = Value(quoted_ids, output_field=ArrayField(BigIntegerField()))
+            articles = articles.filter(IsAnyOf(F("pk"), ids))
         else:
-            matches = matches.filter(pk__in=quoted.values("article_id"))
+            articles = articles.filter(pk__in=quoted)
     candidates = newest_candidates(
-        matches,
+        articles,
+        text,
         Q(published_at__gte=newest_date) if newest_date is not None else None,
         [F("published_at").desc(nulls_last=True), F("id").desc()],
         [
@@ -463,7 +507,7 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
             ),
             (F("id") + 0).desc(),
         ],
-        ["pk", "rank"],
+        ["pk"],
     )
     ids, figures = ranked_page(candidates, page)
     articles = (

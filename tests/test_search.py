@@ -1,5 +1,7 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.forms import SearchForm
@@ -162,3 +164,107 @@ def test_the_speaker_filter_takes_anyone_even_a_person_not_quoted(db):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["speaker"] == nobody
     assert not SearchForm({"q": "tariffs", "speaker": nobody.pk + 1000}).is_valid()
+
+
+def quoting_diallo(count: int) -> Person:
+    """`count` articles, one a day, each quoting Amina Diallo on tariffs, the older ones saying
+    "tariffs" more often; and one newest article that does not quote her."""
+    for n in range(count):
+        tariffs = "the tariffs" + " and tariffs" * (6 - n)
+        text = AGENCY.replace("the tariffs on fertiliser within", f"{tariffs} on fertiliser within")
+        text = text.replace("Published: 14/03/2023", f"Published: {10 + n:02d}/03/2023")
+        make_article(text, name=f"{n}.txt", outlet=f"Outlet {n}")
+    other = AGENCY.replace("Senegal's Amina Diallo", "Senegal's Awa Ndiaye")
+    make_article(other.replace("14/03/2023", "28/03/2023"), name="other.txt", outlet="Elsewhere")
+    return Person.objects.get(name="Amina Diallo")
+
+
+def quote_results(response) -> str:
+    return response.content.decode().split('id="quote-results"')[1].split('id="article-results"')[0]
+
+
+def test_a_speakers_newest_quotes_are_the_candidates_best_ranked_first(client, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
+    diallo = quoting_diallo(6)
+    quotes = quote_results(client.get(URL, {"q": "tariffs", "speaker": diallo.pk}))
+    assert "(the newest 3, best first)" in quotes
+    # Her three newest quotes (Outlets 5, 4, 3), the one saying "tariffs" most first.
+    found = [quotes.index(f"Outlet {n}:") for n in (3, 4, 5)]
+    assert found == sorted(found)
+    assert "Outlet 2:" not in quotes and "Elsewhere" not in quotes
+
+
+def test_the_speaker_filter_keeps_other_speakers_quotes_out(client):
+    diallo = quoting_diallo(1)
+    assert "still need to be written" in quote_results(client.get(URL, {"q": "details"}))
+    quotes = quote_results(client.get(URL, {"q": "details", "speaker": diallo.pk}))
+    assert "No quotes match" in quotes and "still need to be written" not in quotes
+
+
+@pytest.mark.parametrize("few", [1, 5000])
+def test_articles_by_speaker_are_those_quoting_them_however_many(client, monkeypatch, few):
+    """A speaker's articles are named in the query when few, joined when many: same results."""
+    from articles import views
+
+    monkeypatch.setattr(views, "FEW_ARTICLES", few)
+    diallo = quoting_diallo(3)
+    html = client.get(URL, {"q": "fertiliser", "speaker": diallo.pk}).content.decode()
+    articles = html.split('id="article-results"')[1]
+    assert '>Articles <span class="muted">(3)</span>' in articles
+    assert all(f"Outlet {n}" in articles for n in range(3))
+    assert "Elsewhere" not in articles
+    assert "Elsewhere" in client.get(URL, {"q": "fertiliser"}).content.decode()
+
+
+def test_only_the_newest_candidates_are_ranked(client):
+    """A rank reads the whole stored vector: the query ranks the candidates it has chosen, not
+    every row the search looks at."""
+    make_article(WIRE, name="wire.txt")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL, {"q": "tariffs"})
+    ranking = [query["sql"] for query in queries if "ts_rank(" in query["sql"]]
+    assert len(ranking) == 2  # quotes, articles
+    for sql in ranking:
+        ranked, chosen = sql.split(" IN (SELECT ", 1)
+        assert "ts_rank(" in ranked and "ts_rank(" not in chosen
+        assert "@@" in chosen and "LIMIT 200" in chosen
+
+
+def test_full_text_indexes_keep_their_pending_lists_small(db):
+    """Every search reads a GIN index's whole pending list (see migration 0012)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class "
+            "WHERE relname IN ('article_search_idx', 'quote_search_idx') ORDER BY relname"
+        )
+        assert cursor.fetchall() == [
+            ("article_search_idx", ["gin_pending_list_limit=256"]),
+            ("quote_search_idx", ["gin_pending_list_limit=256"]),
+        ]
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_filtered_search_query_count_is_fixed(client, django_assert_max_num_queries, copies):
+    diallo = quoting_diallo(copies)
+    params = {"q": "tariffs", "speaker": diallo.pk, "outlet": "outlet-0", "date_from": "2023-01-01"}
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, params)
+    assert response.status_code == 200 and "Outlet 0:" in response.content.decode()
+
+
+@pytest.mark.parametrize("few", [1, 1000])
+def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(client, monkeypatch, few):
+    """A small outlet's articles are named in the quote search, a large one's joined."""
+    from articles import views
+
+    monkeypatch.setattr(views, "FEW_OUTLET_ARTICLES", few)
+    quoting_diallo(3)
+    quotes = quote_results(client.get(URL, {"q": "tariffs", "outlet": "outlet-1"}))
+    assert "Outlet 1:" in quotes
+    assert "Outlet 0:" not in quotes and "Outlet 2:" not in quotes and "Elsewhere" not in quotes
+    dated = quote_results(
+        client.get(URL, {"q": "tariffs", "outlet": "outlet-1", "date_to": "2023-03-10"})
+    )
+    assert "No quotes match" in dated  # Outlet 1 published on the 11th
