@@ -35,7 +35,6 @@ from django.db import (
     connections,
     transaction,
 )
-from django.db.models import F
 from django.tasks import TaskContext, TaskResultStatus, task
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -87,12 +86,14 @@ def import_items(context: TaskContext, batch_id: int) -> dict[str, int]:
 def import_item(item_id: int, task_id) -> str | None:
     """Import one queued file and record its outcome in the same transaction.
     None when another worker has it or it is already done."""
+    # The attempt is counted, and committed, before the import: a file that kills its worker
+    # every time is given up after MAX_ATTEMPTS.
     with transaction.atomic():
-        item = _locked_queued_item(item_id, task_id)
-        if item is None:
+        attempts = _count_attempt(item_id, task_id)
+        if attempts is None:
             return None
-        item.attempts += 1
-        if item.attempts > MAX_ATTEMPTS:
+        if attempts > MAX_ATTEMPTS:
+            item = _locked_queued_item(item_id, task_id)
             report = FileReport(
                 item.name,
                 "failed",
@@ -101,7 +102,6 @@ def import_item(item_id: int, task_id) -> str | None:
             )
             _record(item, report)
             return report.status
-        item.save(update_fields=["attempts"])
 
     with transaction.atomic():
         item = _locked_queued_item(item_id, task_id)
@@ -237,14 +237,47 @@ class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
         return False
 
 
+# ImportItem.objects.select_for_update(skip_locked=True).filter(pk=..., task_id=..., queued)
+# .update(attempts=F("attempts") + 1), returning the new count, in one statement; the file's
+# bytes stay where they are until the import reads them.
+COUNT_ATTEMPT_SQL = """
+    UPDATE articles_importitem SET attempts = attempts + 1
+    WHERE id = (
+        SELECT id FROM articles_importitem
+        WHERE id = %(item)s AND task_id = %(task)s AND status = %(queued)s
+        FOR UPDATE SKIP LOCKED
+    )
+    RETURNING attempts
+"""
+
+
+def _count_attempt(item_id: int, task_id) -> int | None:
+    """Count one more try at a queued file of this task: the number of tries, or None when
+    another worker has it or it is done. skip_locked: another worker's file is its business."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            COUNT_ATTEMPT_SQL,
+            {"item": item_id, "task": task_id, "queued": ImportItem.Status.QUEUED.value},
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def _locked_queued_item(item_id: int, task_id) -> ImportItem | None:
-    # skip_locked: a file another worker is importing is that worker's business.
     return (
         ImportItem.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("batch__created_by")
         .filter(pk=item_id, task_id=task_id, status=ImportItem.Status.QUEUED)
         .first()
     )
+
+
+# The batch's count of this outcome, one more, and whether that was its last file; the update
+# locks the batch row until commit, so the count is exact with many workers.
+COUNT_OUTCOME_SQL = """
+    UPDATE articles_importbatch SET {field} = {field} + 1 WHERE id = %s
+    RETURNING {done} >= total AND finished_at IS NULL
+"""
 
 
 def _record(item: ImportItem, report: FileReport) -> None:
@@ -254,15 +287,19 @@ def _record(item: ImportItem, report: FileReport) -> None:
     item.pending = report.pending
     item.finished_at = timezone.now()
     item.data = b""  # the article (or the pending upload) keeps its own copy
-    item.save(
-        update_fields=["status", "message", "article", "pending", "finished_at", "data", "attempts"]
-    )
-    batches = ImportBatch.objects.filter(pk=item.batch_id)
-    batches.update(**{report.status: F(report.status) + 1})
-    # The update locked the batch row until commit, so this count is exact with many workers.
-    batch = batches.only(*ImportBatch.COUNT_FIELDS, "total", "finished_at").get()
-    if batch.done >= batch.total and batch.finished_at is None:
-        batches.update(finished_at=item.finished_at)
+    item.save(update_fields=["status", "message", "article", "pending", "finished_at", "data"])
+    quote_name = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            COUNT_OUTCOME_SQL.format(
+                field=quote_name(ImportBatch._meta.get_field(report.status).column),
+                done=" + ".join(quote_name(field) for field in ImportBatch.COUNT_FIELDS),
+            ),
+            [item.batch_id],
+        )
+        (last,) = cursor.fetchone()
+    if last:
+        ImportBatch.objects.filter(pk=item.batch_id).update(finished_at=item.finished_at)
 
 
 def queue_files(
