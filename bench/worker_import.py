@@ -1,13 +1,13 @@
 """Background import speed and memory: a whole corpus through the queue and real workers.
 
 Queues every zip of a corpus made by bench/corpus.py into a fresh bench database, then runs
-`manage.py db_worker` processes on it: one worker for the first --one-worker articles, two
-for the rest. Prints articles per second with each (since the phase began, and since the last
-line: the rate as the database grows), and each worker's resident memory as the import goes on
-(peak included).
+`manage.py db_worker` processes on it, as many in each phase as --phases says (by default one
+for the first 10,000 articles, two for the rest). Prints articles per second with each (since
+the phase began, and since the last line: the rate as the database grows), and each worker's
+resident memory as the import goes on (peak included).
 
     .venv/bin/python bench/corpus.py --articles 100000 --seed 1 --out /tmp/corpus
-    .venv/bin/python bench/worker_import.py --corpus /tmp/corpus [--one-worker 10000]
+    .venv/bin/python bench/worker_import.py --corpus /tmp/corpus [--phases 1:10000,2:rest]
 
 The database it fills (NEWSROOM_BENCH_DB, default newsroom_bench) is the one the page and
 search benchmarks read afterwards.
@@ -86,10 +86,27 @@ def start_worker(number: int, log_dir: Path) -> subprocess.Popen:
     )
 
 
+def parse_phases(text: str) -> list[tuple[int, int | None]]:
+    """ "1:10000,2:rest" -> [(1, 10000), (2, None)]: how many workers import how many files."""
+    phases = []
+    for part in text.split(","):
+        workers, _, articles = part.partition(":")
+        phases.append((int(workers), None if articles == "rest" else int(articles)))
+    if not phases or phases[-1][1] is not None or any(n is None for _, n in phases[:-1]):
+        raise argparse.ArgumentTypeError("phases end with one 'rest': e.g. 1:10000,2:rest")
+    return phases
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="folder of corpus zips")
-    parser.add_argument("--one-worker", type=int, default=10_000, help="articles with 1 worker")
+    parser.add_argument(
+        "--phases",
+        type=parse_phases,
+        default=parse_phases("1:10000,2:rest"),
+        help="workers:articles for each phase in turn, the last one 'rest' "
+        "(default: 1:10000,2:rest; e.g. 2:95000,1:rest measures one worker on the full database)",
+    )
     parser.add_argument("--every", type=float, default=10.0, help="seconds between reports")
     parser.add_argument("--keep", action="store_true", help="reuse the queued database")
     parser.add_argument(
@@ -108,12 +125,14 @@ def main():
 
     log_dir = Path("/tmp/newsroom-bench-workers")
     log_dir.mkdir(exist_ok=True)
-    workers = [start_worker(1, log_dir)]
+    plan = list(args.phases)
+    workers = [start_worker(n + 1, log_dir) for n in range(plan[0][0])]
     phases = []  # (workers, articles, seconds)
     peak = {}
     phase_start, phase_done = time.perf_counter(), finished()
     last_report = phase_start
     deadline = phase_start + args.max_seconds if args.max_seconds else None
+    print(f"-- {len(workers)} worker(s)", flush=True)
     print(" elapsed  done      rate/s  last/s  workers' RSS MiB", flush=True)
     last_done = phase_done
     try:
@@ -136,15 +155,22 @@ def main():
                 )
                 last_report, last_done = now, done
             out_of_time = deadline is not None and now >= deadline
-            if out_of_time or done >= total or (len(workers) == 1 and done >= args.one_worker):
+            wanted = plan[0][1]
+            if out_of_time or done >= total or (wanted is not None and done - phase_done >= wanted):
                 phases.append((len(workers), done - phase_done, now - phase_start))
                 if done >= total or out_of_time:
                     if out_of_time:
                         print(f"-- stopped after {args.max_seconds:.0f}s (--max-seconds)")
                     break
-                workers.append(start_worker(2, log_dir))
+                plan.pop(0)
+                while len(workers) > plan[0][0]:
+                    stopping = workers.pop()
+                    stopping.terminate()  # finishes its file, its task's rest is recovered
+                    stopping.wait(timeout=60)
+                while len(workers) < plan[0][0]:
+                    workers.append(start_worker(len(workers) + 1, log_dir))
                 phase_start, phase_done = now, done
-                print("-- a second worker joins", flush=True)
+                print(f"-- {len(workers)} worker(s)", flush=True)
     finally:
         for worker in workers:
             worker.terminate()
