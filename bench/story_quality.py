@@ -6,6 +6,10 @@ scores the stories against the events, over pairs of articles: precision (two ar
 one story really report one event) and recall (two reports of one event share a story).
 
     .venv/bin/python bench/story_quality.py [--articles 2000] [--seed 5] [--workers 2]
+    .venv/bin/python bench/story_quality.py --database newsroom_bench
+
+`--database` scores what an existing database holds instead (e.g. the 100k corpus that
+bench/worker_import.py imported through the workers) and imports nothing.
 
 `--workers 2` imports through two processes at once, in chunks as the background import hands
 them out, so that stories started by both at the same time show.
@@ -59,12 +63,30 @@ def largest(assignments: list[tuple[str, int]]) -> str:
     return f"{len(events)} articles of {len(set(events))} event(s)"
 
 
+def report() -> None:
+    assignments = [
+        (EVENT.search(name).group(1), story)
+        for name, story in Article.objects.values_list("original_filename", "story_id")
+    ]
+    precision, recall, stories, events = score(assignments)
+    print(
+        f"{len(assignments)} articles of {events} events in {stories} stories: "
+        f"pair precision {precision:.1%}, recall {recall:.1%}"
+    )
+    print(f"largest story: {largest(assignments)}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--database", help="score this existing database; import nothing")
     args = parser.parse_args()
+    if args.database:
+        connection.settings_dict["NAME"] = args.database
+        report()
+        return
     files = [(name, data) for name, data, _ in islice(stream(args.seed), args.articles)]
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
@@ -76,16 +98,7 @@ def main():
         else:
             for name, data in files:
                 import_file(name, data)
-        assignments = [
-            (EVENT.search(name).group(1), story)
-            for name, story in Article.objects.values_list("original_filename", "story_id")
-        ]
-        precision, recall, stories, events = score(assignments)
-        print(
-            f"{len(assignments)} articles of {events} events in {stories} stories: "
-            f"pair precision {precision:.1%}, recall {recall:.1%}"
-        )
-        print(f"largest story: {largest(assignments)}")
+        report()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
