@@ -41,7 +41,7 @@ from articles.forms import (
     known_outlet_names,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
-from articles.importer import FileReport, import_file
+from articles.importer import FileReport
 from articles.ingest import IngestError
 from articles.ingest.decoding import decode_bytes
 from articles.models import (
@@ -58,7 +58,7 @@ from articles.models import (
     Tag,
     can_edit,
 )
-from articles.tasks import live_worker_keys, queue_files
+from articles.tasks import import_within_time_limit, live_worker_keys, queue_files
 
 STATEMENT_COLOURS = 8
 # What highlighting a quote in a body needs, and no more (a long story has hundreds).
@@ -321,6 +321,9 @@ FEW_ARTICLES = 5_000
 # An outlet's articles up to this many (some 10,000 quotes, half the quote window) are named in
 # the quote search, and all their quotes looked at instead of the window (see there).
 FEW_OUTLET_ARTICLES = 1_000
+# Named articles are checked against the text newest first, this many at a time: a common word
+# fills the candidates from the newest of them, so the rest's vectors are never read.
+NAMED_WINDOW = 1_000
 ZERO = datetime.timedelta(0)
 
 
@@ -476,6 +479,23 @@ def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None
     return ResultPage(in_order(quotes, ids) if ids else [], **figures), speakers
 
 
+def named_candidates(articles, text: str, unindexed: list) -> list[tuple]:
+    """The SEARCH_CANDIDATES newest of the named `articles` matching `text`, with their rank.
+    The names are put in date order first (no text read), then the newest NAMED_WINDOW checked:
+    the date window of newest_candidates would check the text of every new article, the
+    speaker's or not (PostgreSQL tests the text before the names), and then of all the named."""
+    named = list(articles.order_by(*unindexed).values_list("pk", flat=True))
+    windows = [named[:NAMED_WINDOW]] if len(named) > NAMED_WINDOW else []
+    for ids in [*windows, named]:
+        chosen = Article.objects.filter(
+            IsAnyOf(F("pk"), Value(ids, output_field=ArrayField(BigIntegerField())))
+        )
+        found = ranked_candidates(chosen.matching(text).order_by(*unindexed), text, ["pk"])
+        if len(found) == SEARCH_CANDIDATES:
+            break
+    return found
+
+
 def search_articles(text: str, data: dict, page: str | None, newest_date) -> ResultPage:
     articles = Article.objects.filter(published_between(data))
     if data["outlet"]:
@@ -496,19 +516,23 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
             articles = articles.filter(IsAnyOf(F("pk"), ids))
         else:
             articles = articles.filter(pk__in=quoted)
-    candidates = newest_candidates(
-        articles,
-        text,
-        Q(published_at__gte=newest_date) if newest_date is not None else None,
-        [F("published_at").desc(nulls_last=True), F("id").desc()],
-        [
-            ExpressionWrapper(F("published_at") + ZERO, output_field=DateTimeField()).desc(
-                nulls_last=True
-            ),
-            (F("id") + 0).desc(),
-        ],
-        ["pk"],
-    )
+    unindexed = [
+        ExpressionWrapper(F("published_at") + ZERO, output_field=DateTimeField()).desc(
+            nulls_last=True
+        ),
+        (F("id") + 0).desc(),
+    ]
+    if (data["speaker"] or data["tag"]) and len(quoted_ids) < FEW_ARTICLES:
+        candidates = named_candidates(articles, text, unindexed)
+    else:
+        candidates = newest_candidates(
+            articles,
+            text,
+            Q(published_at__gte=newest_date) if newest_date is not None else None,
+            [F("published_at").desc(nulls_last=True), F("id").desc()],
+            unindexed,
+            ["pk"],
+        )
     ids, figures = ranked_page(candidates, page)
     articles = (
         Article.objects.filter(pk__in=ids).listing().select_related("story").with_snippet(text)
@@ -853,7 +877,9 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
             "failed_pk": pending.pk,
         }
         return render(request, "articles/pending_uploads.html", context, status=400)
-    report = import_file(
+    # Within the per-article time limit, as in the workers (in a server's threads, the
+    # database's statement_timeout alone).
+    report = import_within_time_limit(
         pending.original_filename,
         bytes(pending.original),
         outlet=form.cleaned_data["outlet"],

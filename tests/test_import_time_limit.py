@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection, transaction
+from django.urls import reverse
 
 from articles.importer import fingerprint
 from articles.models import Article, ImportBatch, ImportItem, PendingUpload, Quote
@@ -222,3 +223,23 @@ def test_a_query_still_running_at_the_limit_is_cancelled_by_the_server():
     # The savepoint rolled back, and the setting with it.
     assert statement_timeout() == before
     assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_admin_choosing_the_outlet_of_a_slow_file_is_told_and_the_upload_kept(
+    settings, admin_client
+):
+    """The one import in a web request (an outlet chosen for a pending upload) has the limit
+    too: the page says why, nothing is saved, and the upload waits to be dealt with."""
+    settings.NEWSROOM_IMPORT_ARTICLE_SECONDS = LIMIT
+    slow = long_article().replace(b" (Reuters)", b"")
+    pending = PendingUpload.objects.create(
+        original=slow, original_filename="long.txt", fingerprint=fingerprint(slow)
+    )
+    response = admin_client.post(
+        reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "BBC News"}
+    )
+    assert response.status_code == 400 and TOO_SLOW in response.content.decode()
+    assert not Article.objects.exists() and not Quote.objects.exists()
+    assert PendingUpload.objects.filter(pk=pending.pk).exists()
+    assert_alarm_disarmed()

@@ -218,6 +218,24 @@ def test_articles_by_speaker_are_those_quoting_them_however_many(client, monkeyp
     assert "Elsewhere" in client.get(URL, {"q": "fertiliser"}).content.decode()
 
 
+@pytest.mark.parametrize("window", [1, 3, 5000])
+def test_a_speakers_newest_articles_are_the_candidates_whatever_the_window(
+    client, monkeypatch, window
+):
+    """Her named articles are checked newest first, NAMED_WINDOW at a time: a window too small
+    to fill the candidates falls back on all of them, with the same newest candidates."""
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(views, "NAMED_WINDOW", window)
+    diallo = quoting_diallo(6)
+    html = client.get(URL, {"q": "fertiliser", "speaker": diallo.pk}).content.decode()
+    articles = html.split('id="article-results"')[1]
+    assert all(f"Outlet {n}" in articles for n in (3, 4, 5))
+    assert not any(f"Outlet {n}" in articles for n in (0, 1, 2))
+    assert "Elsewhere" not in articles
+
+
 def test_only_the_newest_candidates_are_ranked(client):
     """A rank reads the whole stored vector: the query ranks the candidates it has chosen, not
     every row the search looks at."""
