@@ -287,8 +287,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        # Ranges and orders on published_at use article_recent_idx (migration 0009): a second,
+        # plain index on it let the planner read a whole date window and sort it where walking
+        # the newest first stops at the first 200 matches (see migration 0013).
         indexes = [
-            models.Index(fields=["published_at"]),
             GinIndex(
                 fields=["search_vector"],
                 name="article_search_idx",
