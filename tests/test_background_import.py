@@ -6,9 +6,11 @@ import signal
 
 import pytest
 from django.db import connection, transaction
+from django.db.backends.signals import connection_created
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from articles.management.commands.db_worker import commit_without_waiting
 from articles.models import Article, ImportBatch, ImportItem
 from articles.tasks import (
     CHUNK_SIZE,
@@ -240,3 +242,24 @@ def test_import_resumes_after_postgresql_restarts_under_the_worker():
     assert batch.summary == {"imported": count, "duplicate": 0, "needs_outlet": 0, "failed": 0}
     assert Article.objects.count() == count
     assert "lost the database" in output
+
+
+@pytest.mark.django_db
+def test_a_workers_new_connections_commit_without_waiting_for_the_disk():
+    """db_worker connects this to every connection it opens (see its docstring for why it is
+    safe): a file's outcome and its rows commit together, so a lost commit is re-imported."""
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    assert setting() == "on"
+    connection_created.connect(commit_without_waiting)
+    try:
+        connection_created.send(sender=type(connection), connection=connection)
+        assert setting() == "off"
+    finally:
+        connection_created.disconnect(commit_without_waiting)
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit = on")

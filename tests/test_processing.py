@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count
 
 from articles.models import Article, Person, Quote, StatementGroup, Story
-from articles.processing import process_article
+from articles.processing import match_stored_person, process_article
 from tests.helpers import make_article
 
 pytestmark = pytest.mark.django_db
@@ -281,6 +281,28 @@ def test_bare_titles_are_not_kept_as_aliases():
     aliases = set(Person.objects.get(name="Amina Diallo").aliases.values_list("alias", flat=True))
     assert "Diallo" in aliases
     assert not {"minister", "agriculture minister", "the minister"} & {a.lower() for a in aliases}
+
+
+def _person(name: str, *aliases: str) -> Person:
+    person = Person.objects.create(name=name)
+    for alias in (name, *aliases):
+        person.aliases.create(alias=alias)
+    return person
+
+
+def test_a_stored_person_is_found_by_surname_misspelling_or_case_and_no_one_else():
+    """match_stored_person's candidates: aliases spelled the same in any case, or alike by
+    trigrams; the decision is match_person's."""
+    medvedev = _person("Dmitry Medvedev", "Medvedev")
+    ek = _person("Jan Ek", "Ek")
+    _person("Olga Petrova", "Petrova")
+
+    assert match_stored_person("President Medvedev") == medvedev
+    assert match_stored_person("Dmitry Medevedev") == medvedev  # misspelt: trigrams
+    assert match_stored_person("Mr EK") == ek  # a two-letter surname, another case
+    assert match_stored_person("Anna Lindqvist") is None
+    found = match_stored_person("Medvedev")
+    assert found.alias_list == ["Dmitry Medvedev", "Medvedev"]  # with every alias, oldest first
 
 
 # --- import at scale (issue 6) ---------------------------------------------------------------
