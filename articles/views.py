@@ -20,6 +20,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
@@ -318,9 +319,10 @@ RECENT_QUOTES = 20_000
 RECENT_ARTICLES = 5_000
 # A speaker's or tag's articles up to this many are named in the article search (see there).
 FEW_ARTICLES = 5_000
-# An outlet's articles up to this many (some 10,000 quotes, half the quote window) are named in
-# the quote search, and all their quotes looked at instead of the window (see there).
-FEW_OUTLET_ARTICLES = 1_000
+# Quotes and articles filtered by outlet or dates are looked for among the newest this many
+# articles passing the filters first: one outlet's share of the windows over every row is too
+# small to fill the candidates with a common word, and a rare one is then found by its index.
+FILTERED_WINDOW = 1_000
 # Named articles are checked against the text newest first, this many at a time: a common word
 # fills the candidates from the newest of them, so the rest's vectors are never read.
 NAMED_WINDOW = 1_000
@@ -436,52 +438,81 @@ def ranked_candidates(newest, text: str, fields: list) -> list[tuple]:
     return list(ranked.values_list(*fields, "rank"))
 
 
-def newest_candidates(rows, text: str, window: Q | None, order: list, unindexed: list, fields):
-    """The SEARCH_CANDIDATES newest of `rows` matching `text` (in `order`), as `fields` and
-    rank. `unindexed` is the same order written so that no index can serve it, which keeps
-    PostgreSQL on the full-text index (see RECENT_QUOTES)."""
-    if window is not None:
-        newest = rows.filter(window).matching(text).order_by(*order)
-        found = ranked_candidates(newest, text, fields)
+def newest_candidates(text: str, fields: list, tries: list[tuple]) -> list[tuple]:
+    """The SEARCH_CANDIDATES newest rows matching `text`, as `fields` and rank: from the first
+    of `tries` (rows, order) that has them all, else from the last (every row)."""
+    for rows, order in tries:
+        found = ranked_candidates(rows.matching(text).order_by(*order), text, fields)
         if len(found) == SEARCH_CANDIDATES:
-            return found
-    return ranked_candidates(rows.matching(text).order_by(*unindexed), text, fields)
+            break
+    return found
 
 
-def search_quotes(text: str, data: dict, page: str | None, newest_id: int | None):
+@dataclass
+class Filtered:
+    """The articles passing the outlet and date filters, and the newest FILTERED_WINDOW of
+    them, newest first, with the date of the last (`since`; None when undated)."""
+
+    articles: QuerySet
+    newest: list[int]
+    since: datetime.datetime | None
+
+    @property
+    def all_named(self) -> bool:
+        return len(self.newest) < FILTERED_WINDOW
+
+
+def filtered_articles(data: dict) -> Filtered | None:
+    """The articles the outlet and date filters leave, or None when there are no such filters."""
+    if not (data["outlet"] or data["date_from"] or data["date_to"]):
+        return None
+    articles = Article.objects.filter(published_between(data))
+    if data["outlet"]:
+        articles = articles.filter(source=data["outlet"])
+    newest = list(
+        articles.order_by(F("published_at").desc(nulls_last=True), F("id").desc()).values_list(
+            "pk", "published_at"
+        )[:FILTERED_WINDOW]
+    )
+    since = newest[-1][1] if newest else None
+    return Filtered(articles, [pk for pk, _ in newest], since)
+
+
+def search_quotes(
+    text: str, data: dict, page: str | None, newest_id: int | None, filtered: Filtered | None
+):
     """A page of quotes matching `text` and the filters, and the speakers among the candidates."""
     quotes = Quote.objects.visible()
-    window = Q(pk__gte=newest_id) if newest_id is not None else None
     if data["tag"]:
         quotes = quotes.filter(tags=data["tag"])
-    if data["outlet"] or data["date_from"] or data["date_to"]:
-        articles = Article.objects.filter(published_between(data))
-        named = []
-        if data["outlet"]:
-            articles = articles.filter(source=data["outlet"])
-            named = list(articles.values_list("pk", flat=True)[:FEW_OUTLET_ARTICLES])
-        if 0 < len(named) < FEW_OUTLET_ARTICLES:
-            # All the outlet's quotes are fewer than the window's: check just those (the
-            # window holds a handful of them, and PostgreSQL checked every quote in it).
-            quotes, window = quotes.filter(IsAnyOf(F("article_id"), id_array(named))), None
-        else:
-            quotes = quotes.filter(article__in=articles.values("pk"))
+    newest = [F("id").desc()]
+    unindexed = [(F("id") + 0).desc()]
     fields = ["pk", "person_id"]
     if data["speaker"]:
         # One speaker's quotes, newest first (quote_person_recent_idx): PostgreSQL walks them
         # until it has the candidates when the word is common, and takes the full-text index
         # when it is rare; either way no more than that speaker's quotes.
-        newest = quotes.filter(person=data["speaker"]).matching(text).order_by("-id")
-        candidates = ranked_candidates(newest, text, fields)
+        if filtered is not None:
+            quotes = quotes.filter(article__in=filtered.articles.values("pk"))
+        tries = [(quotes.filter(person=data["speaker"]), newest)]
+    elif filtered is not None:
+        # The quotes of the newest filtered articles (named: all of them when they are few),
+        # then those of every filtered article; newest here means by their articles' dates,
+        # in the order the newest articles were chosen, so both give the same candidates.
+        by_date = [
+            F("article__published_at").desc(nulls_last=True),
+            F("article_id").desc(),
+            F("id").desc(),
+        ]
+        named = quotes.filter(IsAnyOf(F("article_id"), id_array(filtered.newest)))
+        tries = [(named, by_date)]
+        if not filtered.all_named:
+            tries.append((quotes.filter(article__in=filtered.articles.values("pk")), by_date))
     else:
-        candidates = newest_candidates(
-            quotes,
-            text,
-            window,
-            [F("id").desc()],
-            [(F("id") + 0).desc()],
-            fields,
-        )
+        tries = [(quotes, unindexed)]
+        if newest_id is not None:
+            tries.insert(0, (quotes.filter(pk__gte=newest_id), newest))
+    candidates = newest_candidates(text, fields, tries)
     ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page)
     quotes = (
         Quote.objects.filter(pk__in=ids)
@@ -501,18 +532,17 @@ def named_candidates(articles, text: str, unindexed: list) -> list[tuple]:
     speaker's or not (PostgreSQL tests the text before the names), and then of all the named."""
     named = list(articles.order_by(*unindexed).values_list("pk", flat=True))
     windows = [named[:NAMED_WINDOW]] if len(named) > NAMED_WINDOW else []
-    for ids in [*windows, named]:
-        chosen = Article.objects.filter(IsAnyOf(F("pk"), id_array(ids)))
-        found = ranked_candidates(chosen.matching(text).order_by(*unindexed), text, ["pk"])
-        if len(found) == SEARCH_CANDIDATES:
-            break
-    return found
+    chosen = [Article.objects.filter(IsAnyOf(F("pk"), id_array(ids))) for ids in [*windows, named]]
+    return newest_candidates(text, ["pk"], [(rows, unindexed) for rows in chosen])
 
 
-def search_articles(text: str, data: dict, page: str | None, newest_date) -> ResultPage:
-    articles = Article.objects.filter(published_between(data))
-    if data["outlet"]:
-        articles = articles.filter(source=data["outlet"])
+def search_articles(
+    text: str, data: dict, page: str | None, newest_date, filtered: Filtered | None
+) -> ResultPage:
+    articles = filtered.articles if filtered is not None else Article.objects.all()
+    if filtered is not None:
+        # The window: the newest filtered articles (an outlet's own, in article_source_recent_idx).
+        newest_date = filtered.since if not filtered.all_named else None
     named = False  # the speaker's or tag's articles, named one by one
     if data["speaker"] or data["tag"]:
         quoted = Quote.objects.visible()
@@ -539,14 +569,11 @@ def search_articles(text: str, data: dict, page: str | None, newest_date) -> Res
     if named:
         candidates = named_candidates(articles, text, unindexed)
     else:
-        candidates = newest_candidates(
-            articles,
-            text,
-            Q(published_at__gte=newest_date) if newest_date is not None else None,
-            [F("published_at").desc(nulls_last=True), F("id").desc()],
-            unindexed,
-            ["pk"],
-        )
+        tries = [(articles, unindexed)]
+        if newest_date is not None:
+            newest = [F("published_at").desc(nulls_last=True), F("id").desc()]
+            tries.insert(0, (articles.filter(published_at__gte=newest_date), newest))
+        candidates = newest_candidates(text, ["pk"], tries)
     ids, figures = ranked_page(candidates, page)
     articles = (
         Article.objects.filter(pk__in=ids).listing().select_related("story").with_snippet(text)
@@ -582,8 +609,9 @@ def search(request: HttpRequest) -> HttpResponse:
         query = form.cleaned_data["q"]
         page = request.GET.get("page")
         newest_quote, newest_date = recent_windows()
-        quotes, speakers = search_quotes(query, form.cleaned_data, page, newest_quote)
-        articles = search_articles(query, form.cleaned_data, page, newest_date)
+        filtered = filtered_articles(form.cleaned_data)
+        quotes, speakers = search_quotes(query, form.cleaned_data, page, newest_quote, filtered)
+        articles = search_articles(query, form.cleaned_data, page, newest_date, filtered)
     template = fragment_or_page(request, "articles/search.html", "results")
     if form.is_valid() and form.cleaned_data["speaker"]:
         speakers.append(form.cleaned_data["speaker"].pk)

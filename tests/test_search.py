@@ -272,12 +272,15 @@ def test_filtered_search_query_count_is_fixed(client, django_assert_max_num_quer
     assert response.status_code == 200 and "Outlet 0:" in response.content.decode()
 
 
-@pytest.mark.parametrize("few", [1, 1000])
-def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(client, monkeypatch, few):
-    """A small outlet's articles are named in the quote search, a large one's joined."""
+@pytest.mark.parametrize("window", [1, 1000])
+def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(
+    client, monkeypatch, window
+):
+    """A small outlet's articles are all named in the quote search; a large one's newest are,
+    then all are joined."""
     from articles import views
 
-    monkeypatch.setattr(views, "FEW_OUTLET_ARTICLES", few)
+    monkeypatch.setattr(views, "FILTERED_WINDOW", window)
     quoting_diallo(3)
     quotes = quote_results(client.get(URL, {"q": "tariffs", "outlet": "outlet-1"}))
     assert "Outlet 1:" in quotes
@@ -286,3 +289,43 @@ def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(client, 
         client.get(URL, {"q": "tariffs", "outlet": "outlet-1", "date_to": "2023-03-10"})
     )
     assert "No quotes match" in dated  # Outlet 1 published on the 11th
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 1000])
+@pytest.mark.parametrize("filters", [{"date_to": "2023-03-14"}, {"outlet": "outlet-3"}])
+def test_filtered_searches_find_the_newest_filtered_matches_whatever_the_window(
+    client, monkeypatch, window, filters
+):
+    """Quotes and articles passing the filters are looked for among the newest FILTERED_WINDOW
+    of those articles first, then among all: the same newest candidates either way."""
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(views, "FILTERED_WINDOW", window)
+    quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th; Elsewhere on the 28th
+    if "outlet" in filters:
+        for n in range(4):  # more of Outlet 3, on the 1st-4th
+            text = AGENCY.replace("Published: 14/03/2023", f"Published: {1 + n:02d}/03/2023")
+            text = text.replace("Deal on", f"Deal ({n}) on").replace(
+                "the tariffs", f"the tariffs ({n})"
+            )
+            make_article(text, name=f"3-{n}.txt", outlet="Outlet 3")
+        expected, left_out = ["Outlet 3"], ["Outlet 0", "Outlet 5", "Elsewhere"]
+    else:
+        expected, left_out = ["Outlet 2", "Outlet 3", "Outlet 4"], ["Outlet 1", "Outlet 5"]
+    html = client.get(URL, {"q": "tariffs", **filters}).content.decode()
+    quotes, articles = quote_results_and_articles(html)
+    for results in (quotes, articles):
+        assert "(the newest 3, best first)" in results
+        assert all(outlet in results for outlet in expected), results
+        assert not any(outlet in results for outlet in left_out), results
+    if "outlet" in filters:
+        # Its newest three by date: the one from the 13th and those from the 3rd and 4th.
+        for results in (quotes, articles):
+            assert "(2)" in results and "(3)" in results
+            assert "(0)" not in results and "(1)" not in results
+
+
+def quote_results_and_articles(html: str) -> tuple[str, str]:
+    quotes, articles = html.split('id="quote-results"')[1].split('id="article-results"')
+    return quotes, articles
