@@ -207,6 +207,9 @@ class ArticleQuerySet(models.QuerySet):
                 stop_sel=SNIPPET_STOP,
                 max_words=30,
                 min_words=12,
+                # One fragment around the matches: half the time of choosing the best cover
+                # over the whole body, and the same length.
+                max_fragments=1,
             )
         )
 
