@@ -50,8 +50,11 @@ DATED_CANDIDATES = 200
 # Undated stories considered for any article: the most recent ones (for a dated article), or
 # the most recent sharing a person (for an undated one).
 UNDATED_CANDIDATES = 30
-# Other stories a new story may be related to: the most recent sharing a person.
+# Other stories a new story may be related to: the most recent sharing a person. Each stands
+# for itself by fewer articles than a candidate for placement: fifty stories of forty articles
+# each were most of an import's time once the archive was large.
 RELATED_CANDIDATES = 50
+RELATED_SAMPLE = 5
 # Similarity above which a stored alias is worth asking match_person about.
 ALIAS_TRIGRAM_MIN = 0.35
 _NAME_TOKEN = re.compile(r"\b[A-Z][\w'’-]+")
@@ -467,6 +470,7 @@ class _CachedStory:
     candidate: matching.StoryCandidate
     # Each sampled article's place in publication order, as the database orders them.
     order: tuple[tuple, ...]
+    sample: int  # the most articles it was sampled with
 
 
 _story_cache: OrderedDict[int, _CachedStory] = OrderedDict()
@@ -500,18 +504,21 @@ def _order_key(published: datetime.datetime | None, pk: int) -> tuple:
     return (published is None, published.timestamp() if published else 0.0, pk)
 
 
-def _sample(entries) -> tuple[tuple, tuple]:
-    """(order keys, articles) of the first article and the STORY_SAMPLE - 1 latest, from
+def _sample(entries, size: int) -> tuple[tuple, tuple]:
+    """(order keys, articles) of the first article and the `size` - 1 latest, from
     (order key, article) pairs of the story."""
     entries = sorted(entries, key=lambda entry: entry[0])
-    if len(entries) > STORY_SAMPLE:
-        entries = [entries[0], *entries[-(STORY_SAMPLE - 1) :]]
+    if len(entries) > size:
+        entries = [entries[0], *entries[-(size - 1) :]]
     return tuple(key for key, _ in entries), tuple(article for _, article in entries)
 
 
-def story_candidates(rows: list[tuple]) -> list[matching.StoryCandidate]:
+def story_candidates(
+    rows: list[tuple], sample: int = STORY_SAMPLE
+) -> list[matching.StoryCandidate]:
     """The stories of `rows` (see STORY_ROWS_SQL) as the matcher sees them: the first article and
-    the latest ones, with their visible quotes. Only what changed is loaded."""
+    the latest ones, `sample` at most, with their visible quotes. Only what changed is loaded; a
+    story kept with a larger sample serves as it is."""
     now = time.monotonic()
     found: dict[int, matching.StoryCandidate] = {}
     stale: dict[int, tuple] = {}
@@ -521,6 +528,7 @@ def story_candidates(rows: list[tuple]) -> list[matching.StoryCandidate]:
             if (
                 cached
                 and cached.version == tuple(version)
+                and cached.sample >= sample
                 and now - cached.loaded_at < STORY_CACHE_SECONDS
             ):
                 _story_cache.move_to_end(key)
@@ -528,13 +536,15 @@ def story_candidates(rows: list[tuple]) -> list[matching.StoryCandidate]:
             else:
                 stale[key] = tuple(version)
     if stale:
-        for key, cached in _load_story_candidates(stale, now).items():
+        for key, cached in _load_story_candidates(stale, now, sample).items():
             found[key] = cached.candidate
             _remember_story(key, cached)
     return [found[key] for key, *_ in rows if key in found]
 
 
-def _load_story_candidates(versions: dict[int, tuple], now: float) -> dict[int, _CachedStory]:
+def _load_story_candidates(
+    versions: dict[int, tuple], now: float, size: int
+) -> dict[int, _CachedStory]:
     # The sample: each story's first article and its latest ones, ids only.
     first = Window(
         RowNumber(), partition_by=[F("story_id")], order_by=[F("published_at").asc(), F("id")]
@@ -547,7 +557,7 @@ def _load_story_candidates(versions: dict[int, tuple], now: float) -> dict[int, 
     sample = list(
         Article.objects.filter(story_id__in=versions)
         .annotate(first=first, latest=latest)
-        .filter(Q(first=1) | Q(latest__lt=STORY_SAMPLE))
+        .filter(Q(first=1) | Q(latest__lt=size))
         .order_by()
         .values_list("story_id", "id", "published_at", "processed_at")
     )
@@ -564,10 +574,10 @@ def _load_story_candidates(versions: dict[int, tuple], now: float) -> dict[int, 
         by_story.setdefault(story_id, []).append((_order_key(published, pk), articles[pk]))
     loaded = {}
     for key, entries in by_story.items():
-        order, sampled = _sample(entries)
+        order, sampled = _sample(entries, size)
         start, end = versions[key][:2]
         loaded[key] = _CachedStory(
-            versions[key], now, matching.StoryCandidate(key, start, end, sampled), order
+            versions[key], now, matching.StoryCandidate(key, start, end, sampled), order, size
         )
     return loaded
 
@@ -605,20 +615,22 @@ def _remember_new_article(
     entry = (_order_key(article.published_at, article.pk), mine)
     if started:
         start = end = mine.published
-        order, sampled = _sample([entry])
+        size = STORY_SAMPLE
+        order, sampled = _sample([entry], size)
         loaded_at = time.monotonic()
     else:
         start, end, _ = joined.version
         if mine.published is not None:
             start = mine.published if start is None else min(start, mine.published)
             end = mine.published if end is None else max(end, mine.published)
+        size = joined.sample
         order, sampled = _sample(
-            [*zip(joined.order, joined.candidate.articles, strict=True), entry]
+            [*zip(joined.order, joined.candidate.articles, strict=True), entry], size
         )
         loaded_at = joined.loaded_at
     candidate = matching.StoryCandidate(article.story_id, start, end, sampled)
     _remember_story(
-        article.story_id, _CachedStory((start, end, revision), loaded_at, candidate, order)
+        article.story_id, _CachedStory((start, end, revision), loaded_at, candidate, order, size)
     )
 
 
@@ -686,7 +698,9 @@ def _place_new_article(
 def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_ids) -> None:
     if not people_ids:
         return
-    candidates = story_candidates(peoples_stories(people_ids, story_id, RELATED_CANDIDATES))
+    candidates = story_candidates(
+        peoples_stories(people_ids, story_id, RELATED_CANDIDATES), RELATED_SAMPLE
+    )
     story = matching.StoryCandidate(story_id, mine.published, mine.published, (mine,))
     related = [key for key, _score in matching.related_stories(story, candidates)]
     through = Story.related.through

@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import Count
 
 from articles.models import Article, Person, Quote, StatementGroup, Story
+from articles import processing
 from articles.processing import match_stored_person, process_article
 from tests.helpers import make_article
 
@@ -400,6 +401,24 @@ def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_rel
     assert (str(story.start_date), str(story.end_date)) == ("2023-03-14", "2023-03-14")
     assert list(story.related.all()) == [later.story]
     assert list(later.story.related.all()) == [story]
+
+
+def test_a_story_sampled_small_as_a_relative_is_loaded_whole_when_placing_an_article():
+    wire = make_article(WIRE, name="wire.txt")
+    afp = make_article(AGENCY, name="afp.txt")
+    assert wire.story_id == afp.story_id
+    people = set(Quote.objects.exclude(person=None).values_list("person", flat=True))
+    rows = processing.peoples_stories(people, exclude=None, limit=5)
+    assert [row[0] for row in rows] == [wire.story_id]
+    processing.clear_caches()
+
+    (relative,) = processing.story_candidates(rows, sample=1)
+    assert [article.key for article in relative.articles] == [wire.pk]
+    (candidate,) = processing.story_candidates(rows)
+    assert sorted(article.key for article in candidate.articles) == [wire.pk, afp.pk]
+    # Kept whole, it serves relatives as it is.
+    (relative,) = processing.story_candidates(rows, sample=1)
+    assert len(relative.articles) == 2
 
 
 def test_a_story_revision_moves_with_every_change_to_its_articles():
