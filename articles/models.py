@@ -587,6 +587,12 @@ class Quote(models.Model):
             ),
             # A person's latest quotes: the stories they spoke in lately (import's candidates).
             models.Index(fields=["person", "-id"], name="quote_person_recent_idx"),
+            # A person's articles in order, read from the index alone (status: visible or
+            # not): the search's speaker filter. Without it PostgreSQL walked every quote by
+            # article to find one speaker's first 5,000 articles (300 ms on 1,000,000 quotes).
+            models.Index(
+                fields=["person", "article"], include=["status"], name="quote_person_article_idx"
+            ),
         ]
 
     def __str__(self):
