@@ -323,6 +323,9 @@ FEW_ARTICLES = 5_000
 # articles passing the filters first: one outlet's share of the windows over every row is too
 # small to fill the candidates with a common word, and a rare one is then found by its index.
 FILTERED_WINDOW = 1_000
+# Their quotes, among the newest this many: a common word fills the candidates from there, and
+# a thousand articles' quotes in between made a less common one read them twice.
+FILTERED_FIRST = 100
 # Named articles are checked against the text newest first, this many at a time: a common word
 # fills the candidates from the newest of them, so the rest's vectors are never read.
 NAMED_WINDOW = 1_000
@@ -496,17 +499,22 @@ def search_quotes(
             quotes = quotes.filter(article__in=filtered.articles.values("pk"))
         tries = [(quotes.filter(person=data["speaker"]), newest)]
     elif filtered is not None:
-        # The quotes of the newest filtered articles (named: all of them when they are few),
-        # then those of every filtered article; newest here means by their articles' dates,
-        # in the order the newest articles were chosen, so both give the same candidates.
+        # The quotes of the newest FILTERED_FIRST filtered articles, where a common word fills
+        # the candidates, then those of every filtered article (named when they are few; else
+        # PostgreSQL walks the filtered articles newest first, or takes the full-text index for
+        # a rare word). Newest here means by their articles' dates, in the order the newest
+        # articles were chosen, so each try gives the same candidates.
         by_date = [
             F("article__published_at").desc(nulls_last=True),
             F("article_id").desc(),
             F("id").desc(),
         ]
-        named = quotes.filter(IsAnyOf(F("article_id"), id_array(filtered.newest)))
-        tries = [(named, by_date)]
-        if not filtered.all_named:
+        tries = []
+        if len(filtered.newest) > FILTERED_FIRST:
+            tries.append((named_quotes(quotes, filtered.newest[:FILTERED_FIRST]), by_date))
+        if filtered.all_named:
+            tries.append((named_quotes(quotes, filtered.newest), by_date))
+        else:
             tries.append((quotes.filter(article__in=filtered.articles.values("pk")), by_date))
     else:
         tries = [(quotes, unindexed)]
@@ -523,6 +531,14 @@ def search_quotes(
     )
     speakers = sorted({person for _, person, _ in candidates if person})
     return ResultPage(in_order(quotes, ids) if ids else [], **figures), speakers
+
+
+def named_quotes(quotes, article_ids: list[int]):
+    """The `quotes` of these articles. Named on both sides of the join to the articles' dates,
+    else PostgreSQL hashed every article to order a thousand articles' quotes (20 of 30 ms on
+    100,000 articles)."""
+    ids = id_array(article_ids)
+    return quotes.filter(IsAnyOf(F("article_id"), ids), IsAnyOf(F("article__id"), ids))
 
 
 def named_candidates(articles, text: str, unindexed: list) -> list[tuple]:

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from articles.models import Article, Person, Quote, StatementGroup, Story
 from articles import processing
+from articles.models import Article, Person, Quote, StatementGroup, Story
 from articles.processing import match_stored_person, process_article
 from tests.helpers import make_article
 

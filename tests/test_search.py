@@ -281,6 +281,7 @@ def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(
     from articles import views
 
     monkeypatch.setattr(views, "FILTERED_WINDOW", window)
+    monkeypatch.setattr(views, "FILTERED_FIRST", max(1, window - 1))
     quoting_diallo(3)
     quotes = quote_results(client.get(URL, {"q": "tariffs", "outlet": "outlet-1"}))
     assert "Outlet 1:" in quotes
@@ -296,12 +297,14 @@ def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(
 def test_filtered_searches_find_the_newest_filtered_matches_whatever_the_window(
     client, monkeypatch, window, filters
 ):
-    """Quotes and articles passing the filters are looked for among the newest FILTERED_WINDOW
-    of those articles first, then among all: the same newest candidates either way."""
+    """Quotes and articles passing the filters are looked for among the newest FILTERED_FIRST
+    and FILTERED_WINDOW of those articles first, then among all: the same newest candidates
+    whichever finds them."""
     from articles import views
 
     monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
     monkeypatch.setattr(views, "FILTERED_WINDOW", window)
+    monkeypatch.setattr(views, "FILTERED_FIRST", max(1, window - 1))
     quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th; Elsewhere on the 28th
     if "outlet" in filters:
         for n in range(4):  # more of Outlet 3, on the 1st-4th
@@ -324,6 +327,23 @@ def test_filtered_searches_find_the_newest_filtered_matches_whatever_the_window(
         for results in (quotes, articles):
             assert "(2)" in results and "(3)" in results
             assert "(0)" not in results and "(1)" not in results
+
+
+def test_filtered_quotes_found_among_the_newest_few_filtered_articles_are_theirs(
+    client, monkeypatch
+):
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(views, "FILTERED_FIRST", 2)
+    monkeypatch.setattr(views, "FILTERED_WINDOW", 3)
+    quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th
+    html = client.get(URL, {"q": "tariffs", "date_to": "2023-03-14"}).content.decode()
+    quotes, _ = quote_results_and_articles(html)
+    assert "(the newest 2, best first)" in quotes
+    # The two newest up to the 14th: filled from the first try, the two newest articles.
+    assert "Outlet 4:" in quotes and "Outlet 3:" in quotes
+    assert not any(f"Outlet {n}:" in quotes for n in (0, 1, 2, 5))
 
 
 def quote_results_and_articles(html: str) -> tuple[str, str]:
