@@ -92,6 +92,10 @@ else:
         }
     }
 
+# No parallel workers for a query: this app's queries are short, and starting workers cost
+# more than they saved (a filtered search took 40 ms with a worker, 15 ms without, on 2 cores).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c max_parallel_workers_per_gather=0"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered reader pages (articles/caching.py) live in each process's memory: they are keyed by
