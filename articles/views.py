@@ -319,9 +319,10 @@ RECENT_QUOTES = 20_000
 RECENT_ARTICLES = 5_000
 # A speaker's or tag's articles up to this many are named in the article search (see there).
 FEW_ARTICLES = 5_000
-# Quotes and articles filtered by outlet or dates are looked for among the newest this many
-# articles passing the filters first: one outlet's share of the windows over every row is too
-# small to fill the candidates with a common word, and a rare one is then found by its index.
+# With an outlet or date filter, the newest this many articles passing it are read first:
+# matching articles are looked for in their date window, then among all the filtered ones;
+# fewer than this many are all named (their quotes too). One outlet's share of the windows
+# over every row is too small to fill the candidates with a common word.
 FILTERED_WINDOW = 1_000
 # Their quotes, among the newest this many: a common word fills the candidates from there, and
 # a thousand articles' quotes in between made a less common one read them twice.
