@@ -444,7 +444,7 @@ def ranked_candidates(newest, text: str, fields: list) -> list[tuple]:
 
 def newest_candidates(text: str, fields: list, tries: list[tuple]) -> list[tuple]:
     """The SEARCH_CANDIDATES newest rows matching `text`, as `fields` and rank: from the first
-    of `tries` (rows, order) that has them all, else from the last (every row)."""
+    of `tries` (rows, order) that has them all, else from the last (the widest)."""
     for rows, order in tries:
         found = ranked_candidates(rows.matching(text).order_by(*order), text, fields)
         if len(found) == SEARCH_CANDIDATES:
@@ -455,7 +455,8 @@ def newest_candidates(text: str, fields: list, tries: list[tuple]) -> list[tuple
 @dataclass
 class Filtered:
     """The articles passing the outlet and date filters, and the newest FILTERED_WINDOW of
-    them, newest first, with the date of the last (`since`; None when undated)."""
+    them, newest first. `since`: the date of the last when there are more (the article
+    search's window), else None (or when it is undated)."""
 
     articles: QuerySet
     newest: list[int]
@@ -478,7 +479,7 @@ def filtered_articles(data: dict) -> Filtered | None:
             "pk", "published_at"
         )[:FILTERED_WINDOW]
     )
-    since = newest[-1][1] if newest else None
+    since = newest[-1][1] if len(newest) == FILTERED_WINDOW else None
     return Filtered(articles, [pk for pk, _ in newest], since)
 
 
@@ -556,10 +557,9 @@ def named_candidates(articles, text: str, unindexed: list) -> list[tuple]:
 def search_articles(
     text: str, data: dict, page: str | None, newest_date, filtered: Filtered | None
 ) -> ResultPage:
+    """A page of articles matching `text` and the filters, looked for first among those
+    published since `newest_date` (None: no such window)."""
     articles = filtered.articles if filtered is not None else Article.objects.all()
-    if filtered is not None:
-        # The window: the newest filtered articles (an outlet's own, in article_source_recent_idx).
-        newest_date = filtered.since if not filtered.all_named else None
     named = False  # the speaker's or tag's articles, named one by one
     if data["speaker"] or data["tag"]:
         quoted = Quote.objects.visible()
@@ -628,7 +628,10 @@ def search(request: HttpRequest) -> HttpResponse:
         newest_quote, newest_date = recent_windows()
         filtered = filtered_articles(form.cleaned_data)
         quotes, speakers = search_quotes(query, form.cleaned_data, page, newest_quote, filtered)
-        articles = search_articles(query, form.cleaned_data, page, newest_date, filtered)
+        # With filters, the window is the newest filtered articles' (an outlet's own, in
+        # article_source_recent_idx).
+        since = newest_date if filtered is None else filtered.since
+        articles = search_articles(query, form.cleaned_data, page, since, filtered)
     template = fragment_or_page(request, "articles/search.html", "results")
     if form.is_valid() and form.cleaned_data["speaker"]:
         speakers.append(form.cleaned_data["speaker"].pk)

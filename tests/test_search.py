@@ -180,7 +180,12 @@ def quoting_diallo(count: int) -> Person:
 
 
 def quote_results(response) -> str:
-    return response.content.decode().split('id="quote-results"')[1].split('id="article-results"')[0]
+    return quote_results_and_articles(response.content.decode())[0]
+
+
+def quote_results_and_articles(html: str) -> tuple[str, str]:
+    quotes, articles = html.split('id="quote-results"')[1].split('id="article-results"')
+    return quotes, articles
 
 
 def test_a_speakers_newest_quotes_are_the_candidates_best_ranked_first(client, monkeypatch):
@@ -344,11 +349,6 @@ def test_filtered_quotes_found_among_the_newest_few_filtered_articles_are_theirs
     # The two newest up to the 14th: filled from the first try, the two newest articles.
     assert "Outlet 4:" in quotes and "Outlet 3:" in quotes
     assert not any(f"Outlet {n}:" in quotes for n in (0, 1, 2, 5))
-
-
-def quote_results_and_articles(html: str) -> tuple[str, str]:
-    quotes, articles = html.split('id="quote-results"')[1].split('id="article-results"')
-    return quotes, articles
 
 
 def test_queries_run_without_parallel_workers():
