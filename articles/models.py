@@ -15,8 +15,23 @@ from django.contrib.postgres.search import (
 from django.db import models
 from django.db.models import Count, Max, Min, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
+
+# A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
+_ROUTE_PARTS: dict[tuple, tuple[str, str]] = {}
+_PK_MARK = "9081726354"
+
+
+def url_with_pk(name: str, pk: int) -> str:
+    """reverse(name, args=[pk]) for a route whose one argument is an integer, the route
+    reversed once: a page of search results links some 90 objects, and reverse() took 2.5 ms."""
+    key = (name, get_script_prefix(), get_urlconf())
+    parts = _ROUTE_PARTS.get(key)
+    if parts is None:
+        before, _, after = reverse(name, args=[_PK_MARK]).rpartition(_PK_MARK)
+        parts = _ROUTE_PARTS[key] = (before, after)
+    return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
 class Source(models.Model):
@@ -127,7 +142,7 @@ class Story(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:story_detail", args=[self.pk])
+        return url_with_pk("articles:story_detail", self.pk)
 
     def refresh_date_range(self):
         """Recompute the date range from the articles' known publication dates."""
@@ -309,7 +324,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", args=[self.pk])
+        return url_with_pk("articles:article_detail", self.pk)
 
     @property
     def body_text(self):
@@ -366,7 +381,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:person_detail", args=[self.pk])
+        return url_with_pk("articles:person_detail", self.pk)
 
     @property
     def surname(self):
@@ -610,7 +625,7 @@ class Quote(models.Model):
         )
 
     def get_edit_url(self):
-        return reverse("articles:quote_edit", args=[self.pk])
+        return url_with_pk("articles:quote_edit", self.pk)
 
     @property
     def annotated_tags(self) -> list[dict]:
@@ -942,7 +957,7 @@ class ImportBatch(models.Model):
         return f"Import #{self.pk}: {self.label}"
 
     def get_absolute_url(self):
-        return reverse("articles:upload_batch", args=[self.pk])
+        return url_with_pk("articles:upload_batch", self.pk)
 
     @property
     def done(self) -> int:
