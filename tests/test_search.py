@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.forms import SearchForm
-from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Person, Quote
+from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Person, Quote, Source
 from tests.helpers import make_article
 from tests.test_processing import AGENCY, WIRE
 
@@ -164,6 +164,23 @@ def test_the_speaker_filter_takes_anyone_even_a_person_not_quoted(db):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["speaker"] == nobody
     assert not SearchForm({"q": "tariffs", "speaker": nobody.pk + 1000}).is_valid()
+
+
+def test_the_filter_selects_list_every_outlet_escaped_and_keep_the_choices(client):
+    Source.objects.create(name="Agence <b>Tom & Jerry</b>", short_name="", slug="tom-jerry")
+    Source.objects.create(name="Reuters News", short_name="Reuters", slug="reuters")
+    speaker = Person.objects.create(name="Amina Diallo")
+    html = client.get(
+        URL, {"q": "tariffs", "outlet": "tom-jerry", "speaker": speaker.pk}
+    ).content.decode()
+    assert (
+        '<option value="tom-jerry" selected>Agence &lt;b&gt;Tom &amp; Jerry&lt;/b&gt;</option>'
+        in html
+    )
+    assert '<option value="reuters">Reuters</option>' in html  # the short name, as str()
+    assert '<option value="">Any outlet</option>' in html
+    assert f'<option value="{speaker.pk}" selected>Amina Diallo</option>' in html
+    assert '<option value="" selected>Any tag</option>' in html
 
 
 def quoting_diallo(count: int) -> Person:
