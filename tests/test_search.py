@@ -258,6 +258,24 @@ def test_a_speakers_newest_articles_are_the_candidates_whatever_the_window(
     assert "Elsewhere" not in articles
 
 
+@pytest.mark.parametrize("window", [1, 3, 5000])
+def test_a_speakers_newest_articles_within_the_dates_are_the_candidates_whatever_the_window(
+    client, monkeypatch, window
+):
+    """Her articles are put in date order whatever the filters, which apply in each window: a
+    window holding only articles outside the dates falls back on all of them."""
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(views, "NAMED_WINDOW", window)
+    diallo = quoting_diallo(6)  # published 10 to 15 March 2023, one a day
+    params = {"q": "fertiliser", "speaker": diallo.pk, "date_to": "2023-03-12"}
+    articles = client.get(URL, params).content.decode().split('id="article-results"')[1]
+    assert '>Articles <span class="muted">(the newest 2, best first)</span>' in articles
+    assert all(f"Outlet {n}" in articles for n in (1, 2))
+    assert not any(f"Outlet {n}" in articles for n in (0, 3, 4, 5))
+
+
 def test_only_the_newest_candidates_are_ranked(client):
     """A rank reads the whole stored vector: the query ranks the candidates it has chosen, not
     every row the search looks at."""
