@@ -422,8 +422,9 @@ class IdArray(Func):
 
 
 class IsAnyOf(Func):
-    """`field = ANY(ids)`, the ids bound as one array: `pk__in` binds one parameter per id,
-    and binding a thousand costs more than the query (about 10 ms each time)."""
+    """`field = ANY(ids)`, the ids one array (IdArray, or an ArraySubquery computed once):
+    `pk__in` binds one parameter per id, and binding a thousand costs more than the query
+    (about 10 ms each time)."""
 
     arg_joiner = " = ANY("
     template = "(%(expressions)s))"
