@@ -26,7 +26,7 @@ _PK_MARK = "9081726354"
 def url_with_pk(name: str, pk: int) -> str:
     """reverse(name, args=[pk]) for a route whose one argument is an integer, the route
     reversed once: a page of search results links some 90 objects, and reverse() took 2.5 ms."""
-    key = (name, get_script_prefix(), get_urlconf())
+    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     parts = _ROUTE_PARTS.get(key)
     if parts is None:
         before, _, after = reverse(name, args=[_PK_MARK]).rpartition(_PK_MARK)

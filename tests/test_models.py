@@ -19,3 +19,9 @@ def test_url_with_pk_follows_the_script_prefix():
     finally:
         clear_script_prefix()
     assert url_with_pk("articles:person_detail", 42) == "/people/42/"
+
+
+def test_url_with_pk_follows_the_urlconf(settings):
+    assert url_with_pk("articles:person_detail", 42) == "/people/42/"
+    settings.ROOT_URLCONF = "tests.urls_prefixed"
+    assert url_with_pk("articles:person_detail", 42) == "/prefixed/people/42/"
