@@ -375,8 +375,7 @@ def test_filtered_quotes_found_among_the_newest_few_filtered_articles_are_theirs
     from articles import views
 
     monkeypatch.setattr(views, "SEARCH_CANDIDATES", 2)
-    monkeypatch.setattr(views, "FILTERED_FIRST", 2)
-    monkeypatch.setattr(views, "FILTERED_WINDOW", 3)
+    monkeypatch.setattr(views, "FILTERED_FIRST", 2)  # of the five named filtered articles
     quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th
     html = client.get(URL, {"q": "tariffs", "date_to": "2023-03-14"}).content.decode()
     quotes, _ = quote_results_and_articles(html)
