@@ -58,15 +58,20 @@ class Source(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.short_name or self.name
+        return self.label(self.short_name, self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug(self.short_name or self.name)
+            self.slug = self.unique_slug(str(self))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:source_detail", args=[self.slug])
+
+    @staticmethod
+    def label(short_name: str, name: str) -> str:
+        """How an outlet is shown: its short name, else its name (for rows read as values)."""
+        return short_name or name
 
     @classmethod
     def unique_slug(cls, name: str) -> str:

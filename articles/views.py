@@ -607,8 +607,8 @@ def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
     people = Person.objects.filter(pk__in=speakers).order_by("name") if speakers else []
     outlets = Source.objects.values_list("slug", "short_name", "name")
     choices = {
-        # Labelled as str(source) is, without making a Source of each row.
-        "outlet": [("", "Any outlet")] + [(slug, short or name) for slug, short, name in outlets],
+        "outlet": [("", "Any outlet")]
+        + [(slug, Source.label(short, name)) for slug, short, name in outlets],
         "speaker": [("", "Anyone")] + [(str(p.pk), p.name) for p in people],
         "tag": [("", "Any tag")] + list(Tag.objects.order_by("name").values_list("slug", "name")),
     }
