@@ -166,6 +166,26 @@ class Story(models.Model):
         return list(seen.values())
 
 
+class PendingRelatives(models.Model):
+    """A story started by an import whose related stories are still to be looked for.
+
+    Written in the article's transaction, so none is forgotten; the relatives are found
+    afterwards, for many new stories at once (articles.processing.link_pending_relatives):
+    an import does not hold its story locks, or the other worker, while it compares the new
+    story with fifty others.
+    """
+
+    story = models.OneToOneField(
+        Story, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "pending relatives"
+
+    def __str__(self):
+        return f"relatives of story {self.story_id}"
+
+
 # An English configuration that also ignores accents ("Medvedev" finds "Médvédev"); created
 # by a migration.
 SEARCH_CONFIG = "newsroom"

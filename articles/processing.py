@@ -34,6 +34,7 @@ from articles import matching
 from articles.models import (
     SEARCH_CONFIG,
     Article,
+    PendingRelatives,
     Person,
     PersonAlias,
     Quote,
@@ -93,9 +94,9 @@ def _process_new(article: Article) -> None:
         quote.article = article
     match_article_statements(article, new_quotes=quotes)
     mine = dataclasses.replace(mine, key=article.pk)
-    # Relations are symmetric: a story finds its relatives once, when it starts.
-    if started:
-        _link_related_stories(article.story_id, mine, speakers)
+    # Relations are symmetric: a story finds its relatives once, after it starts.
+    if started and speakers:
+        PendingRelatives.objects.create(story_id=article.story_id)
     _remember_new_article(article, mine, started, joined)
 
 
@@ -117,7 +118,7 @@ def _reprocess(article: Article) -> None:
     article.quotes.update_search_vectors()
     article.story.refresh_date_range()
     if started:
-        _link_related_stories(article.story_id, mine, speakers)
+        link_relatives([article.story_id])
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -696,18 +697,67 @@ def _place_new_article(
     return match.key, False, joined
 
 
-def _link_related_stories(story_id: int, mine: matching.ArticleForStory, people_ids) -> None:
-    if not people_ids:
+# Pending stories linked per transaction (see link_pending_relatives): a worker's chunk of
+# files starts a few; more are left only by a worker that stopped before linking them.
+RELATIVES_BATCH = 100
+CLAIM_PENDING_RELATIVES_SQL = """
+    DELETE FROM articles_pendingrelatives WHERE story_id IN (
+        SELECT story_id FROM articles_pendingrelatives ORDER BY story_id
+        LIMIT %s FOR UPDATE SKIP LOCKED
+    ) RETURNING story_id
+"""
+STORY_SPEAKERS_SQL = """
+    SELECT a.story_id, array_agg(DISTINCT q.person_id)
+    FROM articles_article a JOIN articles_quote q ON q.article_id = a.id
+    WHERE a.story_id = ANY(%s) AND q.person_id IS NOT NULL AND q.status <> %s
+    GROUP BY a.story_id
+"""
+STORIES_BY_ID_SQL = STORY_ROWS_SQL.format(stories="SELECT unnest(%s::bigint[]) AS id")
+
+
+def link_pending_relatives() -> int:
+    """Link the related stories of up to RELATIVES_BATCH new stories waiting for them, in one
+    transaction; return how many were done. Those another process is linking are skipped.
+
+    Imports leave their new stories pending (PendingRelatives) rather than comparing each
+    with fifty others inside the article's transaction, where the story-date lock makes the
+    other worker wait; stories started by the same run of imports share their candidates.
+    """
+    with transaction.atomic():
+        story_ids = [pk for (pk,) in _rows(CLAIM_PENDING_RELATIVES_SQL, [RELATIVES_BATCH])]
+        if story_ids:
+            link_relatives(story_ids)
+    return len(story_ids)
+
+
+def link_all_pending_relatives() -> int:
+    linked = 0
+    while (done := link_pending_relatives()) > 0:
+        linked += done
+        if done < RELATIVES_BATCH:
+            break
+    return linked
+
+
+def link_relatives(story_ids: list[int]) -> None:
+    """Relate each of these stories to the other stories about its people and subject (see
+    matching.related_stories), both ways: the latest RELATED_CANDIDATES stories quoting one
+    of its speakers, each standing for itself by its first and latest articles."""
+    speakers = dict(_rows(STORY_SPEAKERS_SQL, [list(story_ids), Quote.Status.REJECTED]))
+    if not speakers:
         return
-    candidates = story_candidates(
-        peoples_stories(people_ids, story_id, RELATED_CANDIDATES), RELATED_SAMPLE
-    )
-    story = matching.StoryCandidate(story_id, mine.published, mine.published, (mine,))
-    related = [key for key, _score in matching.related_stories(story, candidates)]
+    stories = story_candidates(_rows(STORIES_BY_ID_SQL, [sorted(speakers)]), RELATED_SAMPLE)
+    pairs = set()
+    for story in stories:
+        candidates = story_candidates(
+            peoples_stories(set(speakers[story.key]), story.key, RELATED_CANDIDATES),
+            RELATED_SAMPLE,
+        )
+        for key, _score in matching.related_stories(story, candidates):
+            pairs |= {(story.key, key), (key, story.key)}
     through = Story.related.through
     through.objects.bulk_create(
-        [through(from_story_id=story_id, to_story_id=key) for key in related]
-        + [through(from_story_id=key, to_story_id=story_id) for key in related],
+        [through(from_story_id=a, to_story_id=b) for a, b in sorted(pairs)],
         ignore_conflicts=True,
     )
 

@@ -42,6 +42,7 @@ from django_tasks_db.models import DBTaskResult
 
 from articles.importer import FileReport, import_file
 from articles.models import ImportBatch, ImportItem
+from articles.processing import link_all_pending_relatives
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,20 @@ def import_items(context: TaskContext, batch_id: int) -> dict[str, int]:
         status = import_item(item_id, task_id)
         if status:
             counts[status] = counts.get(status, 0) + 1
+    link_new_stories()
     return counts
+
+
+def link_new_stories() -> None:
+    """Relate the stories the imports started to older ones, after the articles committed
+    (see PendingRelatives). A failure here loses no article: the stories stay pending and the
+    next task links them."""
+    try:
+        link_all_pending_relatives()
+    except CONNECTION_ERRORS:
+        raise
+    except Exception:
+        logger.exception("linking new stories to their relatives failed")
 
 
 def import_item(item_id: int, task_id) -> str | None:

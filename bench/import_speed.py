@@ -44,6 +44,7 @@ from django.db import connection, connections  # noqa: E402
 
 from articles.importer import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
+from articles.processing import link_all_pending_relatives  # noqa: E402
 from bench.corpus import OUTLETS, make_event, render_report, stream  # noqa: E402
 
 CHUNK = 25  # files per task, as articles/tasks.py hands them out
@@ -78,8 +79,10 @@ def import_one_worker(files) -> None:
     queries = QueryCounter()
     cpu, started = time.process_time(), time.perf_counter()
     with connection.execute_wrapper(queries):
-        for name, data in files:
-            statuses[import_file(name, data).status] += 1
+        for chunk in itertools.batched(files, CHUNK, strict=False):
+            for name, data in chunk:
+                statuses[import_file(name, data).status] += 1
+            link_all_pending_relatives()  # as articles/tasks.py does after each chunk
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     n = sum(statuses.values())
     print(
@@ -102,6 +105,7 @@ def _worker(files, next_chunk, results) -> None:
             break
         for name, data in batch:
             statuses[import_file(name, data).status] += 1
+        link_all_pending_relatives()
     results.put((dict(statuses), time.process_time() - cpu, peak_rss_mb()))
     connections.close_all()
 

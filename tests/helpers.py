@@ -16,6 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.importer import import_file
+from articles.processing import link_all_pending_relatives
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ def make_user(username="reader", *, staff=False, password="pw-for-tests-123"):
 def make_article(text: str = WIRE_STORY, *, name="story.txt", outlet=None):
     report = import_file(name, text.encode(), outlet=outlet)
     assert report.article is not None, report.message
+    link_all_pending_relatives()  # as the worker does after its files
     return report.article
 
 

@@ -11,7 +11,7 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from articles.management.commands.db_worker import commit_without_waiting
-from articles.models import Article, ImportBatch, ImportItem
+from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
 from articles.tasks import (
     CHUNK_SIZE,
     MAX_ATTEMPTS,
@@ -32,6 +32,7 @@ from tests.helpers import (
     stop,
     wait_for,
 )
+from tests.test_processing import NEXT_YEAR, WIRE
 
 CHROME_ONLY = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
 
@@ -91,6 +92,16 @@ def test_a_failing_file_is_reported_with_its_message_and_the_rest_go_on():
     assert items["one.txt"].article.uploaded_by == user
     assert all(bytes(item.data) == b"" for item in items.values())  # the copy is let go
     assert all(item.attempts == 1 and item.finished_at for item in items.values())
+
+
+@pytest.mark.django_db
+def test_the_stories_a_task_starts_are_linked_to_their_relatives_when_its_files_are_done():
+    queue([("wire.txt", WIRE.encode()), ("later.txt", NEXT_YEAR.encode())])
+    run_queued_tasks()
+    first, later = (a.story for a in Article.objects.order_by("published_at"))
+    assert first != later
+    assert list(first.related.all()) == [later]
+    assert not PendingRelatives.objects.exists()
 
 
 @pytest.mark.django_db

@@ -6,9 +6,10 @@ from django.db import connection
 from django.db.models import Count
 
 from articles import processing
-from articles.models import Article, Person, Quote, StatementGroup, Story
+from articles.importer import import_file
+from articles.models import Article, PendingRelatives, Person, Quote, StatementGroup, Story
 from articles.processing import match_stored_person, process_article
-from tests.helpers import make_article
+from tests.helpers import UNSIGNED_STORY, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -388,6 +389,33 @@ def test_reprocessing_an_article_without_a_story_puts_it_back_in_the_one_it_repo
 
     process_article(Article.objects.get(pk=afp.pk))
     assert Article.objects.get(pk=afp.pk).story_id == wire.story_id
+
+
+def test_new_stories_wait_for_their_relatives_until_linked_after_the_import():
+    first = import_file("wire.txt", WIRE.encode()).article
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    unquoted = import_file("floods.txt", UNSIGNED_STORY.encode(), outlet="Valley Post").article
+    # In the articles' transactions only a note that each story with speakers needs relatives.
+    assert not Story.related.through.objects.exists()
+    pending = set(PendingRelatives.objects.values_list("story_id", flat=True))
+    assert pending == {first.story_id, later.story_id}  # the unquoted story has no one to share
+    assert unquoted.story_id not in pending
+
+    assert processing.link_all_pending_relatives() == 2
+    assert list(later.story.related.all()) == [first.story]
+    assert list(first.story.related.all()) == [later.story]
+    assert not PendingRelatives.objects.exists()
+    assert processing.link_all_pending_relatives() == 0
+
+
+def test_pending_relatives_are_linked_in_batches_until_none_is_left(monkeypatch):
+    monkeypatch.setattr(processing, "RELATIVES_BATCH", 1)
+    first = import_file("wire.txt", WIRE.encode()).article
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    assert processing.link_pending_relatives() == 1
+    assert PendingRelatives.objects.count() == 1  # the other story is still waiting
+    assert processing.link_all_pending_relatives() == 1
+    assert list(later.story.related.all()) == [first.story]
 
 
 def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_relatives():

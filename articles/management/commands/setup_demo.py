@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from articles.importer import import_file
 from articles.models import editors_group
+from articles.processing import link_all_pending_relatives
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_ADMIN = ("admin", "newsroom-admin")
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                 imported += 1
             elif report.status != "duplicate":
                 self.stderr.write(f"demo/{path.name}: {report.message}")
+        link_all_pending_relatives()
         self.stdout.write(f"Demo corpus: {imported} article(s) imported.")
         if os.environ.get("DATABASE_URL"):
             return  # never create known passwords on a real server
