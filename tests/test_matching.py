@@ -7,10 +7,12 @@ The demo cases use the bundled corpus (articles/demo/) with its quotes copied he
 import dataclasses
 import datetime
 import itertools
+import math
 from pathlib import Path
 
 import pytest
 
+from articles import matching
 from articles.matching import (
     ArticleForStory,
     DiffToken,
@@ -1107,3 +1109,17 @@ def test_a_formula_quoted_at_several_events_is_not_a_shared_statement():
         story("flood", with_quote(FLOOD_VISIT[0], formula)),
     ]
     assert match_story(FISHING_PROTEST, stories) is None
+
+
+@pytest.mark.parametrize("words_kept", [3, 1 << 17])
+def test_term_weights_count_content_words_whatever_the_word_cache_keeps(monkeypatch, words_kept):
+    monkeypatch.setattr(matching, "TERMS_OF_WORDS_MAX", words_kept)
+    matching.clear_caches()
+    weigh = matching._term_weights.__wrapped__
+    for _ in range(2):  # the second time from the cache, or from an emptied one
+        assert weigh("Helicopters, the helicopter talks in 2009 of an ox") == {
+            "helicopter": 1.0 + math.log(2),
+            "talk": 1.0,
+        }
+        assert weigh("Talks about Talks") == {"talk": 1.0 + math.log(2)}
+    assert len(matching._terms_of_words) <= words_kept + 10
