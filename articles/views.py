@@ -61,7 +61,12 @@ from articles.models import (
     Tag,
     can_edit,
 )
-from articles.tasks import import_within_time_limit, live_worker_keys, queue_files
+from articles.tasks import (
+    import_within_time_limit,
+    link_new_stories,
+    live_worker_keys,
+    queue_files,
+)
 
 STATEMENT_COLOURS = 8
 # What highlighting a quote in a body needs, and no more (a long story has hundreds).
@@ -967,6 +972,7 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if report.article is not None:
         PendingUpload.objects.filter(pk=pending.pk).delete()
+        link_new_stories()  # a story it started is related to others before the editor sees it
         return redirect(report.article)
     context = {"reports": [report], "summary": summarise([report]), "form": UploadForm()}
     return render(request, "articles/upload.html", context, status=400)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, ImportBatch, PendingUpload
+from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,16 @@ def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
     assert again.status == "imported", again.message
     assert again.article.source.pk != first.article.source.pk
     assert Source.objects.get().name == first.article.source.name
+
+
+def test_the_stories_it_starts_are_related_to_older_ones_when_it_ends(tmp_path):
+    from tests.test_processing import NEXT_YEAR, WIRE
+
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "later.txt").write_text(NEXT_YEAR)
+    output, error = run(str(tmp_path))
+    assert error is None, output
+    first, later = (a.story for a in Article.objects.order_by("published_at"))
+    assert first != later
+    assert list(first.related.all()) == [later]
+    assert not PendingRelatives.objects.exists()

@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, ImportBatch, PendingUpload
+from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -374,3 +374,17 @@ def test_imports_and_their_files_are_readable_in_the_admin_without_their_bytes(
     delete = reverse("admin:articles_importbatch_delete", args=[batch.pk])
     assert superuser_client.post(delete, {"post": "yes"}).status_code == 403
     assert ImportBatch.objects.filter(pk=batch.pk).exists()
+
+
+def test_a_story_started_by_an_upload_given_its_outlet_is_related_at_once(admin_client):
+    from tests.test_processing import NEXT_YEAR, WIRE
+
+    upload_and_import(admin_client, {"files": text_file("wire.txt", WIRE)})
+    unsigned = NEXT_YEAR.replace("GENEVA (Reuters) - ", "GENEVA - ")
+    upload_and_import(admin_client, {"files": text_file("later.txt", unsigned)})
+    pending = PendingUpload.objects.get()
+    admin_client.post(reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "Reuters"})
+    first, later = (a.story for a in Article.objects.order_by("published_at"))
+    assert first != later
+    assert list(later.related.all()) == [first]
+    assert not PendingRelatives.objects.exists()

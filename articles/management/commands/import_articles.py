@@ -6,7 +6,7 @@ from django.db import transaction
 
 from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
 from articles.models import ImportBatch
-from articles.tasks import import_within_time_limit, queue_files
+from articles.tasks import CHUNK_SIZE, import_within_time_limit, link_new_stories, queue_files
 
 
 class Command(BaseCommand):
@@ -45,6 +45,8 @@ class Command(BaseCommand):
                 report_status, message = report.status, report.message
                 if report.status == "needs_outlet":
                     message += " (pass --source)"
+            if number % CHUNK_SIZE == 0 or number == total:
+                link_new_stories()  # the new stories' relatives, as a worker does per task
             counts[report_status] += 1
             line = f"[{number}/{total}] {report_status.replace('_', ' ')}: {name}"
             if report_status not in {"imported", "duplicate"}:
