@@ -112,7 +112,7 @@ def import_file(
         except OperationalError as error:
             # Two imports adding to the same story or statement at once may deadlock; the
             # database rolled ours back, so it can simply be tried again.
-            if _sqlstate(error) not in RETRY_SQLSTATES or attempt == STORE_ATTEMPTS:
+            if sqlstate(error) not in RETRY_SQLSTATES or attempt == STORE_ATTEMPTS:
                 raise
         else:
             return FileReport(name, "imported", "imported", article=article)
@@ -158,7 +158,7 @@ RETRY_SQLSTATES = {"40P01", "40001"}
 STORE_ATTEMPTS = 3
 
 
-def _sqlstate(error: Exception) -> str | None:
+def sqlstate(error: Exception) -> str | None:
     return getattr(error.__cause__, "sqlstate", None)
 
 

@@ -12,6 +12,8 @@ candidate stories comes from a per-process cache that one query per article chec
 database; the few queries every import runs are written out in SQL. Several worker processes
 may import at once: an article about to start a story first waits for any other import
 starting one near its date (an advisory lock), so one event does not become two stories.
+A new story's related stories are looked for after the article's transaction, for many new
+stories at once (link_pending_relatives), so that the lock is not held while they are.
 """
 
 import dataclasses
@@ -739,6 +741,7 @@ def link_pending_relatives() -> int:
 
 
 def link_all_pending_relatives() -> int:
+    """link_pending_relatives until none is left; how many stories were linked."""
     linked = 0
     while (done := link_pending_relatives()) > 0:
         linked += done

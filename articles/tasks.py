@@ -40,7 +40,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.models import DBTaskResult
 
-from articles.importer import FileReport, import_file
+from articles.importer import RETRY_SQLSTATES, FileReport, import_file, sqlstate
 from articles.models import ImportBatch, ImportItem
 from articles.processing import link_all_pending_relatives
 
@@ -91,8 +91,11 @@ def link_new_stories() -> None:
     next task links them."""
     try:
         link_all_pending_relatives()
-    except CONNECTION_ERRORS:
-        raise
+    except CONNECTION_ERRORS as error:
+        # A deadlock with an import touching the same stories: rolled back, left pending.
+        if sqlstate(error) not in RETRY_SQLSTATES:
+            raise
+        logger.warning("linking new stories to their relatives was rolled back: %s", error)
     except Exception:
         logger.exception("linking new stories to their relatives failed")
 
