@@ -710,11 +710,15 @@ def _place_new_article(
 # Pending stories linked per transaction (see link_pending_relatives): a worker's chunk of
 # files starts a few; more are left only by a worker that stopped before linking them.
 RELATIVES_BATCH = 100
+# The pick is made once (a materialised CTE): as an `IN (subquery)`, the planner may run the
+# LIMIT ... SKIP LOCKED subquery again for each row and take more than the limit.
 CLAIM_PENDING_RELATIVES_SQL = """
-    DELETE FROM articles_pendingrelatives WHERE story_id IN (
+    WITH claimed AS MATERIALIZED (
         SELECT story_id FROM articles_pendingrelatives ORDER BY story_id
         LIMIT %s FOR UPDATE SKIP LOCKED
-    ) RETURNING story_id
+    )
+    DELETE FROM articles_pendingrelatives p USING claimed c WHERE p.story_id = c.story_id
+    RETURNING p.story_id
 """
 STORY_SPEAKERS_SQL = """
     SELECT a.story_id, array_agg(DISTINCT q.person_id)
