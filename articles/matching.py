@@ -901,22 +901,32 @@ def _people_keys(names: Iterable[str]) -> dict[str, str]:
     return keys
 
 
-def _profile(
-    articles: Sequence[ArticleForStory],
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
-) -> _StoryProfile:
+def _pooled_terms_and_people(
+    articles: Sequence[ArticleForStory], article_terms: Iterable[dict[str, float]]
+) -> tuple[dict[str, float], dict[str, str]]:
+    """The articles' term weights summed, and their people by folded surname (first name
+    as written wins)."""
     terms: dict[str, float] = {}
     people: dict[str, str] = {}
-    places: dict[str, str] = {}
-    quotes: dict[str, _Text] = {}
-    dates = [a.published for a in articles if a.published is not None]
-    article_terms = tuple(_term_weights(article.text) for article in articles)
     for article, weights in zip(articles, article_terms, strict=True):
         for word, weight in weights.items():
             terms[word] = terms.get(word, 0.0) + weight
         for key, name in _people_keys(article.people).items():
             people.setdefault(key, name)
+    return terms, people
+
+
+def _profile(
+    articles: Sequence[ArticleForStory],
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> _StoryProfile:
+    places: dict[str, str] = {}
+    quotes: dict[str, _Text] = {}
+    dates = [a.published for a in articles if a.published is not None]
+    article_terms = tuple(_term_weights(article.text) for article in articles)
+    terms, people = _pooled_terms_and_people(articles, article_terms)
+    for article in articles:
         for place in article.places:
             places.setdefault(_place_key(place), place)
         for quote in article.quote_texts:
@@ -994,13 +1004,9 @@ def _related_profile(story: StoryCandidate) -> _StoryProfile | _RelatedProfile:
             known = cache.get(id(story.articles))
             if known is not None and known[0] is story.articles:
                 return known[-1]
-    terms: dict[str, float] = {}
-    people: dict[str, str] = {}
-    for article in story.articles:
-        for word, weight in _term_weights(article.text).items():
-            terms[word] = terms.get(word, 0.0) + weight
-        for key, name in _people_keys(article.people).items():
-            people.setdefault(key, name)
+    terms, people = _pooled_terms_and_people(
+        story.articles, [_term_weights(article.text) for article in story.articles]
+    )
     profile = _RelatedProfile(terms, _norm(terms), people)
     with _story_profiles_lock:
         _related_profiles[id(story.articles)] = (story.articles, profile)
