@@ -45,6 +45,9 @@ __all__ = [
     "match_person",
     "match_statements",
     "match_story",
+    "RelatedProfile",
+    "related_by_profile",
+    "related_profile",
     "related_stories",
     "story_title",
     "clear_caches",
@@ -983,31 +986,43 @@ def _story_profile(story: StoryCandidate) -> _StoryProfile:
 
 
 @dataclass(frozen=True, slots=True)
-class _RelatedProfile:
-    """What related_stories compares: a story's words pooled, and its people."""
+class RelatedProfile:
+    """What related_stories compares: a story's words pooled, and its people (folded surname
+    -> name as written). `stored()` and `from_stored()` keep it between processes."""
 
     terms: dict[str, float]
     terms_norm: float
     people: dict[str, str]
 
+    def stored(self) -> tuple[dict[str, float], dict[str, str]]:
+        return self.terms, self.people
+
+    @classmethod
+    def from_stored(cls, terms: dict[str, float], people: dict[str, str]) -> "RelatedProfile":
+        return cls(terms, _norm(terms), people)
+
 
 # Related profiles by the identity of the articles tuple, as _profiles_by_articles.
-_related_profiles: OrderedDict[int, tuple[tuple, _RelatedProfile]] = OrderedDict()
+_related_profiles: OrderedDict[int, tuple[tuple, RelatedProfile]] = OrderedDict()
 
 
-def _related_profile(story: StoryCandidate) -> _StoryProfile | _RelatedProfile:
-    """The story's full profile if it was made, else only what related_stories needs: most
-    candidates of a new story's relatives are older stories no article is placed against,
-    and analysing their quotes was an eighth of the linking."""
+def related_profile(story: StoryCandidate) -> RelatedProfile:
+    """What related_stories compares of a story. Made from the story's full profile if that
+    was made, else from its articles' words and people only: most candidates of a new story's
+    relatives are older stories no article is placed against, and analysing their quotes was
+    an eighth of the linking."""
     with _story_profiles_lock:
         for cache in (_profiles_by_articles, _related_profiles):
             known = cache.get(id(story.articles))
             if known is not None and known[0] is story.articles:
-                return known[-1]
+                profile = known[-1]
+                if isinstance(profile, RelatedProfile):
+                    return profile
+                return RelatedProfile(profile.terms, profile.terms_norm, profile.people)
     terms, people = _pooled_terms_and_people(
         story.articles, [_term_weights(article.text) for article in story.articles]
     )
-    profile = _RelatedProfile(terms, _norm(terms), people)
+    profile = RelatedProfile(terms, _norm(terms), people)
     with _story_profiles_lock:
         _related_profiles[id(story.articles)] = (story.articles, profile)
         while len(_related_profiles) > STORY_PROFILE_CACHE_SIZE:
@@ -1302,12 +1317,18 @@ def related_stories(
     Related means at least one shared person and text similarity >= RELATED_MIN_TEXT; the score
     is the mean of the text similarity and the share of people in common.
     """
-    mine = _related_profile(story)
+    return related_by_profile(
+        related_profile(story),
+        ((other.key, related_profile(other)) for other in others if other.key != story.key),
+    )
+
+
+def related_by_profile(
+    mine: RelatedProfile, others: Iterable[tuple[object, RelatedProfile]]
+) -> list[tuple[object, float]]:
+    """related_stories given the stories' profiles: (key, profile) of the others."""
     related = []
-    for other in others:
-        if other.key == story.key:
-            continue
-        profile = _related_profile(other)
+    for key, profile in others:
         text = _cosine(mine.terms, mine.terms_norm, profile.terms, profile.terms_norm)
         if text < RELATED_MIN_TEXT:
             continue
@@ -1317,7 +1338,7 @@ def related_stories(
         people = len(shared) / min(len(mine.people), len(profile.people))
         score = (text + people) / 2
         if score >= RELATED_MIN_SCORE:
-            related.append((other.key, round(score, 3)))
+            related.append((key, round(score, 3)))
     related.sort(key=lambda item: item[1], reverse=True)
     return related
 

@@ -43,6 +43,7 @@ from articles.models import (
     Quote,
     StatementGroup,
     Story,
+    StoryRelatedProfile,
 )
 from articles.quotes import KnownPerson, extract_quotes, quotable_texts
 
@@ -427,6 +428,15 @@ PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(
 )
 
 
+# peoples_stories' rows for a new story's relatives, each with the story's stored related
+# profile (terms, people) if it was made for the story as it is now, else two NULLs.
+RELATED_CANDIDATES_SQL = f"""
+    SELECT c.*, p.terms, p.people FROM ({PEOPLES_STORIES_SQL}) c
+    LEFT JOIN {StoryRelatedProfile._meta.db_table} p ON p.story_id = c.id AND p.revision = c.value
+    ORDER BY c.id DESC
+"""
+
+
 def peoples_stories(people_ids: set[int], exclude: int | None, limit: int) -> list[tuple]:
     """Rows for `story_candidates` of the latest `limit` stories quoting one of these people."""
     if not people_ids:
@@ -757,24 +767,84 @@ def link_all_pending_relatives() -> int:
 def link_relatives(story_ids: list[int]) -> None:
     """Relate each of these stories to the other stories about its people and subject (see
     matching.related_stories), both ways: the latest RELATED_CANDIDATES stories quoting one
-    of its speakers, each standing for itself by its first and latest articles."""
+    of its speakers, each standing for itself by its first and latest articles.
+
+    A candidate's profile is read from StoryRelatedProfile while it is valid; those made here
+    are stored for the next stories.
+    """
     speakers = dict(_rows(STORY_SPEAKERS_SQL, [list(story_ids), Quote.Status.REJECTED]))
     if not speakers:
         return
-    stories = story_candidates(_rows(STORIES_BY_ID_SQL, [sorted(speakers)]), RELATED_SAMPLE)
+    rows = _rows(STORIES_BY_ID_SQL, [sorted(speakers)])
+    revisions = {key: revision for key, _, _, revision in rows}
+    made = {
+        story.key: matching.related_profile(story)
+        for story in story_candidates(rows, RELATED_SAMPLE)
+    }
+    profiles = dict(made)
     pairs = set()
-    for story in stories:
-        candidates = story_candidates(
-            peoples_stories(set(speakers[story.key]), story.key, RELATED_CANDIDATES),
-            RELATED_SAMPLE,
+    for key in [key for key in speakers if key in made]:
+        found = _rows(
+            RELATED_CANDIDATES_SQL,
+            {
+                "people": sorted(set(speakers[key])),
+                "exclude": key,
+                "quotes": RELATED_CANDIDATES * QUOTES_PER_STORY,
+                "stories": RELATED_CANDIDATES,
+            },
         )
-        for key, _score in matching.related_stories(story, candidates):
-            pairs |= {(story.key, key), (key, story.key)}
+        unknown = []
+        for other, start, end, revision, terms, people in found:
+            if other in profiles:
+                continue
+            if terms is not None:  # jsonb comes as text: Django's loader leaves it to the field
+                profiles[other] = matching.RelatedProfile.from_stored(
+                    json.loads(terms), json.loads(people)
+                )
+            else:
+                unknown.append((other, start, end, revision))
+                revisions[other] = revision
+        for candidate in story_candidates(unknown, RELATED_SAMPLE):
+            profiles[candidate.key] = made[candidate.key] = matching.related_profile(candidate)
+        others = [(other, profiles[other]) for other, *_ in found if other in profiles]
+        for other, _score in matching.related_by_profile(profiles[key], others):
+            pairs |= {(key, other), (other, key)}
+    _store_related_profiles(
+        {key: (revisions[key], profile) for key, profile in made.items() if revisions.get(key)}
+    )
     through = Story.related.through
     through.objects.bulk_create(
         [through(from_story_id=a, to_story_id=b) for a, b in sorted(pairs)],
         ignore_conflicts=True,
     )
+
+
+# Stored in story order, so that two processes storing the same stories lock them in the same
+# order; a profile of an older revision never replaces a newer one.
+STORE_RELATED_PROFILES_SQL = f"""
+    INSERT INTO {StoryRelatedProfile._meta.db_table} (story_id, revision, terms, people)
+    SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::jsonb[], %s::jsonb[])
+    ON CONFLICT (story_id) DO UPDATE
+    SET revision = EXCLUDED.revision, terms = EXCLUDED.terms, people = EXCLUDED.people
+    WHERE {StoryRelatedProfile._meta.db_table}.revision < EXCLUDED.revision
+"""
+
+
+def _store_related_profiles(profiles: dict[int, tuple[int, matching.RelatedProfile]]) -> None:
+    if not profiles:
+        return
+    keys = sorted(profiles)
+    stored = [profiles[key][1].stored() for key in keys]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            STORE_RELATED_PROFILES_SQL,
+            [
+                keys,
+                [profiles[key][0] for key in keys],
+                [json.dumps(terms) for terms, _ in stored],
+                [json.dumps(people) for _, people in stored],
+            ],
+        )
 
 
 # ----------------------------------------------------------------------------- statements

@@ -7,7 +7,15 @@ from django.db.models import Count
 
 from articles import processing
 from articles.importer import import_file
-from articles.models import Article, PendingRelatives, Person, Quote, StatementGroup, Story
+from articles.models import (
+    Article,
+    PendingRelatives,
+    Person,
+    Quote,
+    StatementGroup,
+    Story,
+    StoryRelatedProfile,
+)
 from articles.processing import match_stored_person, process_article
 from tests.helpers import UNSIGNED_STORY, make_article
 
@@ -416,6 +424,69 @@ def test_pending_relatives_are_linked_in_batches_until_none_is_left(monkeypatch)
     assert PendingRelatives.objects.count() == 1  # the other story is still waiting
     assert processing.link_all_pending_relatives() == 1
     assert list(later.story.related.all()) == [first.story]
+
+
+def story_revision(story_id):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM articles_story_revision WHERE story_id = %s", [story_id])
+        return cursor.fetchone()[0]
+
+
+def test_linking_stores_each_storys_related_profile_for_its_revision():
+    first = import_file("wire.txt", WIRE.encode()).article
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    processing.link_all_pending_relatives()
+
+    for article in (first, later):
+        profile = StoryRelatedProfile.objects.get(story_id=article.story_id)
+        assert profile.revision == story_revision(article.story_id)
+        assert "fertiliser" in profile.terms and profile.terms["fertiliser"] > 0
+        assert "Amina Diallo" in profile.people.values()
+
+
+def test_a_stored_related_profile_stands_for_its_story_while_the_story_is_unchanged():
+    first = import_file("wire.txt", WIRE.encode()).article
+    processing.link_all_pending_relatives()
+    # Words the other story does not use: read instead of the articles, it hides the relation.
+    StoryRelatedProfile.objects.filter(story_id=first.story_id).update(terms={"zucchini": 1.0})
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    processing.link_all_pending_relatives()
+    assert not later.story.related.exists()
+
+    # Any change to the story's articles moves its revision: the profile is made again.
+    Article.objects.filter(pk=first.pk).update(title=first.title + " (updated)")
+    processing.link_relatives([later.story_id])
+    assert list(later.story.related.all()) == [first.story]
+    stored = StoryRelatedProfile.objects.get(story_id=first.story_id)
+    assert stored.revision == story_revision(first.story_id)
+    assert "zucchini" not in stored.terms
+
+
+def test_a_change_to_who_is_quoted_forgets_the_storys_related_profile():
+    article = import_file("wire.txt", WIRE.encode()).article
+    story_id = article.story_id
+    quotes = Quote.objects.filter(article=article).order_by("pk")
+    other = Person.objects.create(name="Someone Else")
+
+    def stored():
+        return StoryRelatedProfile.objects.filter(story_id=story_id).exists()
+
+    for change in (
+        lambda: quotes.filter(pk=quotes[0].pk).update(status=Quote.Status.REJECTED),
+        lambda: quotes.filter(pk=quotes[1].pk).update(person=other),
+        lambda: quotes.filter(pk=quotes[1].pk).delete(),
+        lambda: Quote.objects.create(
+            article=article,
+            text="A quote an editor added.",
+            **dict.fromkeys(["start_paragraph", "start_offset", "end_paragraph", "end_offset"], 0),
+        ),
+    ):
+        processing.link_relatives([story_id])
+        assert stored()
+        quotes.update(diff=[])  # what matching statements writes: who is quoted is the same
+        assert stored()
+        change()
+        assert not stored()
 
 
 def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_relatives():
