@@ -437,12 +437,15 @@ RELATED_CANDIDATES_SQL = f"""
 """
 
 
-def peoples_stories(people_ids: set[int], exclude: int | None, limit: int) -> list[tuple]:
-    """Rows for `story_candidates` of the latest `limit` stories quoting one of these people."""
+def peoples_stories(
+    people_ids: set[int], exclude: int | None, limit: int, sql: str = PEOPLES_STORIES_SQL
+) -> list[tuple]:
+    """Rows for `story_candidates` of the latest `limit` stories quoting one of these people
+    (`sql`: PEOPLES_STORIES_SQL, or RELATED_CANDIDATES_SQL for their stored profiles too)."""
     if not people_ids:
         return []
     return _rows(
-        PEOPLES_STORIES_SQL,
+        sql,
         {
             "people": sorted(people_ids),
             "exclude": exclude or 0,
@@ -784,14 +787,8 @@ def link_relatives(story_ids: list[int]) -> None:
     profiles = dict(made)
     pairs = set()
     for key in [key for key in speakers if key in made]:
-        found = _rows(
-            RELATED_CANDIDATES_SQL,
-            {
-                "people": sorted(set(speakers[key])),
-                "exclude": key,
-                "quotes": RELATED_CANDIDATES * QUOTES_PER_STORY,
-                "stories": RELATED_CANDIDATES,
-            },
+        found = peoples_stories(
+            set(speakers[key]), key, RELATED_CANDIDATES, sql=RELATED_CANDIDATES_SQL
         )
         unknown = []
         for other, start, end, revision, terms, people in found:
