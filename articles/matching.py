@@ -988,14 +988,11 @@ def _story_profile(story: StoryCandidate) -> _StoryProfile:
 @dataclass(frozen=True, slots=True)
 class RelatedProfile:
     """What related_stories compares: a story's words pooled, and its people (folded surname
-    -> name as written). `stored()` and `from_stored()` keep it between processes."""
+    -> name as written). Stored as its terms and people; `from_stored()` makes it again."""
 
     terms: dict[str, float]
     terms_norm: float
     people: dict[str, str]
-
-    def stored(self) -> tuple[dict[str, float], dict[str, str]]:
-        return self.terms, self.people
 
     @classmethod
     def from_stored(cls, terms: dict[str, float], people: dict[str, str]) -> "RelatedProfile":

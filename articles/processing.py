@@ -838,15 +838,15 @@ def _store_related_profiles(profiles: dict[int, tuple[int, matching.RelatedProfi
     if not profiles:
         return
     keys = sorted(profiles)
-    stored = [profiles[key][1].stored() for key in keys]
+    revisions, made = zip(*(profiles[key] for key in keys), strict=True)
     with connection.cursor() as cursor:
         cursor.execute(
             STORE_RELATED_PROFILES_SQL,
             [
                 keys,
-                [profiles[key][0] for key in keys],
-                [json.dumps(terms) for terms, _ in stored],
-                [json.dumps(people) for _, people in stored],
+                list(revisions),
+                [json.dumps(profile.terms) for profile in made],
+                [json.dumps(profile.people) for profile in made],
             ],
         )
 

@@ -4,12 +4,14 @@ import math
 import os
 import signal
 
+import psycopg
 import pytest
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.backends.signals import connection_created
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from articles import tasks
 from articles.management.commands.db_worker import commit_without_waiting
 from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
 from articles.tasks import (
@@ -17,6 +19,7 @@ from articles.tasks import (
     MAX_ATTEMPTS,
     WorkerPresence,
     import_items,
+    link_new_stories,
     live_worker_keys,
     queue_files,
     requeue_lost_items,
@@ -102,6 +105,30 @@ def test_the_stories_a_task_starts_are_linked_to_their_relatives_when_its_files_
     assert first != later
     assert list(first.related.all()) == [later]
     assert not PendingRelatives.objects.exists()
+
+
+def test_a_deadlock_while_linking_leaves_the_stories_pending_and_a_lost_database_is_raised(
+    monkeypatch, caplog
+):
+    """link_new_stories: PostgreSQL rolled back a deadlock (40P01): logged, the task goes on
+    and the next one links. A lost connection is raised, so that the worker reconnects."""
+
+    def fail_with(cause):
+        def link():
+            try:
+                raise cause
+            except psycopg.Error as error:
+                raise OperationalError(str(error)) from error
+
+        monkeypatch.setattr(tasks, "link_all_pending_relatives", link)
+
+    fail_with(psycopg.errors.DeadlockDetected("deadlock detected"))
+    link_new_stories()
+    assert "rolled back: deadlock detected" in caplog.text
+
+    fail_with(psycopg.errors.AdminShutdown("terminating connection"))
+    with pytest.raises(OperationalError, match="terminating connection"):
+        link_new_stories()
 
 
 @pytest.mark.django_db
