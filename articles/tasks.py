@@ -77,8 +77,12 @@ def import_items(context: TaskContext, batch_id: int) -> dict[str, int]:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+    # Read once for the chunk: its files share the batch's options.
+    batch = ImportBatch.objects.select_related("created_by").filter(pk=batch_id).first()
+    if batch is None:  # deleted, with its files
+        return counts
     for item_id in item_ids:
-        status = import_item(item_id, task_id)
+        status = import_item(batch, item_id, task_id)
         if status:
             counts[status] = counts.get(status, 0) + 1
     link_new_stories()
@@ -100,35 +104,33 @@ def link_new_stories() -> None:
         logger.exception("linking new stories to their relatives failed")
 
 
-def import_item(item_id: int, task_id) -> str | None:
-    """Import one queued file and record its outcome in the same transaction.
+def import_item(batch: ImportBatch, item_id: int, task_id) -> str | None:
+    """Import one queued file of `batch` and record its outcome in the same transaction.
     None when another worker has it or it is already done."""
     # The attempt is counted, and committed, before the import: a file that kills its worker
     # every time is given up after MAX_ATTEMPTS.
     with transaction.atomic():
-        attempts = _count_attempt(item_id, task_id)
-        if attempts is None:
+        counted = _count_attempt(item_id, task_id)
+        if counted is None:
             return None
+        attempts, name, data = counted
         if attempts > MAX_ATTEMPTS:
-            item = _locked_queued_item(item_id, task_id)
             report = FileReport(
-                item.name,
+                name,
                 "failed",
                 f"the import stopped {MAX_ATTEMPTS} times on this file (the worker was killed "
                 "or lost the database); it was not tried again",
             )
-            _record(item, report)
+            _record(item_id, batch.pk, report)
             return report.status
 
     with transaction.atomic():
-        item = _locked_queued_item(item_id, task_id)
-        if item is None:
+        if not _lock_queued_item(item_id, task_id):
             return None
-        batch = item.batch
         try:
             report = import_within_time_limit(
-                item.name,
-                bytes(item.data),
+                name,
+                bytes(data),
                 outlet=batch.outlet or None,
                 published=batch.published,
                 user=batch.created_by,
@@ -136,11 +138,11 @@ def import_item(item_id: int, task_id) -> str | None:
         except CONNECTION_ERRORS:
             raise
         except Exception as error:
-            logger.exception("importing %r failed unexpectedly", item.name)
+            logger.exception("importing %r failed unexpectedly", name)
             report = FileReport(
-                item.name, "failed", f"the import failed ({type(error).__name__}: {error})"
+                name, "failed", f"the import failed ({type(error).__name__}: {error})"
             )
-        _record(item, report)
+        _record(item_id, batch.pk, report)
     return report.status
 
 
@@ -255,68 +257,74 @@ class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
 
 
 # ImportItem.objects.select_for_update(skip_locked=True).filter(pk=..., task_id=..., queued)
-# .update(attempts=F("attempts") + 1), returning the new count, in one statement; the file's
-# bytes stay where they are until the import reads them.
-COUNT_ATTEMPT_SQL = """
+# .update(attempts=F("attempts") + 1), returning the new count and the file, in one statement.
+QUEUED_ITEM = "id = %(item)s AND task_id = %(task)s AND status = %(queued)s"
+COUNT_ATTEMPT_SQL = f"""
     UPDATE articles_importitem SET attempts = attempts + 1
-    WHERE id = (
-        SELECT id FROM articles_importitem
-        WHERE id = %(item)s AND task_id = %(task)s AND status = %(queued)s
-        FOR UPDATE SKIP LOCKED
-    )
-    RETURNING attempts
+    WHERE id = (SELECT id FROM articles_importitem WHERE {QUEUED_ITEM} FOR UPDATE SKIP LOCKED)
+    RETURNING attempts, name, data
 """
+LOCK_QUEUED_ITEM_SQL = f"SELECT 1 FROM articles_importitem WHERE {QUEUED_ITEM} FOR UPDATE SKIP LOCKED"
 
 
-def _count_attempt(item_id: int, task_id) -> int | None:
-    """Count one more try at a queued file of this task: the number of tries, or None when
-    another worker has it or it is done. skip_locked: another worker's file is its business."""
+def _count_attempt(item_id: int, task_id) -> tuple[int, str, bytes] | None:
+    """Count one more try at a queued file of this task: the number of tries, the file's name
+    and its bytes; None when another worker has it or it is done. skip_locked: another
+    worker's file is its business."""
+    return _queued_item_row(COUNT_ATTEMPT_SQL, item_id, task_id)
+
+
+def _lock_queued_item(item_id: int, task_id) -> bool:
+    """Lock a queued file of this task for the rest of the transaction; False when another
+    worker has it or it is done."""
+    return _queued_item_row(LOCK_QUEUED_ITEM_SQL, item_id, task_id) is not None
+
+
+def _queued_item_row(sql: str, item_id: int, task_id) -> tuple | None:
     with connection.cursor() as cursor:
         cursor.execute(
-            COUNT_ATTEMPT_SQL,
-            {"item": item_id, "task": task_id, "queued": ImportItem.Status.QUEUED.value},
+            sql, {"item": item_id, "task": task_id, "queued": ImportItem.Status.QUEUED.value}
         )
-        row = cursor.fetchone()
-    return row[0] if row else None
+        return cursor.fetchone()
 
 
-def _locked_queued_item(item_id: int, task_id) -> ImportItem | None:
-    return (
-        ImportItem.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("batch__created_by")
-        .filter(pk=item_id, task_id=task_id, status=ImportItem.Status.QUEUED)
-        .first()
+# The file's outcome, and the batch's count of it one more, with whether that was its last
+# file; the update locks the batch row until commit, so the count is exact with many workers.
+# The file's bytes go: the article (or the pending upload) keeps its own copy.
+RECORD_SQL = """
+    WITH item AS (
+        UPDATE articles_importitem
+        SET status = %(status)s, message = %(message)s, article_id = %(article)s,
+            pending_id = %(pending)s, finished_at = %(finished)s, data = ''::bytea
+        WHERE id = %(item)s
     )
-
-
-# The batch's count of this outcome, one more, and whether that was its last file; the update
-# locks the batch row until commit, so the count is exact with many workers.
-COUNT_OUTCOME_SQL = """
-    UPDATE articles_importbatch SET {field} = {field} + 1 WHERE id = %s
+    UPDATE articles_importbatch SET {field} = {field} + 1 WHERE id = %(batch)s
     RETURNING {done} >= total AND finished_at IS NULL
 """
 
 
-def _record(item: ImportItem, report: FileReport) -> None:
-    item.status = report.status
-    item.message = report.message
-    item.article = report.article
-    item.pending = report.pending
-    item.finished_at = timezone.now()
-    item.data = b""  # the article (or the pending upload) keeps its own copy
-    item.save(update_fields=["status", "message", "article", "pending", "finished_at", "data"])
+def _record(item_id: int, batch_id: int, report: FileReport) -> None:
+    finished = timezone.now()
     quote_name = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(
-            COUNT_OUTCOME_SQL.format(
+            RECORD_SQL.format(
                 field=quote_name(ImportBatch._meta.get_field(report.status).column),
                 done=" + ".join(quote_name(field) for field in ImportBatch.COUNT_FIELDS),
             ),
-            [item.batch_id],
+            {
+                "status": report.status,
+                "message": report.message,
+                "article": report.article.pk if report.article else None,
+                "pending": report.pending.pk if report.pending else None,
+                "finished": finished,
+                "item": item_id,
+                "batch": batch_id,
+            },
         )
         (last,) = cursor.fetchone()
     if last:
-        ImportBatch.objects.filter(pk=item.batch_id).update(finished_at=item.finished_at)
+        ImportBatch.objects.filter(pk=batch_id).update(finished_at=finished)
 
 
 def queue_files(
