@@ -264,7 +264,9 @@ COUNT_ATTEMPT_SQL = f"""
     WHERE id = (SELECT id FROM articles_importitem WHERE {QUEUED_ITEM} FOR UPDATE SKIP LOCKED)
     RETURNING attempts, name, data
 """
-LOCK_QUEUED_ITEM_SQL = f"SELECT 1 FROM articles_importitem WHERE {QUEUED_ITEM} FOR UPDATE SKIP LOCKED"
+LOCK_QUEUED_ITEM_SQL = (
+    f"SELECT 1 FROM articles_importitem WHERE {QUEUED_ITEM} FOR UPDATE SKIP LOCKED"
+)
 
 
 def _count_attempt(item_id: int, task_id) -> tuple[int, str, bytes] | None:
