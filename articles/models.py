@@ -194,11 +194,11 @@ class StoryRelatedProfile(models.Model):
     old ones no import has loaded lately: read from here, they need neither their articles
     loaded nor their words analysed (a fifth of an import's time on 100,000 articles). The
     revision (articles_story_revision) moves with any change to the story's articles; a change
-    to which of its quotes count or who said them deletes the row (migration 0017's triggers).
-    The row is made again from what the linking process has loaded, which may be its cached
-    copy of an article from before such a change (articles.processing keeps articles until
-    they are re-processed): the speakers an editor removed can then count for related stories
-    until the story next changes.
+    to which of its quotes count or who said them deletes the row (triggers of migrations 0017
+    and 0018). The row is made again from what the linking process has loaded, which may be
+    its cached copy of an article from before such a change (articles.processing keeps
+    articles until they are re-processed): the speakers an editor removed can then count for
+    related stories until the story next changes.
     """
 
     story = models.OneToOneField(
@@ -462,6 +462,39 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.alias
+
+
+class PersonStory(models.Model):
+    """A story someone is quoted in, and the latest of their quotes there (its id): where an
+    import looks for the stories an undated article, or a new story's relatives, may belong
+    with (articles.processing.peoples_stories).
+
+    Kept by triggers (migration 0018) as quotes are inserted, given another speaker or
+    article, and as articles move between stories. A row stays when its quotes go: these are
+    candidates for the matcher, which reads the stories themselves, not a record.
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # unique_person_story leads with it
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+")
+    latest_quote = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "story"], name="unique_person_story")
+        ]
+        indexes = [
+            # A person's stories, latest first, read from the index alone.
+            models.Index(
+                fields=["person", "-latest_quote"],
+                include=["story"],
+                name="person_story_recent_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"person {self.person_id} in story {self.story_id}"
 
 
 class StatementGroup(models.Model):

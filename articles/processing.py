@@ -40,6 +40,7 @@ from articles.models import (
     PendingRelatives,
     Person,
     PersonAlias,
+    PersonStory,
     Quote,
     StatementGroup,
     Story,
@@ -409,19 +410,16 @@ NEAR_STORIES_SQL = STORY_ROWS_SQL.format(
     """
 )
 
-# The latest stories quoting any of some people, found from each person's latest quotes
-# (quote_person_recent_idx): the cost stays that of a few hundred quotes however often a
-# leader has been quoted. A story quoting someone more than QUOTES_PER_STORY times in their
-# latest quotes may hide an older one: these are candidates, not a record.
-QUOTES_PER_STORY = 8
+# The latest stories quoting any of some people: each person's latest stories by their latest
+# quote there (PersonStory, person_story_recent_idx), the newest stories of those.
 PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(
-    stories="""
+    stories=f"""
         SELECT DISTINCT latest.story_id AS id
         FROM unnest(%(people)s::bigint[]) AS person(id)
         CROSS JOIN LATERAL (
-            SELECT a.story_id FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
-            WHERE q.person_id = person.id AND a.story_id IS NOT NULL AND a.story_id <> %(exclude)s
-            ORDER BY q.person_id, q.id DESC LIMIT %(quotes)s
+            SELECT ps.story_id FROM {PersonStory._meta.db_table} ps
+            WHERE ps.person_id = person.id AND ps.story_id <> %(exclude)s
+            ORDER BY ps.person_id, ps.latest_quote DESC LIMIT %(stories)s
         ) latest
         ORDER BY latest.story_id DESC LIMIT %(stories)s
     """
@@ -449,7 +447,6 @@ def peoples_stories(
         {
             "people": sorted(people_ids),
             "exclude": exclude or 0,
-            "quotes": limit * QUOTES_PER_STORY,
             "stories": limit,
         },
     )

@@ -11,6 +11,7 @@ from articles.models import (
     Article,
     PendingRelatives,
     Person,
+    PersonStory,
     Quote,
     StatementGroup,
     Story,
@@ -487,6 +488,45 @@ def test_a_change_to_who_is_quoted_forgets_the_storys_related_profile():
         assert stored()
         change()
         assert not stored()
+
+
+def people_in_stories():
+    return set(PersonStory.objects.values_list("person_id", "story_id", "latest_quote"))
+
+
+def test_the_stories_each_person_is_quoted_in_follow_quotes_speakers_and_moved_articles():
+    first = import_file("wire.txt", WIRE.encode()).article
+    quoted = Quote.objects.filter(article=first).exclude(person=None)
+    speakers = {quote.person_id: quote.pk for quote in quoted.order_by("pk")}  # latest wins
+    assert len(speakers) >= 2
+    assert people_in_stories() == {(p, first.story_id, q) for p, q in speakers.items()}
+
+    # Another speaker for a quote: that person is now quoted in the story.
+    other = Person.objects.create(name="Someone Else")
+    quote = quoted.order_by("pk").last()
+    Quote.objects.filter(pk=quote.pk).update(person=other)
+    assert (other.pk, first.story_id, quote.pk) in people_in_stories()
+    # What statement matching writes changes nothing.
+    before = people_in_stories()
+    Quote.objects.filter(article=first).update(diff=[])
+    assert people_in_stories() == before
+
+    # An article moved to another story brings its speakers there.
+    moved_to = Story.objects.create(title="Elsewhere")
+    Article.objects.filter(pk=first.pk).update(story=moved_to)
+    in_stories = people_in_stories()
+    speakers_now = set(Quote.objects.filter(article=first).values_list("person_id", flat=True))
+    assert {(p, s) for p, s, _ in in_stories} >= {(p, moved_to.pk) for p in speakers_now - {None}}
+
+    # The latest stories first: the import's candidates for a speaker's later story.
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    shared = set(Quote.objects.filter(article=later).values_list("person_id", flat=True))
+    shared &= speakers_now
+    assert shared
+    rows = processing.peoples_stories(shared, exclude=None, limit=1)
+    assert [row[0] for row in rows] == [later.story_id]
+    rows = processing.peoples_stories(shared, exclude=later.story_id, limit=5)
+    assert {row[0] for row in rows} == {first.story_id, moved_to.pk}
 
 
 def test_reprocessing_an_article_whose_story_was_deleted_starts_one_with_its_relatives():

@@ -1,0 +1,158 @@
+"""PersonStory: the stories each person is quoted in, kept by triggers, so that an import finds
+the stories of a new story's speakers from an index of its own rather than from their latest
+few hundred quotes and the articles of each (3-6 ms per new story on 100,000 articles).
+
+The quote triggers of 0017 gain the upsert: an import's quotes come in one statement, and its
+trigger runs once. An article moved to another story brings its speakers there.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+# Rows (person_id, story_id, latest_quote) from {rows}, one per pair, upserted in key order so
+# that two imports into one story lock its rows in the same order.
+UPSERT = """
+    INSERT INTO articles_personstory AS ps (person_id, story_id, latest_quote)
+    {rows}
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT (person_id, story_id)
+    DO UPDATE SET latest_quote = GREATEST(ps.latest_quote, EXCLUDED.latest_quote)
+"""
+
+SQL = rf"""
+CREATE FUNCTION articles_quotes_inserted() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM articles_storyrelatedprofile p
+    USING changed_quotes q JOIN articles_article a ON a.id = q.article_id
+    WHERE p.story_id = a.story_id;
+    {UPSERT.format(rows='''
+    SELECT q.person_id, a.story_id, max(q.id)
+    FROM changed_quotes q JOIN articles_article a ON a.id = q.article_id
+    WHERE q.person_id IS NOT NULL AND a.story_id IS NOT NULL''')};
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION articles_quotes_updated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM articles_storyrelatedprofile p
+    USING old_quotes o JOIN new_quotes n ON n.id = o.id
+    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
+    WHERE p.story_id = a.story_id
+      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
+           OR o.article_id <> n.article_id);
+    {UPSERT.format(rows='''
+    SELECT n.person_id, a.story_id, max(n.id)
+    FROM old_quotes o JOIN new_quotes n ON n.id = o.id
+    JOIN articles_article a ON a.id = n.article_id
+    WHERE n.person_id IS NOT NULL AND a.story_id IS NOT NULL
+      AND (o.person_id IS DISTINCT FROM n.person_id OR o.article_id <> n.article_id)''')};
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION articles_articles_moved() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    {UPSERT.format(rows='''
+    SELECT q.person_id, n.story_id, max(q.id)
+    FROM old_articles o JOIN new_articles n ON n.id = o.id
+    JOIN articles_quote q ON q.article_id = n.id
+    WHERE n.story_id IS NOT NULL AND n.story_id IS DISTINCT FROM o.story_id
+      AND q.person_id IS NOT NULL''')};
+    RETURN NULL;
+END $$;
+
+DROP TRIGGER articles_quote_inserted_profiles ON articles_quote;
+CREATE TRIGGER articles_quote_inserted AFTER INSERT ON articles_quote
+REFERENCING NEW TABLE AS changed_quotes
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_inserted();
+DROP TRIGGER articles_quote_updated_profiles ON articles_quote;
+DROP FUNCTION articles_quotes_updated_forget_profiles();
+CREATE TRIGGER articles_quote_updated AFTER UPDATE ON articles_quote
+REFERENCING OLD TABLE AS old_quotes NEW TABLE AS new_quotes
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_updated();
+CREATE TRIGGER articles_article_moved AFTER UPDATE ON articles_article
+REFERENCING OLD TABLE AS old_articles NEW TABLE AS new_articles
+FOR EACH STATEMENT EXECUTE FUNCTION articles_articles_moved();
+
+{UPSERT.format(rows='''
+    SELECT q.person_id, a.story_id, max(q.id)
+    FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
+    WHERE q.person_id IS NOT NULL AND a.story_id IS NOT NULL''')};
+"""
+
+REVERSE_SQL = r"""
+DROP TRIGGER articles_article_moved ON articles_article;
+DROP TRIGGER articles_quote_updated ON articles_quote;
+CREATE FUNCTION articles_quotes_updated_forget_profiles() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM articles_storyrelatedprofile p
+    USING old_quotes o JOIN new_quotes n ON n.id = o.id
+    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
+    WHERE p.story_id = a.story_id
+      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
+           OR o.article_id <> n.article_id);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER articles_quote_updated_profiles AFTER UPDATE ON articles_quote
+REFERENCING OLD TABLE AS old_quotes NEW TABLE AS new_quotes
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_updated_forget_profiles();
+DROP TRIGGER articles_quote_inserted ON articles_quote;
+CREATE TRIGGER articles_quote_inserted_profiles AFTER INSERT ON articles_quote
+REFERENCING NEW TABLE AS changed_quotes
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_forget_profiles();
+DROP FUNCTION articles_articles_moved();
+DROP FUNCTION articles_quotes_updated();
+DROP FUNCTION articles_quotes_inserted();
+"""
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0017_story_related_profile")]
+
+    operations = [
+        migrations.CreateModel(
+            name="PersonStory",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("latest_quote", models.BigIntegerField()),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="articles.person",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="articles.story",
+                    ),
+                ),
+            ],
+            options={
+                "indexes": [
+                    models.Index(
+                        fields=["person", "-latest_quote"],
+                        include=("story",),
+                        name="person_story_recent_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "story"), name="unique_person_story")
+                ],
+            },
+        ),
+        migrations.RunSQL(sql=SQL, reverse_sql=REVERSE_SQL),
+    ]
