@@ -18,48 +18,61 @@ UPSERT = """
     ON CONFLICT (person_id, story_id)
     DO UPDATE SET latest_quote = GREATEST(ps.latest_quote, EXCLUDED.latest_quote)
 """
+# Each speaker's stories among the quotes of the table {quotes}.
+QUOTES_PEOPLE = """
+    SELECT q.person_id, a.story_id, max(q.id)
+    FROM {quotes} q JOIN articles_article a ON a.id = q.article_id
+    WHERE q.person_id IS NOT NULL AND a.story_id IS NOT NULL
+"""
+# The quotes given another speaker or article: their speakers' stories now.
+MOVED_QUOTES_PEOPLE = """
+    SELECT n.person_id, a.story_id, max(n.id)
+    FROM old_quotes o JOIN new_quotes n ON n.id = o.id
+    JOIN articles_article a ON a.id = n.article_id
+    WHERE n.person_id IS NOT NULL AND a.story_id IS NOT NULL
+      AND (o.person_id IS DISTINCT FROM n.person_id OR o.article_id <> n.article_id)
+"""
+# The articles moved to another story: their speakers there.
+MOVED_ARTICLES_PEOPLE = """
+    SELECT q.person_id, n.story_id, max(q.id)
+    FROM old_articles o JOIN new_articles n ON n.id = o.id
+    JOIN articles_quote q ON q.article_id = n.id
+    WHERE n.story_id IS NOT NULL AND n.story_id IS DISTINCT FROM o.story_id
+      AND q.person_id IS NOT NULL
+"""
+# What 0017's update trigger did, kept in the trigger that replaces it.
+FORGET_UPDATED_PROFILES = """
+    DELETE FROM articles_storyrelatedprofile p
+    USING old_quotes o JOIN new_quotes n ON n.id = o.id
+    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
+    WHERE p.story_id = a.story_id
+      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
+           OR o.article_id <> n.article_id)
+"""
 
-SQL = rf"""
+SQL = f"""
 CREATE FUNCTION articles_quotes_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM articles_storyrelatedprofile p
     USING changed_quotes q JOIN articles_article a ON a.id = q.article_id
     WHERE p.story_id = a.story_id;
-    {UPSERT.format(rows='''
-    SELECT q.person_id, a.story_id, max(q.id)
-    FROM changed_quotes q JOIN articles_article a ON a.id = q.article_id
-    WHERE q.person_id IS NOT NULL AND a.story_id IS NOT NULL''')};
+    {UPSERT.format(rows=QUOTES_PEOPLE.format(quotes="changed_quotes"))};
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION articles_quotes_updated() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM articles_storyrelatedprofile p
-    USING old_quotes o JOIN new_quotes n ON n.id = o.id
-    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
-    WHERE p.story_id = a.story_id
-      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
-           OR o.article_id <> n.article_id);
-    {UPSERT.format(rows='''
-    SELECT n.person_id, a.story_id, max(n.id)
-    FROM old_quotes o JOIN new_quotes n ON n.id = o.id
-    JOIN articles_article a ON a.id = n.article_id
-    WHERE n.person_id IS NOT NULL AND a.story_id IS NOT NULL
-      AND (o.person_id IS DISTINCT FROM n.person_id OR o.article_id <> n.article_id)''')};
+    {FORGET_UPDATED_PROFILES};
+    {UPSERT.format(rows=MOVED_QUOTES_PEOPLE)};
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION articles_articles_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    {UPSERT.format(rows='''
-    SELECT q.person_id, n.story_id, max(q.id)
-    FROM old_articles o JOIN new_articles n ON n.id = o.id
-    JOIN articles_quote q ON q.article_id = n.id
-    WHERE n.story_id IS NOT NULL AND n.story_id IS DISTINCT FROM o.story_id
-      AND q.person_id IS NOT NULL''')};
+    {UPSERT.format(rows=MOVED_ARTICLES_PEOPLE)};
     RETURN NULL;
 END $$;
 
@@ -76,24 +89,16 @@ CREATE TRIGGER articles_article_moved AFTER UPDATE ON articles_article
 REFERENCING OLD TABLE AS old_articles NEW TABLE AS new_articles
 FOR EACH STATEMENT EXECUTE FUNCTION articles_articles_moved();
 
-{UPSERT.format(rows='''
-    SELECT q.person_id, a.story_id, max(q.id)
-    FROM articles_quote q JOIN articles_article a ON a.id = q.article_id
-    WHERE q.person_id IS NOT NULL AND a.story_id IS NOT NULL''')};
+{UPSERT.format(rows=QUOTES_PEOPLE.format(quotes="articles_quote"))};
 """
 
-REVERSE_SQL = r"""
+REVERSE_SQL = f"""
 DROP TRIGGER articles_article_moved ON articles_article;
 DROP TRIGGER articles_quote_updated ON articles_quote;
 CREATE FUNCTION articles_quotes_updated_forget_profiles() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM articles_storyrelatedprofile p
-    USING old_quotes o JOIN new_quotes n ON n.id = o.id
-    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
-    WHERE p.story_id = a.story_id
-      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
-           OR o.article_id <> n.article_id);
+    {FORGET_UPDATED_PROFILES};
     RETURN NULL;
 END $$;
 CREATE TRIGGER articles_quote_updated_profiles AFTER UPDATE ON articles_quote
