@@ -501,6 +501,7 @@ def clear_caches() -> None:
     with _cache_lock:
         _story_cache.clear()
         _article_cache.clear()
+        _stored_profiles.clear()
 
 
 def _remember_article(pk: int, processed_at, article: matching.ArticleForStory) -> None:
@@ -791,10 +792,8 @@ def link_relatives(story_ids: list[int]) -> None:
         for other, start, end, revision, terms, people in found:
             if other in profiles:
                 continue
-            if terms is not None:  # jsonb comes as text: Django's loader leaves it to the field
-                profiles[other] = matching.RelatedProfile.from_stored(
-                    json.loads(terms), json.loads(people)
-                )
+            if terms is not None:
+                profiles[other] = _stored_related_profile(terms, people)
             else:
                 unknown.append((other, start, end, revision))
                 revisions[other] = revision
@@ -810,6 +809,28 @@ def link_relatives(story_ids: list[int]) -> None:
         pairs = sorted(pairs)
         with connection.cursor() as cursor:
             cursor.execute(RELATE_SQL, [[a for a, _ in pairs], [b for _, b in pairs]])
+
+
+# Stored related profiles decoded lately, by their JSON text (jsonb comes as text: Django's
+# loader leaves it to the field): a busy speaker's stories are candidates for one new story
+# after another, and decoding them again was a tenth of the linking.
+STORED_PROFILE_CACHE_SIZE = 1024
+_stored_profiles: OrderedDict[tuple[str, str], matching.RelatedProfile] = OrderedDict()
+
+
+def _stored_related_profile(terms: str, people: str) -> matching.RelatedProfile:
+    key = (terms, people)
+    with _cache_lock:
+        profile = _stored_profiles.get(key)
+        if profile is not None:
+            _stored_profiles.move_to_end(key)
+            return profile
+    profile = matching.RelatedProfile.from_stored(json.loads(terms), json.loads(people))
+    with _cache_lock:
+        _stored_profiles[key] = profile
+        while len(_stored_profiles) > STORED_PROFILE_CACHE_SIZE:
+            _stored_profiles.popitem(last=False)
+    return profile
 
 
 # Story.related pairs, in one statement without a model instance per pair (some 40 per new

@@ -463,6 +463,23 @@ def test_a_stored_related_profile_stands_for_its_story_while_the_story_is_unchan
     assert "zucchini" not in stored.terms
 
 
+def test_a_stored_related_profile_written_again_is_read_as_written():
+    first = import_file("wire.txt", WIRE.encode()).article
+    processing.link_all_pending_relatives()
+    stored = StoryRelatedProfile.objects.filter(story_id=first.story_id)
+    made = stored.get().terms
+    stored.update(terms={"zucchini": 1.0})
+    later = import_file("later.txt", NEXT_YEAR.encode()).article
+    processing.link_all_pending_relatives()
+    assert not later.story.related.exists()  # the profile as stored, decoded once
+
+    # Written again for the same revision, as another process may: read again, not the
+    # profile decoded before.
+    stored.update(terms=made)
+    processing.link_relatives([later.story_id])
+    assert list(later.story.related.all()) == [first.story]
+
+
 def test_a_change_to_who_is_quoted_forgets_the_storys_related_profile():
     article = import_file("wire.txt", WIRE.encode()).article
     story_id = article.story_id
