@@ -194,11 +194,11 @@ class StoryRelatedProfile(models.Model):
     old ones no import has loaded lately: read from here, they need neither their articles
     loaded nor their words analysed (a fifth of an import's time on 100,000 articles). The
     revision (articles_story_revision) moves with any change to the story's articles; a change
-    to which of its quotes count or who said them deletes the row (triggers of migrations 0017
-    and 0018). The row is made again from what the linking process has loaded, which may be
-    its cached copy of an article from before such a change (articles.processing keeps
-    articles until they are re-processed): the speakers an editor removed can then count for
-    related stories until the story next changes.
+    to which of its quotes count or who said them deletes the row (migration 0017's triggers).
+    The row is made again from what the linking process has loaded, which may be its cached
+    copy of an article from before such a change (articles.processing keeps articles until
+    they are re-processed): the speakers an editor removed can then count for related stories
+    until the story next changes.
     """
 
     story = models.OneToOneField(

@@ -2,8 +2,9 @@
 the stories of a new story's speakers from an index of its own rather than from their latest
 few hundred quotes and the articles of each (3-6 ms per new story on 100,000 articles).
 
-The quote triggers of 0017 gain the upsert: an import's quotes come in one statement, and its
-trigger runs once. An article moved to another story brings its speakers there.
+Statement triggers over transition tables, beside 0017's on the same events: an import's
+quotes come in one statement, and each trigger runs once. An article moved to another story
+brings its speakers there.
 """
 
 import django.db.models.deletion
@@ -40,77 +41,49 @@ MOVED_ARTICLES_PEOPLE = """
     WHERE n.story_id IS NOT NULL AND n.story_id IS DISTINCT FROM o.story_id
       AND q.person_id IS NOT NULL
 """
-# What 0017's update trigger did, kept in the trigger that replaces it.
-FORGET_UPDATED_PROFILES = """
-    DELETE FROM articles_storyrelatedprofile p
-    USING old_quotes o JOIN new_quotes n ON n.id = o.id
-    JOIN articles_article a ON a.id = o.article_id OR a.id = n.article_id
-    WHERE p.story_id = a.story_id
-      AND (o.status IS DISTINCT FROM n.status OR o.person_id IS DISTINCT FROM n.person_id
-           OR o.article_id <> n.article_id)
-"""
 
 SQL = f"""
-CREATE FUNCTION articles_quotes_inserted() RETURNS trigger
+CREATE FUNCTION articles_quotes_inserted_people() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM articles_storyrelatedprofile p
-    USING changed_quotes q JOIN articles_article a ON a.id = q.article_id
-    WHERE p.story_id = a.story_id;
     {UPSERT.format(rows=QUOTES_PEOPLE.format(quotes="changed_quotes"))};
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION articles_quotes_updated() RETURNS trigger
+CREATE FUNCTION articles_quotes_moved_people() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    {FORGET_UPDATED_PROFILES};
     {UPSERT.format(rows=MOVED_QUOTES_PEOPLE)};
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION articles_articles_moved() RETURNS trigger
+CREATE FUNCTION articles_articles_moved_people() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     {UPSERT.format(rows=MOVED_ARTICLES_PEOPLE)};
     RETURN NULL;
 END $$;
 
-DROP TRIGGER articles_quote_inserted_profiles ON articles_quote;
-CREATE TRIGGER articles_quote_inserted AFTER INSERT ON articles_quote
+CREATE TRIGGER articles_quote_inserted_people AFTER INSERT ON articles_quote
 REFERENCING NEW TABLE AS changed_quotes
-FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_inserted();
-DROP TRIGGER articles_quote_updated_profiles ON articles_quote;
-DROP FUNCTION articles_quotes_updated_forget_profiles();
-CREATE TRIGGER articles_quote_updated AFTER UPDATE ON articles_quote
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_inserted_people();
+CREATE TRIGGER articles_quote_moved_people AFTER UPDATE ON articles_quote
 REFERENCING OLD TABLE AS old_quotes NEW TABLE AS new_quotes
-FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_updated();
-CREATE TRIGGER articles_article_moved AFTER UPDATE ON articles_article
+FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_moved_people();
+CREATE TRIGGER articles_article_moved_people AFTER UPDATE ON articles_article
 REFERENCING OLD TABLE AS old_articles NEW TABLE AS new_articles
-FOR EACH STATEMENT EXECUTE FUNCTION articles_articles_moved();
+FOR EACH STATEMENT EXECUTE FUNCTION articles_articles_moved_people();
 
 {UPSERT.format(rows=QUOTES_PEOPLE.format(quotes="articles_quote"))};
 """
 
-REVERSE_SQL = f"""
-DROP TRIGGER articles_article_moved ON articles_article;
-DROP TRIGGER articles_quote_updated ON articles_quote;
-CREATE FUNCTION articles_quotes_updated_forget_profiles() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    {FORGET_UPDATED_PROFILES};
-    RETURN NULL;
-END $$;
-CREATE TRIGGER articles_quote_updated_profiles AFTER UPDATE ON articles_quote
-REFERENCING OLD TABLE AS old_quotes NEW TABLE AS new_quotes
-FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_updated_forget_profiles();
-DROP TRIGGER articles_quote_inserted ON articles_quote;
-CREATE TRIGGER articles_quote_inserted_profiles AFTER INSERT ON articles_quote
-REFERENCING NEW TABLE AS changed_quotes
-FOR EACH STATEMENT EXECUTE FUNCTION articles_quotes_forget_profiles();
-DROP FUNCTION articles_articles_moved();
-DROP FUNCTION articles_quotes_updated();
-DROP FUNCTION articles_quotes_inserted();
+REVERSE_SQL = r"""
+DROP TRIGGER articles_article_moved_people ON articles_article;
+DROP TRIGGER articles_quote_moved_people ON articles_quote;
+DROP TRIGGER articles_quote_inserted_people ON articles_quote;
+DROP FUNCTION articles_articles_moved_people();
+DROP FUNCTION articles_quotes_moved_people();
+DROP FUNCTION articles_quotes_inserted_people();
 """
 
 
