@@ -1009,6 +1009,17 @@ STATEMENT_MEMBERS_SQL = """
     WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
 """
 STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.start_paragraph, q.start_offset"
+# StatementGroup.objects.bulk_create([StatementGroup(story_id=..., speaker_id=quote.person_id,
+# fullest_id=quote.pk) ...]), the groups' ids in the quotes' order: the ORM took three times as
+# long to build it as to run it.
+INSERT_GROUPS_SQL = """
+    INSERT INTO articles_statementgroup (story_id, speaker_id, fullest_id, created_at)
+    SELECT %(story)s, u.speaker, u.fullest, %(now)s
+    FROM UNNEST(%(speakers)s::bigint[], %(fullest)s::bigint[])
+         WITH ORDINALITY AS u(speaker, fullest, position)
+    ORDER BY u.position
+    RETURNING id
+"""
 
 
 @dataclasses.dataclass(slots=True)
@@ -1114,17 +1125,12 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
             joining.setdefault(quote.group_id, []).append(quote)
         elif assignment.new_group_index is not None:
             starting.append(quote)
-    created = StatementGroup.objects.bulk_create(
-        [
-            StatementGroup(story_id=article.story_id, speaker_id=q.person_id, fullest_id=q.pk)
-            for q in starting
-        ]
-    )
+    created = _insert_groups(article.story_id, starting)
     plan = _StatementPlan(grouped=[*starting], groups=[], rediffed=[])
-    for quote, group in zip(starting, created, strict=True):
-        quote.group_id, quote.diff = group.pk, []
+    for quote, group_id in zip(starting, created, strict=True):
+        quote.group_id, quote.diff = group_id, []
         if quote.pk is None:
-            plan.groups.append((group.pk, quote, quote.person_id))
+            plan.groups.append((group_id, quote, quote.person_id))
     old_members: dict[int, list[_Member]] = {}
     for member in rows:
         if member.group_id in joining:
@@ -1132,6 +1138,20 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     for group_id, quotes in sorted(joining.items()):
         _plan_group(plan, group_id, old_members.get(group_id, []), quotes)
     return plan
+
+
+def _insert_groups(story_id: int, quotes: list[Quote]) -> list[int]:
+    """Start a statement group in the story for each quote (its speaker, the quote as its
+    fullest wording when it is saved); their ids, in order."""
+    if not quotes:
+        return []
+    params = {
+        "story": story_id,
+        "now": timezone.now(),
+        "speakers": [quote.person_id for quote in quotes],
+        "fullest": [quote.pk for quote in quotes],
+    }
+    return [pk for (pk,) in _rows(INSERT_GROUPS_SQL, params)]
 
 
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
