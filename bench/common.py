@@ -1,5 +1,6 @@
 """What the benchmark scripts share: Django on the bench settings, a fresh bench database,
-gunicorn on a free loopback port, and the percentile the figures quote.
+gunicorn on a free loopback port, the percentile the figures quote, and a reference workload
+that tells how fast the machine was during a run.
 
 The scripts run as `.venv/bin/python bench/NAME.py` put the project on sys.path before
 importing this.
@@ -7,11 +8,16 @@ importing this.
 
 import contextlib
 import ctypes
+import difflib
+import json
 import os
+import random
+import re
 import signal
 import socket
 import subprocess
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +53,31 @@ def recreate_database(*, keep_existing: bool = False) -> None:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[int(share * (len(ordered) - 1))]
+
+
+def machine_reference(rounds: int = 5) -> float:
+    """Milliseconds a fixed pure-Python workload takes on one core, the best of `rounds`.
+
+    It uses none of the project's code, so it tells how fast this machine ran at the time (the
+    development VM varies by 20% from hour to hour): compare two runs' figures only when their
+    references are alike. Words split and counted, word lists compared, JSON written and read:
+    the kind of work an import does."""
+    rng = random.Random(7)
+    vocabulary = [
+        "".join(rng.choice("abcdefghijklmnoprstuw") for _ in range(6)) for _ in range(400)
+    ]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(120)) for _ in range(40)]
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text, other_text in zip(texts * 40, (texts[-1:] + texts[:-1]) * 40, strict=True):
+            words = re.findall(r"\w+", text)
+            counts = Counter(words)
+            other = re.findall(r"\w+", other_text)
+            difflib.SequenceMatcher(None, words, other).ratio()
+            json.loads(json.dumps({"counts": counts, "words": words}))
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
 
 
 def free_port() -> int:

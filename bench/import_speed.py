@@ -45,6 +45,7 @@ from django.db import connection, connections  # noqa: E402
 from articles.importer import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from articles.processing import link_all_pending_relatives  # noqa: E402
+from bench.common import machine_reference  # noqa: E402
 from bench.corpus import OUTLETS, make_event, render_report, stream  # noqa: E402
 
 CHUNK = 25  # files per task, as articles/tasks.py hands them out
@@ -172,6 +173,7 @@ def main():
     parser.add_argument("--story-size", type=int, default=1000, help="0 to skip")
     parser.add_argument("--samples", type=int, default=5)
     args = parser.parse_args()
+    print(f"machine reference: {machine_reference():.0f} ms (bench/common.py, lower is faster)")
     creation = connection.creation
     old_name = connection.settings_dict["NAME"]
     creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)

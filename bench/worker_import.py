@@ -22,7 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, recreate_database, setup_django  # noqa: E402
+from bench.common import (  # noqa: E402
+    ROOT,
+    machine_reference,
+    recreate_database,
+    setup_django,
+)
 
 setup_django()
 
@@ -123,6 +128,8 @@ def main():
     total = ImportBatch.objects.aggregate(n=Sum("total"))["n"] or 0
     connections.close_all()
 
+    reference = machine_reference()
+    print(f"machine reference before: {reference:.0f} ms (bench/common.py, lower is faster)")
     log_dir = Path("/tmp/newsroom-bench-workers")
     log_dir.mkdir(exist_ok=True)
     plan = list(args.phases)
@@ -178,6 +185,10 @@ def main():
             worker.wait(timeout=60)
 
     print()
+    print(
+        f"machine reference: {reference:.0f} ms before, {machine_reference():.0f} ms after "
+        "(a fixed Python workload on one core: compare runs with like references)"
+    )
     for count, articles, seconds in phases:
         print(
             f"{count} worker{'s' if count > 1 else ''}: {articles:,} articles in {seconds:.0f}s "
