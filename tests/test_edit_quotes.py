@@ -425,6 +425,15 @@ def test_adding_a_missed_quote_by_selection_offsets(editor_client, scene):
     assert added.text == words
     assert added.status == "confirmed" and added.person.name == "Amina Diallo"
     assert added.speaker_locked and added.group_id is not None  # matched into a statement
+    # No other outlet reported these words: the quote starts a statement of its own, whose
+    # fullest wording and speaker are its.
+    group = added.group
+    assert list(group.quotes.all()) == [added]
+    assert (group.fullest_id, group.speaker_id, group.story_id) == (
+        added.pk,
+        added.person_id,
+        scene.wire.story_id,
+    )
     assert response.url == added.get_edit_url()
 
 
