@@ -14,6 +14,7 @@ No file may hold a worker for long: each is imported within NEWSROOM_IMPORT_ARTI
 (`import_within_time_limit`), or rolled back and reported failed.
 """
 
+import functools
 import logging
 import math
 import os
@@ -305,15 +306,21 @@ RECORD_SQL = """
 """
 
 
+@functools.cache
+def _record_sql(status: str) -> str:
+    """RECORD_SQL for an outcome: the batch column counting it."""
+    quote_name = connection.ops.quote_name
+    return RECORD_SQL.format(
+        field=quote_name(ImportBatch._meta.get_field(status).column),
+        done=" + ".join(quote_name(field) for field in ImportBatch.COUNT_FIELDS),
+    )
+
+
 def _record(item_id: int, batch_id: int, report: FileReport) -> None:
     finished = timezone.now()
-    quote_name = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(
-            RECORD_SQL.format(
-                field=quote_name(ImportBatch._meta.get_field(report.status).column),
-                done=" + ".join(quote_name(field) for field in ImportBatch.COUNT_FIELDS),
-            ),
+            _record_sql(report.status),
             {
                 "status": report.status,
                 "message": report.message,
