@@ -210,12 +210,16 @@ def known_people_in(text: str) -> dict[int, KnownPerson]:
 # running them. Each says which QuerySet it stands for.
 
 # Person.objects.filter(aliases__alias__lower__in=...) with all their aliases, oldest first
-# (alias_lower_idx finds them).
+# (alias_lower_idx finds them). The ids as an array, looked up by primary key: as a join
+# (`p.id IN (SELECT ...)`) the planner expected a match for every name-like word and read the
+# whole person table for each article.
 KNOWN_PEOPLE_SQL = """
     SELECT p.id, p.name, p.role,
            ARRAY(SELECT a.alias FROM articles_personalias a WHERE a.person_id = p.id ORDER BY a.id)
     FROM articles_person p
-    WHERE p.id IN (SELECT person_id FROM articles_personalias WHERE lower(alias) = ANY(%s))
+    WHERE p.id = ANY(ARRAY(
+        SELECT DISTINCT person_id FROM articles_personalias WHERE lower(alias) = ANY(%s)
+    ))
 """
 
 
