@@ -80,6 +80,61 @@ def machine_reference(rounds: int = 5) -> float:
     return best * 1000
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) a process on this machine has used, with that of its children
+    that have ended and been waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _parent_pid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])
+
+
+def database_server_cpu() -> float | None:
+    """CPU seconds the PostgreSQL server behind Django's connection has used so far: its main
+    process, the processes it runs now, and those that have ended (sessions of workers that
+    have stopped). None when the server is not on this machine.
+
+    The difference over a run is what the server spent on it (with whatever else it served)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    try:
+        if not Path(f"/proc/{backend}/comm").read_text().startswith("postgres"):
+            return None  # a process of that number here, but the server is elsewhere
+        postmaster = _parent_pid(backend)
+        total = cpu_seconds(postmaster)
+    except OSError:
+        return None
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if _parent_pid(int(entry.name)) == postmaster:
+                total += cpu_seconds(int(entry.name))
+    return total
+
+
+def cpu_budget(articles: int, workers_cpu: float, server_cpu: float | None) -> str:
+    """Workers' and server's CPU per article, and the most articles per second this machine's
+    cores could import at that cost if nothing else ran: the ceiling the rate is measured
+    against."""
+    cores = os.cpu_count() or 1
+    worker_ms = workers_cpu / articles * 1000
+    if server_cpu is None:
+        return f"CPU per article: workers {worker_ms:.1f} ms (the database server is elsewhere)"
+    server_ms = server_cpu / articles * 1000
+    ceiling = cores * 1000 / (worker_ms + server_ms)
+    return (
+        f"CPU per article: workers {worker_ms:.1f} ms + PostgreSQL {server_ms:.1f} ms "
+        f"= {worker_ms + server_ms:.1f} ms; at that cost {cores} cores import at most "
+        f"{ceiling:.0f} articles/s"
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

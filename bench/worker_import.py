@@ -4,7 +4,9 @@ Queues every zip of a corpus made by bench/corpus.py into a fresh bench database
 `manage.py db_worker` processes on it, as many in each phase as --phases says (by default one
 for the first 10,000 articles, two for the rest). Prints articles per second with each (since
 the phase began, and since the last line: the rate as the database grows), and each worker's
-resident memory as the import goes on (peak included).
+resident memory as the import goes on (peak included). For each phase it also prints the CPU
+an article cost the workers and the PostgreSQL server, and so the most articles per second the
+machine's cores could import at that cost.
 
     .venv/bin/python bench/corpus.py --articles 100000 --seed 1 --out /tmp/corpus
     .venv/bin/python bench/worker_import.py --corpus /tmp/corpus [--phases 1:10000,2:rest]
@@ -24,6 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     ROOT,
+    cpu_budget,
+    cpu_seconds,
+    database_server_cpu,
     machine_reference,
     recreate_database,
     setup_django,
@@ -134,9 +139,11 @@ def main():
     log_dir.mkdir(exist_ok=True)
     plan = list(args.phases)
     workers = [start_worker(n + 1, log_dir) for n in range(plan[0][0])]
-    phases = []  # (workers, articles, seconds)
+    phases = []  # (workers, articles, seconds, workers' CPU seconds, server's or None)
     peak = {}
     phase_start, phase_done = time.perf_counter(), finished()
+    cpu_start = {worker.pid: cpu_seconds(worker.pid) for worker in workers}
+    server_start = database_server_cpu()
     last_report = phase_start
     deadline = phase_start + args.max_seconds if args.max_seconds else None
     print(f"-- {len(workers)} worker(s)", flush=True)
@@ -164,7 +171,12 @@ def main():
             out_of_time = deadline is not None and now >= deadline
             wanted = plan[0][1]
             if out_of_time or done >= total or (wanted is not None and done - phase_done >= wanted):
-                phases.append((len(workers), done - phase_done, now - phase_start))
+                workers_cpu = sum(cpu_seconds(w.pid) - cpu_start[w.pid] for w in workers)
+                server_now = database_server_cpu()
+                server_cpu = None if server_start is None else server_now - server_start
+                phases.append(
+                    (len(workers), done - phase_done, now - phase_start, workers_cpu, server_cpu)
+                )
                 if done >= total or out_of_time:
                     if out_of_time:
                         print(f"-- stopped after {args.max_seconds:.0f}s (--max-seconds)")
@@ -177,6 +189,8 @@ def main():
                 while len(workers) < plan[0][0]:
                     workers.append(start_worker(len(workers) + 1, log_dir))
                 phase_start, phase_done = now, done
+                cpu_start = {worker.pid: cpu_seconds(worker.pid) for worker in workers}
+                server_start = database_server_cpu()
                 print(f"-- {len(workers)} worker(s)", flush=True)
     finally:
         for worker in workers:
@@ -189,11 +203,13 @@ def main():
         f"machine reference: {reference:.0f} ms before, {machine_reference():.0f} ms after "
         "(a fixed Python workload on one core: compare runs with like references)"
     )
-    for count, articles, seconds in phases:
+    for count, articles, seconds, workers_cpu, server_cpu in phases:
         print(
             f"{count} worker{'s' if count > 1 else ''}: {articles:,} articles in {seconds:.0f}s "
             f"= {articles / seconds:.1f} articles/s end to end"
         )
+        if articles:
+            print("  " + cpu_budget(articles, workers_cpu, server_cpu))
     for pid, hwm in peak.items():
         print(f"worker {pid}: peak RSS {hwm / 1024:.0f} MiB")
     failures = ImportItem.objects.exclude(status__in=["imported", "duplicate"])
