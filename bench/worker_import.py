@@ -173,7 +173,9 @@ def main():
             if out_of_time or done >= total or (wanted is not None and done - phase_done >= wanted):
                 workers_cpu = sum(cpu_seconds(w.pid) - cpu_start[w.pid] for w in workers)
                 server_now = database_server_cpu()
-                server_cpu = None if server_start is None else server_now - server_start
+                server_cpu = (
+                    None if None in (server_start, server_now) else server_now - server_start
+                )
                 phases.append(
                     (len(workers), done - phase_done, now - phase_start, workers_cpu, server_cpu)
                 )
