@@ -80,15 +80,19 @@ def machine_reference(rounds: int = 5) -> float:
     return best * 1000
 
 
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/PID/stat after the command name (which may hold spaces): state, parent, ..."""
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user and system) a process on this machine has used, with that of its children
     that have ended and been waited for."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return sum(int(value) for value in _stat_fields(pid)[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _parent_pid(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])
+    return int(_stat_fields(pid)[1])
 
 
 def database_server_cpu() -> float | None:
