@@ -1,6 +1,7 @@
 """The project's own files agree with each other: compose, README, .env.example, settings."""
 
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -46,6 +47,19 @@ def test_make_run_starts_a_worker_and_readme_shows_the_worker_commands():
         "import_articles PATH... --background",
     ):
         assert command in readme, command
+
+
+def test_make_audit_fails_unless_every_package_is_audited_and_falls_back_to_pypi_pages():
+    recipe = subprocess.run(
+        ["make", "-n", "audit"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    audit = recipe[recipe.index("pip-audit") :]
+    # --strict: a package pip-audit could not audit fails it, as a vulnerable one does; only
+    # then does the fallback run (which fails on anything it leaves unchecked too).
+    pip_audit, fallback = audit.split("||", 1)
+    assert "--strict" in pip_audit and "-r /tmp/newsroom-requirements.txt" in pip_audit
+    assert "python -m newsroom.dependency_audit" in fallback
+    assert "make audit" in (ROOT / "README.md").read_text()
 
 
 def test_readme_shows_make_run_and_make_test_first_and_the_compose_command():
