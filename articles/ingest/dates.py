@@ -77,6 +77,8 @@ class FoundDate:
     label: str  # "published" | "updated" | ""
     # "03/11/2010": read month first, but it could be 3 November; the outlet may decide.
     day_month_ambiguous: bool = False
+    # "MOSCOW, December 16": the year was not written with the date but taken from elsewhere.
+    inferred_year: bool = False
 
 
 def _date_from_match(match: re.Match) -> datetime.date | None:
@@ -178,3 +180,100 @@ def is_relative_date_line(line: str) -> bool:
         return False
     rest = _remove(LABEL_RE, _remove(RELATIVE_RE, line))
     return bool(SEPARATORS_ONLY_RE.fullmatch(rest))
+
+
+# --- Dates inside a header line: "By UPI Staff | Jan. 03, 2018", "20:42 JST, July 8, 2022",
+# "Thu, 07/27/2017 - 4:08pm", "Publication date: December 5, 2017, 17:20", "22-04-2025".
+# Only lines of the page's header are searched (see text.py): in the body a date is an event.
+EMBEDDED_PATTERNS = [
+    *DATE_PATTERNS,
+    # 22-04-2025 (day first, as written outside the US)
+    re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\d-])"),
+    # 8/5/92: a two-digit year, month first as in the US
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<short_year>\d{2})(?![\d/])"),
+]
+# A month and a day without the year: "September 15, 13:36 UTC+3", "Feb. 4" in a dateline.
+MONTH_DAY_RE = re.compile(
+    rf"\b{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORDINAL}\b(?!\s*,?\s*\d{{4}})"
+    rf"|(?<!\d)(?P<day2>\d{{1,2}}){_ORDINAL}\s+(?P<month_name2>jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b\.?(?!\s*,?\s*\d{4})",
+    re.IGNORECASE,
+)
+YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _embedded_date(match: re.Match) -> datetime.date | None:
+    parts = match.groupdict()
+    if parts.get("short_year"):
+        short = int(parts["short_year"])
+        year = 1900 + short if short >= 50 else 2000 + short
+        month, day = int(parts["first"]), int(parts["second"])
+        if month > 12:
+            month, day = day, month
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            return None
+    return _date_from_match(match)
+
+
+def search_date(line: str) -> FoundDate | None:
+    """The first full date (with its year) written anywhere in a header line, with the time
+    written next to it; None if the line has none."""
+    if len(line) > 200:
+        return None
+    best: tuple[int, re.Match, datetime.date] | None = None
+    for pattern in EMBEDDED_PATTERNS:
+        for match in pattern.finditer(line):
+            date = _embedded_date(match)
+            if date and (best is None or match.start() < best[0]):
+                best = (match.start(), match, date)
+                break
+    if best is None:
+        return None
+    start, match, date = best
+    time = None
+    if match.groupdict().get("hour"):
+        time = datetime.time(int(match["hour"]), int(match["minute"]))
+    else:
+        time = _time_near(line, match.start(), match.end())
+    lowered = line.lower()
+    label = "updated" if re.search(r"updated|modified", lowered) else ""
+    if re.search(r"published|posted|publication", lowered):
+        label = "published"
+    ambiguous = bool(match.groupdict().get("first")) and _day_month_ambiguous(match)
+    precision = "minute" if time else "day"
+    value = datetime.datetime.combine(date, time or datetime.time())
+    return FoundDate(value, precision, label, ambiguous)
+
+
+def _time_near(line: str, start: int, end: int) -> datetime.time | None:
+    """A time written just before or after the date ("20:42 JST, July 8", "2018, 17:20")."""
+    window = _remove(TIME_ZONE_RE, line[max(0, start - 16) : start] + " " + line[end : end + 24])
+    for match in TIME_RE.finditer(window):
+        if time := _time_from_match(match):
+            return time
+    return None
+
+
+def search_month_day(line: str, year: int) -> FoundDate | None:
+    """A month and day written without the year ("September 15, 13:36"), in the given year."""
+    if len(line) > 200:
+        return None
+    match = MONTH_DAY_RE.search(line)
+    if not match:
+        return None
+    name = match["month_name"] or match["month_name2"]
+    day = int(match["day"] or match["day2"])
+    try:
+        date = datetime.date(year, MONTHS[name[:3].lower()], day)
+    except ValueError:
+        return None
+    time = _time_near(line, match.start(), match.end())
+    value = datetime.datetime.combine(date, time or datetime.time())
+    return FoundDate(value, "minute" if time else "day", "", inferred_year=True)
+
+
+def years_in(text: str) -> list[int]:
+    return [int(year) for year in YEAR_IN_TEXT_RE.findall(text)]

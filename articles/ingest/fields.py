@@ -153,7 +153,10 @@ def parse_signature_byline(line: str) -> Byline | None:
     return byline if byline and byline.outlet else None
 
 
-CORRESPONDENT_RE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’ -]{1,40})$")
+# The place is one to three capitalised words without digits ("in Moscow", "in New Delhi").
+CORRESPONDENT_RE = re.compile(
+    r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][^\W\d_][\w'’-]*(?:[ -][A-Z][^\W\d_][\w'’-]*){0,2})$"
+)
 
 
 def parse_correspondent_byline(line: str) -> Byline | None:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from . import chrome
 from .article import Paragraph, Stripped
-from .dates import FoundDate, is_relative_date_line, parse_date_line
+from .dates import (
+    FoundDate,
+    is_relative_date_line,
+    parse_date_line,
+    search_date,
+    search_month_day,
+    years_in,
+)
 from .errors import IngestError
 from .fields import (
     caption_text,
@@ -25,6 +32,8 @@ from .fields import (
     parse_signature_byline,
     split_trailing_credits,
 )
+from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
+from .headline import choose_headline, is_interface_line
 from .outlets import Outlet, find_outlet, outlet_from_domains, outlet_named_in
 from .shapes import (
     ends_sentence,
@@ -87,6 +96,9 @@ class TextArticle:
     published: datetime.datetime | None = None
     precision: str = "unknown"
     published_ambiguous: bool = False  # numeric day/month that could be read either way
+    published_inferred: bool = False  # the year was not written with the date
+    dateline_text: str = ""  # "BEIJING, Feb. 4 (Xinhua) --" as written
+    header_end: int = 0  # the line where the body under the headline starts
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[tuple[int, Stripped]] = field(default_factory=list)  # (line, what)
@@ -164,6 +176,11 @@ def parse_text(
     _read_body(body, article, known_headings, known_captions)
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
     _choose_date(article, dates, first_body_line)
+    if article.published is None:
+        # The header ends where the body under the headline starts (prose kept from above
+        # the headline is not where it ends).
+        header_end = max(first_body_line, article.header_end)
+        _search_header_date(article, items, header_end, text)
     return article
 
 
@@ -271,7 +288,10 @@ def _join_wrapped_lines(items: list[Item]) -> list[Item]:
         return _join_continuations(items)
     width = long_lines[int(0.9 * (len(long_lines) - 1))]
     unfinished = sum(not ends_sentence(item.text) for item in items if len(item.text) >= 30)
-    if width > 100 or unfinished / len(long_lines) < 0.4:
+    # No line of wrapped text runs far past the width: a paragraph on one long line says the
+    # short lines around it are separate lines (metadata), not a wrapped paragraph.
+    unwrapped = long_lines[-1] >= 2 * width
+    if width > 100 or unfinished / len(long_lines) < 0.4 or unwrapped:
         return _join_continuations(items)  # one paragraph per line, but for stray wraps
     joined: list[Item] = []
     last_length = 0
@@ -369,10 +389,10 @@ def _read_header(
 ) -> list[Item]:
     """Take section labels, headline, bylines and standfirst off the top; return the body."""
     index = 0
+    lead: list[Item] = []  # prose that stood above the headline
     # Before the headline.
     while index < len(items) and index < 10:
         item = items[index]
-        following = items[index + 1].text if index + 1 < len(items) else ""
         if _take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
             index += 1
             continue
@@ -387,13 +407,7 @@ def _read_header(
                 continue
             article.title = known_title
             break
-        if _is_headline_like(item.text):
-            if _is_section_label(item.text, following):
-                article.removed.append((item.line, Stripped("section label", item.text)))
-                index += 1
-                continue
-            _set_title(article, item)
-            index += 1
+        index, lead = _take_headline(items, index, article)
         break
     # After the headline: bylines, outlet names, a repeated headline, the standfirst.
     while index < len(items):
@@ -407,7 +421,71 @@ def _read_header(
                 break
             article.standfirst = item.text
         index += 1
-    return items[index:]
+    if index < len(items):
+        article.header_end = items[index].line
+    return lead + items[index:]
+
+
+def _is_other_field(text: str) -> bool:
+    """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
+    return bool(
+        find_outlet(text)
+        or parse_byline(text)
+        or parse_signature_byline(text)
+        or parse_correspondent_byline(text)
+        or caption_text(text)
+        or parse_dateline(text)
+    )
+
+
+def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple[int, list[Item]]:
+    """Choose the headline among the first lines (see headline.py); return where the header
+    goes on, and the prose lines that stood above the headline (kept as the article's start)."""
+    candidates = items[start : start + MAX_HEADLINE_POSITION + 4]
+
+    def header_follows(position: int) -> bool:
+        if position >= len(candidates):
+            return False
+        item = candidates[position]
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if following is None:
+            return False
+        between = {
+            stripped.reason
+            for line, stripped in article.removed
+            if item.line < line < following.line
+        }
+        return bool(
+            between & HEADER_REASONS
+            or parse_dateline(following.text)
+            or parse_byline(following.text)
+            or parse_signature_byline(following.text)
+        )
+
+    chosen = choose_headline(
+        [item.text for item in candidates],
+        header_follows=header_follows,
+        is_other_field=_is_other_field,
+    )
+    if chosen is None:
+        # No headline: the interface lines at the top are still not the article.
+        while start < len(items) and is_interface_line(items[start].text):
+            article.removed.append((items[start].line, Stripped("page header", items[start].text)))
+            start += 1
+        return start, []
+    lead = []
+    for item in candidates[: chosen.index]:
+        if _take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
+            continue
+        headline = candidates[chosen.index].text
+        if is_body_like(item.text):
+            lead.append(item)
+        elif _is_section_label(item.text, headline):
+            article.removed.append((item.line, Stripped("section label", item.text)))
+        else:
+            article.removed.append((item.line, Stripped("page header", item.text)))
+    _set_title(article, candidates[chosen.index])
+    return start + chosen.index + 1, lead
 
 
 def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:
@@ -478,6 +556,7 @@ def _split_dateline(article: TextArticle) -> None:
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
     if first is None or not (dateline := parse_dateline(first.text)):
         return
+    article.dateline_text = first.text[: dateline.length]
     first.text = first.text[dateline.length :].strip()
     article.dateline = dateline.place.upper()
     if dateline.agency:
@@ -493,3 +572,29 @@ def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_
     if chosen:
         article.published, article.precision = chosen.value, chosen.precision
         article.published_ambiguous = chosen.day_month_ambiguous
+
+
+def _search_header_date(article: TextArticle, items: list[Item], body_line: int, text: str) -> None:
+    """No line was a date on its own: look for a date written inside a header line (a byline
+    with its date, a time stamp with a label), nearest the body first; then for a day and
+    month without the year, in the dateline or the header, the year taken from the page."""
+    header = [item for item in items if item.line < body_line][-40:]
+    found = [(item, date) for item in header if (date := search_date(item.text))]
+    published = [pair for pair in found if pair[1].label == "published"]
+    chosen = (published or found or [None])[-1]
+    if chosen is None:
+        years = years_in(text[:20_000])
+        if not years:
+            return
+        # The year the page names most often; the latest of equals (a copyright line, the
+        # date of a promo or of the archive page are each written once).
+        year = max(set(years), key=lambda y: (years.count(y), y))
+        for line in [article.dateline_text, *(item.text for item in reversed(header))]:
+            if line and (date := search_month_day(line, year)):
+                article.published, article.precision = date.value, date.precision
+                article.published_inferred = True
+                return
+        return
+    date = chosen[1]
+    article.published, article.precision = date.value, date.precision
+    article.published_ambiguous = date.day_month_ambiguous

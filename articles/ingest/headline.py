@@ -1,0 +1,180 @@
+"""Choosing the headline among the first lines of a page, by position and shape.
+
+A saved page opens with whatever its header held: a site name, a breadcrumb, a "skip to
+content" link, a section label, a time stamp, the headline, a byline, a standfirst. Taking the
+first line that looks like a headline reads the site's chrome as the title on most real pages,
+so every early line is scored instead:
+- its shape: a headline is a few to some twenty words, mostly capitalised or a plain sentence,
+  without a full stop; a line of interface words ("Accessibility links", "Menu Close"), a
+  breadcrumb ("Home / World / Asia"), an outlet's name or a line ending in a colon is not;
+- what follows it: the article starts under its headline (a byline, a date, a dateline, the
+  standfirst or the lede), while chrome sits above other chrome;
+- what it shares with the article: a headline's words come back in the lede, and pages often
+  print the headline twice (the page title and the heading).
+No line is chosen when none scores as a headline: the article is then "Untitled".
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .shapes import ends_sentence, is_body_like, sentence_count, word_count
+
+# Words that make up the interface of a site rather than the headline of a story. A line made
+# mostly of them is navigation, a widget or a label.
+_INTERFACE = """
+    skip to main content navigation nav menu close open search home page pages top bottom
+    accessibility links link copied clipboard breaking news latest updates update live
+    sign log login logout register subscribe subscription newsletter account my profile
+    share print email e-mail tools save comment comments most read popular viewed trending
+    select language languages edition editions english on air now next listen watch video
+    videos photo photos gallery audio podcast podcasts radio tv feed feeds aggregator rss
+    category categories archive archives tag tags topic topics section sections more
+    all rights reserved contact us about advertise advertisement online payment
+    font size adjust text larger smaller back main index site map sitemap you are here
+    related stories articles story article headlines top today's current issue magazine
+    table of contents blog blogs opinion world local national business sport sports weather
+"""
+INTERFACE_WORDS = frozenset(_INTERFACE.split())
+BREADCRUMB_SEPARATOR_RE = re.compile(r"\s(?:/|>|»|›|\|)\s|\s::\s")
+# A time, a numeric date or a date with a month name: a time stamp, not a headline.
+TIME_STAMP_RE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:ago|GMT|UTC)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b,?\s*\d{0,4}"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+\d{4}\b",
+    re.IGNORECASE,
+)
+URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = """a an the of in on at to for from by with and or but as is are was were be been has
+have had will would says said say after over into about its it his her their this that"""
+STOP_WORDS = frozenset(_STOP.split())
+
+# How far down the page the headline may stand, in kept lines.
+MAX_POSITION = 14
+# Below this, no line is taken as the headline.
+MIN_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    score: float
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        word.casefold().strip("'’")
+        for word in WORD_RE.findall(text)
+        if len(word) > 2 and word.casefold() not in STOP_WORDS
+    }
+
+
+def interface_share(text: str) -> float:
+    """The share of a line's words that are interface words ('Skip to content' -> 1.0)."""
+    words = [word.casefold() for word in WORD_RE.findall(text)]
+    if not words:
+        return 1.0
+    return sum(word in INTERFACE_WORDS for word in words) / len(words)
+
+
+def is_interface_line(text: str) -> bool:
+    """A short line made mostly of interface words: 'Home | World', 'Skip to content'."""
+    return word_count(text) <= 8 and interface_share(text) >= 0.5
+
+
+def capitalised_share(text: str) -> float:
+    words = [word for word in WORD_RE.findall(text) if word.casefold() not in STOP_WORDS]
+    if not words:
+        return 0.0
+    return sum(word[0].isupper() for word in words) / len(words)
+
+
+def shape_score(text: str) -> float | None:
+    """How much a line looks like a headline on its own; None when it cannot be one."""
+    words = word_count(text)
+    if not 2 <= words <= 30 or len(text) > 250 or sentence_count(text) > 1:
+        return None
+    if text.endswith(":") or URL_OR_EMAIL_RE.search(text):
+        return None
+    if ends_sentence(text) and not text.endswith("?") and words > 12:
+        return None
+    if not WORD_RE.search(text):
+        return None
+    score = 1.0
+    if TIME_STAMP_RE.search(text):
+        score -= 2.0
+    if 4 <= words <= 20:
+        score += 1.0
+    elif words <= 3:
+        score -= 0.5
+    interface = interface_share(text)
+    # Headlines use some of these words too ("sign", "deal", "link"): only a line made mostly
+    # of them is the site's interface.
+    score -= 3.0 * interface if interface >= 0.5 else interface
+    if BREADCRUMB_SEPARATOR_RE.search(text):
+        score -= 2.0
+    if text.isupper() and words <= 4:
+        score -= 1.0  # "WORLD NEWS", "THE WHITE HOUSE": labels and site names
+    if ends_sentence(text) and not text.endswith(("?", "!")):
+        score -= 0.5
+    if capitalised_share(text) >= 0.6:
+        score += 0.5
+    return score
+
+
+def choose_headline(
+    lines: list[str],
+    *,
+    header_follows: Callable[[int], bool],
+    is_other_field: Callable[[str], bool],
+) -> Candidate | None:
+    """The headline among the first lines of a page, or None when no line is credible.
+
+    `header_follows(i)` tells whether the article's header (a byline, a date, a dateline)
+    follows line i; `is_other_field(line)` a line that is another field: an outlet's name, a
+    byline, a caption, a dateline.
+    """
+    first_body = next((i for i, line in enumerate(lines) if is_body_like(line)), len(lines))
+    body_words: set[str] = set()
+    for line in lines[first_body : first_body + 3]:
+        body_words |= content_words(line)
+    folded = [" ".join(line.casefold().split()) for line in lines]
+    best: Candidate | None = None
+    for index, text in enumerate(lines[:MAX_POSITION]):
+        if is_body_like(text) and word_count(text) > 30:
+            continue
+        score = shape_score(text)
+        if score is None or is_other_field(text):
+            continue
+        following = lines[index + 1 : index + 2]
+        if header_follows(index):
+            score += 1.5
+        elif following and is_body_like(following[0]):
+            score += 1.0
+        elif header_follows(index + 1) and following and len(following[0]) > len(text):
+            score += 1.5  # a longer standfirst between the headline and the byline
+        # A standfirst (a sentence, not in title case) sits under a shorter headline.
+        previous = lines[index - 1] if index else ""
+        if (
+            previous
+            and len(previous) < len(text)
+            and capitalised_share(text) < 0.6
+            and (shape_score(previous) or 0) >= 1.5
+        ):
+            score -= 1.0
+        words = content_words(text)
+        if words and body_words:
+            score += 2.0 * min(len(words & body_words) / len(words), 0.6)
+        # The page title and the heading: the same line twice, close together. (A header
+        # repeated for every entry of a list page is further apart.)
+        if folded[index] in folded[index + 1 : index + 4]:
+            score += 1.0
+        # Earlier is likelier, but only a little: chrome comes first on most pages.
+        score -= 0.05 * index
+        if index > first_body:
+            score -= 1.0
+        if best is None or score > best.score:
+            best = Candidate(index, score)
+    return best if best and best.score >= MIN_SCORE else None
