@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .shapes import ends_sentence, is_body_like, sentence_count, word_count
+from .shapes import BULLET_RE, ends_sentence, is_body_like, sentence_count, word_count
 
 # Words that make up the interface of a site rather than the headline of a story. A line made
 # mostly of them is navigation, a widget or a label.
@@ -98,7 +98,12 @@ def shape_score(text: str) -> float | None:
         return None
     if text.endswith(":") or URL_OR_EMAIL_RE.search(text):
         return None
-    if ends_sentence(text) and not text.endswith("?") and words > 12:
+    # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
+    # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment
+    # or a list item.
+    if ends_sentence(text) and not text.endswith(("?", "!")) and words > 6:
+        return None
+    if text[:1].islower() or BULLET_RE.match(text):
         return None
     if not WORD_RE.search(text):
         return None

@@ -30,6 +30,7 @@ from .fields import (
     parse_correspondent_byline,
     parse_dateline,
     parse_signature_byline,
+    person_names,
     split_trailing_credits,
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
@@ -64,6 +65,9 @@ OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
     r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+TITLE_PREFIX_RE = re.compile(
+    r"^(?P<site>[^|–—:]{2,40}?)\s*(?:\s\||\s-|\s–|\s—|::|:)\s+(?:[^|]{2,40}\s\|\s+)?(?P<title>.{8,})$"
 )
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
@@ -371,8 +375,12 @@ def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
 
 
 def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
-    """'Talks end | Reuters' -> ('Talks end', 'Reuters') when the suffix names the site."""
+    """'Talks end | Reuters' -> ('Talks end', 'Reuters') when the suffix names the site; the
+    same for a prefix ('News24 | Talks end', 'Xinhua: Talks end')."""
     match = TITLE_SUFFIX_RE.match(title)
+    if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
+        return match["title"], match["site"]
+    match = TITLE_PREFIX_RE.match(title)
     if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
         return match["title"], match["site"]
     return title, ""
@@ -430,6 +438,7 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
+        or person_names(text)
         or parse_byline(text)
         or parse_signature_byline(text)
         or parse_correspondent_byline(text)
