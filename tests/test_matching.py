@@ -1,4 +1,4 @@
-"""Tests for articles/matching.py: speakers, statements and stories.
+"""Tests for articles/matching/: speakers, statements and stories.
 
 Pure functions, no database: run with `.venv/bin/pytest -p no:django tests/test_matching.py`.
 The demo cases use the bundled corpus (articles/demo/) with its quotes copied here by hand.
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from articles import matching
 from articles.matching import (
     ArticleForStory,
     DiffToken,
@@ -20,6 +19,7 @@ from articles.matching import (
     QuoteForMatching,
     StatementGroup,
     StoryCandidate,
+    clear_caches,
     fullest_wording,
     match_person,
     match_statements,
@@ -28,6 +28,7 @@ from articles.matching import (
     story_title,
     word_diff,
 )
+from articles.matching.stories import _term_weights, _terms_of_words
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
@@ -1113,13 +1114,13 @@ def test_a_formula_quoted_at_several_events_is_not_a_shared_statement():
 
 @pytest.mark.parametrize("words_kept", [3, 1 << 17])
 def test_term_weights_count_content_words_whatever_the_word_cache_keeps(monkeypatch, words_kept):
-    monkeypatch.setattr(matching, "TERMS_OF_WORDS_MAX", words_kept)
-    matching.clear_caches()
-    weigh = matching._term_weights.__wrapped__
+    monkeypatch.setattr("articles.matching.stories.TERMS_OF_WORDS_MAX", words_kept)
+    clear_caches()
+    weigh = _term_weights.__wrapped__
     for _ in range(2):  # the second time from the cache, or from an emptied one
         assert weigh("Helicopters, the helicopter talks in 2009 of an ox") == {
             "helicopter": 1.0 + math.log(2),
             "talk": 1.0,
         }
         assert weigh("Talks about Talks") == {"talk": 1.0 + math.log(2)}
-    assert len(matching._terms_of_words) <= words_kept  # emptied when past the limit
+    assert len(_terms_of_words) <= words_kept  # emptied when past the limit
