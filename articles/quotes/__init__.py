@@ -1,0 +1,68 @@
+"""Find the direct quotations in an article's clean body, and who said each one.
+
+Pure text processing (stdlib only): `extract_quotes(paragraphs, known_people)` takes the body as
+a list of paragraph strings and returns plain dataclasses. It never raises on odd text and its
+work grows linearly with the input (bounded windows, no regex with ambiguous repetition).
+
+How it works, a module a step:
+1. marks.py: quotation marks are paired into quoted spans (across paragraphs too), and a masked
+   copy of each paragraph, quoted words as "x", lets the later steps read only the reporter's
+   words; sentences.py splits it into sentences and tokens, text.py keeps them per sentence.
+2. names.py, evidence.py: capitalised names with evidence (a title before them, an appositive
+   role, an age, "who ...", a reporting verb) become the article's people, kept in cast.py,
+   merged by surname (one typo tolerated).
+3. phrases.py: what a noun phrase names (a name, a pronoun, a description, an unnamed person, an
+   organisation) and where a verb's subject is.
+4. reading.py: sentences are read in order. Each span is judged (judging.py: nickname, title of
+   a work, term after "so-called", subheading, headline, scare quote?) and attributed
+   (attribution.py: '"...," X said', 'X said: "..."', 'according to X', a credit line, a verb
+   governing a partial quote, or no attribution: the previous speaker carrying on, or the next
+   turn of a question-and-answer exchange). Speakers are resolved in cast.py: names by surname,
+   pronouns to the subject of a recent sentence, descriptions ("the Danish NATO chief") by their
+   role words. Then who the sentence is about is noted, for the pronouns after it.
+words.py holds the word lists every step reads by.
+
+Design choices:
+- A quote split around its attribution ('"A," he said, "b."') is two Quotes with the same
+  speaker; the second has continues_previous=True. Each text is then an exact slice of its
+  paragraph, which the pages need for highlighting.
+- A quote running over several paragraphs is one Quote whose text joins the parts with "\n".
+- `speaker` is always a Person.name or None. Organisations, governments and places ("NATO
+  said", "the ministry said", "Washington called on") get speaker_kind="organisation", unnamed
+  people ("a senior official said") "unnamed", an unresolved pronoun "unknown"; the words used
+  are in speaker_mention either way.
+- Single marks carry quotes only in an article that uses them so (no double-quoted text, and a
+  single-quoted sentence with an attribution beside it); elsewhere a single-quoted passage needs
+  an attribution right beside it, so 'reset' stays a scare quote.
+- Confidence multiplies how sure each step is: lower for pronouns, descriptions, carried-on
+  speakers, partial quotes, single marks and quotes whose closing mark is missing.
+- known_people are indexed per call; pass the people relevant to the story, not the whole table.
+"""
+
+from collections.abc import Sequence
+
+from .quote import Extraction, KnownPerson, Person, Quote
+from .reading import read_article
+
+__all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes", "quotable_texts"]
+
+
+def quotable_texts(paragraphs) -> list[str]:
+    """Body paragraphs ({"kind", "text"} dicts or objects with those attributes) as the texts
+    quotes are looked for in: subheadings blanked, not dropped, so indices still match."""
+    texts = []
+    for paragraph in paragraphs:
+        if isinstance(paragraph, dict):
+            kind, text = paragraph.get("kind", "text"), paragraph.get("text", "")
+        else:
+            kind, text = paragraph.kind, paragraph.text
+        texts.append(text if kind == "text" else "")
+    return texts
+
+
+def extract_quotes(paragraphs: list[str], known_people: Sequence[KnownPerson] = ()) -> Extraction:
+    """Every direct quotation in `paragraphs` (an article's clean body) and who said it."""
+    paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
+    if not any(paragraphs):
+        return Extraction(quotes=[], people=[])
+    return read_article(paragraphs, known_people)

@@ -1,0 +1,282 @@
+"""Attribution: choosing who said a quote.
+
+Looks after the closing mark ('"...," X said', 'said X, a ...', 'X told Y', '..., adding that',
+'according to X', a credit line '"..." — X, 34, a nurse') and before the opening one ('X said:
+"..."', 'X of Brazil warned: "..."', a verb governing a partial quote: 'X said he sees a "new
+beginning"'; 'X told AFP the ministers had agreed "to ..."' is X's), then resolves the noun
+phrase found to a person of the cast, an organisation, an unnamed speaker or nobody known.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .cast import Cast, CastMember
+from .evidence import appositive_after
+from .marks import Span
+from .phrases import NounPhrase, PhraseReader
+from .quote import Quote
+from .sentences import Tok
+from .text import ArticleText
+from .words import (
+    COMMITMENT_VERBS,
+    DIALOG_REPLIES,
+    EXPRESSED_OBJECTS,
+    INVERTIBLE,
+    NEEDS_PARTICLE,
+    PARTICIPLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING_VERBS,
+)
+
+WINDOW = 60  # tokens examined on either side of a quote: bounds the work on huge paragraphs
+
+
+@dataclass
+class Attribution:
+    np: NounPhrase | None
+    verb: str
+    adjacent: bool  # directly attached to the quote: '," he said' or 'said: "'
+    factor: float = 1.0  # how sure the attribution itself is
+
+
+@dataclass
+class Found:
+    span: Span
+    quote: Quote
+    person: CastMember | None
+    attributed: bool
+
+
+def verb_at(toks: list[Tok], v: int, hi: int) -> int:
+    """Index after the reporting verb phrase starting at toks[v], or -1 if none is there."""
+    w = toks[v][0]
+    if w not in REPORTING_VERBS and w not in PARTICIPLES:
+        return -1
+    if w in NEEDS_PARTICLE:
+        particles = NEEDS_PARTICLE[w]
+        if w == "expressed":
+            k = v + 1
+            if k < hi and toks[k][0] == "the":
+                k += 1
+            if k < hi and toks[k][0] in EXPRESSED_OBJECTS:
+                return k + 1
+            return -1
+        if v + 1 < hi and toks[v + 1][0] in particles:
+            return v + 2
+        return -1
+    if w == "called" and v + 1 < hi and toks[v + 1][0] in ("on", "for"):
+        return v + 2
+    return v + 1
+
+
+def asker(verb: str, previous: Found | None) -> CastMember | None:
+    """Whom a pronoun cannot stand for: with a verb of reply, the asker of the question just
+    quoted."""
+    if (
+        verb in DIALOG_REPLIES
+        and previous is not None
+        and previous.quote.text.rstrip().endswith("?")
+    ):
+        return previous.person  # the answer comes from someone else than the question
+    return None
+
+
+class Attributor:
+    """Finds the attribution of quotes in the article's sentences and resolves their speakers."""
+
+    def __init__(self, text: ArticleText, phrases: PhraseReader, cast: Cast):
+        self.text = text
+        self.phrases = phrases
+        self.cast = cast
+        self._after_cache: dict[tuple[int, int], tuple[Attribution | None, int]] = {}
+
+    def resolve(
+        self, np: NounPhrase, verb: str = "", previous: Found | None = None
+    ) -> tuple[CastMember | None, str, float]:
+        """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker; `previous`
+        is the quote found just before, whose asker a replying pronoun cannot be."""
+        if np.kind == "name":
+            person = self.cast.register(np.words, np.role)
+            return person, "person", 0.95
+        if np.kind == "pronoun":
+            word = np.text.lower()
+            if word in ("they", "it"):
+                return None, "organisation" if word == "it" else "unnamed", 0.6
+            if word in ("i", "we"):
+                return None, "unknown", 0.4
+            person = self.cast.resolve_pronoun(PRONOUNS[word], asker(verb, previous))
+            if person is None:
+                return None, "unknown", 0.4
+            if person.gender is None:
+                person.gender = PRONOUNS[word]
+            return person, "person", 0.8
+        if np.kind == "desc":
+            person, factor = self.cast.resolve_description(np.text)
+            if person is None:
+                return None, "unnamed", 0.7
+            if np.text not in person.aliases and np.text != person.name:
+                person.aliases[np.text] = None
+            return person, "person", factor
+        if np.kind == "org":
+            return None, "organisation", 0.85
+        return None, "unnamed", 0.85
+
+    def verb_text(self, p: int, toks: list[Tok], v: int, end: int) -> str:
+        if toks[v][0] == "saying" and v > 0 and toks[v - 1][0] == "as":
+            return "quoted as saying"
+        text = self.text.text_of(p, toks, v, end)
+        return text[:1].lower() + text[1:]  # "According to" opening a sentence
+
+    def after_attribution(self, p: int, close_at: int) -> tuple[Attribution | None, int]:
+        """Attribution after a closing mark; also returns where the region stopped."""
+        cached = self._after_cache.get((p, close_at))
+        if cached is not None:
+            return cached
+        result = self._after_attribution(p, close_at)
+        self._after_cache[(p, close_at)] = result
+        return result
+
+    def _after_attribution(self, p: int, close_at: int) -> tuple[Attribution | None, int]:
+        s0, s1 = self.text.sentence_at(p, close_at)
+        toks = self.text.toks(p, s0, s1)
+        k = self.text.tok_index(p, close_at, after=True)
+        hi = k
+        while hi < len(toks) and toks[hi][0] != '"' and hi - k < WINDOW:
+            hi += 1
+        stop = toks[hi][1] if hi < len(toks) else s1
+        i = k
+        while i < hi and toks[i][0] in (",", "—", "–", "-"):
+            i += 1
+        if i >= hi:
+            return None, stop
+        w = toks[i][0]
+        if w in INVERTIBLE:
+            end = verb_at(toks, i, hi)
+            if end > 0:
+                np = self.phrases.np_forward(p, toks, end, hi)
+                if np is not None and np.kind in ("desc", "unnamed"):
+                    np = self.appositive_name(p, toks, np, hi) or np
+                if np is not None:
+                    if np.kind == "name" and end < hi:
+                        self.learn_appositive(p, toks, np, hi)
+                    return Attribution(np, self.verb_text(p, toks, i, end), True), stop
+        if w.lower() == "according" and i + 1 < hi and toks[i + 1][0] == "to":
+            np = self.phrases.np_forward(p, toks, i + 2, hi)
+            if np is not None:
+                return Attribution(np, "according to", True), stop
+        for v in range(i, hi):
+            end = verb_at(toks, v, hi)
+            if end < 0 or toks[v][0] in PARTICIPLES:
+                continue
+            np = self.phrases.subject_of(p, toks, v, i)
+            if np is None:
+                continue
+            adjacent = np.start <= toks[i][1]  # nothing between the quote and "X said"
+            return Attribution(np, self.verb_text(p, toks, v, end), adjacent), stop
+        if any(t[0] in ("—", "–") for t in toks[k:i]):
+            # a credit line: '"..." — Carla Mendes, 34, a nurse' (vox pops, captions)
+            np = self.phrases.np_forward(p, toks, i, hi)
+            if np is not None and np.kind == "name" and np.bare:
+                return Attribution(np, "", True, factor=0.9), stop
+        for v in range(i, hi - 1):
+            if toks[v][0] == "according" and toks[v + 1][0] == "to":
+                np = self.phrases.np_forward(p, toks, v + 2, hi)
+                if np is not None:
+                    return Attribution(np, "according to", False), stop
+        return None, stop
+
+    def appositive_name(
+        self, p: int, toks: list[Tok], np: NounPhrase, hi: int
+    ) -> NounPhrase | None:
+        """The name after a description: "one farmer, Ana Lima, 52"."""
+        k = self.text.tok_index(p, np.end)
+        if k < hi and toks[k][0] == ",":
+            j = k + 1
+            while j < hi and j - k < 8 and toks[j][0] not in (",", ".", ";", ":"):
+                j += 1
+            name = self.phrases.classify(p, toks, k + 1, j)
+            if name is not None and name.kind == "name" and name.bare:
+                return name
+        return None
+
+    def learn_appositive(self, p: int, toks: list[Tok], np: NounPhrase, hi: int) -> None:
+        k = self.text.tok_index(p, np.end) - 1
+        if 0 <= k + 1 < hi and toks[k + 1][0] == ",":
+            appositive = appositive_after(self.text, p, toks, k + 1, require_role=False)
+            if appositive:
+                person = self.cast.register(np.words)
+                self.cast.add_role(person, appositive)
+                person.aliases[re.sub(r"^(?:an?)\s+", "", appositive)] = None
+
+    def before_attribution(self, p: int, open_at: int, lo_pos: int) -> Attribution | None:
+        s0, s1 = self.text.sentence_at(p, open_at)
+        toks = self.text.toks(p, s0, s1)
+        hi = self.text.tok_index(p, open_at)
+        lo = max(0, hi - WINDOW)
+        while lo < hi and toks[lo][1] < lo_pos:
+            lo += 1
+        if lo >= hi:
+            return None
+        last = toks[hi - 1][0]
+        # "According to Feld, the company's "premium valuation" ..."
+        for v in range(lo, hi - 1):
+            if toks[v][0].lower() == "according" and toks[v + 1][0] == "to":
+                np = self.phrases.np_forward(p, toks, v + 2, hi)
+                if np is not None:
+                    return Attribution(np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4)
+        for v in range(hi - 1, lo - 1, -1):
+            end = verb_at(toks, v, hi)
+            if end < 0:
+                continue
+            between = [t[0] for t in toks[end:hi]]
+            np = None
+            if toks[v][0] in INVERTIBLE and between and between[-1] in (":", ","):
+                inverted = self.phrases.np_forward(p, toks, end, hi - 1)
+                if (
+                    inverted is not None
+                    and inverted.kind != "pronoun"
+                    and end < hi - 1
+                    and toks[end][0].lower() not in PREPOSITIONS  # "said in a statement:"
+                ):
+                    np = inverted  # 'said Smith: "..."'
+            if np is None:
+                np = self.phrases.subject_of(p, toks, v, lo)
+            if np is None:
+                continue
+            if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
+                continue  # "Her favourite review, she says, came from ...: "..."
+            if np.kind in ("org", "unnamed") and toks[v][0] in COMMITMENT_VERBS:
+                outer = self.outer_reporter(p, toks, v, lo, np)
+                if outer is not None:
+                    return outer
+            adjacent = not between or between[-1] in (":", ",") or between == ["that"]
+            adjacent = adjacent and len(between) <= 8
+            return Attribution(np, self.verb_text(p, toks, v, end), adjacent)
+        if last == ":":
+            np = self.phrases.sentence_subject(p, toks, lo, hi)
+            if np is not None:
+                return Attribution(np, "", True, factor=0.75)
+        return None
+
+    def outer_reporter(
+        self, p: int, toks: list[Tok], v: int, lo: int, inner: NounPhrase
+    ) -> Attribution | None:
+        """The person reporting the clause of toks[v]: in 'Quispe told Reuters the envoys had
+        agreed "to ..."' the words are Quispe's, not the envoys'."""
+        inner_at = self.text.tok_index(p, inner.start)
+        for w in range(v - 1, lo - 1, -1):
+            if toks[w][0] in (";", ":", '"', "(", ")"):
+                return None
+            end = verb_at(toks, w, inner_at + 1)
+            if end < 0 or end > inner_at or toks[w][0] in PARTICIPLES:
+                continue
+            np = self.phrases.subject_of(p, toks, w, lo)
+            if np is None or np.kind not in ("name", "pronoun"):
+                return None
+            return Attribution(np, self.verb_text(p, toks, w, end), False, factor=0.85)
+        return None
+
+    def follows_comma(self, p: int, toks: list[Tok], np: NounPhrase, lo: int) -> bool:
+        k = self.text.tok_index(p, np.start)
+        return k > lo and toks[k - 1][0] == ","

@@ -1,0 +1,339 @@
+"""The article's cast of people: who it names (a registry merged by surname, a typo
+tolerated, and matched to people known from other articles), who it has talked about lately,
+and whom a pronoun or a description ("the Danish NATO chief") stands for.
+
+Pronouns go to the subject of a recent sentence or another person the last one names (skipping
+people of the other sex, and the asker for a reply); descriptions by their role words against
+titles and KnownPerson aliases, or else to the topic person of the last sentences. A description
+with "former" never goes to someone currently holding that title.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+
+from .names import bare_word
+from .quote import KnownPerson
+from .words import DEFINITE, HONORIFICS, INDEFINITE, PREPOSITIONS, ROLE_HEADS, ROLE_NOUNS
+
+
+@dataclass
+class CastMember:
+    """A person of the article while it is read; a Person is made of each at the end."""
+
+    words: list[str]
+    aliases: dict[str, None] = field(default_factory=dict)
+    role: str = ""
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    known: KnownPerson | None = None
+    first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def surname(self) -> str:
+        return bare_word(self.words[-1]).lower()
+
+    def descriptions(self) -> list[str]:
+        found = list(self.roles) + list(self.aliases)
+        if self.known is not None:
+            found += list(self.known.aliases) + [self.known.role]
+        return [d for d in found if d]
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+@lru_cache(maxsize=65536)  # KnownPerson aliases come back with every article
+def normalise_description(text: str) -> tuple[str, ...]:
+    """Content words of a description, with synonymous titles made equal: "premier" -> PM."""
+    words = []
+    for w in re.split(r"[\s,]+", text.lower()):
+        w = bare_word(w.strip(".’'\"“”"))
+        if not w or w in DEFINITE or w in INDEFINITE:
+            continue
+        words.append(w)
+    joined = " ".join(words)
+    joined = joined.replace("prime minister", "prime_minister")
+    joined = joined.replace("secretary general", "secretary-general")
+    joined = joined.replace("chief executive officer", "ceo").replace("chief executive", "ceo")
+    return tuple(ROLE_HEADS.get(w, w) for w in joined.split())
+
+
+def description_head(words: Sequence[str]) -> str:
+    head = ""
+    for w in words:
+        if w in PREPOSITIONS and head:
+            break
+        if w in ROLE_NOUNS or w in ("prime_minister", "chief", "ceo", "spokesperson"):
+            head = w
+        elif w.endswith("year-old"):
+            head = "year-old"
+    return head
+
+
+def _description_score(desc: Sequence[str], other: str) -> float:
+    words = normalise_description(other)
+    head, other_head = description_head(desc), description_head(words)
+    if not head or head != other_head:
+        return 0.0
+    score = 2.0
+    other_mods = {w[:4] for w in words if w != other_head}
+    for w in desc:
+        if w == head or w in PREPOSITIONS:
+            continue
+        if w[:4] in other_mods:
+            score += 1.0
+    return score
+
+
+def _is_former(words: Sequence[str]) -> bool:
+    return any(w in ("former", "ex") or w.startswith("ex-") for w in words)
+
+
+class Cast:
+    """The people of one article, and the memory of who each sentence read so far was about."""
+
+    def __init__(self, known: Sequence[KnownPerson]):
+        self.known = list(known)
+        # KnownPerson rows may number thousands: index them once
+        self.known_by_name: dict[str, KnownPerson] = {}
+        self.known_by_surname: dict[str, list[KnownPerson]] = {}
+        for kp in self.known:
+            words = kp.name.lower().split()
+            if not words:
+                continue
+            self.known_by_name.setdefault(kp.name.lower(), kp)
+            for alias in kp.aliases:
+                self.known_by_name.setdefault(alias.lower(), kp)
+            self.known_by_surname.setdefault(words[-1], []).append(kp)
+        self._known_descriptions: list[tuple[KnownPerson, str, tuple[str, ...]]] | None = None
+        self._near_cache: dict[tuple[str, int], list[str]] = {}
+        self.people: list[CastMember] = []
+        self.by_surname: dict[str, list[CastMember]] = {}
+        self.non_people: set[str] = set()  # words seen as parts of organisations or places
+        self.history: list[CastMember | None] = []  # subject of each sentence read so far
+        self.others: list[list[CastMember]] = []  # the other people each sentence names
+        self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
+        # the same people, least recently mentioned first (re-inserted on each mention)
+        self.by_recency: dict[int, CastMember] = {}
+        self.sentence_no = 0
+        self.position = (0, 0)  # (paragraph, sentence start) being read
+        # (paragraph, sentence number, person, mention, verb) of the last "X said ..." sentence
+        self.last_reporter: tuple[int, int, CastMember, str, str] | None = None
+
+    # ---------------------------------------------------------------- registry
+
+    def lookup(self, words: list[str]) -> CastMember | None:
+        words = [bare_word(w) for w in words]
+        last = words[-1].lower()
+        candidates = self.by_surname.get(last, [])
+        if not candidates and len(last) >= 6 and len(self.by_surname) < 200:
+            # a misspelt surname ("Medevedev"); remembered per cast of people
+            key = (last, len(self.by_surname))
+            near = self._near_cache.get(key)
+            if near is None:
+                near = self._near_cache[key] = [
+                    k for k in self.by_surname if _edit_distance_le1(k, last)
+                ]
+            candidates = [p for k in near for p in self.by_surname[k]]
+        if len(words) > 1:
+            first = words[0].lower()
+            for person in candidates:
+                person_words = [w.lower() for w in person.words]
+                if first in person_words or len(person.words) == 1:
+                    return person
+            return None
+        if candidates:
+            return max(candidates, key=lambda p: self.mentioned.get(id(p), -1))
+        if len(words) == 1 and len(self.people) < 500:
+            # a first name, or a surname written first ("Lin" for Lin Wei)
+            for person in self.people:
+                if len(person.words) > 1 and last in (w.lower() for w in person.words[:-1]):
+                    return person
+        return None
+
+    def register(self, words: list[str], role: str = "") -> CastMember:
+        words = [bare_word(w) for w in words]
+        person = self.lookup(words)
+        if person is None:
+            person = CastMember(words, first_at=self.position)
+            self.people.append(person)
+            self.by_surname.setdefault(person.surname, []).append(person)
+        elif len(words) > len(person.words):
+            if len(person.words) == 1:
+                person.aliases[person.name] = None
+            person.words = words
+            self.by_surname.setdefault(person.surname, [])
+            if person not in self.by_surname[person.surname]:
+                self.by_surname[person.surname].append(person)
+        elif words != person.words:
+            person.aliases[" ".join(words)] = None
+        person.first_at = min(person.first_at, self.position)
+        if role:
+            self.add_role(person, role)
+        return person
+
+    def add_role(self, person: CastMember, role: str) -> None:
+        role = role.strip(" ,")
+        low = role.lower()
+        for article in ("a ", "an "):
+            if low.startswith(article):
+                role = role[len(article) :]
+        if not role:
+            return
+        if role not in person.roles:
+            person.roles.append(role)
+        if not person.role:
+            person.role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role)
+        low = bare_word(role.split()[-1]).lower().rstrip(".") if role.split() else ""
+        if low in HONORIFICS and HONORIFICS[low] and person.gender is None:
+            person.gender = HONORIFICS[low]
+
+    def match_known(self, person: CastMember) -> KnownPerson | None:
+        kp = self.known_by_name.get(person.name.lower())
+        if kp is not None:
+            return kp
+        for kp in self.known_by_surname.get(person.surname, []):
+            if len(person.words) == 1 or person.words[0].lower() == kp.name.lower().split()[0]:
+                return kp
+        return None
+
+    def known_descriptions(self) -> list[tuple[KnownPerson, str, tuple[str, ...]]]:
+        """(person, alias, normalised alias) for every KnownPerson alias and role."""
+        if self._known_descriptions is None:
+            self._known_descriptions = [
+                (kp, alias, normalise_description(alias))
+                for kp in self.known
+                for alias in (*kp.aliases, kp.role)
+                if alias
+            ]
+        return self._known_descriptions
+
+    def person_from_known(self, kp: KnownPerson) -> CastMember:
+        for person in self.people:
+            if person.known is kp:
+                return person
+        person = self.register(kp.name.split())
+        person.known = kp
+        return person
+
+    # ---------------------------------------------------------------- memory
+
+    def mention(self, person: CastMember) -> None:
+        self.mentioned[id(person)] = self.sentence_no
+        self.by_recency.pop(id(person), None)
+        self.by_recency[id(person)] = person
+
+    def note_reporter(self, p: int, person: CastMember, mention: str, verb: str) -> None:
+        """Remember an "X said ..." sentence of paragraph p: a quote right after it may be X's."""
+        self.last_reporter = (p, self.sentence_no, person, mention, verb)
+
+    def end_sentence(self, subject: CastMember | None, others: list[CastMember]) -> None:
+        """Remember who the sentence just read was about, and whom else it named."""
+        self.history.append(subject)
+        self.others.append(others)
+        self.sentence_no += 1
+
+    # ---------------------------------------------------------------- pronouns and descriptions
+
+    def recent_subjects(self, limit: int = 8) -> list[CastMember]:
+        out: list[CastMember] = []
+        for person in reversed(self.history[-limit * 3 :]):
+            if person is not None and person not in out:
+                out.append(person)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def resolve_pronoun(
+        self, gender: str | None, exclude: CastMember | None = None
+    ) -> CastMember | None:
+        """The likeliest person a "he" or "she" stands for; never `exclude` (the asker, when
+        the pronoun answers a question)."""
+        for person in self.pronoun_candidates():
+            if person is not exclude and (gender is None or person.gender in (None, gender)):
+                return person
+        return None
+
+    def pronoun_candidates(self, limit: int = 4) -> list[CastMember]:
+        """Who a pronoun may stand for, likeliest first: the subjects of recent sentences, and
+        right after the latest of them the others that sentence names ('Under questioning from
+        counsel Ivo Marek, she conceded ... "...?" he asked' is Marek)."""
+        out: list[CastMember] = []
+        objects_done = False
+        for k in range(len(self.history) - 1, max(-1, len(self.history) - 1 - limit * 3), -1):
+            subject = self.history[k]
+            if subject is not None and subject not in out:
+                out.append(subject)
+            if not objects_done and (subject is not None or self.others[k]):
+                objects_done = True
+                out.extend(person for person in self.others[k] if person not in out)
+            if len(out) >= limit:
+                break
+        return out
+
+    def resolve_description(self, text: str) -> tuple[CastMember | None, float]:
+        desc = normalise_description(text)
+        former = _is_former(desc)
+        head = description_head(desc)
+        # people named before this point in the article, most recent first (a bounded number:
+        # a description points to someone in the recent story, and huge casts stay fast)
+        seen = list(islice(reversed(self.by_recency.values()), 40))
+
+        def holds_now(person: CastMember) -> bool:
+            for role in person.roles:
+                words = normalise_description(role)
+                if description_head(words) == head and not _is_former(words):
+                    return True
+            return False
+
+        best, best_score, factor = None, 0.0, 0.8
+        present = {id(p.known) for p in seen if p.known is not None}
+        for kp, alias, normalised in self.known_descriptions():
+            exact = normalised == desc
+            # people from other articles count when named here, or on an exact, specific alias
+            if not (id(kp) in present or (exact and len(desc) >= 2)):
+                continue
+            # "the former prime minister" is not whoever is "Prime Minister" now, and
+            # the reverse: a former holder is not "the prime minister".
+            if former != _is_former(normalised):
+                continue
+            score = 3.0 + len(desc) if exact else _description_score(desc, alias)
+            if score > best_score:
+                best, best_score, factor = kp, score, 0.85
+        if best is not None:
+            person = self.person_from_known(best)
+            if not (former and holds_now(person)):
+                return person, factor
+            best, best_score = None, 0.0
+        for person in seen:
+            if former and holds_now(person):
+                continue
+            score = max((_description_score(desc, d) for d in person.descriptions()), default=0)
+            if score > best_score:
+                best, best_score = person, score
+        if best is not None and best_score >= 2:
+            return best, 0.8
+        specific = former or head == "year-old" or len([w for w in desc if w != head]) >= 1
+        if specific and head not in ("spokesperson", "official", "source"):
+            for person in self.recent_subjects(3):
+                if former and holds_now(person):
+                    continue
+                return person, 0.6
+        return None, 0.7

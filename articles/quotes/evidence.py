@@ -1,0 +1,145 @@
+"""The first pass over an article: which capitalised names are people, and their titles.
+
+A name becomes a person on evidence: a title before it, an appositive role (", a former Danish
+prime minister,"), an age, "who ...", a reporting verb, "X of Norway", or a surname known from
+other articles. Groups that are surely organisations or places are remembered as not people.
+Honorifics ("Datuk Seri", "Alhaji") and compound titles ("vice-chairman") are not part of names.
+"""
+
+from .cast import Cast
+from .names import (
+    NameGroup,
+    bare_word,
+    is_acronym,
+    is_possessive,
+    is_role_word,
+    name_groups,
+    role_before,
+)
+from .phrases import head_word
+from .sentences import Tok
+from .text import ArticleText
+from .words import AUXILIARIES, DEFINITE, FUNCTION_WORDS, INVERTIBLE, RELATIVE, REPORTING_VERBS
+
+
+def collect_people(text: ArticleText, cast: Cast) -> None:
+    """First pass: names with evidence that they are people, and their titles."""
+    # full names seen without evidence ("Kenya's Faith Wanjiru won"), by surname
+    unproven: dict[str, dict[tuple[str, ...], None]] = {}
+    for p in range(len(text.paragraphs)):
+        for s0, s1 in text.sentences[p]:
+            cast.position = (p, s0)
+            toks = text.toks(p, s0, s1)
+            for g in text.sentence_groups(p, s0, s1):
+                if g.is_surely_org or g.is_place:
+                    cast.non_people.update(bare_word(w).lower() for w in g.words)
+                    continue
+                evidence, role = _name_evidence(text, cast, p, toks, g)
+                if evidence and (role or not g.is_org):
+                    cast.register(g.words, role)
+                elif g.is_org:
+                    cast.non_people.update(bare_word(w).lower() for w in g.words)
+                elif len(g.words) >= 2 and g.i > 0 and toks[g.i - 1][0][:1].isalnum():
+                    # not first in its sentence, where any word is capitalised ("Like X")
+                    words = tuple(bare_word(w) for w in g.words)
+                    unproven.setdefault(words[-1].lower(), {})[words] = None
+    for person in cast.people:
+        fuller = unproven.get(person.surname, {})
+        if len(person.words) == 1 and len(fuller) == 1:
+            # "Hughes said" after "Pop star Jodie Hughes has ...": the article's full name
+            words = list(next(iter(fuller)))
+            if words[0].lower() not in cast.non_people:
+                person.aliases[person.name] = None
+                person.words = words
+        person.known = cast.match_known(person)
+
+
+def _name_evidence(
+    text: ArticleText, cast: Cast, p: int, toks: list[Tok], g: NameGroup
+) -> tuple[bool, str]:
+    role_at = role_before(toks, g.i)
+    role = ""
+    if role_at < g.i:
+        k = g.i - 1
+        role = text.text_of(p, toks, role_at, k + 1)
+        if not (role_at == k and is_possessive(toks[k][0])):
+            return True, role
+    nxt = toks[g.j][0] if g.j < len(toks) else ""
+    nxt2 = toks[g.j + 1][0] if g.j + 1 < len(toks) else ""
+    if g.possessive:
+        return False, ""
+    if nxt == "," and (nxt2[:1].isdigit() or nxt2.lower() in ("who", "whose")):
+        return True, appositive_after(text, p, toks, g.j)
+    if nxt == "of" and len(g.words) >= 2 and not g.is_org and _is_body_at(toks, g.j + 1):
+        return True, ""  # "Ola Nordmann of Norway", "Ana Lima of the Lisbon Fire Brigade"
+    if nxt == ",":
+        appositive = appositive_after(text, p, toks, g.j)
+        if appositive:
+            return True, appositive
+    prev = toks[g.i - 1][0] if g.i else ""
+    if prev == "," and nxt == ",":
+        k = g.i - 2
+        while k >= 0 and toks[k][0] not in (",", ";", ":", '"'):
+            k -= 1
+        chunk = [t[0] for t in toks[k + 1 : g.i - 1]]
+        if chunk and any(is_role_word(w) for w in chunk):
+            return True, text.text_of(p, toks, k + 1, g.i - 1)
+    k = g.j
+    while k < len(toks) and toks[k][0].lower() in AUXILIARIES:
+        k += 1
+    if k < len(toks) and toks[k][0] in REPORTING_VERBS and prev.lower() not in DEFINITE:
+        return True, ""
+    if prev in INVERTIBLE and g.i >= 2 and toks[g.i - 2][0] in ('"', ","):
+        return True, ""
+    if (
+        len(g.words) >= 2
+        and (g.i == 0 or prev == ",")
+        and nxt.islower()
+        and nxt not in FUNCTION_WORDS - AUXILIARIES
+    ):
+        return True, ""  # "Marta Kowalczyk walks ..." as a sentence subject
+    if len(g.words) >= 2 and bare_word(g.words[-1]).lower() in cast.known_by_surname:
+        return True, ""
+    return False, ""
+
+
+def _is_body_at(toks: list[Tok], k: int) -> bool:
+    """Whether a country or an organisation's name starts at toks[k] ("Norway", "the UN")."""
+    if k < len(toks) and toks[k][0].lower() == "the":
+        k += 1
+    if k >= len(toks):
+        return False
+    if is_acronym(toks[k][0]):
+        return True
+    group = name_groups(toks, k, min(len(toks), k + 8))
+    return bool(group) and group[0].i == k and (group[0].is_org or group[0].is_place)
+
+
+def appositive_after(
+    text: ArticleText, p: int, toks: list[Tok], k: int, require_role: bool = True
+) -> str:
+    """Role in ", a former Danish prime minister," after a name at toks[k] == ","."""
+    i = k + 1
+    if i < len(toks) and toks[i][0][:1].isdigit() and i + 1 < len(toks) and toks[i + 1][0] == ",":
+        i += 2  # an age: "Janusz Wróbel, 71, a retired crane operator"
+    j = i
+    while j < len(toks) and j - i < 14:
+        w = toks[j][0]
+        if w in (",", ";", ".", '"', ":", "(", ")") or w.lower() in RELATIVE:
+            break
+        j += 1
+    words = [t[0] for t in toks[i:j]]
+    if not words:
+        return ""
+    first = words[0].lower()
+    if (
+        first not in DEFINITE
+        and first not in ("a", "an")
+        and not is_possessive(words[0])
+        and not is_role_word(words[0])
+    ):
+        return ""
+    head = head_word(words)
+    if require_role and not is_role_word(head):
+        return ""
+    return text.text_of(p, toks, i, j)

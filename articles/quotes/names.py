@@ -1,0 +1,230 @@
+"""Names and titles in a sentence's tokens: which capitalised words can be names, roles or
+organisation words, the runs of them that name someone or something (keeping particles, "van der
+Berg", "bin Yusof", "al-Khatib", and middle initials), and the title before a name.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .sentences import Tok
+from .words import (
+    ABBREVIATIONS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    JOINED_PARTICLES,
+    NOT_NAMES,
+    ORG_NAME_WORDS,
+    PARTICLES,
+    PLACES,
+    REPORTING_VERBS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    STOP_CAPITALS,
+    SURNAME_LIKE,
+    TITLE_PREFIXES,
+)
+
+
+@lru_cache(maxsize=16384)
+def bare_word(word: str) -> str:
+    """Word without a possessive ending: Russia’s -> Russia, players’ -> players."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    if word.endswith(("’", "'")):
+        return word[:-1]
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def is_acronym(word: str) -> bool:
+    bare = bare_word(word)
+    return len(bare) > 1 and bare.isupper()
+
+
+@lru_cache(maxsize=16384)  # the same words come back in every sentence
+def is_name_word(word: str) -> bool:
+    prefix, dash, rest = word.partition("-")
+    if dash and prefix in JOINED_PARTICLES and rest[:1].isupper():
+        return is_name_word(rest)  # "al-Hashimi", "el-Sayed"
+    if not word[:1].isupper() or is_acronym(word):
+        return False
+    low = bare_word(word).lower()
+    return low not in STOP_CAPITALS and low not in NOT_NAMES and not is_role_word(word)
+
+
+@lru_cache(maxsize=16384)
+def is_role_word(word: str) -> bool:
+    low = bare_word(word).lower().rstrip(".")
+    if low.endswith("s") and (low[:-1] in ROLE_NOUNS or low[:-2] in ROLE_NOUNS):
+        low = low[:-1] if low[:-1] in ROLE_NOUNS else low[:-2]  # "Officials said"
+    # "-ist" words are professions or creeds ("Guitarist"), hardly ever names (but Lindqvist)
+    prefix, _, tail = low.rpartition("-")
+    return (
+        low in ROLE_NOUNS
+        or low in HONORIFICS
+        or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
+        or (tail in ROLE_NOUNS and prefix in TITLE_PREFIXES)  # "vice-chairman"
+    )
+
+
+@lru_cache(maxsize=16384)
+def is_org_name_word(word: str) -> bool:
+    """A word that makes a capitalised group an organisation: "Bank", "Robotics", "Athletics"."""
+    low = bare_word(word).lower()
+    # "-ics" fields name companies and bodies (Robotics, Athletics), hardly ever people
+    return low in ORG_NAME_WORDS or (len(low) > 6 and low.endswith("ics"))
+
+
+@dataclass
+class NameGroup:
+    """A run of capitalised name words in a token list: toks[i:j]."""
+
+    i: int
+    j: int
+    words: list[str]
+    possessive: bool
+
+    @property
+    def is_org(self) -> bool:
+        return "&" in self.words or any(is_org_name_word(w) for w in self.words)
+
+    @property
+    def is_surely_org(self) -> bool:
+        """An organisation even when a title precedes it (unlike "Hyun-woo Park")."""
+        words = [bare_word(w).lower() for w in self.words]
+        if len(words) > 1 and words[-1] in SURNAME_LIKE and not is_org_name_word(words[0]):
+            words = words[:-1]
+        return "&" in self.words or any(is_org_name_word(w) for w in words)
+
+    @property
+    def is_place(self) -> bool:
+        return len(self.words) == 1 and bare_word(self.words[0]).lower() in PLACES
+
+
+def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[NameGroup]:
+    hi = len(toks) if hi is None else hi
+    groups = []
+    i = lo
+    while i < hi:
+        j, words, possessive = i, [], False
+        if not is_name_word(toks[i][0]):
+            lead = _particles_before_name(toks, i, hi)
+            # not after a capital ("Pieter van ..." is read from "Pieter"), nor the number ten
+            if lead and toks[i][0] != "ten" and (i == lo or not toks[i - 1][0][:1].isupper()):
+                words.extend(t[0] for t in toks[i : i + lead])  # "van den Heuvel said"
+                j += lead
+            elif not _is_first_name_after_title(toks, i, lo, hi):
+                i += 1
+                continue
+            else:
+                words.append(toks[i][0])
+                j += 1
+        while j < hi and len(words) < 6:
+            w = toks[j][0]
+            if is_name_word(w):
+                words.append(w)
+                j += 1
+                if is_possessive(w):
+                    possessive = True
+                    break
+            elif words and _particles_before_name(toks, j, hi):
+                n = _particles_before_name(toks, j, hi)
+                words.extend(t[0] for t in toks[j : j + n])  # "Pieter van der Berg"
+                j += n
+            elif len(w) == 1 and w.isupper() and j + 1 < hi and toks[j + 1][0] == ".":
+                words.append(w + ".")  # middle initial: George W. Bush
+                j += 2
+            elif w == "&" and words and j + 1 < hi and toks[j + 1][0][:1].isupper():
+                words.append(w)
+                j += 1
+            else:
+                break
+        while words and words[-1].endswith(".") and len(words[-1]) == 2:
+            words.pop()
+            j -= 2
+        if (
+            len(words) >= 3
+            and i - 2 >= lo
+            and toks[i - 1][0] == "of"
+            and toks[i - 2][0][:1].isupper()
+            and is_role_word(toks[i - 2][0])
+        ):
+            # "Secretary of State Dana Wright": the first word ends the title
+            groups.append(NameGroup(i, i + 1, words[:1], False))
+            i += 1
+            continue
+        if words:
+            groups.append(NameGroup(i, j, words, possessive))
+        i = max(j, i + 1)
+    return groups
+
+
+def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
+    """How many lower-case name particles start at toks[i] and lead to a name word ("van der
+    Berg", "de Vries", "bin Ismail"): 0 if they don't."""
+    n = 0
+    while n < 2 and i + n < hi and toks[i + n][0] in PARTICLES:
+        n += 1
+    return n if n and i + n < hi and is_name_word(toks[i + n][0]) else 0
+
+
+def _is_first_name_after_title(toks: list[Tok], i: int, lo: int, hi: int) -> bool:
+    """A role word used as a first name: "club captain Dean Farrow". A capitalised title after a
+    lower-case one is rare (titles stack in the same case: "Chief Justice"), honorifics aside."""
+    w = toks[i][0]
+    return (
+        lo < i
+        and i + 1 < hi
+        and w[:1].isupper()
+        and w[1:].islower()
+        and w.isalpha()
+        and is_role_word(w)
+        and w.lower() not in HONORIFICS
+        and toks[i - 1][0].islower()
+        and is_role_word(toks[i - 1][0])
+        and is_name_word(toks[i + 1][0])
+    )
+
+
+def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
+    """Index where a title before toks[i] starts ("NATO Secretary-General"), or i if none."""
+    j = i - 1
+    if j < lo:
+        return i
+    if toks[j][0] == "." and j - 1 >= lo and toks[j - 1][0].lower() in ABBREVIATIONS:
+        j -= 1  # "Gen." "Sen."
+    if not is_role_word(toks[j][0]):
+        return i
+    start = j
+    j -= 1
+    while j >= lo and i - j <= 8:  # a title is a few words: bounds the walk on long runs
+        w = toks[j][0]
+        low = bare_word(w).lower()
+        right = toks[j + 1][0]
+        if (
+            is_role_word(w)
+            or low in ROLE_MODIFIERS
+            or is_possessive(w)
+            or w[:1].isupper()
+            and low not in STOP_CAPITALS
+        ):
+            start = j
+        elif (
+            w.isalpha()
+            and w.islower()
+            and low not in FUNCTION_WORDS
+            and low not in REPORTING_VERBS
+            and not low.endswith("ing")
+            and right.islower()
+            and is_role_word(right)
+        ):
+            start = j  # "battalion chief", "defense attorney"
+        elif w in ("-", "‐") or (w == "." and j > lo and toks[j - 1][0] in ("U.S", "U.K")):
+            start = j
+        else:
+            break
+        j -= 1
+    return start

@@ -1,0 +1,283 @@
+"""The word lists quote extraction reads by: reporting verbs, pronouns, function words, titles and
+roles, organisation and place words, and the cues that make a quoted phrase a term or a title.
+
+Lower-case words, in frozensets (or dicts where a word carries a value); one list per use.
+"""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+REPORTING_VERBS = _words(
+    """
+    said says say told tells tell added adds stressed stresses emphasised emphasized emphasises
+    emphasizes admitted admits insisted insists warned warns noted explained explains argued
+    argues acknowledged acknowledges declared declares urged urges asked asks replied replies
+    answered announced announces claimed claims suggested suggests wrote writes continued
+    continues concluded concludes recalled recalls remarked observed commented stated confirmed
+    confirms denied denies responded responds vowed vows promised predicted predicts conceded
+    concedes complained complains boasted cautioned underlined underscored reiterated reiterates
+    maintained maintains pleaded demanded proclaimed affirmed assured agreed tweeted posted
+    joked quipped shouted yelled exclaimed whispered testified mused wondered recounted
+    described describes called hoped alleged countered retorted interjected cried sighed laughed
+    muttered murmured pointed went expressed
+    fumed raged snapped barked gushed beamed smiled grinned scoffed sneered chuckled groaned
+    lamented mourned begged chimed
+    """
+)
+# Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
+# Verbs of judgement that introduce a partial quote: "accused his rival of "..."".
+JUDGING_VERBS = _words(
+    """
+    accused accuses criticised criticized criticises criticizes condemned condemns praised
+    praises blamed blames dismissed dismisses hailed hails welcomed welcomes branded brands
+    labelled labeled slammed slams defended defends thanked apologised apologized
+    """
+)
+INVERTIBLE = REPORTING_VERBS - {"told", "tells", "tell", "urged", "urges", "called", "expressed"}
+REPORTING_VERBS = REPORTING_VERBS | JUDGING_VERBS
+PARTICIPLES = _words(
+    """
+    saying adding noting insisting warning arguing explaining stressing calling describing
+    telling urging acknowledging admitting declaring claiming suggesting writing asking replying
+    conceding stating
+    """
+)
+# "pointed", "went" and "expressed" report speech only with their particles.
+NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "chimed": ("in",), "expressed": ()}
+EXPRESSED_OBJECTS = _words(
+    """
+    hope hopes concern concerns confidence regret doubt doubts
+    """
+)
+# Verbs whose quoted complement is a decision or a promise, not words spoken ("the ministers
+# agreed "to halve ..."): the words then come from whoever reported it.
+COMMITMENT_VERBS = _words(
+    """
+    agreed agrees promised promises vowed vows hoped hopes
+    """
+)
+DIALOG_REPLIES = _words(
+    """
+    replied replies answered responded responds retorted countered
+    """
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
+# Pronouns that tell the sex of the one person named in a sentence. Not "him" or "her": as
+# objects they point away from the subject ("Lennox put it to her that ...").
+GENDER_WORDS = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
+DEFINITE = _words(
+    """
+    the this that his her its their our my your
+    """
+)
+INDEFINITE = _words(
+    """
+    a an one another some several two three four many other any each no
+    """
+)
+COORDINATORS = _words("and but or then yet")
+CLAUSE_WORDS = _words(
+    """
+    that which who whom whose where when while because although though if as after before since
+    until unless whether than so and but or
+    """
+)
+RELATIVE = _words("who whom whose which where")
+AUXILIARIES = _words(
+    """
+    has had have having is was are were be been being will would could should can may might must
+    did does do also later then again simply once recently already further first finally
+    previously earlier subsequently initially just only even still never not publicly privately
+    repeatedly reportedly separately today yesterday
+    """
+)
+PREPOSITIONS = _words(
+    """
+    in on at to for with by from of about over under after before during since until into onto
+    upon across through between among against without within near outside inside like than
+    despite toward towards amid around behind beyond via per
+    """
+)
+FUNCTION_WORDS = DEFINITE | INDEFINITE | CLAUSE_WORDS | PREPOSITIONS | AUXILIARIES
+PARTICLES = _words(
+    """
+    de da di del della der den van von le la du dos das bin ibn al el ter ten
+    """
+)
+JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
+    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
+    "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
+    "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m",
+}  # fmt: skip
+ROLE_NOUNS = _words(
+    """
+    president vice-president minister secretary secretary-general chancellor premier mayor
+    governor senator sen congressman congresswoman representative rep lawmaker legislator mp
+    deputy ambassador envoy diplomat negotiator official officer spokesman spokeswoman
+    spokesperson chief head leader chairman chairwoman chair co-chair director manager executive
+    ceo cfo coo founder co-founder owner boss commissioner inspector detective sergeant sgt
+    captain capt commander general gen admiral colonel col lieutenant lt soldier judge justice
+    prosecutor attorney lawyer counsel solicitor barrister defendant plaintiff witness juror
+    king queen prince princess pope cardinal bishop archbishop priest pastor rabbi imam sheikh
+    emir monarch economist analyst strategist expert researcher scientist professor prof
+    lecturer teacher student doctor physician surgeon nurse paramedic astronomer astrophysicist
+    physicist chemist biologist historian engineer architect designer artist author writer
+    novelist poet journalist reporter editor columnist critic commentator composer musician
+    singer actor actress producer filmmaker photographer coach player striker winger forward
+    defender midfielder goalkeeper athlete champion activist campaigner organiser organizer
+    protester resident neighbour neighbor farmer worker employee operator driver pilot landlord
+    tenant voter candidate adviser advisor consultant accountant banker investor trader
+    entrepreneur businessman businesswoman volunteer survivor victim mother father son daughter
+    widow wife husband man woman boy girl source insider aide staffer member councillor
+    councilor councilman councilwoman trustee dean principal superintendent sheriff marshal
+    firefighter agent investigator premier chancellor year-old mr mrs ms dr
+    democrat republican conservative liberal socialist communist tory independent libertarian
+    guitarist drummer bassist pianist violinist cellist vocalist saxophonist trumpeter
+    conductor dancer comedian presenter host anchor broadcaster blogger influencer commuter
+    passenger shopper motorist pedestrian parent grandmother grandfather midwife chef waiter
+    cook baker butcher shopkeeper retailer cleaner carer caregiver mechanic electrician plumber
+    builder labourer laborer miner fisherman fishermen teenager pensioner retiree veteran
+    refugee migrant immigrant evacuee patient customer client fan supporter spectator
+    shareholder homeowner tourist visitor traveller traveler priest monk nun cleric preacher
+    lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
+    ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
+    controller registrar clerk administrator coordinator planner partner associate fellow
+    speaker undersecretary magistrate
+    """
+)
+ROLE_MODIFIERS = _words(
+    """
+    former ex then acting deputy interim outgoing incoming senior junior vice assistant
+    associate co lead chief managing general foreign defence defense finance health interior
+    home economy trade justice education prime first
+    """
+)
+TITLE_PREFIXES = _words("vice deputy co ex under sub assistant acting associate")
+# Capitalised words that open a title but are never part of a name: "Former minister X".
+NOT_NAMES = _words(
+    """
+    former ex acting interim outgoing incoming
+    """
+)
+ORG_NOUNS = _words(
+    """
+    company firm group ministry department government agency union council committee commission
+    party police army military alliance bank club team association federation organisation
+    organization office court board authority service administration embassy kremlin pentagon
+    parliament senate congress campaign network newspaper station channel broadcaster charity
+    foundation institute university school hospital regulator watchdog secretariat fund cabinet
+    presidency city state country nation league side manufacturer chipmaker carmaker automaker
+    airline retailer insurer lender utility exporter developer publisher studio label coalition
+    movement opposition prosecution center centre tank municipality county province region
+    organisers organizers statement website paper magazine
+    report study survey poll letter document filing ruling judgment judgement verdict memo
+    communique resolution declaration release note
+    """
+)
+ORG_NAME_WORDS = _words(
+    """
+    inc corp corporation ltd llc plc ag sa gmbh co company group holdings bank electric energy
+    oil gas motors airlines airways semiconductor semiconductors systems technologies
+    pharmaceuticals press news times post journal herald tribune telegraph guardian radio
+    television tv network agency association union council party alliance front movement
+    committee commission department ministry office service services fund foundation institute
+    university college school hospital court police army navy force forces guard senate congress
+    parliament house assembly government administration authority board bureau center centre
+    organization organisation federation league club church kremlin pentagon street avenue road
+    square bridge river lake mountain mountains island islands sea ocean bay gulf valley park
+    city county state states province republic kingdom empire region airport station stadium
+    telescope award prize cup championship games war treaty summit conference act bill plan
+    program programme project fire network channel united nations reuters xinhua interfax tass
+    bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
+    securities capital ventures partners industries solutions labs laboratories media studios
+    foods brands insurance investments markets mining chemicals resources communications
+    telecom software entertainment productions records society trust rescue
+    """
+)
+
+# Countries, capitals and regions often used for their governments ("Moscow said").
+PLACES = _words(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia
+    moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay
+    peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
+    wales america europe asia africa caucasus balkans moscow washington beijing london paris
+    berlin brussels kyiv kiev tokyo delhi islamabad kabul tehran baghdad damascus ankara cairo
+    jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
+    budapest bucharest sofia belgrade ottawa canberra brasilia tbilisi yerevan baku tashkent
+    astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
+    """
+)
+# Place words that are also surnames: "Hyun-woo Park" is a person when a title says so.
+SURNAME_LIKE = _words(
+    """
+    park lake bay river valley house church hill island bridge post
+    """
+)
+STOP_CAPITALS = _words(
+    """
+    the a an he she it they we i you his her its their our my your this that these those there
+    here what who whom whose which where when why how in on at for with by from of as after
+    before but and or if while although though despite since until under over between among
+    about against during without within through across into onto upon asked speaking referring
+    making according however meanwhile also still even only now then so yet such both each every
+    all some many most other another no not yes later earlier today tomorrow yesterday last next
+    first second third monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december mr mrs ms dr nor thus
+    instead indeed perhaps overall
+    """
+)
+ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon mt no nos vs etc
+    inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m
+    p.m i.e e.g ave blvd rd dept univ approx fig
+    """
+)
+# Words before a quoted phrase that make it a term or a label, not somebody's words.
+TERM_CUES = _words(
+    """
+    so-called dubbed nicknamed termed reading read slogan motto hashtag label word term phrase
+    banner banners sign signs
+    """
+)
+WORK_NOUNS = _words(
+    """
+    book memoir novel film movie documentary song single album track play musical opera poem
+    article essay column op-ed editorial report paper study series show programme program
+    podcast episode exhibition painting collection titled entitled headlined
+    """
+)
+TIME_WORDS = _words(
+    """
+    later ago earlier year years week weeks month months day days morning afternoon evening night
+    weekend today yesterday tonight decade decades century hour hours minutes monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december spring summer autumn fall winter
+    """
+)
+TITLE_CUES = _words("titled entitled headlined")
+ROLE_HEADS = {
+    "premier": "prime_minister", "pm": "prime_minister", "head": "chief", "leader": "chief",
+    "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
+    "justice": "judge", "magistrate": "judge",
+}  # fmt: skip
