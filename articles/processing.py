@@ -18,7 +18,6 @@ stories at once (link_pending_relatives), so that the lock is not held while the
 
 import dataclasses
 import datetime
-import functools
 import json
 import re
 import threading
@@ -28,14 +27,13 @@ from dataclasses import asdict
 from types import SimpleNamespace
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import F, Prefetch, Q, Value, Window
 from django.db.models.functions import Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
 
 from articles import matching
 from articles.models import (
-    SEARCH_CONFIG,
     Article,
     PendingRelatives,
     Person,
@@ -91,7 +89,7 @@ def _process_new(article: Article) -> None:
         article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
     )
     article.story_id, started, joined = _place_new_article(article, mine, speakers)
-    insert_article(article)
+    Article.objects.insert(article)
     for quote in quotes:
         quote.article = article
     match_article_statements(article, new_quotes=quotes)
@@ -880,129 +878,8 @@ def match_article_statements(article: Article, new_quotes: list[Quote] | None = 
     if saved:
         Quote.objects.bulk_update(plan.grouped, ["group", "diff"])
     else:
-        insert_quotes(new_quotes)
+        Quote.objects.insert_many(new_quotes)
     plan.save()
-
-
-def insert_article(article: Article) -> None:
-    """Save a new article, with its search vector, in one statement; set its id.
-
-    What article.save() with Article.search_vector_of does: building that statement with the
-    ORM took longer than running it. The vector is search_vector_of's (a test holds the two to
-    the same result).
-    """
-    article.body = article.body_text  # as Article.save
-    fields, sql = _article_insert()
-    values = [_db_value(field, field.pre_save(article, True)) for field in fields]
-    texts = [article.title, article.standfirst, article.body]
-    ((article.pk,),) = _rows(sql, [SEARCH_CONFIG, *values, *texts])
-    article._state.adding = False
-    article._state.db = connection.alias
-
-
-@functools.cache
-def _article_insert() -> tuple[list, str]:
-    """The fields insert_article sends, and its statement."""
-    fields = _inserted_fields(Article)
-    quote_name = connection.ops.quote_name
-    columns = ", ".join(quote_name(field.column) for field in fields)
-    values = ", ".join("%s::jsonb" if _is_json(field) else "%s" for field in fields)
-    vector = " || ".join(
-        f"setweight(to_tsvector(c.config, COALESCE(%s, '')), '{weight}')" for weight in "ABC"
-    )
-    sql = f"""
-        WITH c AS (SELECT %s::regconfig AS config)
-        INSERT INTO articles_article ({columns}, search_vector)
-        SELECT {values}, {vector} FROM c
-        RETURNING id
-    """
-    return fields, sql
-
-
-def _inserted_fields(model) -> list:
-    """The columns a new row of `model` is written with: all but its id and search vector."""
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if not field.primary_key and field.name != "search_vector"
-    ]
-
-
-def _is_json(field) -> bool:
-    return isinstance(field, models.JSONField)
-
-
-def _db_value(field, value):
-    """A field's value as sent to the database; JSON as text, cast in SQL.
-
-    A plain value (see _plain_type) goes as it is, which is what get_db_prep_save would make
-    of it: preparing the ten-odd columns of ten quotes that way cost 2% of an import."""
-    if _is_json(field):
-        return json.dumps(value, cls=field.encoder)
-    if value is None or type(value) is _plain_type(field):
-        return value
-    return field.get_db_prep_save(value, connection)
-
-
-@functools.cache
-def _plain_type(field) -> type | None:
-    """The type of value `field` sends to the database unchanged, if any."""
-    if isinstance(field, models.BooleanField):
-        return bool
-    if isinstance(field, (models.CharField, models.TextField)):
-        return str
-    if isinstance(field, (models.IntegerField, models.ForeignKey)):
-        return int
-    return None
-
-
-def insert_quotes(quotes: list[Quote]) -> None:
-    """Save new quotes in one statement, each with its search vector, and set their ids.
-
-    What Quote.objects.bulk_create followed by update_search_vectors() does, in one statement
-    instead of two: bulk_create cannot send these rows as arrays (UNNEST) because of the JSON
-    and vector columns, and building its row-by-row statement took longer than running it.
-    The vector is update_search_vectors' (a test holds the two to the same result).
-    """
-    if not quotes:
-        return
-    fields, sql = _quote_insert()
-    arrays = [
-        [_db_value(field, field.pre_save(quote, True)) for quote in quotes] for field in fields
-    ]
-    # Ordered by position, so the ids come back in the quotes' order (as bulk_create relies on).
-    for quote, (pk,) in zip(quotes, _rows(sql, [*arrays, SEARCH_CONFIG]), strict=True):
-        quote.pk = pk
-        quote._state.adding = False
-
-
-@functools.cache
-def _quote_insert() -> tuple[list, str]:
-    """The fields insert_quotes sends, and its statement: a column array per field."""
-    fields = _inserted_fields(Quote)
-    quote_name = connection.ops.quote_name
-    arrays, selected = [], []
-    for field in fields:
-        column = quote_name(field.column)
-        if _is_json(field):
-            arrays.append("%s::text[]")
-            selected.append(f"u.{column}::jsonb")
-        else:
-            arrays.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
-            selected.append(f"u.{column}")
-    columns = ", ".join(quote_name(field.column) for field in fields)
-    sql = f"""
-        INSERT INTO articles_quote ({columns}, search_vector)
-        SELECT {", ".join(selected)},
-               setweight(to_tsvector(config, COALESCE(u.text, '')), 'A')
-               || setweight(to_tsvector(config, COALESCE(p.name, '')), 'B')
-        FROM UNNEST({", ".join(arrays)}) WITH ORDINALITY AS u({columns}, position)
-        CROSS JOIN (SELECT %s::regconfig AS config) c
-        LEFT JOIN articles_person p ON p.id = u.person_id
-        ORDER BY u.position
-        RETURNING id
-    """
-    return fields, sql
 
 
 # The visible quotes in a story's statement groups, with their group's fullest quote and
@@ -1014,17 +891,6 @@ STATEMENT_MEMBERS_SQL = """
     WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
 """
 STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.start_paragraph, q.start_offset"
-# StatementGroup.objects.bulk_create([StatementGroup(story_id=..., speaker_id=quote.person_id,
-# fullest_id=quote.pk) ...]), the groups' ids in the quotes' order: the ORM took three times as
-# long to build it as to run it.
-INSERT_GROUPS_SQL = """
-    INSERT INTO articles_statementgroup (story_id, speaker_id, fullest_id, created_at)
-    SELECT %(story)s, u.speaker, u.fullest, %(now)s
-    FROM UNNEST(%(speakers)s::bigint[], %(fullest)s::bigint[])
-         WITH ORDINALITY AS u(speaker, fullest, position)
-    ORDER BY u.position
-    RETURNING id
-"""
 
 
 @dataclasses.dataclass(slots=True)
@@ -1130,7 +996,7 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
             joining.setdefault(quote.group_id, []).append(quote)
         elif assignment.new_group_index is not None:
             starting.append(quote)
-    created = _insert_groups(article.story_id, starting)
+    created = StatementGroup.objects.start_many(article.story_id, starting)
     plan = _StatementPlan(grouped=[*starting], groups=[], rediffed=[])
     for quote, group_id in zip(starting, created, strict=True):
         quote.group_id, quote.diff = group_id, []
@@ -1143,20 +1009,6 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     for group_id, quotes in sorted(joining.items()):
         _plan_group(plan, group_id, old_members.get(group_id, []), quotes)
     return plan
-
-
-def _insert_groups(story_id: int, quotes: list[Quote]) -> list[int]:
-    """Start a statement group in the story for each quote (its speaker, the quote as its
-    fullest wording when it is saved); their ids, in order."""
-    if not quotes:
-        return []
-    params = {
-        "story": story_id,
-        "now": timezone.now(),
-        "speakers": [quote.person_id for quote in quotes],
-        "fullest": [quote.pk for quote in quotes],
-    }
-    return [pk for (pk,) in _rows(INSERT_GROUPS_SQL, params)]
 
 
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
