@@ -31,6 +31,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from articles import matching
+from articles.coverage.people import match_stored_person
+from articles.coverage.placement import article_for_story
+from articles.coverage.statements import match_article_statements, refresh_groups
 from articles.forms import (
     AddQuoteForm,
     BoundariesForm,
@@ -63,12 +66,6 @@ from articles.models import (
     can_edit,
     comparable,
     snapshot,
-)
-from articles.processing import (
-    article_for_story,
-    match_article_statements,
-    match_stored_person,
-    refresh_groups,
 )
 from articles.views import fragment_or_page, quote_edit_url_maker, statement_url_maker
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from articles.coverage import process_article
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 from articles.models import Article, PendingUpload, Source
-from articles.processing import process_article
 
 STATUS_LABELS = {
     "imported": "Imported",

@@ -41,9 +41,9 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.models import DBTaskResult
 
+from articles.coverage import link_all_pending_relatives
 from articles.importer import RETRY_SQLSTATES, FileReport, import_file, sqlstate
 from articles.models import ImportBatch, ImportItem
-from articles.processing import link_all_pending_relatives
 
 logger = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from articles.coverage import process_article
 from articles.models import Article, Person, Quote, Story
-from articles.processing import process_article
 from tests.test_edit_quotes import fresh, make_editor, make_scene, post_quote
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
+from articles.coverage import process_article
 from articles.models import Article, Person, Quote, Source, Story
-from articles.processing import process_article
 from tests.helpers import make_article, make_user
 from tests.test_edit_quotes import fresh, make_editor, make_scene, post_quote
 from tests.test_processing import WIRE

@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from articles import processing
+from articles.coverage import placement, process_article, relatives
+from articles.coverage.people import match_stored_person
 from articles.importer import import_file
 from articles.models import (
     Article,
@@ -17,7 +18,6 @@ from articles.models import (
     Story,
     StoryRelatedProfile,
 )
-from articles.processing import match_stored_person, process_article
 from tests.helpers import UNSIGNED_STORY, make_article
 
 pytestmark = pytest.mark.django_db
@@ -420,20 +420,20 @@ def test_new_stories_wait_for_their_relatives_until_linked_after_the_import():
     assert pending == {first.story_id, later.story_id}  # the unquoted story has no one to share
     assert unquoted.story_id not in pending
 
-    assert processing.link_all_pending_relatives() == 2
+    assert relatives.link_all_pending_relatives() == 2
     assert list(later.story.related.all()) == [first.story]
     assert list(first.story.related.all()) == [later.story]
     assert not PendingRelatives.objects.exists()
-    assert processing.link_all_pending_relatives() == 0
+    assert relatives.link_all_pending_relatives() == 0
 
 
 def test_pending_relatives_are_linked_in_batches_until_none_is_left(monkeypatch):
-    monkeypatch.setattr(processing, "RELATIVES_BATCH", 1)
+    monkeypatch.setattr(relatives, "RELATIVES_BATCH", 1)
     first = import_file("wire.txt", WIRE.encode()).article
     later = import_file("later.txt", NEXT_YEAR.encode()).article
-    assert processing.link_pending_relatives() == 1
+    assert relatives.link_pending_relatives() == 1
     assert PendingRelatives.objects.count() == 1  # the other story is still waiting
-    assert processing.link_all_pending_relatives() == 1
+    assert relatives.link_all_pending_relatives() == 1
     assert list(later.story.related.all()) == [first.story]
 
 
@@ -446,7 +446,7 @@ def story_revision(story_id):
 def test_linking_stores_each_storys_related_profile_for_its_revision():
     first = import_file("wire.txt", WIRE.encode()).article
     later = import_file("later.txt", NEXT_YEAR.encode()).article
-    processing.link_all_pending_relatives()
+    relatives.link_all_pending_relatives()
 
     for article in (first, later):
         profile = StoryRelatedProfile.objects.get(story_id=article.story_id)
@@ -457,16 +457,16 @@ def test_linking_stores_each_storys_related_profile_for_its_revision():
 
 def test_a_stored_related_profile_stands_for_its_story_while_the_story_is_unchanged():
     first = import_file("wire.txt", WIRE.encode()).article
-    processing.link_all_pending_relatives()
+    relatives.link_all_pending_relatives()
     # Words the other story does not use: read instead of the articles, it hides the relation.
     StoryRelatedProfile.objects.filter(story_id=first.story_id).update(terms={"zucchini": 1.0})
     later = import_file("later.txt", NEXT_YEAR.encode()).article
-    processing.link_all_pending_relatives()
+    relatives.link_all_pending_relatives()
     assert not later.story.related.exists()
 
     # Any change to the story's articles moves its revision: the profile is made again.
     Article.objects.filter(pk=first.pk).update(title=first.title + " (updated)")
-    processing.link_relatives([later.story_id])
+    relatives.link_relatives([later.story_id])
     assert list(later.story.related.all()) == [first.story]
     stored = StoryRelatedProfile.objects.get(story_id=first.story_id)
     assert stored.revision == story_revision(first.story_id)
@@ -475,18 +475,18 @@ def test_a_stored_related_profile_stands_for_its_story_while_the_story_is_unchan
 
 def test_a_stored_related_profile_written_again_is_read_as_written():
     first = import_file("wire.txt", WIRE.encode()).article
-    processing.link_all_pending_relatives()
+    relatives.link_all_pending_relatives()
     stored = StoryRelatedProfile.objects.filter(story_id=first.story_id)
     made = stored.get().terms
     stored.update(terms={"zucchini": 1.0})
     later = import_file("later.txt", NEXT_YEAR.encode()).article
-    processing.link_all_pending_relatives()
+    relatives.link_all_pending_relatives()
     assert not later.story.related.exists()  # the profile as stored, decoded once
 
     # Written again for the same revision, as another process may: read again, not the
     # profile decoded before.
     stored.update(terms=made)
-    processing.link_relatives([later.story_id])
+    relatives.link_relatives([later.story_id])
     assert list(later.story.related.all()) == [first.story]
 
 
@@ -509,7 +509,7 @@ def test_a_change_to_who_is_quoted_forgets_the_storys_related_profile():
             **dict.fromkeys(["start_paragraph", "start_offset", "end_paragraph", "end_offset"], 0),
         ),
     ):
-        processing.link_relatives([story_id])
+        relatives.link_relatives([story_id])
         assert stored()
         quotes.update(diff=[])  # what matching statements writes: who is quoted is the same
         assert stored()
@@ -550,9 +550,9 @@ def test_the_stories_each_person_is_quoted_in_follow_quotes_speakers_and_moved_a
     shared = set(Quote.objects.filter(article=later).values_list("person_id", flat=True))
     shared &= speakers_now
     assert shared
-    rows = processing.peoples_stories(shared, exclude=None, limit=1)
+    rows = placement.peoples_stories(shared, exclude=None, limit=1)
     assert [row[0] for row in rows] == [later.story_id]
-    rows = processing.peoples_stories(shared, exclude=later.story_id, limit=5)
+    rows = placement.peoples_stories(shared, exclude=later.story_id, limit=5)
     assert {row[0] for row in rows} == {first.story_id, moved_to.pk}
 
 
@@ -574,16 +574,16 @@ def test_a_story_sampled_small_as_a_relative_is_loaded_whole_when_placing_an_art
     afp = make_article(AGENCY, name="afp.txt")
     assert wire.story_id == afp.story_id
     people = set(Quote.objects.exclude(person=None).values_list("person", flat=True))
-    rows = processing.peoples_stories(people, exclude=None, limit=5)
+    rows = placement.peoples_stories(people, exclude=None, limit=5)
     assert [row[0] for row in rows] == [wire.story_id]
-    processing.clear_caches()
+    placement.clear_caches()
 
-    (relative,) = processing.story_candidates(rows, sample=1)
+    (relative,) = placement.story_candidates(rows, sample=1)
     assert [article.key for article in relative.articles] == [wire.pk]
-    (candidate,) = processing.story_candidates(rows)
+    (candidate,) = placement.story_candidates(rows)
     assert sorted(article.key for article in candidate.articles) == [wire.pk, afp.pk]
     # Kept whole, it serves relatives as it is.
-    (relative,) = processing.story_candidates(rows, sample=1)
+    (relative,) = placement.story_candidates(rows, sample=1)
     assert len(relative.articles) == 2
 
 

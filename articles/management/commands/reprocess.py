@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles.coverage import process_article
 from articles.models import Article
-from articles.processing import process_article
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from articles.coverage import link_all_pending_relatives
 from articles.importer import import_file
 from articles.models import editors_group
-from articles.processing import link_all_pending_relatives
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_ADMIN = ("admin", "newsroom-admin")

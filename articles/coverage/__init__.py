@@ -1,0 +1,151 @@
+"""The database side of reading an article: its quotes and speakers, its story, its related
+stories, its statement groups.
+
+The text work is done by the pure modules (`quotes`, `matching`); this package loads what they
+need from the database and saves what they decide, inside the caller's transaction. Every
+editor decision (a confirmed or rejected quote, a corrected speaker, a moved quote, an article
+moved to another story) survives re-processing. `process_article` runs the steps for one
+article, each in a module of its own: people, placement (its story), statements (its statement
+groups) and relatives (its story's related stories, linked after the import by
+`link_all_pending_relatives`).
+
+Import is the hot path (issue 6: 100,000 articles), so a new article costs a fixed, small number
+of queries whatever the size of the database: its row, its quotes and its new statement groups
+are each written once, with their story and groups already decided (the models' fast inserts,
+such as Article.objects.insert); what the matchers need of candidate stories comes from a
+per-process cache that one query per article checks against the database; the few queries
+every import runs are written out in SQL.
+"""
+
+import dataclasses
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, PendingRelatives, Person, Quote
+from articles.quotes import extract_quotes, quotable_texts
+
+from .people import known_people_in, save_people
+from .placement import (
+    article_for_story,
+    article_for_story_from,
+    place_new_article,
+    remember_new_article,
+)
+from .relatives import link_all_pending_relatives, link_relatives
+from .statements import match_article_statements
+
+__all__ = ["link_all_pending_relatives", "process_article"]
+
+
+def process_article(article: Article) -> None:
+    """(Re-)extract quotes, place the article in a story and match its statements.
+
+    An article not saved yet (a fresh import) is saved here, once its story is known, so that
+    each of its rows is written once.
+    """
+    # No savepoint of our own: the importer's transaction is the article's transaction.
+    with transaction.atomic(savepoint=False):
+        if article.pk is None:
+            _process_new(article)
+        else:
+            _reprocess(article)
+
+
+def _process_new(article: Article) -> None:
+    article.body = article.body_text
+    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs))
+    quotes = [_quote_from(found, people) for found in extraction.quotes]
+    names = {person.pk: person.name for person in people.values()}
+    speakers = {quote.person_id for quote in quotes} - {None}
+    mine = article_for_story_from(
+        article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
+    )
+    article.story_id, started, joined = place_new_article(article, mine, speakers)
+    Article.objects.insert(article)
+    for quote in quotes:
+        quote.article = article
+    match_article_statements(article, new_quotes=quotes)
+    mine = dataclasses.replace(mine, key=article.pk)
+    # Relations are symmetric: a story finds its relatives once, after it starts.
+    if started and speakers:
+        PendingRelatives.objects.create(story_id=article.story_id)
+    remember_new_article(article, mine, started, joined)
+
+
+def _reprocess(article: Article) -> None:
+    quotes = _refresh_quotes(article)
+    started = False
+    if article.story_id is None:
+        visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
+        mine = article_for_story(article, visible)
+        speakers = {q.person_id for q in visible if q.person_id}
+        article.story_id, started, _ = place_new_article(article, mine, speakers)
+    match_article_statements(article)
+    # processed_at tells cached story samples (see story_candidates) to load this one again.
+    Article.objects.filter(pk=article.pk).update(
+        story_id=article.story_id,
+        search_vector=Article.search_vector_of(article.title, article.standfirst, article.body),
+        processed_at=timezone.now(),
+    )
+    article.quotes.update_search_vectors()
+    article.story.refresh_date_range()
+    if started:
+        link_relatives([article.story_id])
+
+
+def _extract_and_save_people(paragraphs: list[str]):
+    """The extractor's findings for an article body, and the stored Person for each name."""
+    known = known_people_in(" ".join(paragraphs))
+    extraction = extract_quotes(paragraphs, known_people=list(known.values()))
+    return extraction, save_people(extraction.people, known)
+
+
+def _quote_from(found, people: dict[str, Person], article: Article | None = None) -> Quote:
+    person = people.get(found.speaker) if found.speaker else None
+    return Quote(
+        article=article,
+        person_id=person.pk if person else None,
+        text=found.text,
+        kind=found.kind,
+        speaker_mention=found.speaker_mention[:200],
+        verb=found.verb[:60],
+        start_paragraph=found.start_paragraph,
+        start_offset=found.start_offset,
+        end_paragraph=found.end_paragraph,
+        end_offset=found.end_offset,
+        confidence=round(found.confidence, 3),
+    )
+
+
+def _refresh_quotes(article: Article) -> list[Quote]:
+    """Store the extractor's quotes, keeping every quote an editor has decided on."""
+    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs))
+
+    existing = list(article.quotes.all())
+    kept = [quote for quote in existing if quote.is_editor_decided]
+    # An unreviewed quote is the extractor's own work: replaced by what it finds now.
+    stale = [q.pk for q in existing if not q.is_editor_decided]
+    if stale:
+        Quote.objects.filter(pk__in=stale).delete()
+
+    fresh = []
+    for found in extraction.quotes:
+        decided = next((q for q in kept if _same_span(q, found)), None)
+        if decided is not None:
+            if not decided.speaker_locked and found.speaker in people:
+                decided.person = people[found.speaker]
+                decided.save(update_fields=["person", "updated_at"])
+            continue  # the editor's version of this quote stands
+        fresh.append(_quote_from(found, people, article))
+    Quote.objects.bulk_create(fresh)
+    return kept + fresh
+
+
+def _same_span(quote: Quote, found) -> bool:
+    """Whether a stored quote and a newly found one cover overlapping text."""
+    start = (quote.start_paragraph, quote.start_offset)
+    end = (quote.end_paragraph, quote.end_offset)
+    found_start = (found.start_paragraph, found.start_offset)
+    found_end = (found.end_paragraph, found.end_offset)
+    return start < found_end and found_start < end
