@@ -41,7 +41,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.models import DBTaskResult
 
-from articles.importer import RETRY_SQLSTATES, FileReport, import_file, sqlstate
+from articles.imports.storing import RETRY_SQLSTATES, FileReport, import_file, sqlstate
 from articles.models import ImportBatch, ImportItem
 from articles.processing import link_all_pending_relatives
 

@@ -44,7 +44,7 @@ from articles.forms import (
     known_outlet_names,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
-from articles.importer import FileReport
+from articles.imports.storing import FileReport
 from articles.ingest import IngestError
 from articles.ingest.decoding import decode_bytes
 from articles.models import (

@@ -42,7 +42,7 @@ django.setup()
 
 from django.db import connection, connections  # noqa: E402
 
-from articles.importer import import_file  # noqa: E402
+from articles.imports import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from articles.processing import link_all_pending_relatives  # noqa: E402
 from bench.common import machine_reference  # noqa: E402

@@ -15,7 +15,7 @@ from django.db import connection
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from articles.importer import import_file
+from articles.imports import import_file
 from articles.processing import link_all_pending_relatives
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -114,7 +114,7 @@ def test_background_reports_refused_paths_and_exits_non_zero(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
-    from articles.importer import _sources, import_file
+    from articles.imports.storing import _sources, import_file
     from articles.models import Source
 
     first = import_file("one.txt", WIRE_STORY.encode())

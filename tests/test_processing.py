@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count
 
 from articles import processing
-from articles.importer import import_file
+from articles.imports import import_file
 from articles.models import (
     Article,
     PendingRelatives,

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from articles.importer import import_file
+from articles.imports import import_file
 from articles.models import editors_group
 from articles.processing import link_all_pending_relatives
 

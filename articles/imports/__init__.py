@@ -1,0 +1,5 @@
+"""Importing files as articles."""
+
+from .storing import import_file
+
+__all__ = ["import_file"]
