@@ -44,7 +44,11 @@ from articles.forms import (
     known_outlet_names,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
+from articles.imports import import_within_time_limit
+from articles.imports.batches import queue_files
+from articles.imports.running import link_new_stories
 from articles.imports.storing import FileReport
+from articles.imports.workers import live_worker_keys
 from articles.ingest import IngestError
 from articles.ingest.decoding import decode_bytes
 from articles.models import (
@@ -60,12 +64,6 @@ from articles.models import (
     Story,
     Tag,
     can_edit,
-)
-from articles.tasks import (
-    import_within_time_limit,
-    link_new_stories,
-    live_worker_keys,
-    queue_files,
 )
 
 STATEMENT_COLOURS = 8

@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
+from articles.imports import import_within_time_limit
+from articles.imports.batches import CHUNK_SIZE, queue_files
+from articles.imports.running import link_new_stories
 from articles.models import ImportBatch
-from articles.tasks import CHUNK_SIZE, import_within_time_limit, link_new_stories, queue_files
 
 
 class Command(BaseCommand):
