@@ -1,5 +1,5 @@
 """Importing files as articles: now (`import_file`, `import_within_time_limit`) or in the
-background, the files of an ImportBatch imported by `manage.py db_worker`.
+background (`queue_batch`), the files of an ImportBatch imported by `manage.py db_worker`.
 
 - batches.py: queueing an upload's files as one batch, one task per CHUNK_SIZE files;
 - items.py: a task's files, each imported in one transaction together with its outcome;
@@ -8,7 +8,8 @@ background, the files of an ImportBatch imported by `manage.py db_worker`.
 - workers.py: worker presence, and recovery of the files of tasks whose worker died.
 """
 
+from .batches import queue_batch
 from .running import import_within_time_limit
 from .storing import import_file
 
-__all__ = ["import_file", "import_within_time_limit"]
+__all__ = ["import_file", "import_within_time_limit", "queue_batch"]
