@@ -1208,7 +1208,7 @@ class ImportBatch(models.Model):
         UPLOAD = "upload", "Upload page"
         COMMAND = "command", "import_articles --background"
 
-    # How a file can end (articles.importer.FileReport.status): one count of each.
+    # How a file can end (articles.imports.storing.FileReport.status): one count of each.
     COUNT_FIELDS = ("imported", "duplicate", "needs_outlet", "failed")
 
     created_by = models.ForeignKey(

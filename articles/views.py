@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -44,9 +44,10 @@ from articles.forms import (
     known_outlet_names,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
-from articles.importer import FileReport
-from articles.ingest import IngestError
-from articles.ingest.decoding import decode_bytes
+from articles.imports import import_within_time_limit, queue_batch
+from articles.imports.running import link_new_stories
+from articles.imports.storing import FileReport
+from articles.imports.workers import live_worker_keys
 from articles.models import (
     ARTICLE_TEXT_FIELDS,
     Article,
@@ -60,12 +61,6 @@ from articles.models import (
     Story,
     Tag,
     can_edit,
-)
-from articles.tasks import (
-    import_within_time_limit,
-    link_new_stories,
-    live_worker_keys,
-    queue_files,
 )
 
 STATEMENT_COLOURS = 8
@@ -837,12 +832,24 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            batch, reports, problem = queue_uploads(
-                [UploadedFile(f.name, f.read()) for f in form.cleaned_data["files"]],
-                outlet=form.cleaned_data["outlet"],
-                published=form.cleaned_data["published"],
-                user=request.user,
-            )
+            uploads = [UploadedFile(f.name, f.read()) for f in form.cleaned_data["files"]]
+            # A refused request (zip bomb, too many files...) writes nothing and says why.
+            try:
+                expansion = expand_uploads(uploads, limits_from_settings())
+            except UploadRefused as refusal:
+                problem = str(refusal)
+            else:
+                refused = [(r.name, r.reason) for r in expansion.refused]
+                batch = queue_batch(
+                    [(file.name, file.data) for file in expansion.files],
+                    refused,
+                    label=", ".join(upload.name for upload in uploads),
+                    outlet=form.cleaned_data["outlet"],
+                    published=form.cleaned_data["published"],
+                    user=request.user,
+                )
+                if batch is None:
+                    reports = [FileReport(name, "failed", reason) for name, reason in refused]
             if batch is not None and not request.htmx:
                 return redirect(batch)
             if batch is not None:
@@ -862,41 +869,6 @@ def upload(request: HttpRequest) -> HttpResponse:
     }
     template = fragment_or_page(request, "articles/upload.html", "result")
     return render(request, template, context, status=status)
-
-
-def queue_uploads(
-    uploads: list[UploadedFile], *, outlet, published, user
-) -> tuple[ImportBatch | None, list[FileReport], str]:
-    """Check one upload request and queue its files: (batch, refusals, problem).
-
-    A refused request (zip bomb, too many files...) or one whose every file is refused
-    writes nothing and says why; otherwise the files go to one batch, the refused ones
-    reported in it as failed."""
-    try:
-        expansion = expand_uploads(uploads, limits_from_settings())
-    except UploadRefused as refusal:
-        return None, [], str(refusal)
-    refused = [(r.name, r.reason) for r in expansion.refused]
-    files = []
-    for file in expansion.files:
-        # Empty and binary files are told at once; the rest is the workers' job.
-        try:
-            decode_bytes(file.data)
-        except IngestError as error:
-            refused.append((file.name, str(error)))
-        else:
-            files.append((file.name, file.data))
-    if not files:
-        return None, [FileReport(name, "failed", reason) for name, reason in refused], ""
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            created_by=user,
-            label=", ".join(upload.name for upload in uploads)[:300],
-            outlet=outlet or "",
-            published=published,
-        )
-        queue_files(batch, files, refused)
-    return batch, [], ""
 
 
 REPORT_ROWS_PER_PAGE = 500

@@ -53,7 +53,7 @@ async def importer(files, every: float, deadline: float, now, log: list[ImportAt
     retries; each is tried until it is in or the load is over."""
     from django.db import DatabaseError, close_old_connections
 
-    from articles.importer import import_file
+    from articles.imports import import_file
 
     def import_one(name: str, data: bytes) -> str:
         close_old_connections()  # a long-lived worker drops a connection the restart broke

@@ -43,12 +43,12 @@ django.setup()
 from django.db import connection, connections  # noqa: E402
 
 from articles.coverage import link_all_pending_relatives  # noqa: E402
-from articles.importer import import_file  # noqa: E402
+from articles.imports import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from bench.common import machine_reference  # noqa: E402
 from bench.corpus import OUTLETS, make_event, render_report, stream  # noqa: E402
 
-CHUNK = 25  # files per task, as articles/tasks.py hands them out
+CHUNK = 25  # files per task, as articles/imports/batches.py hands them out
 
 
 def corpus_files(corpus: Path | None, seed: int) -> Iterator[tuple[str, bytes]]:
@@ -83,7 +83,7 @@ def import_one_worker(files) -> None:
         for chunk in itertools.batched(files, CHUNK, strict=False):
             for name, data in chunk:
                 statuses[import_file(name, data).status] += 1
-            link_all_pending_relatives()  # as articles/tasks.py does after each chunk
+            link_all_pending_relatives()  # as each import task does after its chunk
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     n = sum(statuses.values())
     print(

@@ -491,7 +491,7 @@ def prepare_database(events: int, reports: int, editors: int, password: str, reu
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from articles.importer import import_file
+    from articles.imports import import_file
     from articles.models import Article, editors_group
     from bench.corpus import generate
 

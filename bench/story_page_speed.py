@@ -54,7 +54,7 @@ from django.db import connections  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from articles.importer import import_file  # noqa: E402
+from articles.imports import import_file  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from bench.corpus import OUTLETS, STATEMENTS, make_event, render_report  # noqa: E402
 

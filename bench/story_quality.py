@@ -32,7 +32,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from articles.importer import import_file  # noqa: E402
+from articles.imports import import_file  # noqa: E402
 from articles.models import Article  # noqa: E402
 from bench.corpus import stream  # noqa: E402
 

@@ -40,6 +40,7 @@ from django.db import connections, transaction  # noqa: E402
 from django.db.models import Sum  # noqa: E402
 
 from articles.archives import expand_zip, limits_from_settings  # noqa: E402
+from articles.imports.batches import queue_files  # noqa: E402
 from articles.models import (  # noqa: E402
     Article,
     ImportBatch,
@@ -48,7 +49,6 @@ from articles.models import (  # noqa: E402
     StatementGroup,
     Story,
 )
-from articles.tasks import queue_files  # noqa: E402
 
 
 def queue_corpus(corpus: Path) -> int:

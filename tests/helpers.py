@@ -16,7 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.coverage import link_all_pending_relatives
-from articles.importer import import_file
+from articles.imports import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,20 +11,19 @@ from django.db.backends.signals import connection_created
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from articles import tasks
-from articles.management.commands.db_worker import commit_without_waiting
-from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
-from articles.tasks import (
-    CHUNK_SIZE,
-    MAX_ATTEMPTS,
+from articles.imports import running
+from articles.imports.batches import CHUNK_SIZE, queue_files
+from articles.imports.items import MAX_ATTEMPTS
+from articles.imports.running import link_new_stories
+from articles.imports.workers import (
     WorkerPresence,
-    import_items,
-    link_new_stories,
     live_worker_keys,
-    queue_files,
     requeue_lost_items,
     worker_key,
 )
+from articles.management.commands.db_worker import commit_without_waiting
+from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
+from articles.tasks import import_items
 from tests.helpers import (
     ROOT,
     WIRE_STORY,
@@ -120,7 +119,7 @@ def test_a_deadlock_while_linking_leaves_the_stories_pending_and_a_lost_database
             except psycopg.Error as error:
                 raise OperationalError(str(error)) from error
 
-        monkeypatch.setattr(tasks, "link_all_pending_relatives", link)
+        monkeypatch.setattr(running, "link_all_pending_relatives", link)
 
     fail_with(psycopg.errors.DeadlockDetected("deadlock detected"))
     link_new_stories()

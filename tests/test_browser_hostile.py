@@ -255,7 +255,7 @@ def test_editor_pages_show_hostile_input_as_inert_text(watched, live_server, hos
 
 
 def test_staff_pages_show_hostile_uploads_as_inert_text(watched, live_server, hostile):
-    from articles.importer import import_file
+    from articles.imports import import_file
 
     report = import_file("pending.html", PENDING_ARTICLE.encode())
     assert report.status == "needs_outlet"

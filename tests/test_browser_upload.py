@@ -4,8 +4,8 @@ report by a real worker, breaks no CSP rule."""
 import pytest
 from django.db import transaction
 
+from articles.imports.batches import queue_files
 from articles.models import Article, ImportBatch
-from articles.tasks import queue_files
 from tests.helpers import WIRE_STORY, make_user, start_worker, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,5 +1,7 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip, run_queued_tasks
@@ -112,9 +114,50 @@ def test_background_reports_refused_paths_and_exits_non_zero(tmp_path):
     assert batch.items.get(status="failed").name.endswith("nope.txt")
 
 
+# Files the upload page refuses before queueing: read, but not as text.
+UNREADABLE = {"empty.txt": b"", "photo.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 300}
+
+
+def test_background_refuses_at_once_what_the_upload_page_refuses_with_its_words(
+    tmp_path, admin_client
+):
+    files = {"good.txt": WIRE_STORY.encode(), **UNREADABLE}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    other = WIRE_STORY.replace("Tuesday", "Wednesday").encode()  # not a duplicate of good.txt
+    uploads = [
+        SimpleUploadedFile(name, data) for name, data in {**files, "good.txt": other}.items()
+    ]
+    assert admin_client.post(reverse("articles:upload"), {"files": uploads}).status_code == 302
+    page = ImportBatch.objects.get()
+
+    output, error = run(str(tmp_path), "--background")
+
+    assert error is not None
+    batch = ImportBatch.objects.exclude(pk=page.pk).get()
+    assert batch.total == 3 and batch.failed == 2  # refused at once, not left to a worker
+    told = {i.name.rsplit("/", 1)[-1]: i.message for i in batch.items.filter(status="failed")}
+    assert told == dict(page.items.filter(status="failed").values_list("name", "message"))
+    assert set(told) == set(UNREADABLE)
+    for name, message in told.items():
+        assert f"failed: {tmp_path / name}: {message}" in output
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert batch.is_finished and batch.imported == 1
+
+
+def test_background_with_every_file_refused_queues_nothing(tmp_path):
+    for name, data in UNREADABLE.items():
+        (tmp_path / name).write_bytes(data)
+    output, error = run(str(tmp_path), "--background")
+    assert error is not None
+    assert "failed: " in output and "empty.txt" in output and "photo.txt" in output
+    assert not ImportBatch.objects.exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
-    from articles.importer import _sources, import_file
+    from articles.imports.storing import _sources, import_file
     from articles.models import Source
 
     first = import_file("one.txt", WIRE_STORY.encode())

@@ -11,9 +11,10 @@ from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection, transaction
 from django.urls import reverse
 
-from articles.importer import fingerprint
+from articles.imports.batches import queue_files
+from articles.imports.running import ImportTooSlow, _limit_statements, time_limit
+from articles.imports.storing import fingerprint
 from articles.models import Article, ImportBatch, ImportItem, PendingUpload, Quote
-from articles.tasks import ImportTooSlow, _limit_statements, queue_files, time_limit
 from tests.helpers import WIRE_STORY, make_user, run_queued_tasks, start_worker, stop, wait_for
 
 # Between the two files' import times with a wide margin either way: the short wire story

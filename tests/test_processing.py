@@ -7,7 +7,7 @@ from django.db.models import Count
 
 from articles.coverage import placement, process_article, relatives
 from articles.coverage.people import match_stored_person
-from articles.importer import import_file
+from articles.imports import import_file
 from articles.models import (
     Article,
     PendingRelatives,

@@ -270,7 +270,7 @@ def test_batch_page_varies_on_htmx_header(admin_client):
 def test_batch_page_says_when_no_worker_is_running(admin_client):
     batch = queued_batch(admin_client)
     assert b"No worker is running" in admin_client.get(batch.get_absolute_url()).content
-    from articles.tasks import WorkerPresence
+    from articles.imports.workers import WorkerPresence
 
     presence = WorkerPresence("test")
     presence.announce()

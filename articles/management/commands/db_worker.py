@@ -22,7 +22,7 @@ from django.db.backends.signals import connection_created
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
-from articles.tasks import CONNECTION_ERRORS, WorkerPresence, requeue_lost_items
+from articles.imports.workers import CONNECTION_ERRORS, WorkerPresence, requeue_lost_items
 
 logger = logging.getLogger("django_tasks_db")
 

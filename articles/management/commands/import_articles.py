@@ -2,11 +2,12 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
+from articles.imports import import_within_time_limit, queue_batch
+from articles.imports.batches import CHUNK_SIZE
+from articles.imports.running import link_new_stories
 from articles.models import ImportBatch
-from articles.tasks import CHUNK_SIZE, import_within_time_limit, link_new_stories, queue_files
 
 
 class Command(BaseCommand):
@@ -77,14 +78,17 @@ class Command(BaseCommand):
                 except OSError as error:
                     refused.append((name, f"cannot read the file ({error.strerror})"))
 
-        with transaction.atomic():
-            label = ", ".join(paths)[:300]
-            batch = ImportBatch.objects.create(
-                origin=ImportBatch.Origin.COMMAND, label=label, outlet=source or ""
-            )
-            queue_files(batch, readable(), refused)
+        batch = queue_batch(
+            readable(),
+            refused,
+            label=", ".join(paths),
+            origin=ImportBatch.Origin.COMMAND,
+            outlet=source,
+        )
         for name, reason in refused:
             self.stdout.write(self.style.ERROR(f"failed: {name}: {reason}"))
+        if batch is None:
+            raise CommandError("no file was queued: every one was refused (see above)")
         queued = batch.total - batch.failed
         self.stdout.write(
             f"Queued {queued} file{'s' if queued != 1 else ''} as import #{batch.pk}"

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from articles.coverage import link_all_pending_relatives
-from articles.importer import import_file
+from articles.imports import import_file
 from articles.models import editors_group
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
