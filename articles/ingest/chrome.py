@@ -146,6 +146,41 @@ PRINT_EDITION_RE = re.compile(
     re.IGNORECASE,
 )
 STANDARDS_RE = re.compile(r"^our (?:editorial )?standards\s*:", re.IGNORECASE)
+# The text a web video player prints (video.js and its kin, used by many sites), and the
+# notices that stand in for a player or feature the saved page cannot show.
+PLAYER_RE = re.compile(
+    r"^(?:video player is loading\.?|stream type live|this is a modal window\.?"
+    r"|(?:beginning|end) of dialog window\b.{0,80}|loaded:?\s*\d+(?:\.\d+)?%"
+    r"|(?:current time|duration|remaining time)\s*[\d:/ -]*|(?:play|watch|replay) (?:the )?video"
+    r"|(?:sorry, )?this video (?:has expired|is (?:no longer )?(?:available|unavailable))\.?"
+    r"|video (?:unavailable|not available)\.?|media playback is unsupported on your device"
+    r"|(?:this|that) feature is (?:not|no longer) available\b.{0,80}"
+    r"|your browser does not support\b.{0,80}"
+    r"|if you can ?not (?:view|see|play) (?:the|this) video.{0,60}"
+    r"|(?:please )?(?:enable|turn on) javascript\b.{0,80})$",
+    re.IGNORECASE,
+)
+# A request for money: "Donate now", "Support independent journalism".
+DONATION_RE = re.compile(
+    r"^(?:donate(?: now| today| here)?|make a donation|support (?:us|our work)|become a (?:member|"
+    r"supporter|patron|subscriber))\b.{0,60}$|\b(?:donate|donation|contribute) (?:now|today)\b"
+    r"|\bsupport (?:our|independent|quality) (?:journalism|reporting|newsroom)\b",
+    re.IGNORECASE,
+)
+# "Editor: Rahmad Nasution", "Translator: ...": a label and the names of the people credited.
+ROLE_CREDIT_RE = re.compile(
+    r"^(?:editors?|edited by|translators?|translated by|reporters?|writers?|photographers?"
+    r"|compiled by|reporting by|editing by|producers?|web editor)\s*:\s*[A-Z][\w.'’ ,&-]{1,80}$",
+    re.IGNORECASE,
+)
+REPUBLISHED_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published (?:from|by|with permission)\b",
+    re.IGNORECASE,
+)
+FILE_SIZE_RE = re.compile(
+    r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
+    re.IGNORECASE,
+)
 URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MARKUP_RE = re.compile(
@@ -173,7 +208,8 @@ LINK_LIST_HEADER_RE = _exact(
     r"recommended reading",
 )
 INLINE_LINK_RE = re.compile(
-    r"^(?:read more|read also|also read|see also|related|more|watch|listen|read)\s*:\s*\S.{0,160}$",
+    r"^(?:read more|read also|also read|see also|related(?: news| stories| articles| links)?|more"
+    r"|watch|listen|read)\s*:\s*\S.{0,160}$",
     re.IGNORECASE,
 )
 PROMO_MARKER_RE = _exact(
@@ -286,6 +322,16 @@ def chrome_reason(line: str) -> str | None:
         return "print edition note"
     if len(line) <= 200 and STANDARDS_RE.match(line):
         return "standards notice"
+    if PLAYER_RE.match(line):
+        return "video player"
+    if len(line) <= 400 and DONATION_RE.search(line):
+        return "donation appeal"
+    if ROLE_CREDIT_RE.match(line):
+        return "credits"
+    if len(line) <= 300 and REPUBLISHED_RE.match(line):
+        return "republication notice"
+    if FILE_SIZE_RE.match(line):
+        return "link list"
     if _is_code(line):
         return "script or style"
     return None

@@ -146,6 +146,7 @@ def choose_headline(
     for line in lines[first_body : first_body + 3]:
         body_words |= content_words(line)
     folded = [" ".join(line.casefold().split()) for line in lines]
+    summary_on_top = first_body == 0 and len(lines) > 1 and not is_body_like(lines[1])
     best: Candidate | None = None
     for index, text in enumerate(lines[:MAX_POSITION]):
         if is_body_like(text) and word_count(text) > 30:
@@ -179,6 +180,11 @@ def choose_headline(
         # Earlier is likelier, but only a little: chrome comes first on most pages.
         score -= 0.05 * index
         if index > first_body:
+            # Under the article's first paragraph stand crossheads, captions and promos; a
+            # headline only where that paragraph stood alone above it (a summary line atop
+            # the page), not where the body had begun.
+            if not summary_on_top:
+                continue
             score -= 1.0
         if best is None or score > best.score:
             best = Candidate(index, score)

@@ -34,7 +34,7 @@ from .fields import (
     split_trailing_credits,
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
-from .headline import choose_headline, is_interface_line
+from .headline import choose_headline, interface_share
 from .outlets import Outlet, find_outlet, outlet_from_domains, outlet_named_in
 from .shapes import (
     ends_sentence,
@@ -61,6 +61,7 @@ HEADER_REASONS = {"byline", "date line", "reading time", "image credit", "source
 # A regex rather than str.translate, which looks every character up in a dict (slower by
 # far on text that has none of them, which is nearly all).
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
@@ -238,6 +239,15 @@ def _remove_chrome(
         if outlet := find_outlet(bracketed["name"] if bracketed else text):
             article.add_clue(RANK_DATELINE, item.line, outlet, text)
             remove("source line")
+            continue
+        # Any other short bracketed line is a photo's credit: "(Mark Wilson / Getty Images)",
+        # "[Photo/Asianewsphoto]", "(Korea Summit Press Pool)".
+        if BRACKETED_LINE_RE.match(text) and word_count(text) <= 8:
+            remove("image credit")
+            continue
+        # "Read more", "Photo Gallery", "Post a Comment": a few words of the site's interface.
+        if word_count(text) <= 4 and interface_share(text) == 1.0:
+            remove("navigation")
             continue
         kept.append(item)
         article.kept_lines.add(item.line)
@@ -477,9 +487,17 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         is_other_field=_is_other_field,
     )
     if chosen is None:
-        # No headline: the interface lines at the top are still not the article.
-        while start < len(items) and is_interface_line(items[start].text):
-            article.removed.append((items[start].line, Stripped("page header", items[start].text)))
+        # No headline: what stands above the first paragraph of prose (menus, labels, a
+        # caption's credit) is still not the article; a byline or an outlet's name there is
+        # read as such.
+        prose = next((i for i in range(start, len(items)) if is_body_like(items[i].text)), None)
+        while prose is not None and start < prose:
+            item = items[start]
+            if not (
+                _take_byline(item, article, after_title=False)
+                or _take_outlet_name_line(item, article)
+            ):
+                article.removed.append((item.line, Stripped("page header", item.text)))
             start += 1
         return start, []
     lead = []
@@ -576,8 +594,18 @@ def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_
     """Prefer a date line in the header ("Published" over "Updated"), else any labelled one."""
     header = [found for line, found in dates if line < body_line]
     labelled = [found for line, found in dates if found.label]
+    # A page without a header may print its date on a line of its own under the first
+    # paragraph (a caption, a summary) rather than above it.
+    near = [found for line, found in dates if body_line <= line < body_line + 8]
+    if article.title:
+        near = []  # under a headline, the header holds the date; one below the body is not it
     chosen = next((found for found in header if found.label == "published"), None)
-    chosen = chosen or (header[0] if header else None) or (labelled[0] if labelled else None)
+    chosen = (
+        chosen
+        or (header[0] if header else None)
+        or (labelled[0] if labelled else None)
+        or (near[0] if near else None)
+    )
     if chosen:
         article.published, article.precision = chosen.value, chosen.precision
         article.published_ambiguous = chosen.day_month_ambiguous
