@@ -35,7 +35,13 @@ from .fields import (
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
 from .headline import choose_headline, interface_share
-from .outlets import Outlet, find_outlet, outlet_from_domains, outlet_named_in
+from .outlets import (
+    Outlet,
+    find_outlet,
+    outlet_from_domains,
+    outlet_given_by_uploader,
+    outlet_named_in,
+)
 from .shapes import (
     ends_sentence,
     ends_statement,
@@ -55,12 +61,20 @@ RANK_COPYRIGHT = 2
 RANK_DATELINE = 3
 RANK_DOMAIN = 4
 RANK_BYLINE = 5
+# An outlet named by the shape of a line but not among the known ones ranks after a known one
+# named the same way.
+UNKNOWN = 0.5
 
 # Lines that sit between a standfirst and the body, and seldom between two paragraphs.
 HEADER_REASONS = {"byline", "date line", "reading time", "image credit", "source line"}
 # A regex rather than str.translate, which looks every character up in a dict (slower by
 # far on text that has none of them, which is nearly all).
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+COPYRIGHT_HOLDER_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*(?:[.,|]|\ball rights\b|$)",
+    re.IGNORECASE,
+)
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
@@ -85,7 +99,7 @@ class Item:
 
 @dataclass
 class OutletClue:
-    rank: int
+    rank: float
     line: int
     outlet: Outlet
     evidence: str
@@ -293,6 +307,21 @@ def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
         found := outlet_from_domains(item.text)
     ):
         article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
+    elif reason == "copyright notice" and (name := copyright_holder(item.text)):
+        # An outlet we do not know, named by its own copyright line: weaker than a known one.
+        article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet_given_by_uploader(name), name)
+
+
+def copyright_holder(line: str) -> str:
+    """The name a copyright line gives ('© 2018 The Iran Project. All rights reserved.')."""
+    match = COPYRIGHT_HOLDER_RE.search(line)
+    if not match:
+        return ""
+    name = re.sub(r"\s+\d{4}$", "", match["name"]).strip(" .,-–—|")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not name[:1].isupper() or person_names(name):
+        return ""
+    return name
 
 
 def _join_wrapped_lines(items: list[Item]) -> list[Item]:
@@ -586,8 +615,12 @@ def _split_dateline(article: TextArticle) -> None:
     article.dateline_text = first.text[: dateline.length]
     first.text = first.text[dateline.length :].strip()
     article.dateline = dateline.place.upper()
-    if dateline.agency:
-        article.add_clue(RANK_DATELINE, -1, find_outlet(dateline.agency), dateline.evidence)
+    if dateline.agency and (known := find_outlet(dateline.agency)):
+        article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
+    elif dateline.agency and dateline.place:
+        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it.
+        outlet = outlet_given_by_uploader(dateline.agency)
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
 
 
 def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int) -> None:
