@@ -75,6 +75,11 @@ COPYRIGHT_HOLDER_RE = re.compile(
     r"(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*(?:[.,|]|\ball rights\b|$)",
     re.IGNORECASE,
 )
+DATE_LABEL_RE = re.compile(
+    r"\b(?:published|posted|publication date|date published|updated|last updated|date)\b"
+    r"(?:\s+(?:on|at|time))?\s*:?",
+    re.IGNORECASE,
+)
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
@@ -650,6 +655,26 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
     month without the year, in the dateline or the header, the year taken from the page."""
     header = [item for item in items if item.line < body_line][-40:]
     found = [(item, date) for item in header if (date := search_date(item.text))]
+    if not found:
+        # Just under the first paragraph, a short line may still be the date ("Source: X,
+        # December 7, 2010"); prose there dates events, so only short lines count.
+        # Under a headline only the line right after that paragraph; below the body, a date
+        # is a promo's or a comment's.
+        below = [item for item in items if item.line >= body_line][: 2 if article.title else 6]
+        found = [
+            (item, date)
+            for item in below
+            if len(item.text) <= 100
+            and not ends_sentence(item.text)
+            and (date := search_date(item.text))
+        ]
+    if not found:
+        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...")
+        for item in items[:30]:
+            label = DATE_LABEL_RE.search(item.text[:200])
+            if label and (date := search_date(item.text[label.start() : label.end() + 60])):
+                found = [(item, date)]
+                break
     published = [pair for pair in found if pair[1].label == "published"]
     chosen = (published or found or [None])[-1]
     if chosen is None:
