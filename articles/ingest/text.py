@@ -34,7 +34,7 @@ from .fields import (
     split_trailing_credits,
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
-from .headline import choose_headline, interface_share
+from .headline import choose_headline, interface_share, without_stamp
 from .outlets import (
     Outlet,
     find_outlet,
@@ -89,6 +89,10 @@ NEWS_LEDE_RE = re.compile(
 TITLE_PREFIX_RE = re.compile(
     r"^(?P<site>[^|–—:]{2,40}?)\s*(?:\s\||\s-|\s–|\s—|::|:)\s+(?:[^|]{2,40}\s\|\s+)?(?P<title>.{8,})$"
 )
+PIPE_SUFFIX_RE = re.compile(
+    r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
+)
+LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
@@ -431,7 +435,12 @@ def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
 
 
 def _set_title(article: TextArticle, item: Item) -> None:
-    article.title, site = split_site_name(item.text)
+    text = LANGUAGE_LINKS_RE.sub("", item.text)
+    article.title, site = split_site_name(text)
+    if not site and (match := PIPE_SUFFIX_RE.match(text)):
+        # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
+        # pipe, which headlines themselves do not use.
+        article.title = match["title"]
     if site:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
 
@@ -545,7 +554,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             article.removed.append((item.line, Stripped("section label", item.text)))
         else:
             article.removed.append((item.line, Stripped("page header", item.text)))
-    _set_title(article, candidates[chosen.index])
+    headline = candidates[chosen.index]
+    _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     return start + chosen.index + 1, lead
 
 
