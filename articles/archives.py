@@ -73,6 +73,11 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
         problem = _unsafe_member(member)
         if problem:
             raise UploadRefused(f"{member_name}: {problem}; the archive was not imported.")
+        if _nameless(member.filename):
+            # `.` or an empty name: nothing to call the article by; the rest of the archive is fine.
+            reason = f"the entry has no file name ({member.filename!r})."
+            expansion.refused.append(Refusal(member_name, reason))
+            continue
         if PurePosixPath(member.filename).name.startswith(".") or "__MACOSX/" in member.filename:
             continue  # editors' OS metadata, not an article
         suffix = PurePosixPath(member.filename).suffix.lower()
@@ -152,7 +157,7 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
 
 def _unsafe_member(member: zipfile.ZipInfo) -> str:
     path = PurePosixPath(member.filename.replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
+    if path.is_absolute() or ".." in path.parts or ":" in (path.parts or ("",))[0]:
         return "its path escapes the archive"
     file_type = stat.S_IFMT(member.external_attr >> 16)  # 0 when the zip tool stored none
     if file_type == stat.S_IFLNK:
@@ -162,6 +167,10 @@ def _unsafe_member(member: zipfile.ZipInfo) -> str:
     if member.flag_bits & 0x1:
         return "encrypted entries are not accepted"
     return ""
+
+
+def _nameless(filename: str) -> bool:
+    return filename.replace("\\", "/").rsplit("/", 1)[-1] in {"", "."}
 
 
 def _read_member(archive, member, name: str, limits: Limits, already: int) -> tuple[bytes, int]:

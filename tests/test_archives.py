@@ -118,3 +118,12 @@ def test_tarballs_are_refused_as_unsupported_archives():
     expansion = expand_uploads([UploadedFile("batch.tar.gz", b"\x1f\x8b rest")], Limits())
     assert expansion.files == []
     assert "only zip archives" in expansion.refused[0].reason
+
+
+@pytest.mark.parametrize("name", [".", "", "sub/."])
+def test_zip_member_without_a_file_name_is_refused_by_name_and_the_others_kept(name):
+    data = make_zip({"a.txt": ARTICLE, name: ARTICLE, "b.txt": ARTICLE})
+    expansion = expand_zip("batch.zip", data, Limits())
+    assert [f.name for f in expansion.files] == ["batch.zip/a.txt", "batch.zip/b.txt"]
+    assert [r.name for r in expansion.refused] == [f"batch.zip/{name}"]
+    assert f"has no file name ({name!r})" in expansion.refused[0].reason

@@ -84,6 +84,16 @@ def test_unsafe_zip_is_refused_whole(tmp_path):
     assert Article.objects.count() == 0
 
 
+def test_zip_member_without_a_file_name_fails_alone(tmp_path):
+    archive = make_zip({".": WIRE_STORY.encode(), "fine.txt": WIRE_STORY.encode()})
+    (tmp_path / "batch.zip").write_bytes(archive)
+    output, error = run(str(tmp_path / "batch.zip"))
+    assert error is not None  # some files were not imported
+    assert "has no file name ('.')" in output
+    assert "1 imported, 0 already present, 0 need an outlet, 1 failed" in output
+    assert Article.objects.count() == 1
+
+
 def test_background_queues_a_batch_and_returns_at_once(tmp_path):
     (tmp_path / "one.txt").write_text(WIRE_STORY)
     (tmp_path / "batch.zip").write_bytes(

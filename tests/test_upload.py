@@ -4,6 +4,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
 from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip, run_queued_tasks
@@ -163,6 +164,16 @@ def test_unsafe_zip_is_refused_and_nothing_written(admin_client, members, messag
     assert b"Nothing was imported" in response.content
     assert Article.objects.count() == 0
     assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.parametrize("nameless", [".", ""])
+def test_zip_member_without_a_file_name_is_reported_and_the_others_imported(admin_client, nameless):
+    archive = make_zip({nameless: WIRE_STORY.encode(), "fine.txt": WIRE_STORY.encode()})
+    response = upload_and_import(admin_client, {"files": text_file("batch.zip", archive)})
+    assert response.status_code == 200
+    assert Article.objects.get().original_filename == "batch.zip/fine.txt"
+    assert b"1 imported" in response.content and b"1 failed" in response.content
+    assert escape(f"has no file name ({nameless!r})").encode() in response.content
 
 
 @override_settings(NEWSROOM_MAX_UPLOAD_FILES=2)
