@@ -6,6 +6,7 @@ declared sizes in a zip's directory can lie, so we count the bytes actually prod
 
 import io
 import stat
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -13,6 +14,10 @@ from pathlib import PurePosixPath
 READ_CHUNK = 64 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 ARCHIVE_SUFFIXES = {".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar"}
+# Characters no file name needs, which break headers and lines or disguise a name: controls
+# (line breaks), format characters (a right-to-left override), line and paragraph separators,
+# and surrogates (a byte that was not UTF-8, in a name read from the disk).
+UNSAFE_NAME_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
     expansion = Expansion()
     total = 0
     for member in members:
-        member_name = f"{name}/{member.filename}"
+        member_name = safe_file_name(f"{name}/{member.filename}")
         if member.is_dir():
             continue
         problem = _unsafe_member(member)
@@ -91,7 +96,9 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
                 Refusal(member_name, f"'{suffix}' files are not articles (use .txt or .html).")
             )
             continue
-        content, size = _read_member(archive, member, name, limits, total)
+        content, size = _read_member(
+            archive, member, limits, total, name=name, member_name=member_name
+        )
         total += size
         if size > limits.max_file_bytes:
             expansion.refused.append(
@@ -126,6 +133,7 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
         )
     expansion = Expansion()
     for upload in uploads:
+        upload = UploadedFile(safe_file_name(upload.name), upload.data)
         if is_zip(upload.name, upload.data):
             if len(upload.data) > limits.max_archive_bytes:
                 expansion.refused.append(
@@ -155,6 +163,16 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
     return expansion
 
 
+def safe_file_name(name: str) -> str:
+    """A file name from an upload or the disk, fit to store, show and put in a header: each
+    unsafe character (see UNSAFE_NAME_CATEGORIES) becomes U+FFFD."""
+    if name.isprintable():  # the usual case, checked at C speed (no C* or Z* but spaces)
+        return name
+    return "".join(
+        "\ufffd" if unicodedata.category(char) in UNSAFE_NAME_CATEGORIES else char for char in name
+    )
+
+
 def _unsafe_member(member: zipfile.ZipInfo) -> str:
     path = PurePosixPath(member.filename.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or ":" in (path.parts or ("",))[0]:
@@ -173,7 +191,9 @@ def _nameless(filename: str) -> bool:
     return filename.replace("\\", "/").rsplit("/", 1)[-1] in {"", "."}
 
 
-def _read_member(archive, member, name: str, limits: Limits, already: int) -> tuple[bytes, int]:
+def _read_member(
+    archive, member, limits: Limits, already: int, *, name: str, member_name: str
+) -> tuple[bytes, int]:
     """Read one member, counting real output bytes against the limits as they arrive.
     Returns its content (cut short when over the file limit) and its size in bytes."""
     chunks = []
@@ -193,13 +213,13 @@ def _read_member(archive, member, name: str, limits: Limits, already: int) -> tu
                     member.compress_size, 1024
                 ):
                     raise UploadRefused(
-                        f"{name}/{member.filename}: expands more than {limits.max_zip_ratio}× "
+                        f"{member_name}: expands more than {limits.max_zip_ratio}× "
                         "its compressed size; refused as a possible zip bomb."
                     )
                 if produced <= member_cap:
                     chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise UploadRefused(f"{name}/{member.filename}: cannot be read ({error}).") from None
+        raise UploadRefused(f"{member_name}: cannot be read ({error}).") from None
     return b"".join(chunks), produced
 
 

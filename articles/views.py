@@ -31,6 +31,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -798,8 +799,8 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.only("original", "original_filename"), pk=pk)
     response = HttpResponse(bytes(article.original), content_type="text/plain")
     response["X-Content-Type-Options"] = "nosniff"
-    filename = article.original_filename.rsplit("/", 1)[-1].replace('"', "")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    filename = article.original_filename.rsplit("/", 1)[-1]
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     return response
 
 

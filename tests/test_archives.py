@@ -127,3 +127,24 @@ def test_zip_member_without_a_file_name_is_refused_by_name_and_the_others_kept(n
     assert [f.name for f in expansion.files] == ["batch.zip/a.txt", "batch.zip/b.txt"]
     assert [r.name for r in expansion.refused] == [f"batch.zip/{name}"]
     assert f"has no file name ({name!r})" in expansion.refused[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("line\nbreak.txt", "line\ufffdbreak.txt"),
+        ("carriage\rreturn.txt", "carriage\ufffdreturn.txt"),
+        ("tab\tand\x7fdel.txt", "tab\ufffdand\ufffddel.txt"),
+        ("evil\u202etxt.exe.txt", "evil\ufffdtxt.exe.txt"),  # right-to-left override
+        ("café – été.txt", "café – été.txt"),
+    ],
+)
+def test_control_characters_in_file_names_are_replaced_in_zips_and_plain_uploads(name, stored):
+    uploads = [UploadedFile(name, ARTICLE), UploadedFile("b.zip", make_zip({name: ARTICLE}))]
+    expansion = expand_uploads(uploads, Limits())
+    assert [f.name for f in expansion.files] == [stored, f"b.zip/{stored}"]
+
+
+def test_control_characters_in_a_refused_members_name_are_replaced():
+    expansion = expand_zip("b.zip", make_zip({"photo\n.jpg": b"\xff\xd8\xff"}), Limits())
+    assert [r.name for r in expansion.refused] == ["b.zip/photo\ufffd.jpg"]

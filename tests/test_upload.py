@@ -176,6 +176,19 @@ def test_zip_member_without_a_file_name_is_reported_and_the_others_imported(admi
     assert escape(f"has no file name ({nameless!r})").encode() in response.content
 
 
+def test_a_zip_member_named_with_a_line_break_is_imported_and_its_original_served(
+    admin_client,
+):
+    archive = make_zip({"line\nbreak.txt": WIRE_STORY.encode()})
+    response = upload_and_import(admin_client, {"files": text_file("batch.zip", archive)})
+    assert b"1 imported" in response.content
+    article = Article.objects.get()
+    assert article.original_filename == "batch.zip/line\ufffdbreak.txt"
+    original = admin_client.get(reverse("articles:article_original", args=[article.pk]))
+    assert original.status_code == 200
+    assert original["Content-Disposition"] == "inline; filename*=utf-8''line%EF%BF%BDbreak.txt"
+
+
 @override_settings(NEWSROOM_MAX_UPLOAD_FILES=2)
 def test_too_many_files_in_one_request_is_refused(admin_client):
     files = [text_file(f"{i}.txt", WIRE_STORY.replace("four", str(i))) for i in range(3)]
