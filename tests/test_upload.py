@@ -189,6 +189,24 @@ def test_a_zip_member_named_with_a_line_break_is_imported_and_its_original_serve
     assert original["Content-Disposition"] == "inline; filename*=utf-8''line%EF%BF%BDbreak.txt"
 
 
+@pytest.mark.parametrize("published", ["9999-12-31", "2999-01-01", "0001-01-01", "1899-12-31"])
+def test_a_publication_date_no_article_can_have_is_refused_at_the_form(admin_client, published):
+    response = admin_client.post(URL, {"files": text_file(), "published": published})
+    assert response.status_code == 400
+    assert b"Give a date from 1 January 1900 to today." in response.content
+    assert not ImportBatch.objects.exists()
+
+
+def test_todays_date_is_accepted_on_upload(admin_client):
+    from django.utils import timezone
+
+    today = timezone.localdate().isoformat()
+    upload_and_import(
+        admin_client, {"files": text_file("u.txt", UNSIGNED_STORY), "published": today}
+    )
+    assert PendingUpload.objects.exists()
+
+
 @override_settings(NEWSROOM_MAX_UPLOAD_FILES=2)
 def test_too_many_files_in_one_request_is_refused(admin_client):
     files = [text_file(f"{i}.txt", WIRE_STORY.replace("four", str(i))) for i in range(3)]
