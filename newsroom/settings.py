@@ -1,5 +1,6 @@
 """Newsroom settings: one file, configured by environment variables (see .env.example)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -13,6 +14,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 def env_bool(name: str, default: bool) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -38,6 +43,7 @@ INSTALLED_APPS = [
     # Before django_tasks_db: articles' db_worker (recovery, reconnecting) overrides its own.
     "articles",
     "django_tasks_db",
+    "axes",
 ]
 
 # Background work (imports) through Django's tasks framework, queued in PostgreSQL; any number
@@ -57,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "newsroom.middleware.DatabaseUnavailableMiddleware",
+    # Last: it turns a log-in refused for too many failures into the page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -118,6 +126,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in rate limit (django-axes, newsroom/logins.py), on the site's log-in and the admin's: 5
+# failures for one username from one address lock that pair out for 15 minutes (a stranger's
+# guesses never lock the owner out). A success clears the pair's failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every successful log-in
+# Behind reverse proxies the address is the one they put in X-Forwarded-For (PROXY_COUNT of
+# them in front); without any, the connection's own.
+if PROXY_COUNT := env_int("PROXY_COUNT", 0):
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:home"
 LOGOUT_REDIRECT_URL = "articles:home"
