@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from newsroom import embedded_db
@@ -12,12 +13,27 @@ from newsroom import embedded_db
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A yes/no setting; anything else is refused, not read as no (DEBUG=maybe)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value.lower() in TRUE | FALSE:
+        return value.lower() in TRUE
+    raise ImproperlyConfigured(f"{name}={value!r} is not true or false (nor 1/0, yes/no, on/off).")
 
 
 def env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -25,8 +41,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", True)
-# The fallback key is only good for local development; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-development-only")
+# The fallback key is public, only good for local development: without DEBUG, no start without
+# a key of its own (sessions, password resets and CSRF tokens would be forgeable).
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: a long random string, kept secret "
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    SECRET_KEY = "django-insecure-local-development-only"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -182,12 +206,12 @@ SECURE_CSP = {
 }
 
 # Upload limits: per file, per request and for what a zip may expand to.
-NEWSROOM_MAX_UPLOAD_FILE_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_FILE_BYTES", 5_000_000))
-NEWSROOM_MAX_UPLOAD_FILES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_FILES", 200))
-NEWSROOM_MAX_ZIP_MEMBERS = int(os.environ.get("NEWSROOM_MAX_ZIP_MEMBERS", 2000))
-NEWSROOM_MAX_ZIP_TOTAL_BYTES = int(os.environ.get("NEWSROOM_MAX_ZIP_TOTAL_BYTES", 200_000_000))
-NEWSROOM_MAX_ZIP_RATIO = int(os.environ.get("NEWSROOM_MAX_ZIP_RATIO", 100))
-NEWSROOM_MAX_ARCHIVE_BYTES = int(os.environ.get("NEWSROOM_MAX_ARCHIVE_BYTES", 50_000_000))
+NEWSROOM_MAX_UPLOAD_FILE_BYTES = env_int("NEWSROOM_MAX_UPLOAD_FILE_BYTES", 5_000_000)
+NEWSROOM_MAX_UPLOAD_FILES = env_int("NEWSROOM_MAX_UPLOAD_FILES", 200)
+NEWSROOM_MAX_ZIP_MEMBERS = env_int("NEWSROOM_MAX_ZIP_MEMBERS", 2000)
+NEWSROOM_MAX_ZIP_TOTAL_BYTES = env_int("NEWSROOM_MAX_ZIP_TOTAL_BYTES", 200_000_000)
+NEWSROOM_MAX_ZIP_RATIO = env_int("NEWSROOM_MAX_ZIP_RATIO", 100)
+NEWSROOM_MAX_ARCHIVE_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_BYTES", 50_000_000)
 # Seconds one file may take to import (read, store, find its quotes); a slower file is rolled
 # back and reported failed, so no file can hold a worker for minutes. 0 means no limit.
 NEWSROOM_IMPORT_ARTICLE_SECONDS = float(os.environ.get("NEWSROOM_IMPORT_ARTICLE_SECONDS", 10))
@@ -196,11 +220,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_MAX_UPLOAD_FILES + 50
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 
+# Without DEBUG, HTTPS only by default (`manage.py check --deploy` is clean with SECRET_KEY and
+# ALLOWED_HOSTS alone); a setup that serves plain HTTP must say so (docker-compose.yml does).
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0))
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
