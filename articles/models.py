@@ -403,6 +403,8 @@ class PendingUpload(models.Model):
     original_filename = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=500, blank=True)
+    # The publication date the uploader gave, used when the outlet is named if the text has none.
+    published = models.DateField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )

@@ -967,6 +967,7 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
         pending.original_filename,
         bytes(pending.original),
         outlet=form.cleaned_data["outlet"],
+        published=pending.published,
         user=request.user,
     )
     if report.article is not None:

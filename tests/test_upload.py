@@ -113,6 +113,18 @@ def test_unknown_outlet_is_asked_for_then_imported(admin_client):
     assert not PendingUpload.objects.exists()
 
 
+def test_an_upload_waiting_for_its_outlet_keeps_the_publication_date_given(admin_client):
+    files = {"files": text_file("unsigned.txt", UNSIGNED_STORY), "published": "2024-03-05"}
+    upload_and_import(admin_client, files)
+    pending = PendingUpload.objects.get()
+    listing = admin_client.get(reverse("articles:pending_uploads"))
+    assert b"published 5 Mar 2024 (as given)" in listing.content
+    admin_client.post(reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "BBC News"})
+    article = Article.objects.get()
+    assert article.published_at.date().isoformat() == "2024-03-05"
+    assert article.published_precision == "day"
+
+
 def test_duplicate_upload_is_reported_as_already_present(admin_client):
     upload_and_import(admin_client, {"files": text_file()})
     response = upload_and_import(admin_client, {"files": text_file("again.txt")})
