@@ -8,6 +8,7 @@ import io
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -28,6 +29,9 @@ class Limits:
     max_zip_total_bytes: int = 200_000_000
     max_zip_ratio: int = 100
     max_archive_bytes: int = 50_000_000
+    # One request as a whole: its files as uploaded, and all they expand to (zips' contents).
+    max_request_bytes: int = 100_000_000
+    max_request_expanded_bytes: int = 200_000_000
 
 
 @dataclass
@@ -46,6 +50,11 @@ class Refusal:
 class Expansion:
     files: list[UploadedFile] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    size: int = 0  # bytes read out of archives
+
+    def keep(self, file: UploadedFile) -> None:
+        self.files.append(file)
+        self.size += len(file.data)
 
 
 class UploadRefused(ValueError):
@@ -56,9 +65,11 @@ def is_zip(name: str, data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04" or name.lower().endswith(".zip")
 
 
-def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
+def expand_zip(name: str, data: bytes, limits: Limits, *, expanded_before: int = 0) -> Expansion:
     """The article files inside a zip. Raises UploadRefused when the archive as a whole is
-    unsafe; members that are merely not articles are listed in `refused`."""
+    unsafe, or would take its upload request past the expansion limit with the
+    `expanded_before` bytes already read from it; members that are merely not articles are
+    listed in `refused`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -96,6 +107,12 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
                 Refusal(member_name, f"'{suffix}' files are not articles (use .txt or .html).")
             )
             continue
+        # Checked before reading: zipfile never gives more than a member's declared size.
+        if expanded_before + total + member.file_size > limits.max_request_expanded_bytes:
+            raise UploadRefused(
+                f"{member_name}: this upload would expand to more than "
+                f"{limits.max_request_expanded_bytes:,} bytes in all; upload fewer files at a time."
+            )
         content, size = _read_member(
             archive, member, limits, total, name=name, member_name=member_name
         )
@@ -106,6 +123,7 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
             )
             continue
         expansion.files.append(UploadedFile(member_name, content))
+    expansion.size = total
     if total > limits.max_zip_ratio * max(len(data), 1):
         raise UploadRefused(f"{name}: the archive expands more than {limits.max_zip_ratio}×.")
     return expansion
@@ -121,6 +139,8 @@ def limits_from_settings() -> Limits:
         max_zip_total_bytes=settings.NEWSROOM_MAX_ZIP_TOTAL_BYTES,
         max_zip_ratio=settings.NEWSROOM_MAX_ZIP_RATIO,
         max_archive_bytes=settings.NEWSROOM_MAX_ARCHIVE_BYTES,
+        max_request_bytes=settings.NEWSROOM_MAX_UPLOAD_REQUEST_BYTES,
+        max_request_expanded_bytes=settings.NEWSROOM_MAX_UPLOAD_EXPANDED_BYTES,
     )
 
 
@@ -131,6 +151,7 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
             f"{len(uploads)} files in one upload; at most {limits.max_files} are accepted. "
             "Upload fewer at a time, or put them in a zip archive."
         )
+    check_request_size(sum(len(upload.data) for upload in uploads), limits)
     expansion = Expansion()
     for upload in uploads:
         upload = UploadedFile(safe_file_name(upload.name), upload.data)
@@ -142,9 +163,10 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
                     )
                 )
                 continue
-            inner = expand_zip(upload.name, upload.data, limits)
+            inner = expand_zip(upload.name, upload.data, limits, expanded_before=expansion.size)
             expansion.files.extend(inner.files)
             expansion.refused.extend(inner.refused)
+            expansion.size += inner.size
         elif len(upload.data) > limits.max_file_bytes:
             expansion.refused.append(
                 Refusal(upload.name, _too_big_message(len(upload.data), limits.max_file_bytes))
@@ -153,14 +175,28 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
             expansion.refused.append(
                 Refusal(upload.name, "only zip archives are accepted (not tar, gz, 7z or rar).")
             )
+        elif expansion.size + len(upload.data) > limits.max_request_expanded_bytes:
+            raise UploadRefused(
+                f"{upload.name}: this upload would expand to more than "
+                f"{limits.max_request_expanded_bytes:,} bytes in all; upload fewer files at a time."
+            )
         else:
-            expansion.files.append(upload)
+            expansion.keep(upload)
     if len(expansion.files) > limits.max_zip_members:
         raise UploadRefused(
             f"{len(expansion.files)} articles in one upload; at most "
             f"{limits.max_zip_members} are accepted."
         )
     return expansion
+
+
+def check_request_size(total: int, limits: Limits) -> None:
+    """Refuse an upload request whose files come to more than the limit, before any is read."""
+    if total > limits.max_request_bytes:
+        raise UploadRefused(
+            f"these files come to {total:,} bytes; at most {limits.max_request_bytes:,} bytes "
+            "are accepted in one upload. Upload them in smaller parts."
+        )
 
 
 def safe_file_name(name: str) -> str:
@@ -218,7 +254,14 @@ def _read_member(
                     )
                 if produced <= member_cap:
                     chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
         raise UploadRefused(f"{member_name}: cannot be read ({error}).") from None
     return b"".join(chunks), produced
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.archives import UploadRefused, check_request_size, limits_from_settings
 from articles.models import Person, Quote, Source, Story, Tag
 
 
@@ -73,6 +74,17 @@ class UploadForm(forms.Form):
         label="Article files",
         help_text="Plain text (.txt) or web pages (.html), one or many, or a .zip of them.",
     )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        # Before any file is read into memory or a zip opened.
+        try:
+            check_request_size(sum(file.size for file in files), limits_from_settings())
+        except UploadRefused as refusal:
+            message = str(refusal)
+            raise forms.ValidationError(message[0].upper() + message[1:]) from None
+        return files
+
     outlet = OutletField(
         label="Outlet (optional)",
         help_text="Leave empty to detect it from each article's text.",

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -212,6 +213,12 @@ NEWSROOM_MAX_ZIP_MEMBERS = env_int("NEWSROOM_MAX_ZIP_MEMBERS", 2000)
 NEWSROOM_MAX_ZIP_TOTAL_BYTES = env_int("NEWSROOM_MAX_ZIP_TOTAL_BYTES", 200_000_000)
 NEWSROOM_MAX_ZIP_RATIO = env_int("NEWSROOM_MAX_ZIP_RATIO", 100)
 NEWSROOM_MAX_ARCHIVE_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_BYTES", 50_000_000)
+# One upload request: its files together, and all they expand to (what a web process holds).
+NEWSROOM_MAX_UPLOAD_REQUEST_BYTES = env_int("NEWSROOM_MAX_UPLOAD_REQUEST_BYTES", 100_000_000)
+NEWSROOM_MAX_UPLOAD_EXPANDED_BYTES = env_int("NEWSROOM_MAX_UPLOAD_EXPANDED_BYTES", 200_000_000)
+# A hard stop on any request's body, answered 413 before it is read: well above the upload
+# limit, so that a normal excess gets the upload page's clear message.
+NEWSROOM_MAX_REQUEST_BODY_BYTES = 2 * NEWSROOM_MAX_UPLOAD_REQUEST_BYTES
 # Seconds one file may take to import (read, store, find its quotes); a slower file is rolled
 # back and reported failed, so no file can hold a worker for minutes. 0 means no limit.
 NEWSROOM_IMPORT_ARTICLE_SECONDS = float(os.environ.get("NEWSROOM_IMPORT_ARTICLE_SECONDS", 10))

@@ -3,7 +3,7 @@ NUL character in a query string is a 400."""
 
 import pytest
 from django.db import InterfaceError, OperationalError
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from articles.models import Person
 from newsroom.middleware import RETRY_AFTER_SECONDS, DatabaseUnavailableMiddleware
@@ -66,3 +66,15 @@ def test_a_nul_character_in_a_query_string_is_a_clear_400(client, url):
 def test_a_query_string_without_nul_characters_goes_through(client):
     client.force_login(make_user("boss", staff=True))
     assert client.get("/activity/", {"editor": "ana", "page": "2"}).status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(NEWSROOM_MAX_REQUEST_BODY_BYTES=10_000)
+def test_a_request_body_over_the_hard_limit_is_a_413_before_it_is_read(client):
+    client.force_login(make_user("boss", staff=True))
+    body = b"x" * 10_001
+    response = client.post("/upload/", body, content_type="application/octet-stream")
+    assert response.status_code == 413
+    assert b"10,001 bytes" in response.content and b"at most 10,000" in response.content
+    ok = client.post("/upload/", b"x" * 10_000, content_type="application/octet-stream")
+    assert ok.status_code == 400  # read, and refused by the upload page itself

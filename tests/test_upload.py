@@ -228,6 +228,28 @@ def test_too_many_files_in_one_request_is_refused(admin_client):
     assert Article.objects.count() == 0
 
 
+@override_settings(NEWSROOM_MAX_UPLOAD_REQUEST_BYTES=len(WIRE_STORY) * 2)
+def test_files_coming_to_more_than_the_request_limit_are_refused_at_the_form(admin_client):
+    files = [text_file(f"{i}.txt", WIRE_STORY.replace("four", f"{i:04}")) for i in range(3)]
+    response = admin_client.post(URL, {"files": files})
+    assert response.status_code == 400
+    total, limit = 3 * len(WIRE_STORY), 2 * len(WIRE_STORY)
+    assert f"These files come to {total:,} bytes; at most {limit:,} bytes".encode() in (
+        response.content
+    )
+    assert not ImportBatch.objects.exists()
+
+
+@override_settings(NEWSROOM_MAX_UPLOAD_EXPANDED_BYTES=50_000)
+def test_zips_expanding_to_more_than_the_request_limit_in_all_are_refused(admin_client):
+    numbers = b"".join(b"%07d\n" % n for n in range(5_000))  # 40,000 bytes, no zip bomb
+    zips = [text_file(f"{n}.zip", make_zip({"a.txt": numbers})) for n in range(2)]
+    response = admin_client.post(URL, {"files": zips})
+    assert response.status_code == 400
+    assert b"1.zip/a.txt: this upload would expand to more than 50,000 bytes" in response.content
+    assert not ImportBatch.objects.exists()
+
+
 @override_settings(NEWSROOM_MAX_UPLOAD_FILE_BYTES=500)
 def test_oversized_file_is_refused(admin_client):
     response = admin_client.post(URL, {"files": text_file("long.txt", WIRE_STORY * 5)})
