@@ -1,6 +1,10 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.archives import UploadRefused, check_request_size, limits_from_settings
 from articles.models import Person, Quote, Source, Story, Tag
 
 
@@ -32,20 +36,64 @@ class OutletField(forms.CharField):
         self.widget.attrs.update({"list": "known-outlets", "autocomplete": "off"})
 
 
+# The years articles are dated in (those ingest/dates.py reads from a text). Outside them a
+# day's arithmetic (a search's end day, a story's date window) overflows Python's dates.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+class DateField(forms.DateField):
+    """A date between EARLIEST_DATE and `latest` (a date, or a function giving one)."""
+
+    widget = forms.DateInput(attrs={"type": "date"})
+
+    def __init__(self, *, latest=LATEST_DATE, latest_label="", **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.latest = latest
+        self.latest_label = latest_label
+
+    def validate(self, value):
+        super().validate(value)
+        latest = self.latest() if callable(self.latest) else self.latest
+        if value is not None and not EARLIEST_DATE <= value <= latest:
+            label = self.latest_label or f"{latest.day} {latest:%B %Y}"
+            raise forms.ValidationError(
+                f"Give a date from {EARLIEST_DATE.day} {EARLIEST_DATE:%B %Y} to {label}.",
+                code="out_of_range",
+            )
+
+
+def tomorrow() -> datetime.date:
+    # A day's grace: the uploader's today may be tomorrow here.
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Article files",
         help_text="Plain text (.txt) or web pages (.html), one or many, or a .zip of them.",
     )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        # Before any file is read into memory or a zip opened.
+        try:
+            check_request_size(sum(file.size for file in files), limits_from_settings())
+        except UploadRefused as refusal:
+            message = str(refusal)
+            raise forms.ValidationError(message[0].upper() + message[1:]) from None
+        return files
+
     outlet = OutletField(
         label="Outlet (optional)",
         help_text="Leave empty to detect it from each article's text.",
     )
-    published = forms.DateField(
+    published = DateField(
         label="Publication date (optional)",
-        required=False,
         help_text="Used only for articles whose text gives no date.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        latest=tomorrow,
+        latest_label="today",
     )
 
 
@@ -88,12 +136,8 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Any tag",
     )
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = DateField(label="From")
+    date_to = DateField(label="To")
 
     def clean(self):
         cleaned = super().clean()

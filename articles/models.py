@@ -499,6 +499,8 @@ class PendingUpload(models.Model):
     original_filename = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=500, blank=True)
+    # The publication date the uploader gave, used when the outlet is named if the text has none.
+    published = models.DateField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -1170,29 +1172,6 @@ def _shown(field: str, value) -> str:
     if field in ("group_id", "story_id"):
         return f"#{value}"
     return str(value)
-
-
-class LoginAttemptQuerySet(models.QuerySet):
-    def recent_failures(self, *, ip: str, username: str, since):
-        """Failed log-ins since `since`: (from this address, for this username)."""
-        recent = self.filter(at__gte=since)
-        return (
-            recent.filter(ip=ip).count(),
-            recent.filter(username__iexact=username).count() if username else 0,
-        )
-
-
-class LoginAttempt(models.Model):
-    """A failed log-in, kept for a while to slow down password guessing."""
-
-    ip = models.GenericIPAddressField()
-    username = models.CharField(max_length=150, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = LoginAttemptQuerySet.as_manager()
-
-    def __str__(self):
-        return f"{self.username or '?'} from {self.ip} at {self.at:%Y-%m-%d %H:%M}"
 
 
 # ----------------------------------------------------------------------------- background import

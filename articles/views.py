@@ -2,8 +2,7 @@ import datetime
 from dataclasses import dataclass
 from functools import wraps
 
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
@@ -31,6 +30,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -52,7 +52,6 @@ from articles.models import (
     ARTICLE_TEXT_FIELDS,
     Article,
     ImportBatch,
-    LoginAttempt,
     PendingUpload,
     Person,
     Quote,
@@ -793,8 +792,8 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.only("original", "original_filename"), pk=pk)
     response = HttpResponse(bytes(article.original), content_type="text/plain")
     response["X-Content-Type-Options"] = "nosniff"
-    filename = article.original_filename.rsplit("/", 1)[-1].replace('"', "")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    filename = article.original_filename.rsplit("/", 1)[-1]
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     return response
 
 
@@ -940,6 +939,7 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
         pending.original_filename,
         bytes(pending.original),
         outlet=form.cleaned_data["outlet"],
+        published=pending.published,
         user=request.user,
     )
     if report.article is not None:
@@ -948,35 +948,3 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(report.article)
     context = {"reports": [report], "summary": summarise([report]), "form": UploadForm()}
     return render(request, "articles/upload.html", context, status=400)
-
-
-# Log-in rate limit: failures per address and per username within the window.
-LOGIN_WINDOW = datetime.timedelta(minutes=15)
-LOGIN_MAX_FAILURES_PER_IP = 20
-LOGIN_MAX_FAILURES_PER_USERNAME = 5
-
-
-def login(request: HttpRequest) -> HttpResponse:
-    """Django's log-in, refusing with 429 after too many recent failures (password guessing)."""
-    ip = request.META.get("REMOTE_ADDR") or "0.0.0.0"
-    username = request.POST.get("username", "")[:150] if request.method == "POST" else ""
-    if request.method == "POST":
-        since = timezone.now() - LOGIN_WINDOW
-        by_ip, by_name = LoginAttempt.objects.recent_failures(ip=ip, username=username, since=since)
-        if by_ip >= LOGIN_MAX_FAILURES_PER_IP or by_name >= LOGIN_MAX_FAILURES_PER_USERNAME:
-            minutes = int(LOGIN_WINDOW.total_seconds() // 60)
-            context = {
-                "form": AuthenticationForm(request),
-                "too_many": f"Too many failed log-ins. Try again in {minutes} minutes.",
-                "next": request.POST.get("next", ""),
-            }
-            response = render(request, "registration/login.html", context, status=429)
-            response["Retry-After"] = str(int(LOGIN_WINDOW.total_seconds()))
-            return response
-    response = LoginView.as_view()(request)
-    if request.method == "POST":
-        if request.user.is_authenticated:
-            LoginAttempt.objects.filter(username__iexact=username).delete()
-        else:
-            LoginAttempt.objects.create(ip=ip, username=username)
-    return response

@@ -90,6 +90,7 @@ def worker_env() -> dict:
         f"{settings['PORT']}/{settings['NAME']}"
     )
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    env.setdefault("SECRET_KEY", "tests-only-worker-key-" + "k" * 40)  # required without DEBUG
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
 

@@ -86,6 +86,30 @@ def test_unsafe_zip_is_refused_whole(tmp_path):
     assert Article.objects.count() == 0
 
 
+def test_zip_member_without_a_file_name_fails_alone(tmp_path):
+    archive = make_zip({".": WIRE_STORY.encode(), "fine.txt": WIRE_STORY.encode()})
+    (tmp_path / "batch.zip").write_bytes(archive)
+    output, error = run(str(tmp_path / "batch.zip"))
+    assert error is not None  # some files were not imported
+    assert "has no file name ('.')" in output
+    assert "1 imported, 0 already present, 0 need an outlet, 1 failed" in output
+    assert Article.objects.count() == 1
+
+
+def test_file_names_with_line_breaks_or_undecodable_bytes_are_stored_cleaned(tmp_path):
+    import os
+
+    (tmp_path / "line\nbreak.txt").write_text(WIRE_STORY)
+    os.mkdir(os.fsencode(tmp_path) + b"/latin-\xe9t\xe9")  # not UTF-8: surrogates in str
+    (tmp_path / os.fsdecode(b"latin-\xe9t\xe9") / "two.txt").write_text(
+        WIRE_STORY.replace("four", "five")
+    )
+    output, error = run(str(tmp_path))
+    assert error is None, output
+    names = sorted(Article.objects.values_list("original_filename", flat=True))
+    assert names == [f"{tmp_path}/latin-\ufffdt\ufffd/two.txt", f"{tmp_path}/line\ufffdbreak.txt"]
+
+
 def test_background_queues_a_batch_and_returns_at_once(tmp_path):
     (tmp_path / "one.txt").write_text(WIRE_STORY)
     (tmp_path / "batch.zip").write_bytes(

@@ -69,11 +69,20 @@ def test_invalid_filters_are_explained_not_crashed(client, demo):
         {"q": "nato", "speaker": "abc"},
         {"q": "nato", "date_from": "garbage"},
         {"q": "nato", "date_from": "2010-01-01", "date_to": "2009-01-01"},
-        {"q": "nato\x00"},
     ):
         response = client.get(URL, params)
         assert response.status_code == 200
         assert b"Please correct the filters" in response.content
+
+
+@pytest.mark.parametrize(
+    "dates", [{"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}, {"date_to": "1899-12-31"}]
+)
+def test_dates_outside_the_years_articles_are_dated_in_are_a_form_error(client, demo, dates):
+    response = client.get(URL, {"q": "nato", **dates})
+    assert response.status_code == 200
+    assert b"Please correct the filters" in response.content
+    assert b"Give a date from 1 January 1900 to 31 December 2100." in response.content
 
 
 def test_search_fragment_and_vary_header(client, demo):

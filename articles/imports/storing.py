@@ -77,6 +77,7 @@ def import_file(
                 "original": data,
                 "original_filename": name[:255],
                 "title": parsed.title[:500],
+                "published": published,
                 "uploaded_by": user,
             },
         )

@@ -3,7 +3,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
+from articles.archives import (
+    UploadRefused,
+    expand_zip,
+    is_zip,
+    limits_from_settings,
+    safe_file_name,
+)
 from articles.imports import import_within_time_limit, queue_batch
 from articles.imports.batches import CHUNK_SIZE
 from articles.imports.running import link_new_stories
@@ -106,7 +112,7 @@ class Command(BaseCommand):
         for raw in paths:
             path = Path(raw)
             if not path.exists():
-                refused.append((raw, "no such file or folder"))
+                refused.append((safe_file_name(raw), "no such file or folder"))
             elif path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not child.name.startswith("."):
@@ -118,23 +124,24 @@ class Command(BaseCommand):
     def add_file(self, path, limits, files, refused):
         if path.suffix.lower() == ".md" or path.suffix.lower() == ".json":
             return  # READMEs and manifests that travel with a corpus
+        name = safe_file_name(str(path))  # a line break, or a byte that is not UTF-8
         with path.open("rb") as handle:
             head = handle.read(4)
         if is_zip(path.name, head):
             try:
-                expansion = expand_zip(str(path), path.read_bytes(), limits)
+                expansion = expand_zip(name, path.read_bytes(), limits)
             except UploadRefused as error:
-                refused.append((str(path), str(error)))
+                refused.append((name, str(error)))
                 return
             files.extend((f.name, (lambda data=f.data: data)) for f in expansion.files)
             refused.extend((r.name, r.reason) for r in expansion.refused)
         elif path.stat().st_size > limits.max_file_bytes:
             refused.append(
                 (
-                    str(path),
+                    name,
                     f"the file is {path.stat().st_size:,} bytes; at most "
                     f"{limits.max_file_bytes:,} are accepted",
                 )
             )
         else:
-            files.append((str(path), path.read_bytes))
+            files.append((name, path.read_bytes))
