@@ -48,10 +48,10 @@ from articles.forms import (
     VersionedForm,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
+from articles.history import Change, Conflict, NoChange, Refused, undo
 from articles.models import (
     ARTICLE_TEXT_FIELDS,
     EDITOR_PERMISSION,
-    QUOTE_SNAPSHOT_FIELDS,
     Article,
     Edit,
     Person,
@@ -61,8 +61,6 @@ from articles.models import (
     Story,
     Tag,
     can_edit,
-    comparable,
-    snapshot,
 )
 from articles.processing import (
     article_for_story,
@@ -158,162 +156,6 @@ def forbidden(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "articles/_edit_refused.html", status=403)
     raise PermissionDenied("Your account can’t make this change. Ask an admin.")
-
-
-# ----------------------------------------------------------------------------- history
-
-
-class Conflict(Exception):
-    """Someone changed it first: the form was based on a state that is gone."""
-
-    def __init__(self, message: str = ""):
-        super().__init__(message)
-        self.message = message
-
-
-class Refused(Exception):
-    """Input that cannot be applied, with the reason in words (a 400) and anything the page
-    should show to help (e.g. the people a name may mean)."""
-
-    def __init__(self, message: str, **context):
-        super().__init__(message)
-        self.context = context
-
-
-class NoChange(Exception):
-    """The change would leave everything as it was: nothing to record (it is rolled back)."""
-
-
-class Change:
-    """One editorial change: snapshot what it will touch, make it, then record the Edit."""
-
-    KINDS = ("quotes", "groups", "articles", "stories")
-
-    def __init__(self, *, quotes=(), groups=(), articles=(), stories=()):
-        self.started = timezone.now()
-        given = {"quotes": quotes, "groups": groups, "articles": articles, "stories": stories}
-        self.ids = {kind: {pk for pk in given[kind] if pk} for kind in self.KINDS}
-        self.before = snapshot(**self.ids)
-
-    def add_new_quote(self, pk: int) -> None:
-        """A quote this change created: nothing to put back but its absence."""
-        self.ids["quotes"].add(pk)
-        self.before["quotes"][str(pk)] = None
-
-    def touch(self, *, groups=(), stories=()) -> None:
-        """Statement groups and stories found during the change. Those created by it had no
-        "before"; those that already existed (a group a quote joined) did not change."""
-        for kind, ids, model in (("groups", groups, StatementGroup), ("stories", stories, Story)):
-            new = {pk for pk in ids if pk} - self.ids[kind]
-            if not new:
-                continue
-            self.ids[kind] |= new
-            existed = model.objects.filter(pk__in=new, created_at__lt=self.started)
-            state = snapshot(**{kind: existed.values_list("pk", flat=True)})[kind]
-            for pk in new:
-                self.before[kind][str(pk)] = state.get(str(pk))
-
-    def record(self, user, action: str, target, summary: str) -> Edit:
-        now_in = Quote.objects.filter(pk__in=self.ids["quotes"]).values_list("group_id", flat=True)
-        self.touch(groups=now_in)
-        after = snapshot(**self.ids)
-        if comparable(after) == comparable(self.before):
-            raise NoChange
-        return Edit.objects.create(
-            user=user,
-            action=action,
-            target_type=TARGET_TYPES[type(target)],
-            target_id=target.pk,
-            summary=summary[:500],
-            before=self.before,
-            after=after,
-            quote_ids=sorted(self.ids["quotes"]),
-        )
-
-
-TARGET_TYPES = {
-    Quote: Edit.Target.QUOTE,
-    StatementGroup: Edit.Target.GROUP,
-    Article: Edit.Target.ARTICLE,
-    Story: Edit.Target.STORY,
-}
-
-
-def ids_in(state: dict) -> dict[str, set[int]]:
-    return {kind: {int(pk) for pk in state.get(kind, {})} for kind in Change.KINDS}
-
-
-def restore(state: dict) -> None:
-    """Put a snapshot back: recreate what was deleted since, remove what did not exist."""
-    stories, groups = state.get("stories", {}), state.get("groups", {})
-    articles, quotes = state.get("articles", {}), state.get("quotes", {})
-    # Stories and groups the restored rows will point at must exist first (same ids).
-    for pk, row in stories.items():
-        if row is not None:
-            Story.objects.update_or_create(pk=int(pk), defaults=row)
-    live_stories = set(
-        Story.objects.filter(pk__in=_ids(groups, "story_id")).values_list("pk", flat=True)
-    )
-    for pk, row in groups.items():
-        if row is not None and row["story_id"] in live_stories:
-            StatementGroup.objects.update_or_create(pk=int(pk), defaults=row)
-    for pk, row in articles.items():
-        Article.objects.filter(pk=int(pk)).update(**row)
-    groups_before = set(
-        Quote.objects.filter(pk__in=[int(pk) for pk in quotes]).values_list("group_id", flat=True)
-    )
-    people = set(
-        Person.objects.filter(pk__in=_ids(quotes, "person_id")).values_list("pk", flat=True)
-    )
-    existing_groups = set(
-        StatementGroup.objects.filter(pk__in=_ids(quotes, "group_id")).values_list("pk", flat=True)
-    )
-    live_articles = set(
-        Article.objects.filter(pk__in=_ids(quotes, "article_id")).values_list("pk", flat=True)
-    )
-    tags = set(Tag.objects.filter(pk__in=_ids(quotes, "tags")).values_list("pk", flat=True))
-    for pk, row in quotes.items():
-        if row is None:
-            Quote.objects.filter(pk=int(pk)).delete()
-            continue
-        if row["article_id"] not in live_articles:
-            continue
-        fields = {field: row[field] for field in QUOTE_SNAPSHOT_FIELDS}
-        # Someone deleted since (a person merged away in the admin): leave the link empty.
-        if fields["person_id"] not in people:
-            fields["person_id"] = None
-        if fields["group_id"] not in existing_groups:
-            fields["group_id"] = None
-        changed = Quote.objects.filter(pk=int(pk)).update(
-            **fields, version=F("version") + 1, updated_at=timezone.now()
-        )
-        quote = (
-            Quote.objects.get(pk=int(pk)) if changed else Quote.objects.create(pk=int(pk), **fields)
-        )
-        quote.tags.set([tag for tag in row["tags"] if tag in tags])
-    for pk, row in groups.items():
-        if row is None:
-            StatementGroup.objects.filter(pk=int(pk), quotes__isnull=True).delete()
-    touched_groups = {int(pk) for pk in groups} | groups_before | _ids(quotes, "group_id")
-    refresh_groups(touched_groups - {None})
-    for pk, row in stories.items():
-        if row is None:
-            Story.objects.filter(pk=int(pk), articles__isnull=True).delete()
-    story_ids = {int(pk) for pk in stories} | {row["story_id"] for row in articles.values()}
-    story_ids |= {row["story_id"] for row in groups.values() if row}
-    for story in Story.objects.filter(pk__in=story_ids - {None}):
-        story.refresh_date_range()
-    Quote.objects.filter(pk__in=[int(pk) for pk in quotes]).update_search_vectors()
-
-
-def _ids(rows: dict, field: str) -> set:
-    found = set()
-    for row in rows.values():
-        if row is None:
-            continue
-        value = row[field]
-        found.update(value if isinstance(value, list) else [value])
-    return found - {None}
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -1255,30 +1097,7 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request)
     problem = ""
     try:
-        with transaction.atomic():
-            edit = Edit.objects.select_for_update().get(pk=pk)
-            if edit.undone_by_id:
-                raise Conflict("This change was undone already.")
-            ids = ids_in(edit.after)
-            current = snapshot(**ids)
-            if comparable(current) != comparable(edit.after):
-                raise Conflict(
-                    "What this change touched has changed since. Undo the later changes first, "
-                    "newest first."
-                )
-            restore(edit.before)
-            undo = Edit.objects.create(
-                user=request.user,
-                action=Edit.Action.UNDO,
-                target_type=Edit.Target.EDIT,
-                target_id=edit.pk,
-                summary=f"Undid: {edit.summary}"[:500],
-                before=current,
-                after=snapshot(**ids),
-                quote_ids=edit.quote_ids,
-            )
-            edit.undone_by = undo
-            edit.save(update_fields=["undone_by"])
+        edit = undo(pk, request.user)
     except Conflict as conflict:
         problem = conflict.message
     status = 409 if problem else 200

@@ -767,83 +767,6 @@ def editors_group() -> Group:
     return group
 
 
-# What an edit records of each kind of object: enough to put it back exactly, even after it
-# was deleted (a merged story, an emptied statement group).
-QUOTE_SNAPSHOT_FIELDS = (
-    "article_id",
-    "person_id",
-    "group_id",
-    "text",
-    "kind",
-    "speaker_mention",
-    "verb",
-    "start_paragraph",
-    "start_offset",
-    "end_paragraph",
-    "end_offset",
-    "confidence",
-    "status",
-    "origin",
-    "speaker_locked",
-    "group_locked",
-    "boundaries_locked",
-    "tags_locked",
-)
-# Kept in a snapshot for people reading the history; never compared or restored (a person's
-# name may be completed by later imports without anyone editing the quote).
-DISPLAY_ONLY = frozenset({"speaker", "tag_names"})
-
-
-def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
-    """The editable state of these objects as JSON; null for an id that does not exist."""
-    state = {"quotes": {}, "groups": {}, "articles": {}, "stories": {}}
-    quote_ids = {pk for pk in quotes if pk}
-    for pk in quote_ids:
-        state["quotes"][str(pk)] = None
-    for quote in (
-        Quote.objects.filter(pk__in=quote_ids)
-        .select_related("person")
-        .annotate(tag_ids=ArrayAgg("tags__id", filter=models.Q(tags__isnull=False), default=[]))
-        .with_tag_names()
-    ):
-        row = {field: getattr(quote, field) for field in QUOTE_SNAPSHOT_FIELDS}
-        row["tags"] = sorted(quote.tag_ids)
-        row["speaker"] = quote.person.name if quote.person else None
-        row["tag_names"] = list(quote.tag_names)
-        state["quotes"][str(quote.pk)] = row
-    group_ids = {pk for pk in groups if pk}
-    for pk in group_ids:
-        state["groups"][str(pk)] = None
-    for pk, story_id in StatementGroup.objects.filter(pk__in=group_ids).values_list(
-        "pk", "story_id"
-    ):
-        state["groups"][str(pk)] = {"story_id": story_id}
-    article_ids = {pk for pk in articles if pk}
-    for pk, story_id, locked in Article.objects.filter(pk__in=article_ids).values_list(
-        "pk", "story_id", "story_locked"
-    ):
-        state["articles"][str(pk)] = {"story_id": story_id, "story_locked": locked}
-    story_ids = {pk for pk in stories if pk}
-    for pk in story_ids:
-        state["stories"][str(pk)] = None
-    for pk, title, locked in Story.objects.filter(pk__in=story_ids).values_list(
-        "pk", "title", "title_locked"
-    ):
-        state["stories"][str(pk)] = {"title": title, "title_locked": locked}
-    return state
-
-
-def comparable(state: dict) -> dict:
-    """A snapshot without its display-only fields, to tell whether anything changed since."""
-    return {
-        kind: {
-            pk: ({k: v for k, v in row.items() if k not in DISPLAY_ONLY} if row else row)
-            for pk, row in rows.items()
-        }
-        for kind, rows in state.items()
-    }
-
-
 class EditQuerySet(models.QuerySet):
     def for_quote(self, quote_id: int):
         """Every edit that changed this quote, newest first (GIN-indexed array lookup)."""
@@ -884,7 +807,7 @@ class Edit(models.Model):
     target_type = models.CharField(max_length=10, choices=Target)
     target_id = models.PositiveBigIntegerField()
     summary = models.CharField(max_length=500)
-    # snapshot() of everything the change touched, before and after it.
+    # history.snapshot() of everything the change touched, before and after it.
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     # Every quote the change touched, so a quote's history is one indexed lookup.
