@@ -9,7 +9,6 @@ silent overwrite.
 The tag pages live here too: tags are the editors' vocabulary, readers browse them.
 """
 
-import dataclasses
 import json
 from functools import wraps
 from urllib.parse import quote as urlquote
@@ -30,7 +29,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles import matching
 from articles.forms import (
     AddQuoteForm,
     BoundariesForm,
@@ -49,6 +47,7 @@ from articles.forms import (
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.history import Change, Conflict, NoChange, Refused, undo
+from articles.locate import QUOTE_MARKS, Span, locate_quote
 from articles.models import (
     ARTICLE_TEXT_FIELDS,
     EDITOR_PERMISSION,
@@ -62,12 +61,7 @@ from articles.models import (
     Tag,
     can_edit,
 )
-from articles.processing import (
-    article_for_story,
-    match_article_statements,
-    match_stored_person,
-    refresh_groups,
-)
+from articles.processing import match_stored_person
 from articles.views import fragment_or_page, quote_edit_url_maker, statement_url_maker
 
 QUEUE_PER_PAGE = 25
@@ -304,13 +298,7 @@ def review_quote(request: HttpRequest, pk: int) -> HttpResponse:
     wanted = request.POST.get("status", "")
 
     def apply(quote, change, data):
-        was_rejected = quote.status == Quote.Status.REJECTED
-        quote.status = data["status"]
-        quote.save(update_fields=["status"])
-        if quote.group_id:
-            refresh_groups([quote.group_id])  # the fullest wording may have been this one
-        elif was_rejected and quote.status != Quote.Status.REJECTED and quote.article.story_id:
-            match_article_statements(quote.article)
+        quote.review(data["status"])
         return {
             Quote.Status.CONFIRMED: "Confirmed the quote",
             Quote.Status.REJECTED: "Rejected the quote",
@@ -319,51 +307,6 @@ def review_quote(request: HttpRequest, pk: int) -> HttpResponse:
 
     attempted = {"confirmed": "confirm it", "rejected": "reject it"}.get(wanted, "review it")
     return edit_quote(request, pk, form, Edit.Action.REVIEW, attempted, apply)
-
-
-@dataclasses.dataclass
-class Span:
-    start_paragraph: int
-    start_offset: int
-    end_paragraph: int
-    end_offset: int
-    text: str
-
-
-QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』"
-
-
-def locate_quote(paragraphs: list[str], text: str, near: tuple[int, int] = (0, 0)) -> Span | None:
-    """Where `text` is in the body: its lines in consecutive paragraphs (a quote running over
-    paragraphs is written one line per paragraph). The occurrence nearest `near` wins."""
-    parts = [part.strip().strip(QUOTE_MARKS).strip() for part in text.splitlines()]
-    parts = [part for part in parts if part]
-    if not parts:
-        return None
-    found = []
-    for index, paragraph in enumerate(paragraphs[: len(paragraphs) - len(parts) + 1]):
-        start = paragraph.find(parts[0])
-        while start != -1:
-            end_paragraph, end_offset = index, start + len(parts[0])
-            for step, part in enumerate(parts[1:], 1):
-                position = paragraphs[index + step].find(part)
-                if position == -1:
-                    break
-                end_paragraph, end_offset = index + step, position + len(part)
-            else:
-                distance = (abs(index - near[0]), abs(start - near[1]))
-                found.append((distance, Span(index, start, end_paragraph, end_offset, "")))
-            start = paragraph.find(parts[0], start + 1)
-    if not found:
-        return None
-    span = min(found, key=lambda item: item[0])[1]
-    span.text = "\n".join(parts)
-    return span
-
-
-def quotable_paragraphs(article: Article) -> list[str]:
-    """Paragraph texts with subheadings blanked: quotes never sit in them."""
-    return [p["text"] if p.get("kind", "text") == "text" else "" for p in article.paragraphs]
 
 
 @editor_required()
@@ -377,7 +320,7 @@ def correct_boundaries(request: HttpRequest, pk: int) -> HttpResponse:
     def apply(quote, change, data):
         article = Article.objects.only("paragraphs").get(pk=quote.article_id)
         span = locate_quote(
-            quotable_paragraphs(article),
+            article.quotable_paragraphs(),
             data["text"],
             near=(quote.start_paragraph, quote.start_offset),
         )
@@ -386,17 +329,10 @@ def correct_boundaries(request: HttpRequest, pk: int) -> HttpResponse:
                 "Those words are not in the article. Copy them exactly as printed; put a line "
                 "break where the quote runs on into the next paragraph."
             )
-        other = overlapping_quote(article, span, besides=quote.pk)
+        other = article.overlapping_quote(span, besides=quote.pk)
         if other is not None:
             raise Refused(f"Those words run into another quote (“{other.text[:60]}”).")
-        span_fields = [field.name for field in dataclasses.fields(Span)]
-        for field in span_fields:
-            setattr(quote, field, getattr(span, field))
-        quote.boundaries_locked = True
-        quote.save(update_fields=[*span_fields, "boundaries_locked"])
-        Quote.objects.filter(pk=quote.pk).update_search_vectors()
-        if quote.group_id:
-            refresh_groups([quote.group_id])  # the diffs compare the words
+        quote.correct_words(span)
         return "Corrected the quoted words"
 
     return edit_quote(request, pk, form, Edit.Action.BOUNDARIES, "correct the words", apply)
@@ -481,12 +417,7 @@ def change_speaker(request: HttpRequest, pk: int) -> HttpResponse:
                     candidates=speaker_candidates(data["name"]),
                     typed=data["name"],
                 )
-        quote.person = person
-        quote.speaker_locked = True
-        quote.save(update_fields=["person", "speaker_locked"])
-        Quote.objects.filter(pk=quote.pk).update_search_vectors()
-        if quote.group_id:
-            refresh_groups([quote.group_id])  # the statement's speaker is its members' choice
+        quote.set_speaker(person)
         return f"Speaker: {old} → {person.name if person else 'nobody'}"
 
     typed = request.POST.get("name") or "another person"
@@ -528,8 +459,7 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
             tag, _ = Tag.objects.get_or_create(
                 slug=Tag.slug_for(data["tag"]), defaults={"name": data["tag"]}
             )
-        quote.tags.add(tag)
-        Quote.objects.filter(pk=quote.pk).update(tags_locked=True)
+        quote.add_tag(tag)
         return f"Tagged “{tag.name}”"
 
     return edit_quote(request, pk, form, Edit.Action.TAG_ADD, "add a tag", apply)
@@ -543,8 +473,7 @@ def remove_tag(request: HttpRequest, pk: int, tag_pk: int) -> HttpResponse:
     form = VersionedForm(request.POST)
 
     def apply(quote, change, data):
-        quote.tags.remove(tag)
-        Quote.objects.filter(pk=quote.pk).update(tags_locked=True)
+        quote.remove_tag(tag)
         return f"Removed tag “{tag.name}”"
 
     return edit_quote(
@@ -563,20 +492,16 @@ def move_quote(request: HttpRequest, pk: int) -> HttpResponse:
         story_id = quote.article.story_id
         if story_id is None:
             raise Refused("This article is in no story yet, so it has no statements.")
-        old = quote.group_id
         if data["group"]:
             target = StatementGroup.objects.filter(pk=data["group"], story_id=story_id).first()
             if target is None:
                 raise Refused("That statement is not in this quote's story.")
-            if target.pk == old:
+            if target.pk == quote.group_id:
                 raise Refused("The quote is already in that statement.")
         else:
             target = StatementGroup.objects.create(story_id=story_id, speaker=quote.person)
             change.touch(groups=[target.pk])
-        quote.group = target
-        quote.group_locked = True
-        quote.save(update_fields=["group", "group_locked"])
-        refresh_groups({old, target.pk} - {None})
+        quote.move_to_statement(target)
         return f"Moved the quote to statement #{target.pk}"
 
     return edit_quote(
@@ -615,7 +540,7 @@ def article_body_html(article: Article) -> str:
 def span_from_form(article: Article, data: dict) -> Span:
     """The span the editor chose: offsets from a selection, or the words found in the
     chosen paragraph. Quotation marks and spaces at the ends are left out."""
-    paragraphs = quotable_paragraphs(article)
+    paragraphs = article.quotable_paragraphs()
     start_paragraph = data["paragraph"]
     if start_paragraph >= len(paragraphs) or not paragraphs[start_paragraph]:
         raise Refused("Choose a paragraph of the article's text (not a subheading).")
@@ -652,26 +577,10 @@ def span_from_form(article: Article, data: dict) -> Span:
     return span
 
 
-def overlapping_quote(article: Article, span: Span, besides: int = 0) -> Quote | None:
-    """A quote readers see that shares words with the span (highlighting would drop one)."""
-    start, end = (span.start_paragraph, span.start_offset), (span.end_paragraph, span.end_offset)
-    for quote in (
-        article.quotes.visible()
-        .exclude(pk=besides)
-        .only("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text")
-    ):
-        if (quote.start_paragraph, quote.start_offset) < end and start < (
-            quote.end_paragraph,
-            quote.end_offset,
-        ):
-            return quote
-    return None
-
-
 def create_quote(user, article: Article, data: dict) -> Quote:
     """Store a quote the extractor missed, confirmed and marked as the editor's."""
     span = span_from_form(article, data)
-    other = overlapping_quote(article, span)
+    other = article.overlapping_quote(span)
     if other is not None:
         raise Refused(
             f"Those words overlap a quote already marked (“{other.text[:60]}”). Correct its "
@@ -686,24 +595,8 @@ def create_quote(user, article: Article, data: dict) -> Quote:
                 "and set it on the new quote, where you can also create a person."
             )
     change = Change()
-    quote = Quote.objects.create(
-        article=article,
-        person=person,
-        text=span.text,
-        kind=data["kind"],
-        start_paragraph=span.start_paragraph,
-        start_offset=span.start_offset,
-        end_paragraph=span.end_paragraph,
-        end_offset=span.end_offset,
-        confidence=1.0,
-        status=Quote.Status.CONFIRMED,
-        origin=Quote.Origin.EDITOR,
-        speaker_locked=person is not None,
-    )
+    quote = article.add_quote(span, person=person, kind=data["kind"])
     change.add_new_quote(quote.pk)
-    Quote.objects.filter(pk=quote.pk).update_search_vectors()
-    if article.story_id:
-        match_article_statements(article)
     change.record(user, Edit.Action.ADD_QUOTE, quote, f"Added a quote: “{span.text[:80]}”")
     return quote
 
@@ -711,7 +604,7 @@ def create_quote(user, article: Article, data: dict) -> Quote:
 def paragraph_choices(article: Article) -> list[dict]:
     return [
         {"index": index, "text": text}
-        for index, text in enumerate(quotable_paragraphs(article))
+        for index, text in enumerate(article.quotable_paragraphs())
         if text
     ]
 
@@ -854,28 +747,6 @@ def story_action(request, story_pk: int, partial: str, form, run) -> HttpRespons
     return story_answer(request, story_pk, partial, message=summary, fallback=fallback)
 
 
-def move_article_to(article: Article, story: Story) -> None:
-    """Move an article with its quotes: they leave their statements in the old story and are
-    matched afresh against the new story's statements."""
-    old_groups = set(
-        article.quotes.exclude(group=None).values_list("group_id", flat=True).distinct()
-    )
-    article.quotes.update(
-        group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
-    )
-    Article.objects.filter(pk=article.pk).update(story=story, story_locked=True)
-    article.story, article.story_locked = story, True
-    refresh_groups(old_groups)
-    match_article_statements(article)
-
-
-def finish_stories(story_ids) -> None:
-    """After articles moved: dates follow the articles; a story left without any is gone."""
-    Story.objects.filter(pk__in=story_ids, articles__isnull=True).delete()
-    for story in Story.objects.filter(pk__in=story_ids):
-        story.refresh_date_range()
-
-
 def articles_change(articles, stories) -> Change:
     ids = [article.pk for article in articles]
     quotes = Quote.objects.filter(article_id__in=ids)
@@ -909,8 +780,8 @@ def move_article(request: HttpRequest, pk: int) -> HttpResponse:
             raise Refused("The article is already in that story.")
         old = moving.story_id
         change = articles_change([moving], [old, target.pk])
-        move_article_to(moving, target)
-        finish_stories([old, target.pk])
+        moving.move_to(target)
+        Story.finish_moves([old, target.pk])
         summary = f"Moved “{moving.title}” to the story “{target.title}”"
         change.record(request.user, Edit.Action.MOVE_ARTICLE, moving, summary)
         return summary, resolve_url("articles:story_edit", target.pk)
@@ -935,15 +806,9 @@ def split_story(request: HttpRequest, pk: int) -> HttpResponse:
         if chosen == members:
             raise Refused("Choose some of the articles, not all of them.")
         moving = list(Article.objects.filter(pk__in=chosen).defer("original", "stripped"))
-        title = data["title"] or (
-            matching.story_title([article_for_story(a) for a in moving])[:300] or moving[0].title
-        )
         change = articles_change(moving, [story.pk])
-        new = Story.objects.create(title=title[:300], title_locked=bool(data["title"]))
+        new = story.split(moving, data["title"])
         change.touch(stories=[new.pk])
-        for article in moving:
-            move_article_to(article, new)
-        finish_stories([story.pk, new.pk])
         summary = f"Split {len(moving)} article(s) from “{story.title}” into “{new.title}”"
         change.record(request.user, Edit.Action.SPLIT_STORY, story, summary)
         return summary, None
@@ -970,9 +835,7 @@ def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
         story, other = stories[pk], stories[other_pk]
         moving = list(other.articles.defer("original", "stripped").order_by("published_at", "id"))
         change = articles_change(moving, [pk, other_pk])
-        for article in moving:
-            move_article_to(article, story)
-        finish_stories([pk, other_pk])
+        story.merge(other, moving)
         summary = f"Merged the story “{other.title}” into “{story.title}”"
         change.record(request.user, Edit.Action.MERGE_STORIES, story, summary)
         return summary, None
@@ -994,8 +857,7 @@ def rename_story(request: HttpRequest, pk: int) -> HttpResponse:
             raise Conflict(f"Someone renamed the story meanwhile, to “{story.title}”.")
         change = Change(stories=[pk])
         old = story.title
-        story.title, story.title_locked = data["title"], True
-        story.save(update_fields=["title", "title_locked"])
+        story.rename(data["title"])
         summary = f"Renamed the story “{old}” to “{story.title}”"
         change.record(request.user, Edit.Action.RENAME_STORY, story, summary)
         return summary, None
@@ -1025,12 +887,8 @@ def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         if chosen == members:
             raise Refused("Choose some of the statement's quotes, not all of them.")
         change = Change(quotes=chosen, groups=[group.pk])
-        new = StatementGroup.objects.create(story_id=pk)
+        new = group.split(chosen)
         change.touch(groups=[new.pk])
-        Quote.objects.filter(pk__in=chosen).update(
-            group=new, group_locked=True, version=F("version") + 1, updated_at=timezone.now()
-        )
-        refresh_groups([group.pk, new.pk])
         summary = f"Split {len(chosen)} quote(s) from statement #{group.pk} into #{new.pk}"
         change.record(request.user, Edit.Action.SPLIT_GROUP, group, summary)
         return summary, None
@@ -1050,26 +908,21 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         other_pk = data["other"]
         if other_pk == group_pk:
             raise Refused("A statement cannot be merged with itself.")
-        found = set(
-            StatementGroup.objects.select_for_update()
-            .filter(pk__in=[group_pk, other_pk], story_id=pk)
-            .values_list("pk", flat=True)
-        )
+        found = {
+            group.pk: group
+            for group in StatementGroup.objects.select_for_update().filter(
+                pk__in=[group_pk, other_pk], story_id=pk
+            )
+        }
         if group_pk not in found:
             raise Conflict("That statement was merged or split meanwhile.")
         if other_pk not in found:
             raise Refused(f"Statement #{other_pk} is not in this story (merged meanwhile?).")
         moving = list(Quote.objects.filter(group_id=other_pk).values_list("pk", flat=True))
         change = Change(quotes=moving, groups=[group_pk, other_pk])
-        Quote.objects.filter(pk__in=moving).update(
-            group_id=group_pk,
-            group_locked=True,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
-        refresh_groups([group_pk, other_pk])
+        group = found[group_pk]
+        group.merge(found[other_pk], moving)
         summary = f"Merged statement #{other_pk} into #{group_pk}"
-        group = StatementGroup.objects.get(pk=group_pk)
         change.record(request.user, Edit.Action.MERGE_GROUPS, group, summary)
         return summary, None
 
