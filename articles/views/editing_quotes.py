@@ -1,155 +1,61 @@
-"""Editors at work: review, tag and correct quotes, statements and stories, with a history.
+"""Editors at work on quotes: a quote's editing panel (review, words, speaker, tags, statement,
+history), adding a quote the extractor missed, and the review queue.
 
-Every action is a POST that works as a plain form (it redirects back with a message) and, under
-htmx, answers with just the part of the page it changed. Each runs in one transaction and
-records an Edit holding the state of everything it touched before and after: undo puts the
-"before" back. Quote edits carry the version the editor saw; a stale one is a 409, never a
-silent overwrite.
-
-The tag pages live here too: tags are the editors' vocabulary, readers browse them.
+Each action runs through edit_quote: it claims the version of the quote the editor saw (a
+stale one is a 409, never a silent overwrite), makes the change (a Quote method) inside a
+history.Change, and answers with the panel (htmx) or a redirect with a message (plain form).
 """
 
 import json
-from functools import wraps
-from urllib.parse import quote as urlquote
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from articles.forms import (
     AddQuoteForm,
     BoundariesForm,
-    MergeGroupsForm,
-    MergeStoryForm,
-    MoveArticleForm,
     MoveQuoteForm,
-    RenameStoryForm,
     ReviewFilterForm,
     ReviewForm,
     SpeakerForm,
-    SplitGroupForm,
-    SplitStoryForm,
     TagForm,
     VersionedForm,
 )
 from articles.highlight import paragraphs_html, segment_paragraphs
-from articles.history import Change, Conflict, NoChange, Refused, undo
+from articles.history import Change, Conflict, NoChange, Refused
 from articles.locate import QUOTE_MARKS, Span, locate_quote
 from articles.models import (
     ARTICLE_TEXT_FIELDS,
-    EDITOR_PERMISSION,
     Article,
     Edit,
     Person,
     PersonAlias,
     Quote,
     StatementGroup,
-    Story,
     Tag,
     can_edit,
 )
 from articles.processing import match_stored_person
-from articles.views import fragment_or_page, quote_edit_url_maker, statement_url_maker
+from articles.views.access import editor_required, forbidden, next_url
+from articles.views.htmx import fragment_or_page
+from articles.views.reading import listed_quotes, quote_edit_url_maker, statement_url_maker
 
 QUEUE_PER_PAGE = 25
-ACTIVITY_PER_PAGE = 30
-TAG_QUOTES_PER_PAGE = 30
 HISTORY_SHOWN = 20
 SUGGESTIONS_SHOWN = 8
-# Stories offered when moving or merging: the most recent ones (any id can still be posted).
-STORY_CHOICES = 200
 # Statements offered when moving a quote (a story rarely has more).
 GROUP_CHOICES = 300
-# What quote lists never need of their article.
 # What a quote's panel leaves out of its article: all the heavy columns but the paragraphs.
 ARTICLE_HEAVY = tuple(f"article__{field}" for field in ARTICLE_TEXT_FIELDS if field != "paragraphs")
-
-# The permission each action needs; undoing an edit needs the one its action needed.
-ACTION_PERMISSIONS = {
-    Edit.Action.REVIEW: "articles.change_quote",
-    Edit.Action.BOUNDARIES: "articles.change_quote",
-    Edit.Action.SPEAKER: "articles.change_quote",
-    Edit.Action.TAG_ADD: "articles.change_quote",
-    Edit.Action.TAG_REMOVE: "articles.change_quote",
-    Edit.Action.ADD_QUOTE: "articles.add_quote",
-    Edit.Action.MOVE_QUOTE: "articles.change_statementgroup",
-    Edit.Action.SPLIT_GROUP: "articles.change_statementgroup",
-    Edit.Action.MERGE_GROUPS: "articles.change_statementgroup",
-    Edit.Action.MOVE_ARTICLE: "articles.change_story",
-    Edit.Action.SPLIT_STORY: "articles.change_story",
-    Edit.Action.MERGE_STORIES: "articles.change_story",
-    Edit.Action.RENAME_STORY: "articles.change_story",
-}
-
-
-# ----------------------------------------------------------------------------- access
-
-
-def editor_required(permission: str = EDITOR_PERMISSION):
-    """Anonymous users are sent to log in (htmx: a 401 whose HX-Redirect does it); logged-in
-    users without the permission get a 403 (htmx: a short fragment saying so)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                back = page_to_return_to(request)
-                if request.htmx:
-                    response = HttpResponse("Log in to edit.", status=401)
-                    login = resolve_url(settings.LOGIN_URL)
-                    response["HX-Redirect"] = f"{login}?next={urlquote(back)}"
-                    return response
-                return redirect_to_login(back)
-            if not can_edit(request.user, permission):
-                return forbidden(request)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def page_to_return_to(request: HttpRequest) -> str:
-    """Where to come back after logging in: this page, or for a form post the page that had
-    the form (a POST-only URL would only answer 405 to the GET after login)."""
-    if request.method == "GET":
-        return request.get_full_path()
-    for candidate in (request.headers.get("HX-Current-URL"), request.headers.get("Referer")):
-        if candidate and is_safe(request, candidate):
-            parts = urlsplit(candidate)
-            return parts.path + (f"?{parts.query}" if parts.query else "")
-    return "/"
-
-
-def is_safe(request: HttpRequest, url: str) -> bool:
-    return url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-
-
-def next_url(request: HttpRequest, default: str) -> str:
-    candidate = request.POST.get("next") or ""
-    return candidate if candidate and is_safe(request, candidate) else default
-
-
-def forbidden(request: HttpRequest) -> HttpResponse:
-    """403: the site's page, or for htmx a line saying so where the answer goes."""
-    if request.htmx:
-        return render(request, "articles/_edit_refused.html", status=403)
-    raise PermissionDenied("Your account can’t make this change. Ask an admin.")
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -652,344 +558,7 @@ def add_quote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-# ----------------------------------------------------------------------------- stories
-
-
-def story_edit_context(story: Story, **extra) -> dict:
-    articles = list(story.articles.listing().order_by(F("published_at").asc(nulls_last=True), "id"))
-    members = (
-        Quote.objects.visible()
-        .select_related("article__source", "person")
-        .only(
-            "text",
-            "group_id",
-            "person__name",
-            "article__title",
-            "article__published_at",
-            "article__source__short_name",
-            "article__source__name",
-            "version",
-        )
-        .order_by("article__published_at", "article_id", "start_paragraph")
-    )
-    groups = list(
-        story.statements.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=members, to_attr="members"))
-        .order_by("id")
-    )
-    others = list(
-        Story.objects.exclude(pk=story.pk)
-        .only("title", "start_date", "end_date")
-        .order_by(F("end_date").desc(nulls_last=True), "-id")[:STORY_CHOICES]
-    )
-    return {
-        "story": story,
-        "articles": articles,
-        "groups": [group for group in groups if group.members],
-        "other_stories": others,
-        **extra,
-    }
-
-
-def story_answer(
-    request: HttpRequest, story_pk: int, partial: str, *, status=200, fallback=None, **extra
-):
-    """Like quote_answer, for the story editing page: the changed part for htmx, back to the
-    page with a message for a plain form, the page with the problem on failure."""
-    story = Story.objects.filter(pk=story_pk).first()
-    if story is None:
-        # The story was merged away or emptied: go to where its articles went, and say what
-        # happened there (a refusal too: the page it would be shown on is gone).
-        target = fallback or resolve_url("articles:home")
-        note = extra.get("message") or extra.get("conflict") or extra.get("error")
-        if note:
-            level = messages.SUCCESS if status == 200 else messages.ERROR
-            messages.add_message(request, level, note)
-        if request.htmx:
-            response = HttpResponse(status=status)
-            response["HX-Redirect"] = target
-            return response
-        return redirect(target)
-    if request.htmx:
-        template = f"articles/story_edit.html#{partial}"
-        return render(request, template, story_edit_context(story, **extra), status=status)
-    if status == 200:
-        messages.success(request, extra.get("message") or "Saved.")
-        return redirect(next_url(request, resolve_url("articles:story_edit", story.pk)))
-    context = story_edit_context(story, **extra)
-    return render(request, "articles/story_edit.html", context, status=status)
-
-
-@require_GET
-@editor_required("articles.change_story")
-def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """A story's editing page: title, articles (move, split, merge) and statements."""
-    story = get_object_or_404(Story, pk=pk)
-    return render(request, "articles/story_edit.html", story_edit_context(story))
-
-
-def story_action(request, story_pk: int, partial: str, form, run) -> HttpResponse:
-    """Check the form, run one story or statement change in a transaction, answer for it.
-
-    `run(data)` makes the change and returns its summary and, when the story may be gone
-    afterwards, where to go instead."""
-    if not form.is_valid():
-        return story_answer(request, story_pk, partial, status=400, error=form_problem(form))
-    try:
-        with transaction.atomic():
-            summary, fallback = run(form.cleaned_data)
-    except Conflict as conflict:
-        return story_answer(request, story_pk, partial, status=409, conflict=conflict.message)
-    except Refused as refusal:
-        return story_answer(request, story_pk, partial, status=400, error=str(refusal))
-    except NoChange:
-        return story_answer(request, story_pk, partial, message="Nothing to change.")
-    return story_answer(request, story_pk, partial, message=summary, fallback=fallback)
-
-
-def articles_change(articles, stories) -> Change:
-    ids = [article.pk for article in articles]
-    quotes = Quote.objects.filter(article_id__in=ids)
-    return Change(
-        articles=ids,
-        quotes=quotes.values_list("pk", flat=True),
-        groups=quotes.values_list("group_id", flat=True),
-        stories=stories,
-    )
-
-
-@editor_required("articles.change_story")
-@require_POST
-@vary_on_headers("HX-Request")
-def move_article(request: HttpRequest, pk: int) -> HttpResponse:
-    """Move an article to another story; re-processing keeps it there."""
-    article = get_object_or_404(Article.objects.only("pk", "story_id", "title"), pk=pk)
-    form = MoveArticleForm(request.POST)
-    form.full_clean()
-    # The page to answer with: the story the form was on, if that came as a number.
-    came_from = form.cleaned_data.get("from_story") or article.story_id
-
-    def run(data):
-        moving = Article.objects.select_for_update().only("pk", "story_id", "title").get(pk=pk)
-        if data["from_story"] is not None and moving.story_id != data["from_story"]:
-            raise Conflict("Someone moved this article to another story meanwhile.")
-        target = Story.objects.filter(pk=data["story"]).first()
-        if target is None:
-            raise Refused(f"There is no story #{data['story']}.")
-        if target.pk == moving.story_id:
-            raise Refused("The article is already in that story.")
-        old = moving.story_id
-        change = articles_change([moving], [old, target.pk])
-        moving.move_to(target)
-        Story.finish_moves([old, target.pk])
-        summary = f"Moved “{moving.title}” to the story “{target.title}”"
-        change.record(request.user, Edit.Action.MOVE_ARTICLE, moving, summary)
-        return summary, resolve_url("articles:story_edit", target.pk)
-
-    return story_action(request, came_from, "body", form, run)
-
-
-@editor_required("articles.change_story")
-@require_POST
-@vary_on_headers("HX-Request")
-def split_story(request: HttpRequest, pk: int) -> HttpResponse:
-    """The chosen articles leave for a new story of their own."""
-    get_object_or_404(Story, pk=pk)
-    form = SplitStoryForm(request.POST)
-
-    def run(data):
-        story = Story.objects.select_for_update().get(pk=pk)
-        members = set(story.articles.values_list("pk", flat=True))
-        chosen = set(data["articles"])
-        if not chosen <= members:
-            raise Conflict("Some of those articles have left this story meanwhile.")
-        if chosen == members:
-            raise Refused("Choose some of the articles, not all of them.")
-        moving = list(Article.objects.filter(pk__in=chosen).defer("original", "stripped"))
-        change = articles_change(moving, [story.pk])
-        new = story.split(moving, data["title"])
-        change.touch(stories=[new.pk])
-        summary = f"Split {len(moving)} article(s) from “{story.title}” into “{new.title}”"
-        change.record(request.user, Edit.Action.SPLIT_STORY, story, summary)
-        return summary, None
-
-    return story_action(request, pk, "body", form, run)
-
-
-@editor_required("articles.change_story")
-@require_POST
-@vary_on_headers("HX-Request")
-def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
-    """Another story's articles join this one (their statements matched to this story's);
-    the other story is gone."""
-    get_object_or_404(Story, pk=pk)
-    form = MergeStoryForm(request.POST)
-
-    def run(data):
-        other_pk = data["other"]
-        stories = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=[pk, other_pk])}
-        if other_pk == pk:
-            raise Refused("A story cannot be merged with itself.")
-        if other_pk not in stories:
-            raise Refused(f"There is no story #{other_pk} (merged or removed meanwhile?).")
-        story, other = stories[pk], stories[other_pk]
-        moving = list(other.articles.defer("original", "stripped").order_by("published_at", "id"))
-        change = articles_change(moving, [pk, other_pk])
-        story.merge(other, moving)
-        summary = f"Merged the story “{other.title}” into “{story.title}”"
-        change.record(request.user, Edit.Action.MERGE_STORIES, story, summary)
-        return summary, None
-
-    return story_action(request, pk, "body", form, run)
-
-
-@editor_required("articles.change_story")
-@require_POST
-@vary_on_headers("HX-Request")
-def rename_story(request: HttpRequest, pk: int) -> HttpResponse:
-    """A better title; re-processing never changes it again."""
-    get_object_or_404(Story, pk=pk)
-    form = RenameStoryForm(request.POST)
-
-    def run(data):
-        story = Story.objects.select_for_update().get(pk=pk)
-        if data["based_on"] and data["based_on"] != story.title:
-            raise Conflict(f"Someone renamed the story meanwhile, to “{story.title}”.")
-        change = Change(stories=[pk])
-        old = story.title
-        story.rename(data["title"])
-        summary = f"Renamed the story “{old}” to “{story.title}”"
-        change.record(request.user, Edit.Action.RENAME_STORY, story, summary)
-        return summary, None
-
-    return story_action(request, pk, "title", form, run)
-
-
-# ----------------------------------------------------------------------------- statements
-
-
-@editor_required("articles.change_statementgroup")
-@require_POST
-@vary_on_headers("HX-Request")
-def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
-    """The chosen quotes become a statement of their own."""
-    get_object_or_404(StatementGroup, pk=group_pk, story_id=pk)
-    form = SplitGroupForm(request.POST)
-
-    def run(data):
-        chosen = set(data["quotes"])
-        group = StatementGroup.objects.select_for_update().filter(pk=group_pk).first()
-        if group is None:
-            raise Conflict("That statement was merged or split meanwhile.")
-        members = set(group.quotes.visible().values_list("pk", flat=True))
-        if not chosen <= members:
-            raise Conflict("Some of those quotes have left the statement meanwhile.")
-        if chosen == members:
-            raise Refused("Choose some of the statement's quotes, not all of them.")
-        change = Change(quotes=chosen, groups=[group.pk])
-        new = group.split(chosen)
-        change.touch(groups=[new.pk])
-        summary = f"Split {len(chosen)} quote(s) from statement #{group.pk} into #{new.pk}"
-        change.record(request.user, Edit.Action.SPLIT_GROUP, group, summary)
-        return summary, None
-
-    return story_action(request, pk, "body", form, run)
-
-
-@editor_required("articles.change_statementgroup")
-@require_POST
-@vary_on_headers("HX-Request")
-def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
-    """Another statement's quotes join this one: the same words, reported differently."""
-    get_object_or_404(StatementGroup, pk=group_pk, story_id=pk)
-    form = MergeGroupsForm(request.POST)
-
-    def run(data):
-        other_pk = data["other"]
-        if other_pk == group_pk:
-            raise Refused("A statement cannot be merged with itself.")
-        found = {
-            group.pk: group
-            for group in StatementGroup.objects.select_for_update().filter(
-                pk__in=[group_pk, other_pk], story_id=pk
-            )
-        }
-        if group_pk not in found:
-            raise Conflict("That statement was merged or split meanwhile.")
-        if other_pk not in found:
-            raise Refused(f"Statement #{other_pk} is not in this story (merged meanwhile?).")
-        moving = list(Quote.objects.filter(group_id=other_pk).values_list("pk", flat=True))
-        change = Change(quotes=moving, groups=[group_pk, other_pk])
-        group = found[group_pk]
-        group.merge(found[other_pk], moving)
-        summary = f"Merged statement #{other_pk} into #{group_pk}"
-        change.record(request.user, Edit.Action.MERGE_GROUPS, group, summary)
-        return summary, None
-
-    return story_action(request, pk, "body", form, run)
-
-
-# ----------------------------------------------------------------------------- history
-
-
-def permission_for(edit: Edit) -> str:
-    if edit.action == Edit.Action.UNDO:
-        undone = Edit.objects.filter(pk=edit.target_id).only("action").first()
-        return permission_for(undone) if undone else EDITOR_PERMISSION
-    return ACTION_PERMISSIONS.get(edit.action, EDITOR_PERMISSION)
-
-
-@editor_required()
-@require_POST
-@vary_on_headers("HX-Request")
-def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Put back what an edit changed, if nothing it touched has changed since (else a 409:
-    undo the later changes first). The undo is itself an edit, and can be undone."""
-    edit = get_object_or_404(Edit, pk=pk)
-    if not can_edit(request.user, permission_for(edit)):
-        return forbidden(request)
-    problem = ""
-    try:
-        edit = undo(pk, request.user)
-    except Conflict as conflict:
-        problem = conflict.message
-    status = 409 if problem else 200
-    message = problem or f"Undone: {edit.summary}"
-    quote_pk = request.POST.get("quote", "")
-    if quote_pk.isdigit():
-        key = "conflict" if problem else "message"
-        return quote_answer(request, int(quote_pk), status=status, **{key: message})
-    if request.htmx:
-        edit = Edit.objects.select_related("user", "undone_by__user").get(pk=pk)
-        context = {"edit": edit, "problem": problem, "done": "" if problem else message}
-        return render(request, "articles/activity.html#edit", context, status=status)
-    if problem:
-        messages.error(request, problem)
-    else:
-        messages.success(request, message)
-    return redirect(next_url(request, resolve_url("articles:activity")))
-
-
-@require_GET
-@editor_required("articles.view_edit")
-@vary_on_headers("HX-Request")
-def activity(request: HttpRequest) -> HttpResponse:
-    """Recent editorial changes, newest first, each with what it changed and an undo."""
-    edits = Edit.objects.select_related("user", "undone_by__user")
-    editor = request.GET.get("editor", "").strip()
-    if editor:
-        edits = edits.filter(user__username=editor)
-    page = Paginator(edits, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"edits": page, "editor": editor}
-    return render(request, fragment_or_page(request, "articles/activity.html", "edits"), context)
-
-
 # ----------------------------------------------------------------------------- review queue
-
-
-def listed_quotes(quotes):
-    """Quotes as the review queue and the tag pages list them: speaker, outlet, story, tags."""
-    return quotes.listing().select_related("person").with_tag_names()
 
 
 @require_GET
@@ -1014,25 +583,3 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "quotes": page}
     template = fragment_or_page(request, "articles/review_queue.html", "queue")
     return render(request, template, context, status=status)
-
-
-# ----------------------------------------------------------------------------- tags
-
-
-@require_GET
-def tag_list(request: HttpRequest) -> HttpResponse:
-    tags = Tag.objects.with_quote_counts().order_by("name")
-    return render(request, "articles/tag_list.html", {"tags": tags})
-
-
-@require_GET
-@vary_on_headers("HX-Request")
-def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Every quote carrying the tag, across stories and outlets, newest first."""
-    tag = get_object_or_404(Tag, slug=slug)
-    quotes = listed_quotes(tag.quotes.visible()).order_by(
-        F("article__published_at").desc(nulls_last=True), "article_id", "start_paragraph"
-    )
-    page = Paginator(quotes, TAG_QUOTES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"tag": tag, "quotes": page}
-    return render(request, fragment_or_page(request, "articles/tag_detail.html", "quotes"), context)

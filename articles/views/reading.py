@@ -1,40 +1,22 @@
-import datetime
-from functools import wraps
+"""The readers' pages: recent stories, a story's comparison and statements, search, people,
+articles, outlets and tags. Cached for readers (articles/caching.py); every htmx fragment is
+a named partial of its page's template."""
 
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView, redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html_join
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from articles.archives import UploadedFile, UploadRefused, expand_uploads, limits_from_settings
 from articles.caching import article_stamp, cached_for_readers, site_stamp, story_stamp
-from articles.forms import (
-    AddQuoteForm,
-    AssignOutletForm,
-    SearchForm,
-    UploadForm,
-    known_outlet_names,
-)
+from articles.forms import AddQuoteForm, SearchForm
 from articles.highlight import paragraphs_html, segment_paragraphs
-from articles.importer import FileReport
-from articles.ingest import IngestError
-from articles.ingest.decoding import decode_bytes
 from articles.models import (
-    ARTICLE_TEXT_FIELDS,
     Article,
-    ImportBatch,
-    LoginAttempt,
-    PendingUpload,
     Person,
     Quote,
     Source,
@@ -44,12 +26,7 @@ from articles.models import (
     can_edit,
 )
 from articles.search import find_quotes_and_articles
-from articles.tasks import (
-    import_within_time_limit,
-    link_new_stories,
-    live_worker_keys,
-    queue_files,
-)
+from articles.views.htmx import fragment_or_page
 
 STATEMENT_COLOURS = 8
 # What highlighting a quote in a body needs, and no more (a long story has hundreds).
@@ -66,27 +43,7 @@ QUOTE_POSITION_FIELDS = (
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
 PERSON_STATEMENTS_PER_PAGE = 50
-
-
-def staff_required(view):
-    """Anonymous users are sent to log in; logged-in users who are not staff get a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied("Only admins can do this.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def fragment_or_page(request: HttpRequest, template: str, partial: str) -> str:
-    """The htmx fragment of a page when htmx asks for it, else the whole page."""
-    if request.htmx and not request.htmx.history_restore_request:
-        return f"{template}#{partial}"
-    return template
+TAG_QUOTES_PER_PAGE = 30
 
 
 @vary_on_headers("HX-Request")
@@ -511,185 +468,25 @@ def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/source_list.html", {"sources": sources})
 
 
-@staff_required
-@require_http_methods(["GET", "POST"])
+def listed_quotes(quotes):
+    """Quotes as the review queue and the tag pages list them: speaker, outlet, story, tags."""
+    return quotes.listing().select_related("person").with_tag_names()
+
+
+@require_GET
+def tag_list(request: HttpRequest) -> HttpResponse:
+    tags = Tag.objects.with_quote_counts().order_by("name")
+    return render(request, "articles/tag_list.html", {"tags": tags})
+
+
+@require_GET
 @vary_on_headers("HX-Request")
-def upload(request: HttpRequest) -> HttpResponse:
-    """Check an upload and queue its files for the background workers; answer at once."""
-    reports: list[FileReport] = []
-    problem = ""
-    batch = None
-    if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            batch, reports, problem = queue_uploads(
-                [UploadedFile(f.name, f.read()) for f in form.cleaned_data["files"]],
-                outlet=form.cleaned_data["outlet"],
-                published=form.cleaned_data["published"],
-                user=request.user,
-            )
-            if batch is not None and not request.htmx:
-                return redirect(batch)
-            if batch is not None:
-                form = UploadForm()
-    else:
-        form = UploadForm()
-    # A request that stored nothing because of bad input is a client error.
-    status = 202 if batch else (400 if problem or form.errors or reports else 200)
-    context = {
-        "form": form,
-        **(batch_progress(batch) if batch else {}),
-        "reports": reports,
-        "problem": problem,
-        "summary": summarise(reports),
-        "outlet_names": known_outlet_names(),
-        "pending_count": PendingUpload.objects.count(),
-    }
-    template = fragment_or_page(request, "articles/upload.html", "result")
-    return render(request, template, context, status=status)
-
-
-def queue_uploads(
-    uploads: list[UploadedFile], *, outlet, published, user
-) -> tuple[ImportBatch | None, list[FileReport], str]:
-    """Check one upload request and queue its files: (batch, refusals, problem).
-
-    A refused request (zip bomb, too many files...) or one whose every file is refused
-    writes nothing and says why; otherwise the files go to one batch, the refused ones
-    reported in it as failed."""
-    try:
-        expansion = expand_uploads(uploads, limits_from_settings())
-    except UploadRefused as refusal:
-        return None, [], str(refusal)
-    refused = [(r.name, r.reason) for r in expansion.refused]
-    files = []
-    for file in expansion.files:
-        # Empty and binary files are told at once; the rest is the workers' job.
-        try:
-            decode_bytes(file.data)
-        except IngestError as error:
-            refused.append((file.name, str(error)))
-        else:
-            files.append((file.name, file.data))
-    if not files:
-        return None, [FileReport(name, "failed", reason) for name, reason in refused], ""
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            created_by=user,
-            label=", ".join(upload.name for upload in uploads)[:300],
-            outlet=outlet or "",
-            published=published,
-        )
-        queue_files(batch, files, refused)
-    return batch, [], ""
-
-
-REPORT_ROWS_PER_PAGE = 500
-BATCHES_PER_PAGE = 20
-
-
-@staff_required
-@vary_on_headers("HX-Request")
-def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
-    """An import's progress and per-file report; htmx polls the fragment until every file is
-    reported."""
-    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
-    template = fragment_or_page(request, "articles/upload_batch.html", "progress")
-    return render(request, template, batch_progress(batch, request.GET.get("page")))
-
-
-def batch_progress(batch: ImportBatch, page: str | None = None) -> dict:
-    """What the progress fragment shows: counts, one page of the per-file report, and whether
-    any worker is there to do the work."""
-    # The report names and links each file's article or pending upload: none of their text.
-    items = batch.items.select_related("article", "pending").defer(
-        "data", "pending__original", *(f"article__{field}" for field in ARTICLE_TEXT_FIELDS)
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every quote carrying the tag, across stories and outlets, newest first."""
+    tag = get_object_or_404(Tag, slug=slug)
+    quotes = listed_quotes(tag.quotes.visible()).order_by(
+        F("article__published_at").desc(nulls_last=True), "article_id", "start_paragraph"
     )
-    return {
-        "batch": batch,
-        "report_page": Paginator(items, REPORT_ROWS_PER_PAGE).get_page(page),
-        "no_worker": not batch.is_finished and not live_worker_keys(),
-    }
-
-
-@staff_required
-def upload_batches(request: HttpRequest) -> HttpResponse:
-    batches = ImportBatch.objects.select_related("created_by")
-    page = Paginator(batches, BATCHES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"batches": page, "no_worker": not live_worker_keys()}
-    return render(request, "articles/upload_batches.html", context)
-
-
-def summarise(reports: list[FileReport]) -> dict[str, int]:
-    summary = dict.fromkeys(ImportBatch.COUNT_FIELDS, 0)
-    for report in reports:
-        summary[report.status] += 1
-    return summary
-
-
-@staff_required
-def pending_uploads(request: HttpRequest) -> HttpResponse:
-    pending = PendingUpload.objects.defer("original")
-    context = {"pending": pending, "outlet_names": known_outlet_names(), "form": AssignOutletForm()}
-    return render(request, "articles/pending_uploads.html", context)
-
-
-@staff_required
-@require_http_methods(["POST"])
-def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
-    pending = get_object_or_404(PendingUpload, pk=pk)
-    form = AssignOutletForm(request.POST)
-    if not form.is_valid():
-        context = {
-            "pending": PendingUpload.objects.defer("original"),
-            "outlet_names": known_outlet_names(),
-            "form": form,
-            "failed_pk": pending.pk,
-        }
-        return render(request, "articles/pending_uploads.html", context, status=400)
-    # Within the per-article time limit, as in the workers (in a server's threads, the
-    # database's statement_timeout alone).
-    report = import_within_time_limit(
-        pending.original_filename,
-        bytes(pending.original),
-        outlet=form.cleaned_data["outlet"],
-        user=request.user,
-    )
-    if report.article is not None:
-        PendingUpload.objects.filter(pk=pending.pk).delete()
-        link_new_stories()  # a story it started is related to others before the editor sees it
-        return redirect(report.article)
-    context = {"reports": [report], "summary": summarise([report]), "form": UploadForm()}
-    return render(request, "articles/upload.html", context, status=400)
-
-
-# Log-in rate limit: failures per address and per username within the window.
-LOGIN_WINDOW = datetime.timedelta(minutes=15)
-LOGIN_MAX_FAILURES_PER_IP = 20
-LOGIN_MAX_FAILURES_PER_USERNAME = 5
-
-
-def login(request: HttpRequest) -> HttpResponse:
-    """Django's log-in, refusing with 429 after too many recent failures (password guessing)."""
-    ip = request.META.get("REMOTE_ADDR") or "0.0.0.0"
-    username = request.POST.get("username", "")[:150] if request.method == "POST" else ""
-    if request.method == "POST":
-        since = timezone.now() - LOGIN_WINDOW
-        by_ip, by_name = LoginAttempt.objects.recent_failures(ip=ip, username=username, since=since)
-        if by_ip >= LOGIN_MAX_FAILURES_PER_IP or by_name >= LOGIN_MAX_FAILURES_PER_USERNAME:
-            minutes = int(LOGIN_WINDOW.total_seconds() // 60)
-            context = {
-                "form": AuthenticationForm(request),
-                "too_many": f"Too many failed log-ins. Try again in {minutes} minutes.",
-                "next": request.POST.get("next", ""),
-            }
-            response = render(request, "registration/login.html", context, status=429)
-            response["Retry-After"] = str(int(LOGIN_WINDOW.total_seconds()))
-            return response
-    response = LoginView.as_view()(request)
-    if request.method == "POST":
-        if request.user.is_authenticated:
-            LoginAttempt.objects.filter(username__iexact=username).delete()
-        else:
-            LoginAttempt.objects.create(ip=ip, username=username)
-    return response
+    page = Paginator(quotes, TAG_QUOTES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"tag": tag, "quotes": page}
+    return render(request, fragment_or_page(request, "articles/tag_detail.html", "quotes"), context)
