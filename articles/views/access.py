@@ -13,6 +13,7 @@ from django.shortcuts import render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from articles.models import EDITOR_PERMISSION, Edit, can_edit
+from articles.views.htmx import load_page
 
 # The permission each action needs; undoing an edit needs the one its action needed.
 ACTION_PERMISSIONS = {
@@ -56,10 +57,9 @@ def editor_required(permission: str = EDITOR_PERMISSION):
             if not request.user.is_authenticated:
                 back = page_to_return_to(request)
                 if request.htmx:
-                    response = HttpResponse("Log in to edit.", status=401)
                     login = resolve_url(settings.LOGIN_URL)
-                    response["HX-Redirect"] = f"{login}?next={urlquote(back)}"
-                    return response
+                    next_page = f"{login}?next={urlquote(back)}"
+                    return load_page(next_page, status=401, content="Log in to edit.")
                 return redirect_to_login(back)
             if not can_edit(request.user, permission):
                 return forbidden(request)
@@ -75,7 +75,7 @@ def page_to_return_to(request: HttpRequest) -> str:
     the form (a POST-only URL would only answer 405 to the GET after login)."""
     if request.method == "GET":
         return request.get_full_path()
-    for candidate in (request.headers.get("HX-Current-URL"), request.headers.get("Referer")):
+    for candidate in (request.htmx.current_url, request.headers.get("Referer")):
         if candidate and is_safe(request, candidate):
             parts = urlsplit(candidate)
             return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -6,7 +6,6 @@ stale one is a 409, never a silent overwrite), makes the change (a Quote method)
 history.Change, and answers with the panel (htmx) or a redirect with a message (plain form).
 """
 
-import json
 from urllib.parse import urlsplit
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
 
 from articles.forms import (
     AddQuoteForm,
@@ -46,7 +46,7 @@ from articles.models import (
 )
 from articles.processing import match_stored_person
 from articles.views.access import editor_required, forbidden, next_url
-from articles.views.htmx import fragment_or_page
+from articles.views.htmx import fragment_or_page, swap_into
 from articles.views.reading import listed_quotes, quote_edit_url_maker, statement_url_maker
 
 QUEUE_PER_PAGE = 25
@@ -143,7 +143,7 @@ def quote_answer(request: HttpRequest, pk: int, *, status: int = 200, **extra) -
             context = quote_context(pk, **extra)
             response = render(request, "articles/quote_edit.html#panel", context, status=status)
         if status == 200:
-            response["HX-Trigger"] = json.dumps({"quote-changed": quote_event(pk)})
+            trigger_client_event(response, "quote-changed", quote_event(pk))
         return response
     if status == 200:
         messages.success(request, extra.get("message") or "Saved.")
@@ -548,10 +548,8 @@ def add_quote(request: HttpRequest, pk: int) -> HttpResponse:
                     body = {"article": article, "body": article_body_html(article)}
                     oob = render(request, "articles/add_quote.html#body", body)
                     response.content += oob.content
-                response["HX-Retarget"] = "#quote-editor"
-                response["HX-Reswap"] = "innerHTML"
-                response["HX-Trigger"] = json.dumps({"quote-added": {"id": quote.pk}})
-                return response
+                swap_into(response, "#quote-editor")
+                return trigger_client_event(response, "quote-added", {"id": quote.pk})
         status = 400
     context = {"article": article, "form": form, "paragraphs": paragraph_choices(article)}
     template = fragment_or_page(request, "articles/add_quote.html", "form")

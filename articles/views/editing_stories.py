@@ -26,6 +26,7 @@ from articles.history import Change, Conflict, NoChange, Refused
 from articles.models import Article, Edit, Quote, StatementGroup, Story
 from articles.views.access import editor_required, next_url
 from articles.views.editing_quotes import form_problem
+from articles.views.htmx import load_page
 
 # Stories offered when moving or merging: the most recent ones (any id can still be posted).
 STORY_CHOICES = 200
@@ -85,9 +86,7 @@ def story_answer(
             level = messages.SUCCESS if status == 200 else messages.ERROR
             messages.add_message(request, level, note)
         if request.htmx:
-            response = HttpResponse(status=status)
-            response["HX-Redirect"] = target
-            return response
+            return load_page(target, status=status)
         return redirect(target)
     if request.htmx:
         template = f"articles/story_edit.html#{partial}"
