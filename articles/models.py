@@ -1,3 +1,4 @@
+import dataclasses
 import functools
 import json
 import re
@@ -15,13 +16,15 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection, models
-from django.db.models import Count, Max, Min, OuterRef, Prefetch
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.sql import Query
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from articles.matching import story_title
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
 _ROUTE_PARTS: dict[tuple, tuple[str, str]] = {}
@@ -169,6 +172,42 @@ class Story(models.Model):
         for article in self.articles.all():
             seen.setdefault(article.source_id, article.source)
         return list(seen.values())
+
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def rename(self, title: str) -> None:
+        """A better title; re-processing never changes it again."""
+        self.title, self.title_locked = title, True
+        self.save(update_fields=["title", "title_locked"])
+
+    def split(self, articles: list["Article"], title: str = "") -> "Story":
+        """These articles (some of this story's) leave for a new story of their own, titled
+        `title` or after what they report; returns it."""
+        from articles.coverage.placement import article_for_story
+
+        chosen = title or (
+            story_title([article_for_story(a) for a in articles])[:300] or articles[0].title
+        )
+        new = Story.objects.create(title=chosen[:300], title_locked=bool(title))
+        for article in articles:
+            article.move_to(new)
+        Story.finish_moves([self.pk, new.pk])
+        return new
+
+    def merge(self, other: "Story", articles: list["Article"]) -> None:
+        """The other story's articles (`articles`, as read for the edit's record) join this
+        one, their statements matched to this story's; the other story is gone."""
+        for article in articles:
+            article.move_to(self)
+        Story.finish_moves([self.pk, other.pk])
+
+    @staticmethod
+    def finish_moves(story_ids) -> None:
+        """After articles moved: dates follow the articles; a story left without any is gone."""
+        Story.objects.filter(pk__in=story_ids, articles__isnull=True).delete()
+        for story in Story.objects.filter(pk__in=story_ids):
+            story.refresh_date_range()
 
 
 class PendingRelatives(models.Model):
@@ -491,6 +530,71 @@ class Article(models.Model):
             + SearchVector(models.Value(body), weight="C", config=SEARCH_CONFIG)
         )
 
+    def quotable_paragraphs(self) -> list[str]:
+        """Paragraph texts with subheadings blanked: quotes never sit in them."""
+        return [p["text"] if p.get("kind", "text") == "text" else "" for p in self.paragraphs]
+
+    def overlapping_quote(self, span, besides: int = 0) -> "Quote | None":
+        """A quote readers see that shares words with the span (an articles.locate.Span):
+        highlighting would drop one."""
+        start = (span.start_paragraph, span.start_offset)
+        end = (span.end_paragraph, span.end_offset)
+        for quote in (
+            self.quotes.visible()
+            .exclude(pk=besides)
+            .only("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text")
+        ):
+            if (quote.start_paragraph, quote.start_offset) < end and start < (
+                quote.end_paragraph,
+                quote.end_offset,
+            ):
+                return quote
+        return None
+
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def add_quote(self, span, *, person: "Person | None", kind: str) -> "Quote":
+        """Store a quote the extractor missed (at `span`, an articles.locate.Span), confirmed
+        and marked as the editor's, and put it into its story's statements."""
+        from articles.coverage.statements import match_article_statements
+
+        quote = Quote.objects.create(
+            article=self,
+            person=person,
+            text=span.text,
+            kind=kind,
+            start_paragraph=span.start_paragraph,
+            start_offset=span.start_offset,
+            end_paragraph=span.end_paragraph,
+            end_offset=span.end_offset,
+            confidence=1.0,
+            status=Quote.Status.CONFIRMED,
+            origin=Quote.Origin.EDITOR,
+            speaker_locked=person is not None,
+        )
+        Quote.objects.filter(pk=quote.pk).update_search_vectors()
+        if self.story_id:
+            match_article_statements(self)
+        return quote
+
+    def move_to(self, story: Story) -> None:
+        """Move the article with its quotes (re-processing keeps it there): they leave their
+        statements in the old story and are matched afresh against the new story's
+        statements. Story.finish_moves tidies the stories afterwards."""
+        from articles.coverage.statements import match_article_statements, refresh_groups
+
+        old_groups = set(
+            self.quotes.exclude(group=None).values_list("group_id", flat=True).distinct()
+        )
+        self.quotes.update(
+            group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
+        )
+        Article.objects.filter(pk=self.pk).update(story=story, story_locked=True)
+        self.story, self.story_locked = story, True
+        refresh_groups(old_groups)
+        match_article_statements(self)
+
 
 class PendingUpload(models.Model):
     """An upload whose outlet could not be told from its text: it waits for an admin's choice."""
@@ -645,6 +749,36 @@ class StatementGroup(models.Model):
 
     def __str__(self):
         return f"Statement {self.pk} in {self.story}"
+
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def split(self, quote_ids) -> "StatementGroup":
+        """These quotes (some of this statement's) become a statement of their own; returns
+        it."""
+        from articles.coverage.statements import refresh_groups
+
+        new = StatementGroup.objects.create(story_id=self.story_id)
+        Quote.objects.filter(pk__in=quote_ids).update(
+            group=new, group_locked=True, version=F("version") + 1, updated_at=timezone.now()
+        )
+        refresh_groups([self.pk, new.pk])
+        return new
+
+    def merge(self, other: "StatementGroup", quote_ids) -> None:
+        """The other statement's quotes (`quote_ids`, as read for the edit's record) join this
+        one: the same words, reported differently. The other, left empty, is gone; this one is
+        read again (its fullest wording and speaker may have changed)."""
+        from articles.coverage.statements import refresh_groups
+
+        Quote.objects.filter(pk__in=quote_ids).update(
+            group_id=self.pk,
+            group_locked=True,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        refresh_groups([self.pk, other.pk])
+        self.refresh_from_db()
 
 
 class TagQuerySet(models.QuerySet):
@@ -917,6 +1051,63 @@ class Quote(models.Model):
         names, slugs = getattr(self, "tag_names", []), getattr(self, "tag_slugs", [])
         return [{"name": name, "slug": slug} for name, slug in zip(names, slugs, strict=True)]
 
+    # Editors' changes, each recorded by an articles.history.Change around it and kept by
+    # re-processing (the decision fields say so). They import articles.coverage when
+    # called: it imports this module.
+
+    def review(self, status: str) -> None:
+        """Confirm the quote, reject it (readers stop seeing it), or send it back to the queue."""
+        from articles.coverage.statements import match_article_statements, refresh_groups
+
+        was_rejected = self.status == Quote.Status.REJECTED
+        self.status = status
+        self.save(update_fields=["status"])
+        if self.group_id:
+            refresh_groups([self.group_id])  # the fullest wording may have been this one
+        elif was_rejected and self.status != Quote.Status.REJECTED and self.article.story_id:
+            match_article_statements(self.article)
+
+    def correct_words(self, span) -> None:
+        """Put the quote where the editor found its words (an articles.locate.Span)."""
+        from articles.coverage.statements import refresh_groups
+
+        span_fields = [field.name for field in dataclasses.fields(span)]
+        for field in span_fields:
+            setattr(self, field, getattr(span, field))
+        self.boundaries_locked = True
+        self.save(update_fields=[*span_fields, "boundaries_locked"])
+        Quote.objects.filter(pk=self.pk).update_search_vectors()
+        if self.group_id:
+            refresh_groups([self.group_id])  # the diffs compare the words
+
+    def set_speaker(self, person: Person | None) -> None:
+        from articles.coverage.statements import refresh_groups
+
+        self.person = person
+        self.speaker_locked = True
+        self.save(update_fields=["person", "speaker_locked"])
+        Quote.objects.filter(pk=self.pk).update_search_vectors()
+        if self.group_id:
+            refresh_groups([self.group_id])  # the statement's speaker is its members' choice
+
+    def add_tag(self, tag: Tag) -> None:
+        self.tags.add(tag)
+        Quote.objects.filter(pk=self.pk).update(tags_locked=True)
+
+    def remove_tag(self, tag: Tag) -> None:
+        self.tags.remove(tag)
+        Quote.objects.filter(pk=self.pk).update(tags_locked=True)
+
+    def move_to_statement(self, group: StatementGroup) -> None:
+        """Into another statement of its story (one of its own, if new)."""
+        from articles.coverage.statements import refresh_groups
+
+        old = self.group_id
+        self.group = group
+        self.group_locked = True
+        self.save(update_fields=["group", "group_locked"])
+        refresh_groups({old, group.pk} - {None})
+
 
 # ----------------------------------------------------------------------------- editing
 
@@ -962,83 +1153,6 @@ def editors_group() -> Group:
     return group
 
 
-# What an edit records of each kind of object: enough to put it back exactly, even after it
-# was deleted (a merged story, an emptied statement group).
-QUOTE_SNAPSHOT_FIELDS = (
-    "article_id",
-    "person_id",
-    "group_id",
-    "text",
-    "kind",
-    "speaker_mention",
-    "verb",
-    "start_paragraph",
-    "start_offset",
-    "end_paragraph",
-    "end_offset",
-    "confidence",
-    "status",
-    "origin",
-    "speaker_locked",
-    "group_locked",
-    "boundaries_locked",
-    "tags_locked",
-)
-# Kept in a snapshot for people reading the history; never compared or restored (a person's
-# name may be completed by later imports without anyone editing the quote).
-DISPLAY_ONLY = frozenset({"speaker", "tag_names"})
-
-
-def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
-    """The editable state of these objects as JSON; null for an id that does not exist."""
-    state = {"quotes": {}, "groups": {}, "articles": {}, "stories": {}}
-    quote_ids = {pk for pk in quotes if pk}
-    for pk in quote_ids:
-        state["quotes"][str(pk)] = None
-    for quote in (
-        Quote.objects.filter(pk__in=quote_ids)
-        .select_related("person")
-        .annotate(tag_ids=ArrayAgg("tags__id", filter=models.Q(tags__isnull=False), default=[]))
-        .with_tag_names()
-    ):
-        row = {field: getattr(quote, field) for field in QUOTE_SNAPSHOT_FIELDS}
-        row["tags"] = sorted(quote.tag_ids)
-        row["speaker"] = quote.person.name if quote.person else None
-        row["tag_names"] = list(quote.tag_names)
-        state["quotes"][str(quote.pk)] = row
-    group_ids = {pk for pk in groups if pk}
-    for pk in group_ids:
-        state["groups"][str(pk)] = None
-    for pk, story_id in StatementGroup.objects.filter(pk__in=group_ids).values_list(
-        "pk", "story_id"
-    ):
-        state["groups"][str(pk)] = {"story_id": story_id}
-    article_ids = {pk for pk in articles if pk}
-    for pk, story_id, locked in Article.objects.filter(pk__in=article_ids).values_list(
-        "pk", "story_id", "story_locked"
-    ):
-        state["articles"][str(pk)] = {"story_id": story_id, "story_locked": locked}
-    story_ids = {pk for pk in stories if pk}
-    for pk in story_ids:
-        state["stories"][str(pk)] = None
-    for pk, title, locked in Story.objects.filter(pk__in=story_ids).values_list(
-        "pk", "title", "title_locked"
-    ):
-        state["stories"][str(pk)] = {"title": title, "title_locked": locked}
-    return state
-
-
-def comparable(state: dict) -> dict:
-    """A snapshot without its display-only fields, to tell whether anything changed since."""
-    return {
-        kind: {
-            pk: ({k: v for k, v in row.items() if k not in DISPLAY_ONLY} if row else row)
-            for pk, row in rows.items()
-        }
-        for kind, rows in state.items()
-    }
-
-
 class EditQuerySet(models.QuerySet):
     def for_quote(self, quote_id: int):
         """Every edit that changed this quote, newest first (GIN-indexed array lookup)."""
@@ -1079,7 +1193,7 @@ class Edit(models.Model):
     target_type = models.CharField(max_length=10, choices=Target)
     target_id = models.PositiveBigIntegerField()
     summary = models.CharField(max_length=500)
-    # snapshot() of everything the change touched, before and after it.
+    # history.snapshot() of everything the change touched, before and after it.
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     # Every quote the change touched, so a quote's history is one indexed lookup.

@@ -9,8 +9,8 @@ markup the policy then has to block), for console errors, and for live markup in
 
 import pytest
 
-from articles.edit_views import new_person
 from articles.models import Article, PendingUpload, Quote, Story, Tag, editors_group
+from articles.views.editing_quotes import new_person
 from tests.helpers import make_article, make_user
 from tests.test_browser_csp import WATCH_SCRIPT, forgive_missing_favicon
 from tests.test_browser_upload import log_in

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from articles.edit_views import locate_quote
+from articles.locate import locate_quote
 from articles.models import Edit, Person, Quote, StatementGroup, Tag, editors_group
 from tests.helpers import make_article, make_user
 from tests.test_processing import AGENCY, NEXT_YEAR, WIRE

@@ -121,11 +121,11 @@ def test_the_newest_matches_are_ranked_whether_found_in_the_recent_window_or_bey
     both give the newest candidates, best ranked first."""
     from django.core.cache import cache
 
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
-    monkeypatch.setattr(views, "RECENT_QUOTES", window)
-    monkeypatch.setattr(views, "RECENT_ARTICLES", window)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(search, "RECENT_QUOTES", window)
+    monkeypatch.setattr(search, "RECENT_ARTICLES", window)
     cache.delete("search-windows")
     for n in range(6):
         text = AGENCY.replace("farm groups", f"farm groups{' fertiliser' * (6 - n)}")
@@ -215,9 +215,9 @@ def quote_results_and_articles(html: str) -> tuple[str, str]:
 
 
 def test_a_speakers_newest_quotes_are_the_candidates_best_ranked_first(client, monkeypatch):
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 3)
     diallo = quoting_diallo(6)
     quotes = quote_results(client.get(URL, {"q": "tariffs", "speaker": diallo.pk}))
     assert "(the newest 3, best first)" in quotes
@@ -237,9 +237,9 @@ def test_the_speaker_filter_keeps_other_speakers_quotes_out(client):
 @pytest.mark.parametrize("few", [1, 5000])
 def test_articles_by_speaker_are_those_quoting_them_however_many(client, monkeypatch, few):
     """A speaker's articles are named in the query when few, joined when many: same results."""
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "FEW_ARTICLES", few)
+    monkeypatch.setattr(search, "FEW_ARTICLES", few)
     diallo = quoting_diallo(3)
     html = client.get(URL, {"q": "fertiliser", "speaker": diallo.pk}).content.decode()
     articles = html.split('id="article-results"')[1]
@@ -255,10 +255,10 @@ def test_a_speakers_newest_articles_are_the_candidates_whatever_the_window(
 ):
     """Her named articles are checked newest first, NAMED_WINDOW at a time: a window too small
     to fill the candidates falls back on all of them, with the same newest candidates."""
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
-    monkeypatch.setattr(views, "NAMED_WINDOW", window)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(search, "NAMED_WINDOW", window)
     diallo = quoting_diallo(6)
     html = client.get(URL, {"q": "fertiliser", "speaker": diallo.pk}).content.decode()
     articles = html.split('id="article-results"')[1]
@@ -273,10 +273,10 @@ def test_a_speakers_newest_articles_within_the_dates_are_the_candidates_whatever
 ):
     """Her articles are put in date order whatever the filters, which apply in each window: a
     window holding only articles outside the dates falls back on all of them."""
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 2)
-    monkeypatch.setattr(views, "NAMED_WINDOW", window)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(search, "NAMED_WINDOW", window)
     diallo = quoting_diallo(6)  # published 10 to 15 March 2023, one a day
     params = {"q": "fertiliser", "speaker": diallo.pk, "date_to": "2023-03-12"}
     articles = client.get(URL, params).content.decode().split('id="article-results"')[1]
@@ -327,10 +327,10 @@ def test_quotes_by_outlet_are_that_outlets_however_many_articles_it_has(
 ):
     """A small outlet's articles are all named in the quote search; a large one's newest are,
     then all are joined."""
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "FILTERED_WINDOW", window)
-    monkeypatch.setattr(views, "FILTERED_FIRST", max(1, window - 1))
+    monkeypatch.setattr(search, "FILTERED_WINDOW", window)
+    monkeypatch.setattr(search, "FILTERED_FIRST", max(1, window - 1))
     quoting_diallo(3)
     quotes = quote_results(client.get(URL, {"q": "tariffs", "outlet": "outlet-1"}))
     assert "Outlet 1:" in quotes
@@ -349,11 +349,11 @@ def test_filtered_searches_find_the_newest_filtered_matches_whatever_the_window(
     """Quotes and articles passing the filters are looked for among the newest FILTERED_FIRST
     and FILTERED_WINDOW of those articles first, then among all: the same newest candidates
     whichever finds them."""
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 3)
-    monkeypatch.setattr(views, "FILTERED_WINDOW", window)
-    monkeypatch.setattr(views, "FILTERED_FIRST", max(1, window - 1))
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(search, "FILTERED_WINDOW", window)
+    monkeypatch.setattr(search, "FILTERED_FIRST", max(1, window - 1))
     quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th; Elsewhere on the 28th
     if "outlet" in filters:
         for n in range(4):  # more of Outlet 3, on the 1st-4th
@@ -381,10 +381,10 @@ def test_filtered_searches_find_the_newest_filtered_matches_whatever_the_window(
 def test_filtered_quotes_found_among_the_newest_few_filtered_articles_are_theirs(
     client, monkeypatch
 ):
-    from articles import views
+    from articles import search
 
-    monkeypatch.setattr(views, "SEARCH_CANDIDATES", 2)
-    monkeypatch.setattr(views, "FILTERED_FIRST", 2)  # of the five named filtered articles
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(search, "FILTERED_FIRST", 2)  # of the five named filtered articles
     quoting_diallo(6)  # Outlets 0-5, published on the 10th-15th
     html = client.get(URL, {"q": "tariffs", "date_to": "2023-03-14"}).content.decode()
     quotes, _ = quote_results_and_articles(html)
