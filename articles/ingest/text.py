@@ -617,10 +617,28 @@ def _read_body(
             paragraph.text, credits = split_trailing_credits(paragraph.text)
             if credits:
                 article.credits.append(credits)
-    article.paragraphs = [p for p in article.paragraphs if p.text]
+    article.paragraphs = _without_repeats([p for p in article.paragraphs if p.text], article)
     # A "subheading" with no text after it is a stray line, not a heading.
     if article.paragraphs and article.paragraphs[-1].kind == "subheading":
         article.paragraphs[-1].kind = "text"
+
+
+def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[Paragraph]:
+    """A page that prints its body twice (a scraped copy, a teaser repeating the lede) keeps
+    each paragraph of prose once: its quotes must not count twice."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        key = " ".join(re.sub(r"[^\w\s]", "", paragraph.text.casefold()).split())
+        if article.title and same_text(paragraph.text, article.title):
+            article.removed.append((-1, Stripped("duplicate title", paragraph.text)))
+            continue
+        if paragraph.kind == "text" and word_count(paragraph.text) >= 8 and key in seen:
+            article.removed.append((-1, Stripped("repeated paragraph", paragraph.text)))
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept
 
 
 def _split_dateline(article: TextArticle) -> None:
