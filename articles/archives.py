@@ -50,7 +50,7 @@ class Refusal:
 class Expansion:
     files: list[UploadedFile] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
-    size: int = 0  # bytes read out of archives
+    size: int = 0  # what its files come to: what the upload expands to
 
     def keep(self, file: UploadedFile) -> None:
         self.files.append(file)

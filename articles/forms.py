@@ -42,8 +42,9 @@ EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)
 
 
-class DateField(forms.DateField):
-    """A date between EARLIEST_DATE and `latest` (a date, or a function giving one)."""
+class ArticleDateField(forms.DateField):
+    """A date an article can have: from EARLIEST_DATE to `latest` (a date, or a function
+    giving one)."""
 
     widget = forms.DateInput(attrs={"type": "date"})
 
@@ -74,6 +75,16 @@ class UploadForm(forms.Form):
         label="Article files",
         help_text="Plain text (.txt) or web pages (.html), one or many, or a .zip of them.",
     )
+    outlet = OutletField(
+        label="Outlet (optional)",
+        help_text="Leave empty to detect it from each article's text.",
+    )
+    published = ArticleDateField(
+        label="Publication date (optional)",
+        help_text="Used only for articles whose text gives no date.",
+        latest=tomorrow,
+        latest_label="today",
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -84,17 +95,6 @@ class UploadForm(forms.Form):
             message = str(refusal)
             raise forms.ValidationError(message[0].upper() + message[1:]) from None
         return files
-
-    outlet = OutletField(
-        label="Outlet (optional)",
-        help_text="Leave empty to detect it from each article's text.",
-    )
-    published = DateField(
-        label="Publication date (optional)",
-        help_text="Used only for articles whose text gives no date.",
-        latest=tomorrow,
-        latest_label="today",
-    )
 
 
 class AssignOutletForm(forms.Form):
@@ -136,8 +136,8 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Any tag",
     )
-    date_from = DateField(label="From")
-    date_to = DateField(label="To")
+    date_from = ArticleDateField(label="From")
+    date_to = ArticleDateField(label="To")
 
     def clean(self):
         cleaned = super().clean()

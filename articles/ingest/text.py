@@ -80,6 +80,7 @@ DATE_LABEL_RE = re.compile(
     r"(?:\s+(?:on|at|time))?\s*:?",
     re.IGNORECASE,
 )
+OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
@@ -617,14 +618,56 @@ def _read_body(
             paragraph.text, credits = split_trailing_credits(paragraph.text)
             if credits:
                 article.credits.append(credits)
-    article.paragraphs = [p for p in article.paragraphs if p.text]
+    article.paragraphs = _without_repeats([p for p in article.paragraphs if p.text], article)
     # A "subheading" with no text after it is a stray line, not a heading.
     if article.paragraphs and article.paragraphs[-1].kind == "subheading":
         article.paragraphs[-1].kind = "text"
 
 
+def _after_labels(article: TextArticle) -> Paragraph | None:
+    """'Russian Politics & Diplomacy' between the headline and 'MOSCOW, September 15. /TASS/.':
+    a label or two of a few words, then the paragraph with the dateline. The labels go."""
+    labels = []
+    for paragraph in article.paragraphs[:3]:
+        if parse_dateline(paragraph.text):
+            for label in labels:
+                article.paragraphs.remove(label)
+                article.removed.append((-1, Stripped("section label", label.text)))
+            return paragraph
+        if word_count(paragraph.text) > 6 or ends_sentence(paragraph.text):
+            return None
+        labels.append(paragraph)
+    return None
+
+
+def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[Paragraph]:
+    """A page that prints its body twice (a scraped copy, a teaser repeating the lede) keeps
+    each paragraph of prose once: its quotes must not count twice."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        key = " ".join(re.sub(r"[^\w\s]", "", paragraph.text.casefold()).split())
+        if article.title and same_text(paragraph.text, article.title):
+            article.removed.append((-1, Stripped("duplicate title", paragraph.text)))
+            continue
+        if paragraph.kind == "text" and word_count(paragraph.text) >= 8 and key in seen:
+            article.removed.append((-1, Stripped("repeated paragraph", paragraph.text)))
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept
+
+
 def _split_dateline(article: TextArticle) -> None:
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    if first is not None and not parse_dateline(first.text):
+        first = _after_labels(article) or first
+    # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
+    lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
+    if lead and (outlet := find_outlet(lead["name"])):
+        article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
+        first.text = first.text[lead.end() :]
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]

@@ -34,6 +34,8 @@ WINDOW = 60  # tokens examined on either side of a quote: bounds the work on hug
 
 @dataclass
 class Attribution:
+    """The speaker an attribution names, and its reporting verb as written."""
+
     np: NounPhrase | None
     verb: str
     adjacent: bool  # directly attached to the quote: '," he said' or 'said: "'
@@ -42,6 +44,9 @@ class Attribution:
 
 @dataclass
 class Found:
+    """A quote found, with its speaker; attributed when an attribution in its sentence names
+    them (not carried on from an earlier one)."""
+
     span: Span
     quote: Quote
     person: CastMember | None
