@@ -272,6 +272,12 @@ CAPTION_CREDIT_RES = [
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
         r"[A-Z][^.!?]{1,80}\.?$"
     ),
+    # "... Louise Delmotte / AP", "... (CC BY-SA 3.0)", "... Video: Reuters": a credit after a
+    # slash with spaces, a Creative Commons licence, a media label
+    re.compile(
+        r"(?:\s/\s[A-Z][\w.&-]{1,20}|\((?:CC|cc)[ -]BY[\w .-]{0,20}\)|,\sCC BY[\w .-]{0,12}"
+        r"|\b(?:Video|Photo|Image|Picture)s?:\s?[A-Z][\w.&/ -]{1,40})\.?$"
+    ),
     # ... Getty Images / ... via Getty Images / ... AFP via Getty Images
     re.compile(r"\b(?:via\s+)?(?:Getty Images|GETTY IMAGES|Shutterstock|Alamy)\.?$"),
 ]
