@@ -1,9 +1,9 @@
 """Editors at work on quotes: a quote's editing panel (review, words, speaker, tags, statement,
 history), adding a quote the extractor missed, and the review queue.
 
-Each action runs through edit_quote: it claims the version of the quote the editor saw (a
-stale one is a 409, never a silent overwrite), makes the change (a Quote method) inside a
-history.Change, and answers with the panel (htmx) or a redirect with a message (plain form).
+Each change to a quote runs through edit_quote: it claims the version of the quote the editor
+saw (a stale one is a 409, never a silent overwrite), makes the change (a Quote method) inside
+a history.Change, and answers with the panel (htmx) or a redirect with a message (plain form).
 """
 
 from urllib.parse import urlsplit
