@@ -25,7 +25,9 @@ from articles.management.commands.db_worker import commit_without_waiting
 from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
 from articles.tasks import import_items
 from tests.helpers import (
+    NEXT_YEAR,
     ROOT,
+    WIRE,
     WIRE_STORY,
     finish,
     make_user,
@@ -34,7 +36,6 @@ from tests.helpers import (
     stop,
     wait_for,
 )
-from tests.test_processing import NEXT_YEAR, WIRE
 
 CHROME_ONLY = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
 

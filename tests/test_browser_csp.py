@@ -15,17 +15,10 @@ from django.test import Client
 from django.urls import get_resolver
 
 from articles.models import Article, Person, Quote, Story
-from tests.test_browser_upload import log_in
+from tests.browser import WATCH_SCRIPT, forgive_missing_favicon, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Before any page script: record CSP violations.
-WATCH_SCRIPT = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-    window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 # What the policy must say (directive: its only sources).
 REQUIRED = {
     "default-src": ["'self'"],
@@ -118,14 +111,6 @@ def settle(page, where: str) -> list[str]:
     page.errors.clear()
     page.policy_problems.clear()
     return problems
-
-
-def forgive_missing_favicon(page, response) -> None:
-    """Chromium asks for /favicon.ico for a plain-text page (no <link rel=icon>); there is
-    none, and the console error that logs is not the page's."""
-    if response.headers["content-type"].startswith("text/plain"):
-        page.wait_for_timeout(150)
-        page.errors[:] = [e for e in page.errors if "status of 404" not in e]
 
 
 def visit(page, live_server, path: str, status: int = 200) -> list[str]:

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Quote, Story
-from tests.test_browser_upload import log_in
+from tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

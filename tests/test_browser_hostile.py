@@ -11,9 +11,8 @@ import pytest
 
 from articles.models import Article, PendingUpload, Quote, Story, Tag, editors_group
 from articles.views.editing_quotes import new_person
+from tests.browser import WATCH_SCRIPT, forgive_missing_favicon, log_in
 from tests.helpers import make_article, make_user
-from tests.test_browser_csp import WATCH_SCRIPT, forgive_missing_favicon
-from tests.test_browser_upload import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

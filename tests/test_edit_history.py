@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Edit, Quote, StatementGroup, Story, Tag
-from tests.test_edit_quotes import HTMX, fresh, make_editor, make_scene, post_quote
+from tests.helpers import HTMX, fresh, make_editor, make_scene, post_quote
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.coverage import process_article
 from articles.models import Article, Person, Quote, Story
-from tests.test_edit_quotes import fresh, make_editor, make_scene, post_quote
+from tests.helpers import fresh, make_editor, make_scene, post_quote
 
 pytestmark = pytest.mark.django_db
 

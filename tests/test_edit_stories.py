@@ -4,9 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Edit, Quote, StatementGroup, Story
-from tests.helpers import make_article
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
-from tests.test_processing import AGENCY
+from tests.helpers import AGENCY, HTMX, make_article, make_editor, make_scene
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Quote, Story, Tag
-from tests.helpers import make_article
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, HTMX, WIRE, make_article, make_editor, make_scene
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
-from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip, run_queued_tasks
+from tests.helpers import NEXT_YEAR, UNSIGNED_STORY, WIRE, WIRE_STORY, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,6 @@ def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
 
 
 def test_the_stories_it_starts_are_related_to_older_ones_when_it_ends(tmp_path):
-    from tests.test_processing import NEXT_YEAR, WIRE
 
     (tmp_path / "wire.txt").write_text(WIRE)
     (tmp_path / "later.txt").write_text(NEXT_YEAR)

@@ -13,9 +13,7 @@ from django.urls import reverse
 
 from articles.coverage import process_article
 from articles.models import Article, Outlet, Person, Quote, Story
-from tests.helpers import make_article, make_user
-from tests.test_edit_quotes import fresh, make_editor, make_scene, post_quote
-from tests.test_processing import WIRE
+from tests.helpers import WIRE, fresh, make_article, make_editor, make_scene, make_user, post_quote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HTMX = {"HX-Request": "true"}

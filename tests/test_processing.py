@@ -18,7 +18,7 @@ from articles.models import (
     Story,
     StoryRelatedProfile,
 )
-from tests.helpers import UNSIGNED_STORY, make_article
+from tests.helpers import AGENCY, NEXT_YEAR, UNSIGNED_STORY, WIRE, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -135,47 +135,6 @@ def test_demo_people_are_stored_once_with_aliases(demo):
 
 
 # --- articles written for the tests ---------------------------------------------------------
-
-WIRE = """Farm ministers agree to cut fertiliser tariffs
-
-March 14, 2023 / 4:05 PM
-
-GENEVA (Reuters) - Farm ministers from 20 countries agreed on Tuesday to cut tariffs
-on fertiliser, after two days of talks in Geneva.
-
-"We have agreed to halve the tariffs on fertiliser within two years, and that is good news for
-every farmer," said Amina Diallo, Senegal's agriculture minister, who chaired the talks.
-
-Brazil's minister, Paulo Ferreira, was more cautious. "The details still have to be written, and
-the details are where deals like this fail," Ferreira told reporters.
-
-"It is a start, not a solution," said Lena Fischer, a farm economist at the University of Bonn.
-"""
-
-AGENCY = """Deal on fertiliser tariffs reached in Geneva
-
-Published: 14/03/2023 18:30
-
-GENEVA, March 14 (AFP) - Agriculture ministers meeting in Geneva struck a deal on Tuesday
-to lower fertiliser tariffs, a move hailed by farm groups.
-
-Senegal's Amina Diallo, who chaired the meeting, told AFP the ministers had agreed "to halve
-the tariffs on fertiliser within two years".
-
-Paulo Ferreira of Brazil warned: "The details still need to be written, and the details are where
-such deals fail."
-"""
-
-NEXT_YEAR = """Fertiliser tariff deal comes into force
-
-March 11, 2024 / 9:00 AM
-
-GENEVA (Reuters) - Fertiliser tariffs fell on Monday as the deal agreed by farm
-ministers a year ago came into force.
-
-"Farmers are already paying less for fertiliser, and we will hold every country to its word," said
-Amina Diallo, Senegal's agriculture minister.
-"""
 
 
 def test_same_statement_from_two_outlets_is_grouped_and_articles_share_a_story():

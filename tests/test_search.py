@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from articles.forms import SearchForm
 from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Outlet, Person, Quote
-from tests.helpers import make_article
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, WIRE, make_article
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")

@@ -3,8 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Quote, Story
-from tests.helpers import make_article
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, WIRE, make_article
 
 pytestmark = pytest.mark.django_db
 

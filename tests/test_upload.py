@@ -7,7 +7,15 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
-from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_user, make_zip, run_queued_tasks
+from tests.helpers import (
+    NEXT_YEAR,
+    UNSIGNED_STORY,
+    WIRE,
+    WIRE_STORY,
+    make_user,
+    make_zip,
+    run_queued_tasks,
+)
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:upload")
@@ -453,7 +461,6 @@ def test_imports_and_their_files_are_readable_in_the_admin_without_their_bytes(
 
 
 def test_a_story_started_by_an_upload_given_its_outlet_is_related_at_once(admin_client):
-    from tests.test_processing import NEXT_YEAR, WIRE
 
     upload_and_import(admin_client, {"files": text_file("wire.txt", WIRE)})
     unsigned = NEXT_YEAR.replace("GENEVA (Reuters) - ", "GENEVA - ")
