@@ -7,8 +7,8 @@ from articles.models import (
     Edit,
     ImportBatch,
     ImportItem,
+    Outlet,
     PendingUpload,
-    Source,
     Story,
     Tag,
 )
@@ -27,8 +27,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -44,10 +44,10 @@ class StoryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "published_at", "story"]
-    list_filter = ["source"]
+    list_display = ["title", "outlet", "published_at", "story"]
+    list_filter = ["outlet"]
     search_fields = ["title"]
-    list_select_related = ["source", "story"]
+    list_select_related = ["outlet", "story"]
     exclude = ["original"]
     readonly_fields = ["fingerprint", "text_fingerprint", "original_filename", "imported_at"]
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.archives import UploadRefused, check_request_size, limits_from_settings
-from articles.models import Person, Quote, Source, Story, Tag
+from articles.models import Outlet, Person, Quote, Story, Tag
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -102,7 +102,7 @@ class AssignOutletForm(forms.Form):
 
 
 def known_outlet_names():
-    return list(Source.objects.values_list("name", flat=True))
+    return list(Outlet.objects.values_list("name", flat=True))
 
 
 class OutletChoiceField(forms.ModelChoiceField):
@@ -110,7 +110,7 @@ class OutletChoiceField(forms.ModelChoiceField):
 
     def __init__(self):
         super().__init__(
-            queryset=Source.objects.order_by("name"),
+            queryset=Outlet.objects.order_by("name"),
             to_field_name="slug",
             label="Outlet",
             required=False,

@@ -42,7 +42,7 @@ def url_with_pk(name: str, pk: int) -> str:
     return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
-class Source(models.Model):
+class Outlet(models.Model):
     """An outlet: a wire agency, broadcaster, newspaper..."""
 
     class Kind(models.TextChoices):
@@ -74,7 +74,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:source_detail", args=[self.slug])
+        return reverse("articles:outlet_detail", args=[self.slug])
 
     @staticmethod
     def label(short_name: str, name: str) -> str:
@@ -167,10 +167,10 @@ class Story(models.Model):
         self.save(update_fields=["start_date", "end_date"])
 
     def outlets(self):
-        """Distinct sources of the (prefetched) articles, in order of first coverage."""
+        """Distinct outlets of the (prefetched) articles, in order of first coverage."""
         seen = {}
         for article in self.articles.all():
-            seen.setdefault(article.source_id, article.source)
+            seen.setdefault(article.outlet_id, article.outlet)
         return list(seen.values())
 
     # Editors' changes, each recorded by an articles.history.Change around it. They import
@@ -325,12 +325,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def listing(self):
         """Just what lists of articles show: the heavy text and upload columns stay behind."""
-        return self.select_related("source").defer(*ARTICLE_TEXT_FIELDS, "standfirst")
+        return self.select_related("outlet").defer(*ARTICLE_TEXT_FIELDS, "standfirst")
 
     def for_comparison(self):
         """Articles with their clean text, in publication order, for side-by-side reading."""
         return (
-            self.select_related("source")
+            self.select_related("outlet")
             .defer("original", "stripped", "body", "search_vector")
             .order_by(models.F("published_at").asc(nulls_last=True), "id")
         )
@@ -444,7 +444,7 @@ class Article(models.Model):
         TEXT = "text", "Plain text"
         HTML = "html", "HTML page"
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
     story = models.ForeignKey(
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
@@ -503,12 +503,12 @@ class Article(models.Model):
             # A speaker's articles put in date order (the search's speaker filter) from the
             # index alone: reading each article's row took a third longer.
             models.Index(
-                fields=["id"], include=["published_at", "source_id"], name="article_id_dates_idx"
+                fields=["id"], include=["published_at", "outlet_id"], name="article_id_dates_idx"
             ),
         ]
 
     def __str__(self):
-        return f"{self.source}: {self.title}"
+        return f"{self.outlet}: {self.title}"
 
     def save(self, *args, **kwargs):
         self.body = self.body_text
@@ -826,7 +826,7 @@ class QuoteQuerySet(models.QuerySet):
     def listing(self):
         """Quotes with their article's outlet and story, for lists: the heavy columns of the
         quote and its article stay behind."""
-        return self.select_related("article__source", "article__story").defer(
+        return self.select_related("article__outlet", "article__story").defer(
             "diff", "search_vector", *(f"article__{field}" for field in ARTICLE_TEXT_FIELDS)
         )
 

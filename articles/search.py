@@ -190,7 +190,7 @@ def filtered_articles(data: dict) -> Filtered | None:
         return None
     articles = Article.objects.filter(published_between(data))
     if data["outlet"]:
-        articles = articles.filter(source=data["outlet"])
+        articles = articles.filter(outlet=data["outlet"])
     newest = list(
         articles.order_by(F("published_at").desc(nulls_last=True), F("id").desc()).values_list(
             "pk", "published_at"
@@ -329,7 +329,7 @@ def find_quotes_and_articles(
     filtered = filtered_articles(data)
     quotes, speakers = search_quotes(text, data, page, newest_quote, filtered)
     # With filters, the window is the newest filtered articles' (an outlet's own, in
-    # article_source_recent_idx).
+    # article_outlet_recent_idx).
     since = newest_date if filtered is None else filtered.since
     articles = search_articles(text, data, page, since, filtered)
     return quotes, speakers, articles

@@ -40,7 +40,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from articles.models import Article, Person, Quote, Source  # noqa: E402
+from articles.models import Article, Outlet, Person, Quote  # noqa: E402
 
 # Words too short or too frequent to be what anyone searches for.
 SKIP = {"said", "say", "says", "would", "also", "one", "two", "year", "new"}
@@ -76,7 +76,7 @@ def choose_terms(count: int) -> tuple[list[str], list[str]]:
 
 def choose_filters() -> dict[str, dict[str, str]]:
     outlet = (
-        Source.objects.annotate(n=Count("articles")).order_by("-n").values_list("slug", flat=True)
+        Outlet.objects.annotate(n=Count("articles")).order_by("-n").values_list("slug", flat=True)
     )[0]
     top_speaker = (
         Quote.objects.filter(person__isnull=False)
@@ -111,7 +111,7 @@ def main():
     print(
         f"database {ARGS.database}: {Article.objects.count():,} articles, "
         f"{Quote.objects.count():,} quotes, {Person.objects.count():,} people, "
-        f"{Source.objects.count():,} outlets"
+        f"{Outlet.objects.count():,} outlets"
     )
     common, rare = choose_terms(ARGS.terms)
     filters = choose_filters()

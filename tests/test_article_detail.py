@@ -92,9 +92,9 @@ def test_article_page_query_count_is_fixed(client, django_assert_max_num_queries
 
 def test_outlet_pages_list_outlets_and_their_articles(client):
     article = make_article()
-    listing = client.get(reverse("articles:source_list")).content.decode()
+    listing = client.get(reverse("articles:outlet_list")).content.decode()
     assert "Reuters" in listing
-    page = client.get(article.source.get_absolute_url()).content.decode()
+    page = client.get(article.outlet.get_absolute_url()).content.decode()
     assert "Ministers agree on grain corridor" in page
     assert "Wire agency" in page
 
@@ -103,8 +103,8 @@ def test_article_page_links_other_wordings_only_for_statements_others_carried(cl
     from django.core.management import call_command
 
     call_command("setup_demo")
-    xinhua = Story.objects.get(articles__source__short_name="Xinhua").articles.get(
-        source__short_name="Xinhua"
+    xinhua = Story.objects.get(articles__outlet__short_name="Xinhua").articles.get(
+        outlet__short_name="Xinhua"
     )
     html = client.get(xinhua.get_absolute_url()).content.decode()
     # Four of Xinhua's seven quotes are statements other outlets also carried.

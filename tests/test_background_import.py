@@ -136,7 +136,7 @@ def test_outlet_and_date_of_the_batch_apply_to_its_files():
     batch = queue([("a.txt", undated)], outlet="Anadolu Agency", published="2024-03-05")
     run_queued_tasks()
     article = Article.objects.get()
-    assert article.source.name == "Anadolu Agency"
+    assert article.outlet.name == "Anadolu Agency"
     assert article.published_at.date().isoformat() == "2024-03-05"
     assert batch.items.get().article == article
 

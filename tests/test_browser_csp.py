@@ -75,10 +75,10 @@ def policy_problems(header: str | None, where: str) -> list[str]:
 def demo(live_server, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)  # setup_demo creates the demo logins
     call_command("setup_demo")
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     return {
         "story": story,
-        "statement": story.statements.filter(quotes__article__source__short_name="Reuters")
+        "statement": story.statements.filter(quotes__article__outlet__short_name="Reuters")
         .first()
         .pk,
         "article": Article.objects.filter(story=story).first(),
@@ -150,8 +150,8 @@ def reader_pages(demo) -> dict[str, str]:
         "article_original": f"{demo['article'].get_absolute_url()}original/",
         "search": "/search/?q=helicopter",
         "person_detail": demo["person"].get_absolute_url(),
-        "source_list": "/outlets/",
-        "source_detail": "/outlets/xinhua/",
+        "outlet_list": "/outlets/",
+        "outlet_detail": "/outlets/xinhua/",
         "tag_list": "/tags/",
     }
 

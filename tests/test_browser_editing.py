@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def story_url(live_server, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)  # setup_demo creates the demo editor
     call_command("setup_demo")
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     return f"{live_server.url}{story.get_absolute_url()}"
 
 
@@ -124,7 +124,7 @@ def test_editor_adds_a_missed_quote_by_selecting_it_in_the_article(page, live_se
 def test_editing_pages_have_no_serious_accessibility_violations(page, live_server, story_url):
     from axe_playwright_python.sync_playwright import Axe
 
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     quote = Quote.objects.filter(article__story=story).first()
     log_in(page, live_server, "editor", "newsroom-editor")
     page.goto(f"{live_server.url}{quote.get_edit_url()}")

@@ -42,7 +42,7 @@ def test_queue_lists_unreviewed_quotes_least_sure_first(editor_client, scene):
 
 
 def test_queue_filters_by_story_outlet_and_speaker(editor_client, scene):
-    by_outlet = rows(editor_client.get(URL, {"outlet": scene.agency.source.slug}).content.decode())
+    by_outlet = rows(editor_client.get(URL, {"outlet": scene.agency.outlet.slug}).content.decode())
     assert by_outlet and set(by_outlet) == set(scene.agency.quotes.values_list("pk", flat=True))
     by_story = rows(editor_client.get(URL, {"story": scene.other_story.pk}).content.decode())
     assert set(by_story) == set(scene.later.quotes.values_list("pk", flat=True))

@@ -63,18 +63,18 @@ def test_missing_path_is_reported(tmp_path):
     assert "no such file or folder" in output
 
 
-def test_unknown_outlet_asks_for_source_and_source_option_forces_it(tmp_path):
+def test_unknown_outlet_asks_for_outlet_and_outlet_option_forces_it(tmp_path):
     path = tmp_path / "unsigned.txt"
     path.write_text(UNSIGNED_STORY)
     output, error = run(str(path))
     assert error is not None
-    assert "need an outlet" in output and "--source" in output
+    assert "need an outlet" in output and "--outlet" in output
     assert Article.objects.count() == 0
 
-    output, error = run(str(path), "--source", "Deutsche Welle")
+    output, error = run(str(path), "--outlet", "Deutsche Welle")
     assert error is None
     article = Article.objects.get()
-    assert article.source.name == "Deutsche Welle"
+    assert article.outlet.name == "Deutsche Welle"
     assert not PendingUpload.objects.exists()
 
 
@@ -181,19 +181,19 @@ def test_background_with_every_file_refused_queues_nothing(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
-    from articles.imports.storing import _sources, import_file
-    from articles.models import Source
+    from articles.imports.storing import _outlet_rows, import_file
+    from articles.models import Outlet
 
     first = import_file("one.txt", WIRE_STORY.encode())
-    assert first.status == "imported" and _sources  # remembered once committed
+    assert first.status == "imported" and _outlet_rows  # remembered once committed
     Article.objects.all().delete()
-    Source.objects.all().delete()
+    Outlet.objects.all().delete()
 
     again = import_file("two.txt", WIRE_STORY.replace("four", "five").encode())
 
     assert again.status == "imported", again.message
-    assert again.article.source.pk != first.article.source.pk
-    assert Source.objects.get().name == first.article.source.name
+    assert again.article.outlet.pk != first.article.outlet.pk
+    assert Outlet.objects.get().name == first.article.outlet.name
 
 
 def test_the_stories_it_starts_are_related_to_older_ones_when_it_ends(tmp_path):

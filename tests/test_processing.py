@@ -53,7 +53,7 @@ DEMO_STATEMENTS = [
 
 
 def stored_quotes():
-    return list(Quote.objects.select_related("article__source", "person"))
+    return list(Quote.objects.select_related("article__outlet", "person"))
 
 
 def key_of(quote, keys):
@@ -61,7 +61,7 @@ def key_of(quote, keys):
         (
             k
             for k in keys
-            if k[0] == quote.article.source.short_name and quote.text.startswith(k[1])
+            if k[0] == quote.article.outlet.short_name and quote.text.startswith(k[1])
         ),
         None,
     )
@@ -77,14 +77,14 @@ def test_demo_quotes_are_all_found_with_their_speakers_and_none_invented(demo):
     found = {}
     for quote in quotes:
         key = key_of(quote, DEMO_QUOTES)
-        assert key is not None, f"invented quote: {quote.article.source}: {quote.text!r}"
+        assert key is not None, f"invented quote: {quote.article.outlet}: {quote.text!r}"
         found[key] = quote.person.name if quote.person else None
     assert len(quotes) == 19
     assert found == DEMO_QUOTES
 
 
 def test_demo_two_paragraph_quote_is_one_quote_with_its_span(demo):
-    quote = Quote.objects.get(article__source__short_name="Al Jazeera", text__startswith="We have")
+    quote = Quote.objects.get(article__outlet__short_name="Al Jazeera", text__startswith="We have")
     assert quote.end_paragraph == quote.start_paragraph + 1
     article = quote.article
     start = article.paragraphs[quote.start_paragraph]["text"]
@@ -114,7 +114,7 @@ def test_demo_forms_two_related_stories(demo):
     stories = Story.objects.annotate(n=Count("articles")).order_by("start_date")
     assert [s.n for s in stories] == [4, 1]
     visit_2009, visit_2010 = stories
-    assert set(visit_2009.articles.values_list("source__short_name", flat=True)) == {
+    assert set(visit_2009.articles.values_list("outlet__short_name", flat=True)) == {
         "Xinhua",
         "Reuters",
         "RFE/RL",
@@ -181,7 +181,7 @@ Amina Diallo, Senegal's agriculture minister.
 def test_same_statement_from_two_outlets_is_grouped_and_articles_share_a_story():
     reuters = make_article(WIRE, name="wire.txt")
     afp = make_article(AGENCY, name="afp.txt")
-    assert afp.source.short_name == "AFP"
+    assert afp.outlet.short_name == "AFP"
     assert reuters.story_id == afp.story_id
 
     diallo = Quote.objects.get(article=afp, text__startswith="to halve")

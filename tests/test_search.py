@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.forms import SearchForm
-from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Person, Quote, Source
+from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Outlet, Person, Quote
 from tests.helpers import make_article
 from tests.test_processing import AGENCY, WIRE
 
@@ -162,7 +162,7 @@ def test_quote_and_article_search_rank_best_first_and_mark_snippets(db):
     Quote.objects.filter(pk=quotes[0].pk).update(status=Quote.Status.REJECTED)
     assert Quote.objects.search("tariffs fertiliser").count() == 1  # readers' quotes only
     articles = list(Article.objects.search("fertiliser").with_snippet("fertiliser"))
-    assert [a.source.short_name for a in articles] == ["AFP", "Reuters"]  # says it more often
+    assert [a.outlet.short_name for a in articles] == ["AFP", "Reuters"]  # says it more often
     assert articles[0].rank > articles[1].rank
     assert f"{SNIPPET_START}fertiliser{SNIPPET_STOP}" in articles[0].snippet
 
@@ -176,8 +176,8 @@ def test_the_speaker_filter_takes_anyone_even_a_person_not_quoted(db):
 
 
 def test_the_filter_selects_list_every_outlet_escaped_and_keep_the_choices(client):
-    Source.objects.create(name="Agence <b>Tom & Jerry</b>", short_name="", slug="tom-jerry")
-    Source.objects.create(name="Reuters News", short_name="Reuters", slug="reuters")
+    Outlet.objects.create(name="Agence <b>Tom & Jerry</b>", short_name="", slug="tom-jerry")
+    Outlet.objects.create(name="Reuters News", short_name="Reuters", slug="reuters")
     speaker = Person.objects.create(name="Amina Diallo")
     html = client.get(
         URL, {"q": "tariffs", "outlet": "tom-jerry", "speaker": speaker.pk}

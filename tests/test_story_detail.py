@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def demo_story() -> Story:
     call_command("setup_demo")
-    return Story.objects.get(articles__source__short_name="Xinhua")
+    return Story.objects.get(articles__outlet__short_name="Xinhua")
 
 
 def test_story_page_lists_each_outlet_as_a_column_with_highlighted_quotes(client):
@@ -161,7 +161,7 @@ def test_statement_person_and_outlet_pages_query_counts_are_fixed(
     urls = [
         reverse("articles:statement_detail", args=[quote.group.story_id, quote.group_id]),
         quote.person.get_absolute_url(),
-        reverse("articles:source_detail", args=["afp"]),
+        reverse("articles:outlet_detail", args=["afp"]),
     ]
     for url in urls:
         with django_assert_max_num_queries(6):

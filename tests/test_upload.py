@@ -92,7 +92,7 @@ def test_many_files_and_a_zip_in_one_upload(admin_client):
 
 def test_outlet_given_by_the_uploader_overrides_detection(admin_client):
     upload_and_import(admin_client, {"files": text_file(), "outlet": "Anadolu Agency"})
-    assert Article.objects.get().source.name == "Anadolu Agency"
+    assert Article.objects.get().outlet.name == "Anadolu Agency"
 
 
 def test_unknown_outlet_is_asked_for_then_imported(admin_client):
@@ -303,7 +303,7 @@ def test_new_outlets_get_distinct_slugs(admin_client):
     upload_and_import(admin_client, {"files": text_file("a.txt"), "outlet": "Daily News"})
     other = WIRE_STORY.replace("four countries", "nine countries")
     upload_and_import(admin_client, {"files": text_file("b.txt", other), "outlet": "Daily-News"})
-    slugs = sorted(Article.objects.values_list("source__slug", flat=True))
+    slugs = sorted(Article.objects.values_list("outlet__slug", flat=True))
     assert slugs == ["daily-news", "daily-news-2"]
 
 

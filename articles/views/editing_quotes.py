@@ -76,7 +76,7 @@ def claim_quote(pk: int, version: int) -> Quote:
 def quote_context(pk: int, **extra) -> dict:
     """Everything the quote's editing panel shows."""
     quote = get_object_or_404(
-        Quote.objects.select_related("article__source", "article__story", "person", "group")
+        Quote.objects.select_related("article__outlet", "article__story", "person", "group")
         .defer(*ARTICLE_HEAVY)
         .with_tag_names(),
         pk=pk,
@@ -522,7 +522,7 @@ def add_quote(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a quote the extractor missed: select it in the article (editing.js fills in the
     offsets) or paste its words and pick the paragraph."""
     article = get_object_or_404(
-        Article.objects.select_related("source", "story").defer("original", "stripped", "body"),
+        Article.objects.select_related("outlet", "story").defer("original", "stripped", "body"),
         pk=pk,
     )
     form = AddQuoteForm(request.POST or None, initial={"paragraph": request.GET.get("paragraph")})
@@ -574,7 +574,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         if data["story"]:
             quotes = quotes.filter(article__story=data["story"])
         if data["outlet"]:
-            quotes = quotes.filter(article__source=data["outlet"])
+            quotes = quotes.filter(article__outlet=data["outlet"])
         if data["speaker"]:
             quotes = quotes.filter(person=data["speaker"])
     page = Paginator(quotes, QUEUE_PER_PAGE).get_page(request.GET.get("page"))

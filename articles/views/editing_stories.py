@@ -39,15 +39,15 @@ def story_edit_context(story: Story, **extra) -> dict:
     articles = list(story.articles.listing().order_by(F("published_at").asc(nulls_last=True), "id"))
     members = (
         Quote.objects.visible()
-        .select_related("article__source", "person")
+        .select_related("article__outlet", "person")
         .only(
             "text",
             "group_id",
             "person__name",
             "article__title",
             "article__published_at",
-            "article__source__short_name",
-            "article__source__name",
+            "article__outlet__short_name",
+            "article__outlet__name",
             "version",
         )
         .order_by("article__published_at", "article_id", "start_paragraph")

@@ -18,9 +18,9 @@ from articles.forms import AddQuoteForm, SearchForm
 from articles.highlight import paragraphs_html, segment_paragraphs
 from articles.models import (
     Article,
+    Outlet,
     Person,
     Quote,
-    Source,
     StatementGroup,
     Story,
     Tag,
@@ -74,8 +74,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     visible = [quote for quote in quotes if quote.status != Quote.Status.REJECTED]
     colours = statement_colours(visible)
-    sources = outlets_in_order(articles)
-    chosen = chosen_outlets(request.GET.get("outlets"), sources)
+    outlets = outlets_in_order(articles)
+    chosen = chosen_outlets(request.GET.get("outlets"), outlets)
     by_article: dict[int, list[Quote]] = {}
     for quote in quotes:
         quote.colour = colours.get(quote.group_id)
@@ -96,16 +96,16 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 1 for q in by_article.get(article.pk, []) if q.status != Quote.Status.REJECTED
             ),
         }
-        for source in chosen
+        for outlet in chosen
         for article in articles
-        if article.source_id == source.pk
+        if article.outlet_id == outlet.pk
     ]
     context = {
         "story": story,
         "articles": articles,
         "columns": columns,
-        "chooser": outlet_chooser(sources, chosen),
-        "chosen_slugs": ",".join(source.slug for source in chosen),
+        "chooser": outlet_chooser(outlets, chosen),
+        "chosen_slugs": ",".join(outlet.slug for outlet in chosen),
         "quote_count": len(visible),
         "statement_count": len({q.group_id for q in visible if q.group_id}),
         "shared_count": sum(1 for c in colours.values() if c is not None),
@@ -156,47 +156,47 @@ def statement_colours(quotes) -> dict[int, int | None]:
     return colours
 
 
-def outlets_in_order(articles) -> list[Source]:
+def outlets_in_order(articles) -> list[Outlet]:
     """The story's outlets, in the order of their first article."""
-    seen: dict[int, Source] = {}
+    seen: dict[int, Outlet] = {}
     for article in articles:
-        seen.setdefault(article.source_id, article.source)
+        seen.setdefault(article.outlet_id, article.outlet)
     return list(seen.values())
 
 
-def chosen_outlets(param: str | None, sources: list[Source]) -> list[Source]:
+def chosen_outlets(param: str | None, outlets: list[Outlet]) -> list[Outlet]:
     """The outlets named in ?outlets=slug,slug (in that order); all of them when absent.
     Unknown slugs are ignored; a choice of none shows none."""
     if param is None:
-        return sources
-    by_slug = {source.slug: source for source in sources}
+        return outlets
+    by_slug = {outlet.slug: outlet for outlet in outlets}
     chosen = []
     for slug in param.split(","):
-        source = by_slug.get(slug.strip())
-        if source is not None and source not in chosen:
-            chosen.append(source)
+        outlet = by_slug.get(slug.strip())
+        if outlet is not None and outlet not in chosen:
+            chosen.append(outlet)
     return chosen
 
 
-def outlet_chooser(sources: list[Source], chosen: list[Source]) -> dict:
+def outlet_chooser(outlets: list[Outlet], chosen: list[Outlet]) -> dict:
     """Links that add, remove or move one outlet: each is the whole new choice, in the URL."""
 
     def param(choice):
-        return ",".join(source.slug for source in choice)
+        return ",".join(outlet.slug for outlet in choice)
 
     shown = []
-    for index, source in enumerate(chosen):
-        left = chosen[: index - 1] + [source, chosen[index - 1]] + chosen[index + 1 :]
-        right = chosen[:index] + chosen[index + 1 : index + 2] + [source] + chosen[index + 2 :]
+    for index, outlet in enumerate(chosen):
+        left = chosen[: index - 1] + [outlet, chosen[index - 1]] + chosen[index + 1 :]
+        right = chosen[:index] + chosen[index + 1 : index + 2] + [outlet] + chosen[index + 2 :]
         shown.append(
             {
-                "source": source,
-                "remove": param([s for s in chosen if s != source]),
+                "outlet": outlet,
+                "remove": param([s for s in chosen if s != outlet]),
                 "left": param(left) if index > 0 else None,
                 "right": param(right) if index < len(chosen) - 1 else None,
             }
         )
-    hidden = [{"source": s, "add": param([*chosen, s])} for s in sources if s not in chosen]
+    hidden = [{"outlet": s, "add": param([*chosen, s])} for s in outlets if s not in chosen]
     return {"shown": shown, "hidden": hidden}
 
 
@@ -206,14 +206,14 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
     """One row per statement, one column per outlet: who carried what, who left it out."""
     story = get_object_or_404(Story, pk=pk)
     articles = list(story.articles.listing().order_by("published_at", "id"))
-    sources = outlets_in_order(articles)
+    outlets = outlets_in_order(articles)
     quotes = list(
         Quote.objects.visible()
         .filter(article__story=story)
         .select_related("person")
         .order_by("article__published_at", "article_id", "start_paragraph", "start_offset")
     )
-    source_of = {article.pk: article.source_id for article in articles}
+    outlet_of = {article.pk: article.outlet_id for article in articles}
     speakers = sorted({q.person for q in quotes if q.person}, key=lambda p: p.name)
     speaker = next((p for p in speakers if str(p.pk) == request.GET.get("speaker")), None)
 
@@ -225,10 +225,10 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
             quote.group_id or f"q{quote.pk}",
             {"group_id": quote.group_id, "person": quote.person, "cells": {}},
         )
-        row["cells"].setdefault(source_of[quote.article_id], []).append(quote)
+        row["cells"].setdefault(outlet_of[quote.article_id], []).append(quote)
     table = []
     for row in rows.values():
-        row["cells"] = [row["cells"].get(source.pk, []) for source in sources]
+        row["cells"] = [row["cells"].get(outlet.pk, []) for outlet in outlets]
         row["outlet_count"] = sum(1 for cell in row["cells"] if cell)
         table.append(row)
 
@@ -236,15 +236,15 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
     carried: dict[int, set[int]] = {}
     for quote in quotes:
         if quote.person_id:
-            carried.setdefault(quote.person_id, set()).add(source_of[quote.article_id])
+            carried.setdefault(quote.person_id, set()).add(outlet_of[quote.article_id])
     silent = [
-        {"person": person, "outlets": [s for s in sources if s.pk not in carried[person.pk]]}
+        {"person": person, "outlets": [s for s in outlets if s.pk not in carried[person.pk]]}
         for person in speakers
         if speaker is None or person == speaker
     ]
     context = {
         "story": story,
-        "sources": sources,
+        "outlets": outlets,
         "rows": table,
         "speakers": speakers,
         "speaker": speaker,
@@ -259,10 +259,10 @@ def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
     """The filter fields, the selects with their <option>s: every outlet and tag, and as
     speakers the chosen one and those among the results, not everyone ever quoted."""
     people = Person.objects.filter(pk__in=speakers).order_by("name") if speakers else []
-    outlets = Source.objects.values_list("slug", "short_name", "name")
+    outlets = Outlet.objects.values_list("slug", "short_name", "name")
     choices = {
         "outlet": [("", "Any outlet")]
-        + [(slug, Source.label(short, name)) for slug, short, name in outlets],
+        + [(slug, Outlet.label(short, name)) for slug, short, name in outlets],
         "speaker": [("", "Anyone")] + [(str(p.pk), p.name) for p in people],
         "tag": [("", "Any tag")] + list(Tag.objects.order_by("name").values_list("slug", "name")),
     }
@@ -365,23 +365,23 @@ def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
     )
     members = list(
         group.quotes.visible()
-        .select_related("article__source", "person")
+        .select_related("article__outlet", "person")
         .defer("article__original", "article__paragraphs", "article__stripped")
         .order_by("article__published_at", "article_id")
     )
     fullest = group.fullest or (members[0] if members else None)
-    reported_by = {member.article.source_id for member in members}
+    reported_by = {member.article.outlet_id for member in members}
     missing = [
-        article.source
+        article.outlet
         for article in group.story.articles.listing()
-        if article.source_id not in reported_by
+        if article.outlet_id not in reported_by
     ]
     context = {
         "story": group.story,
         "group": group,
         "members": members,
         "fullest": fullest,
-        "missing_outlets": list({source.pk: source for source in missing}.values()),
+        "missing_outlets": list({outlet.pk: outlet for outlet in missing}.values()),
     }
     template = fragment_or_page(request, "articles/statement_detail.html", "panel")
     return render(request, template, context)
@@ -390,7 +390,7 @@ def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
 @cached_for_readers(article_stamp)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.select_related("source", "story").defer("original"), pk=pk
+        Article.objects.select_related("outlet", "story").defer("original"), pk=pk
     )
     same_story = []
     if article.story_id:
@@ -447,11 +447,11 @@ def article_original(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @cached_for_readers(site_stamp)
-def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    source = get_object_or_404(Source, slug=slug)
+def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    outlet = get_object_or_404(Outlet, slug=slug)
     # Grouped by story on the page (regroup), newest story first.
     by_story = (
-        source.articles.listing()
+        outlet.articles.listing()
         .select_related("story")
         .order_by(
             F("story__end_date").desc(nulls_last=True),
@@ -460,13 +460,13 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     )
     articles = Paginator(by_story, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "articles/source_detail.html", {"source": source, "articles": articles})
+    return render(request, "articles/outlet_detail.html", {"outlet": outlet, "articles": articles})
 
 
 @cached_for_readers(site_stamp)
-def source_list(request: HttpRequest) -> HttpResponse:
-    sources = Source.objects.annotate(article_count=Count("articles")).order_by("name")
-    return render(request, "articles/source_list.html", {"sources": sources})
+def outlet_list(request: HttpRequest) -> HttpResponse:
+    outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    return render(request, "articles/outlet_list.html", {"outlets": outlets})
 
 
 def listed_quotes(quotes):

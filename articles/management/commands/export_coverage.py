@@ -39,7 +39,7 @@ class Command(BaseCommand):
             "related",
             Prefetch(
                 "articles",
-                queryset=Article.objects.select_related("source")
+                queryset=Article.objects.select_related("outlet")
                 .defer("original", "stripped")
                 .order_by("published_at", "id")
                 .prefetch_related(
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             Prefetch(
                 "statements",
                 queryset=StatementGroup.objects.prefetch_related(
-                    Prefetch("quotes", queryset=Quote.objects.select_related("article__source"))
+                    Prefetch("quotes", queryset=Quote.objects.select_related("article__outlet"))
                 ),
             ),
         )
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                             "story_id": story.pk,
                             "story_title": story.title,
                             "article_id": article.pk,
-                            "outlet": article.source.name,
+                            "outlet": article.outlet.name,
                             "published": _iso(article.published_at),
                             "article_title": article.title,
                             "quote_id": quote.pk,
@@ -126,10 +126,10 @@ def story_json(story: Story) -> dict:
             {
                 "id": article.pk,
                 "outlet": {
-                    "name": article.source.name,
-                    "short_name": article.source.short_name,
-                    "kind": article.source.kind,
-                    "country": article.source.country,
+                    "name": article.outlet.name,
+                    "short_name": article.outlet.short_name,
+                    "kind": article.outlet.kind,
+                    "country": article.outlet.country,
                 },
                 "title": article.title,
                 "published": _iso(article.published_at),
@@ -145,12 +145,12 @@ def story_json(story: Story) -> dict:
                 "id": group.pk,
                 "speaker_id": group.speaker_id,
                 "fullest_quote_id": group.fullest_id,
-                "outlets": sorted({q.article.source.name for q in group.quotes.all()}),
+                "outlets": sorted({q.article.outlet.name for q in group.quotes.all()}),
                 "members": [
                     {
                         "quote_id": quote.pk,
                         "article_id": quote.article_id,
-                        "outlet": quote.article.source.name,
+                        "outlet": quote.article.outlet.name,
                         "text": quote.text,
                         "diff": quote.diff,
                     }

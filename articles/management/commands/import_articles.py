@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders or .zip archives")
         parser.add_argument(
-            "--source", help="the outlet that published every file (overrides detection)"
+            "--outlet",
+            "--source",  # its name before the model Source became Outlet
+            help="the outlet that published every file (overrides detection)",
         )
         parser.add_argument(
             "--background",
@@ -31,9 +33,9 @@ class Command(BaseCommand):
             "at once, printing where to follow the import",
         )
 
-    def handle(self, *, paths, source=None, background=False, **options):
+    def handle(self, *, paths, outlet=None, background=False, **options):
         if background:
-            return self.queue(paths, source)
+            return self.queue(paths, outlet)
         started = time.monotonic()
         counts = dict.fromkeys(ImportBatch.COUNT_FIELDS, 0)
         files, refused = self.collect(paths)
@@ -48,10 +50,10 @@ class Command(BaseCommand):
                 report_status, message = "failed", f"cannot read the file ({error.strerror})"
             else:
                 # Each file in its own transaction, within the per-article time limit.
-                report = import_within_time_limit(name, data, outlet=source)
+                report = import_within_time_limit(name, data, outlet=outlet)
                 report_status, message = report.status, report.message
                 if report.status == "needs_outlet":
-                    message += " (pass --source)"
+                    message += " (pass --outlet)"
             if number % CHUNK_SIZE == 0 or number == total:
                 link_new_stories()  # the new stories' relatives, as a worker does per task
             counts[report_status] += 1
@@ -73,7 +75,7 @@ class Command(BaseCommand):
         if counts["failed"] or counts["needs_outlet"]:
             raise CommandError("some files were not imported (see above)")
 
-    def queue(self, paths, source):
+    def queue(self, paths, outlet):
         """Store every file as an item of one batch, in one transaction, and enqueue it."""
         files, refused = self.collect(paths)
 
@@ -89,7 +91,7 @@ class Command(BaseCommand):
             refused,
             label=", ".join(paths),
             origin=ImportBatch.Origin.COMMAND,
-            outlet=source,
+            outlet=outlet,
         )
         for name, reason in refused:
             self.stdout.write(self.style.ERROR(f"failed: {name}: {reason}"))
