@@ -13,6 +13,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from articles.coverage import process_article
+from articles.imports.catalogue import outlet_catalogue
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
 
 # The model Outlet as OutletRow: articles.ingest's Outlet (what a text says of its outlet) is
@@ -66,7 +67,9 @@ def import_file(
     """
     digest = fingerprint(data)
     try:
-        parsed = parse_article(data, filename=name, outlet=outlet or None)
+        parsed = parse_article(
+            data, filename=name, outlet=outlet or None, outlets=outlet_catalogue()
+        )
     except IngestError as error:
         return _already_present(name, digest) or FileReport(name, "failed", str(error))
     if published is not None and parsed.published is None:
