@@ -634,6 +634,8 @@ class PendingUpload(models.Model):
     original_filename = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=500, blank=True)
+    # The first lines of its text, for the admin naming the outlet to see what the file is.
+    first_lines = models.TextField(blank=True)
     # The publication date the uploader gave, used when the outlet is named if the text has none.
     published = models.DateField(null=True, blank=True)
     uploaded_by = models.ForeignKey(

@@ -4,7 +4,9 @@ reads, built once per process and rebuilt when an outlet changes.
 A change committed by any process (the admin, another worker, an import adding an outlet)
 renews the outlets' change stamp (migration 0022); each import reads it, one indexed query, and
 rebuilds when it moved. A change made in this process counts at once, before its commit, so a
-transaction sees its own new outlet (and the tests, whose transactions never commit, too).
+transaction sees its own new outlet (and the tests, whose transactions never commit, too). A
+change rolled back stays in this process's catalogue until the next change to any outlet: at
+worst an outlet that is not stored is recognised, and stored again by the import that finds it.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -23,6 +25,12 @@ _changes_here = 0  # outlet rows saved or deleted in this process
 def _outlet_changed(**kwargs) -> None:
     global _changes_here
     _changes_here += 1
+
+
+def forget_outlet_catalogue() -> None:
+    """Build the catalogue afresh when next asked (the tests, whose changes are rolled back)."""
+    global _built
+    _built = None
 
 
 def outlet_catalogue() -> Catalogue:
