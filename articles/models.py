@@ -24,6 +24,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.ingest.outlets import KnownOutlet
+from articles.ingest.outlets import Outlet as IngestOutlet
 from articles.matching import story_title
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
@@ -61,6 +63,26 @@ class Outlet(models.Model):
     homepage = models.URLField(blank=True)
     country = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+    # What reading recognises it by, besides its name and short name (see articles.ingest.outlets).
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other names it is given in datelines, bylines, credits and copyright lines.",
+    )
+    domains = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Its web domains, without www: reuters.com, news.cn.",
+    )
+    credit_forms = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text='Credits it prints, "..." for any few words: (Reuters), /TASS/, '
+        "Reporting by ... for Kyiv Post.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -75,6 +97,15 @@ class Outlet(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:outlet_detail", args=[self.slug])
+
+    def known_outlet(self) -> KnownOutlet:
+        """The outlet as reading knows it."""
+        return KnownOutlet(
+            IngestOutlet(self.name, self.short_name, self.homepage, self.country, self.kind),
+            tuple(self.aliases),
+            tuple(self.domains),
+            tuple(self.credit_forms),
+        )
 
     @staticmethod
     def label(short_name: str, name: str) -> str:
@@ -603,6 +634,8 @@ class PendingUpload(models.Model):
     original_filename = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=500, blank=True)
+    # The first lines of its text, for the admin naming the outlet to see what the file is.
+    first_lines = models.TextField(blank=True)
     # The publication date the uploader gave, used when the outlet is named if the text has none.
     published = models.DateField(null=True, blank=True)
     uploaded_by = models.ForeignKey(

@@ -24,6 +24,11 @@ urlpatterns = [
     path("upload/batches/<int:pk>/", uploads.upload_batch, name="upload_batch"),
     path("upload/pending/", uploads.pending_uploads, name="pending_uploads"),
     path("upload/pending/<int:pk>/outlet/", uploads.assign_outlet, name="assign_outlet"),
+    path(
+        "upload/pending/import/<int:pk>/outlet/",
+        uploads.assign_batch_outlet,
+        name="assign_batch_outlet",
+    ),
     # Editing (articles/views/editing*.py)
     path("review/", editing_quotes.review_queue, name="review_queue"),
     path("quotes/<int:pk>/", editing_quotes.quote_edit, name="quote_edit"),

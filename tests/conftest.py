@@ -6,6 +6,16 @@ import pytest
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
 
+@pytest.fixture(autouse=True)
+def fresh_outlet_catalogue():
+    """Each test's outlets are rolled back at its end: none stays in the catalogue imports read."""
+    from articles.imports.catalogue import forget_outlet_catalogue
+
+    forget_outlet_catalogue()
+    yield
+    forget_outlet_catalogue()
+
+
 @pytest.fixture
 def demo_files():
     return {path.name: path.read_bytes() for path in sorted(DEMO_DIR.glob("*.txt"))}

@@ -13,7 +13,9 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from articles.coverage import process_article
+from articles.imports.catalogue import outlet_catalogue
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
+from articles.ingest.decoding import decode_bytes
 
 # The model Outlet as OutletRow: articles.ingest's Outlet (what a text says of its outlet) is
 # also needed here.
@@ -66,7 +68,9 @@ def import_file(
     """
     digest = fingerprint(data)
     try:
-        parsed = parse_article(data, filename=name, outlet=outlet or None)
+        parsed = parse_article(
+            data, filename=name, outlet=outlet or None, outlets=outlet_catalogue()
+        )
     except IngestError as error:
         return _already_present(name, digest) or FileReport(name, "failed", str(error))
     if published is not None and parsed.published is None:
@@ -81,6 +85,7 @@ def import_file(
                 "original": data,
                 "original_filename": name[:255],
                 "title": parsed.title[:500],
+                "first_lines": first_lines(data, parsed),
                 "published": published,
                 "uploaded_by": user,
             },
@@ -122,6 +127,20 @@ def import_file(
         else:
             return FileReport(name, "imported", "imported", article=article)
     raise AssertionError("unreachable")
+
+
+FIRST_LINES = 6
+
+
+def first_lines(data: bytes, parsed: ParsedArticle) -> str:
+    """What the admin naming the outlet sees of a file: its first lines as written (a site's
+    name or a credit may be among them), or a page's headline and first paragraphs."""
+    if parsed.format == "html":
+        lines = [parsed.title, *(paragraph.text for paragraph in parsed.paragraphs)]
+    else:
+        lines = decode_bytes(data).splitlines()
+    lines = [" ".join(line.split())[:300] for line in lines]
+    return "\n".join([line for line in lines if line][:FIRST_LINES])
 
 
 def _already_present(name, digest, text_digest=None, outlet_row=None) -> FileReport | None:

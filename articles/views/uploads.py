@@ -1,6 +1,8 @@
 """Uploads: checking an upload and queueing its files for the workers, following the batches,
 and the uploads that wait for an admin to name their outlet."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +15,7 @@ from articles.imports import import_within_time_limit, queue_batch
 from articles.imports.running import link_new_stories
 from articles.imports.storing import FileReport
 from articles.imports.workers import live_worker_keys
-from articles.models import ARTICLE_TEXT_FIELDS, ImportBatch, PendingUpload
+from articles.models import ARTICLE_TEXT_FIELDS, ImportBatch, ImportItem, PendingUpload
 from articles.views.access import staff_required
 from articles.views.htmx import fragment_or_page
 
@@ -113,9 +115,40 @@ def summarise(reports: list[FileReport]) -> dict[str, int]:
 
 @staff_required
 def pending_uploads(request: HttpRequest) -> HttpResponse:
-    pending = PendingUpload.objects.defer("original")
-    context = {"pending": pending, "outlet_names": known_outlet_names(), "form": AssignOutletForm()}
-    return render(request, "articles/pending_uploads.html", context)
+    return render(request, "articles/pending_uploads.html", pending_context(AssignOutletForm()))
+
+
+@dataclass
+class PendingGroup:
+    """The uploads of one import (batch None: of none) waiting for an outlet."""
+
+    batch: ImportBatch | None
+    uploads: list[PendingUpload]
+
+
+def pending_context(form: AssignOutletForm, **extra) -> dict:
+    """The uploads waiting, by the import that brought them, newest first; a fixed number of
+    queries however many there are."""
+    uploads = list(PendingUpload.objects.defer("original"))
+    # An upload in several imports (the same file sent twice) is listed under the latest.
+    batch_of = dict(
+        ImportItem.objects.filter(pending__isnull=False)
+        .order_by("batch_id")
+        .values_list("pending_id", "batch_id")
+    )
+    batches = ImportBatch.objects.only("label", "created_at").in_bulk(set(batch_of.values()))
+    groups: dict[int | None, PendingGroup] = {}
+    for upload in uploads:
+        batch = batches.get(batch_of.get(upload.pk))
+        key = batch.pk if batch else None
+        groups.setdefault(key, PendingGroup(batch, [])).uploads.append(upload)
+    return {
+        "groups": groups.values(),
+        "pending_count": len(uploads),
+        "outlet_names": known_outlet_names(),
+        "form": form,
+        **extra,
+    }
 
 
 @staff_required
@@ -124,12 +157,7 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
     pending = get_object_or_404(PendingUpload, pk=pk)
     form = AssignOutletForm(request.POST)
     if not form.is_valid():
-        context = {
-            "pending": PendingUpload.objects.defer("original"),
-            "outlet_names": known_outlet_names(),
-            "form": form,
-            "failed_pk": pending.pk,
-        }
+        context = pending_context(form, failed_pk=pending.pk)
         return render(request, "articles/pending_uploads.html", context, status=400)
     # Within the per-article time limit, as in the workers (in a server's threads, the
     # database's statement_timeout alone).
@@ -146,3 +174,29 @@ def assign_outlet(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(report.article)
     context = {"reports": [report], "summary": summarise([report]), "form": UploadForm()}
     return render(request, "articles/upload.html", context, status=400)
+
+
+@staff_required
+@require_http_methods(["POST"])
+def assign_batch_outlet(request: HttpRequest, pk: int) -> HttpResponse:
+    """One outlet for every upload of an import still waiting for one: they are queued again,
+    with it, as a new import, and its page follows them."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    form = AssignOutletForm(request.POST)
+    if not form.is_valid():
+        context = pending_context(form, failed_batch=batch.pk)
+        return render(request, "articles/pending_uploads.html", context, status=400)
+    waiting = PendingUpload.objects.filter(
+        pk__in=batch.items.filter(pending__isnull=False).values("pending")
+    ).order_by("pk")
+    outlet = form.cleaned_data["outlet"]
+    queued = queue_batch(
+        ((upload.original_filename, bytes(upload.original)) for upload in waiting.iterator()),
+        [],
+        label=f"{batch.label} (as {outlet})",
+        outlet=outlet,
+        published=batch.published,
+        user=request.user,
+    )
+    # None: nothing of it was waiting any more (named meanwhile, one by one or by another admin).
+    return redirect(queued or "articles:pending_uploads")
