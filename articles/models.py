@@ -1170,7 +1170,8 @@ def can_edit(user, permission: str = EDITOR_PERMISSION) -> bool:
     return user.is_authenticated and (user.is_staff or user.has_perm(permission))
 
 
-# What editors may do: review, tag and correct quotes, speakers, statements and stories.
+# What editors may do: review, tag and correct quotes, speakers, statements, stories and
+# articles' details.
 # Uploading, deleting articles and managing outlets, users and tags stay with admins (staff).
 EDITOR_PERMISSIONS = (
     "view_quote",
@@ -1187,6 +1188,7 @@ EDITOR_PERMISSIONS = (
     "add_story",
     "change_story",
     "view_article",
+    "change_article",  # correcting what the reading got wrong: title, date, outlet...
     "view_edit",
 )
 
@@ -1313,6 +1315,11 @@ CHANGE_LABELS = {
     "group_id": "statement",
     "story_id": "story",
     "title": "title",
+    "published_at": "date",
+    "published_precision": "date precision",
+    "outlet_id": "outlet",
+    "dateline": "dateline",
+    "byline": "byline",
 }
 
 
@@ -1335,7 +1342,7 @@ def _shown(field: str, value) -> str:
         return "none"
     if field == "tag_names":
         return ", ".join(value)
-    if field in ("group_id", "story_id"):
+    if field in ("group_id", "story_id", "outlet_id"):
         return f"#{value}"
     return str(value)
 
