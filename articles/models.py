@@ -187,7 +187,7 @@ class Story(models.Model):
         from articles.coverage.placement import article_for_story
 
         chosen = title or (
-            story_title([article_for_story(a) for a in articles])[:300] or articles[0].title
+            story_title([article_for_story(a) for a in articles])[:300] or articles[0].headline
         )
         new = Story.objects.create(title=chosen[:300], title_locked=bool(title))
         for article in articles:
