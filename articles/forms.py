@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.archives import UploadRefused, check_request_size, limits_from_settings
-from articles.models import Outlet, Person, Quote, Story, Tag
+from articles.models import Article, Outlet, Person, Quote, Story, Tag
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,7 +46,8 @@ class ArticleDateField(forms.DateField):
     """A date an article can have: from EARLIEST_DATE to `latest` (a date, or a function
     giving one)."""
 
-    widget = forms.DateInput(attrs={"type": "date"})
+    # ISO, the only value a date input takes (the locale's format leaves it empty).
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
     def __init__(self, *, latest=LATEST_DATE, latest_label="", **kwargs):
         kwargs.setdefault("required", False)
@@ -280,3 +281,70 @@ class ReviewFilterForm(forms.Form):
         self.fields["speaker"].queryset = Person.objects.filter(
             pk__in=waiting.values("person_id")
         ).order_by("name")
+
+
+class ArticleDetailsForm(forms.Form):
+    """An editor's correction of what the reading got wrong about an article."""
+
+    title = forms.CharField(
+        label="Headline",
+        max_length=500,
+        required=False,
+        strip=True,
+        help_text="Empty if the page prints none: it is listed as “Untitled”.",
+    )
+    published = ArticleDateField(label="Date", latest=tomorrow, latest_label="tomorrow")
+    published_time = forms.TimeField(
+        label="Time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="For a date to the minute.",
+    )
+    published_precision = forms.ChoiceField(label="Precision", choices=Article.Precision.choices)
+    outlet = OutletField(label="Outlet", required=True)
+    dateline = forms.CharField(label="Dateline", max_length=200, required=False, strip=True)
+    byline = forms.CharField(label="Byline", max_length=300, required=False, strip=True)
+    based_on = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+
+    def clean_outlet(self):
+        name = self.cleaned_data["outlet"]
+        outlet = (
+            Outlet.objects.filter(name__iexact=name).first()
+            or Outlet.objects.filter(short_name__iexact=name).order_by("pk").first()
+        )
+        if outlet is None:
+            raise forms.ValidationError(
+                f"There is no outlet “{name}”: choose one from the list (admins add outlets).",
+                code="unknown_outlet",
+            )
+        return outlet
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("published"), data.get("published_time")
+        precision = data.get("published_precision")
+        if "published" in self.errors or "published_time" in self.errors or not precision:
+            return data
+        if precision == Article.Precision.UNKNOWN:
+            if day or time:
+                raise forms.ValidationError(
+                    "A date is given but its precision is “unknown”: choose “to the day” or "
+                    "“to the minute”, or clear the date.",
+                    code="precision",
+                )
+            data["published_at"] = None
+            return data
+        if day is None:
+            raise forms.ValidationError(
+                "Give the date, or set its precision to “unknown”.", code="no_date"
+            )
+        if precision == Article.Precision.MINUTE and time is None:
+            raise forms.ValidationError(
+                "Give the time for a date to the minute, or set the precision to the day.",
+                code="no_time",
+            )
+        if precision == Article.Precision.DAY:
+            time = datetime.time()  # a day's date is stored at 00:00, as the import does
+        moment = datetime.datetime.combine(day, time.replace(second=0, microsecond=0))
+        data["published_at"] = timezone.make_aware(moment, timezone.get_default_timezone())
+        return data

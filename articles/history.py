@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.coverage.statements import refresh_groups
-from articles.models import Article, Edit, Person, Quote, StatementGroup, Story, Tag
+from articles.models import Article, Edit, Outlet, Person, Quote, StatementGroup, Story, Tag
 
 # What an edit records of each kind of object: enough to put it back exactly, even after it
 # was deleted (a merged story, an emptied statement group).
@@ -36,6 +36,18 @@ QUOTE_SNAPSHOT_FIELDS = (
     "group_locked",
     "boundaries_locked",
     "tags_locked",
+)
+# An article's story and the details an editor may correct (the reading's metadata).
+ARTICLE_SNAPSHOT_FIELDS = (
+    "story_id",
+    "story_locked",
+    "title",
+    "published_at",
+    "published_precision",
+    "published_inferred",
+    "outlet_id",
+    "dateline",
+    "byline",
 )
 # Kept in a snapshot for people reading the history; never compared or restored (a person's
 # name may be completed by later imports without anyone editing the quote).
@@ -67,10 +79,12 @@ def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
     ):
         state["groups"][str(pk)] = {"story_id": story_id}
     article_ids = {pk for pk in articles if pk}
-    for pk, story_id, locked in Article.objects.filter(pk__in=article_ids).values_list(
-        "pk", "story_id", "story_locked"
-    ):
-        state["articles"][str(pk)] = {"story_id": story_id, "story_locked": locked}
+    for row in Article.objects.filter(pk__in=article_ids).values("pk", *ARTICLE_SNAPSHOT_FIELDS):
+        pk = row.pop("pk")
+        # JSON has no dates: the same ISO text whether read back from an Edit or taken now.
+        if row["published_at"] is not None:
+            row["published_at"] = row["published_at"].isoformat()
+        state["articles"][str(pk)] = row
     story_ids = {pk for pk in stories if pk}
     for pk in story_ids:
         state["stories"][str(pk)] = None
@@ -186,8 +200,23 @@ def restore(state: dict) -> None:
     for pk, row in groups.items():
         if row is not None and row["story_id"] in live_stories:
             StatementGroup.objects.update_or_create(pk=int(pk), defaults=row)
+    outlets = set(
+        Outlet.objects.filter(pk__in=_ids(articles, "outlet_id")).values_list("pk", flat=True)
+    )
     for pk, row in articles.items():
-        Article.objects.filter(pk=int(pk)).update(**row)
+        row = dict(row)
+        # An outlet deleted since (in the admin): the article keeps the one it has.
+        if "outlet_id" in row and row["outlet_id"] not in outlets:
+            del row["outlet_id"]
+        # processed_at: the story matcher's cached copy of the article is stale.
+        Article.objects.filter(pk=int(pk)).update(**row, processed_at=timezone.now())
+        if "title" in row:
+            article = Article.objects.only("title", "standfirst", "body").get(pk=int(pk))
+            Article.objects.filter(pk=article.pk).update(
+                search_vector=Article.search_vector_of(
+                    article.title, article.standfirst, article.body
+                )
+            )
     groups_before = set(
         Quote.objects.filter(pk__in=[int(pk) for pk in quotes]).values_list("group_id", flat=True)
     )
@@ -245,6 +274,19 @@ def _ids(rows: dict, field: str) -> set:
     return found - {None}
 
 
+def as_recorded(state: dict, recorded: dict) -> dict:
+    """`state` with only the fields `recorded` holds of each object: edits recorded before an
+    article's details were snapshotted hold its story alone."""
+    trimmed = {}
+    for kind, rows in state.items():
+        trimmed[kind] = {}
+        for pk, row in rows.items():
+            old = recorded.get(kind, {}).get(pk)
+            keep = row is not None and old is not None
+            trimmed[kind][pk] = {k: v for k, v in row.items() if k in old} if keep else row
+    return trimmed
+
+
 def undo(pk: int, user) -> Edit:
     """Put back what edit `pk` changed, if nothing it touched has changed since (else a
     Conflict: undo the later changes first). The undo is itself an edit, and can be undone.
@@ -254,7 +296,7 @@ def undo(pk: int, user) -> Edit:
         if edit.undone_by_id:
             raise Conflict("This change was undone already.")
         ids = ids_in(edit.after)
-        current = snapshot(**ids)
+        current = as_recorded(snapshot(**ids), edit.after)
         if comparable(current) != comparable(edit.after):
             raise Conflict(
                 "What this change touched has changed since. Undo the later changes first, "

@@ -218,7 +218,7 @@ class Story(models.Model):
         from articles.coverage.placement import article_for_story
 
         chosen = title or (
-            story_title([article_for_story(a) for a in articles])[:300] or articles[0].title
+            story_title([article_for_story(a) for a in articles])[:300] or articles[0].headline
         )
         new = Story.objects.create(title=chosen[:300], title_locked=bool(title))
         for article in articles:
@@ -465,6 +465,9 @@ def _compiled(model, expression) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
+UNTITLED = "Untitled"
+
+
 class Article(models.Model):
     class Precision(models.TextChoices):
         MINUTE = "minute", "To the minute"
@@ -479,12 +482,17 @@ class Article(models.Model):
     story = models.ForeignKey(
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
-    title = models.CharField(max_length=500)
+    # Empty when the reading found no credible headline: shown as "Untitled" and listed for
+    # editors (never the file's name, which is no headline).
+    title = models.CharField(max_length=500, blank=True)
     standfirst = models.TextField(blank=True)
     dateline = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     published_precision = models.CharField(
         max_length=10, choices=Precision, default=Precision.UNKNOWN
+    )
+    published_inferred = models.BooleanField(
+        default=False, help_text="The date's year was taken from elsewhere on the page."
     )
     byline = models.CharField(max_length=300, blank=True)
     credits = models.CharField(max_length=500, blank=True)
@@ -536,10 +544,12 @@ class Article(models.Model):
             models.Index(
                 fields=["id"], include=["published_at", "outlet_id"], name="article_id_dates_idx"
             ),
+            # The few articles without a headline, listed for editors (untitled_articles).
+            models.Index(fields=["-id"], condition=models.Q(title=""), name="article_untitled_idx"),
         ]
 
     def __str__(self):
-        return f"{self.outlet}: {self.title}"
+        return f"{self.outlet}: {self.headline}"
 
     def save(self, *args, **kwargs):
         self.body = self.body_text
@@ -547,6 +557,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return url_with_pk("articles:article_detail", self.pk)
+
+    @property
+    def headline(self) -> str:
+        return self.title or UNTITLED
 
     @property
     def body_text(self):
@@ -608,6 +622,43 @@ class Article(models.Model):
         if self.story_id:
             match_article_statements(self)
         return quote
+
+    # What an editor may correct of the reading (correct()); a new date or outlet places the
+    # article again.
+    CORRECTABLE = (
+        "title",
+        "published_at",
+        "published_precision",
+        "outlet_id",
+        "dateline",
+        "byline",
+    )
+    PLACED_BY = frozenset({"published_at", "published_precision", "outlet_id"})
+
+    def correct(self, **details) -> list[str]:
+        """An editor's corrections of what the reading got wrong (CORRECTABLE fields, by
+        name); returns the fields that changed. A corrected date is the editor's, no longer
+        inferred. A new date or outlet places the article in a story again (unless an
+        editor chose its story)."""
+        from articles.coverage.placement import place_again
+
+        changed = [field for field in self.CORRECTABLE if getattr(self, field) != details[field]]
+        if not changed:
+            return []
+        for field in changed:
+            setattr(self, field, details[field])
+        if {"published_at", "published_precision"} & set(changed):
+            self.published_inferred = False
+        Article.objects.filter(pk=self.pk).update(
+            **{field: details[field] for field in changed},
+            published_inferred=self.published_inferred,
+            search_vector=Article.search_vector_of(self.title, self.standfirst, self.body),
+            # The story matcher's cached copy of the article is stale.
+            processed_at=timezone.now(),
+        )
+        if self.PLACED_BY & set(changed):
+            place_again(self)
+        return changed
 
     def move_to(self, story: Story) -> None:
         """Move the article with its quotes (re-processing keeps it there): they leave their
@@ -1152,7 +1203,8 @@ def can_edit(user, permission: str = EDITOR_PERMISSION) -> bool:
     return user.is_authenticated and (user.is_staff or user.has_perm(permission))
 
 
-# What editors may do: review, tag and correct quotes, speakers, statements and stories.
+# What editors may do: review, tag and correct quotes, speakers, statements, stories and
+# articles' details.
 # Uploading, deleting articles and managing outlets, users and tags stay with admins (staff).
 EDITOR_PERMISSIONS = (
     "view_quote",
@@ -1169,6 +1221,7 @@ EDITOR_PERMISSIONS = (
     "add_story",
     "change_story",
     "view_article",
+    "change_article",  # correcting what the reading got wrong: title, date, outlet...
     "view_edit",
 )
 
@@ -1209,6 +1262,7 @@ class Edit(models.Model):
         SPLIT_STORY = "split_story", "Story split"
         MERGE_STORIES = "merge_stories", "Stories merged"
         RENAME_STORY = "rename_story", "Story renamed"
+        CORRECT_ARTICLE = "correct_article", "Article details corrected"
         UNDO = "undo", "Undo"
 
     class Target(models.TextChoices):
@@ -1294,6 +1348,11 @@ CHANGE_LABELS = {
     "group_id": "statement",
     "story_id": "story",
     "title": "title",
+    "published_at": "date",
+    "published_precision": "date precision",
+    "outlet_id": "outlet",
+    "dateline": "dateline",
+    "byline": "byline",
 }
 
 
@@ -1316,7 +1375,7 @@ def _shown(field: str, value) -> str:
         return "none"
     if field == "tag_names":
         return ", ".join(value)
-    if field in ("group_id", "story_id"):
+    if field in ("group_id", "story_id", "outlet_id"):
         return f"#{value}"
     return str(value)
 

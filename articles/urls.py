@@ -1,6 +1,13 @@
 from django.urls import path
 
-from articles.views import editing, editing_quotes, editing_stories, reading, uploads
+from articles.views import (
+    editing,
+    editing_articles,
+    editing_quotes,
+    editing_stories,
+    reading,
+    uploads,
+)
 
 app_name = "articles"
 
@@ -41,6 +48,9 @@ urlpatterns = [
     path("people/suggestions/", editing_quotes.speaker_suggestions, name="speaker_suggestions"),
     path("articles/<int:pk>/quotes/new/", editing_quotes.add_quote, name="add_quote"),
     path("articles/<int:pk>/story/", editing_stories.move_article, name="move_article"),
+    path("articles/<int:pk>/edit/", editing_articles.article_edit, name="article_edit"),
+    path("articles/<int:pk>/details/", editing_articles.correct_article, name="correct_article"),
+    path("articles/untitled/", editing_articles.untitled_articles, name="untitled_articles"),
     path("stories/<int:pk>/edit/", editing_stories.story_edit, name="story_edit"),
     path("stories/<int:pk>/rename/", editing_stories.rename_story, name="rename_story"),
     path("stories/<int:pk>/split/", editing_stories.split_story, name="split_story"),

@@ -236,11 +236,12 @@ def _article(parsed, outlet_row, name, data, digest, text_digest, user) -> Artic
         published = timezone.make_aware(published, timezone.get_default_timezone())
     return Article(
         outlet=outlet_row,
-        title=parsed.title[:500] or name[:500],
+        title=parsed.title[:500],  # "" when no line is a credible headline: "Untitled"
         standfirst=parsed.standfirst,
         dateline=parsed.dateline[:200],
         published_at=published,
         published_precision=parsed.published_precision,
+        published_inferred=parsed.published_inferred,
         byline=parsed.byline[:300],
         credits=parsed.credits[:500],
         paragraphs=[{"kind": p.kind, "text": p.text} for p in parsed.paragraphs],

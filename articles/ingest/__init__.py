@@ -100,6 +100,7 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
         paragraphs=parsed.paragraphs,
         captions=parsed.captions,
         stripped=parsed.stripped,
+        published_inferred=bool(published) and parsed.published_inferred,
     )
 
 

@@ -30,6 +30,7 @@ ACTION_PERMISSIONS = {
     Edit.Action.SPLIT_STORY: "articles.change_story",
     Edit.Action.MERGE_STORIES: "articles.change_story",
     Edit.Action.RENAME_STORY: "articles.change_story",
+    Edit.Action.CORRECT_ARTICLE: "articles.change_article",
 }
 
 

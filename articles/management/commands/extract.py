@@ -68,9 +68,10 @@ class Command(BaseCommand):
         outlet = result["outlet"]["name"] if result.get("outlet") else "(unknown outlet)"
         lines = [
             f"== {result['file']}",
-            f"title:     {result['title']}",
+            f"title:     {result['title'] or '(untitled)'}",
             f"outlet:    {outlet}",
-            f"published: {result['published'] or '-'} ({result['published_precision']})",
+            f"published: {result['published'] or '-'} ({result['published_precision']}"
+            f"{', year inferred' if result['published_inferred'] else ''})",
             f"dateline:  {result['dateline'] or '-'}",
             f"byline:    {result['byline'] or '-'}",
             f"body:      {len(result['paragraphs'])} paragraphs, "
