@@ -35,7 +35,7 @@ def stop_editors_correcting_articles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0021_rename_source_outlet"),
+        ("articles", "0024_pending_upload_first_lines"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
