@@ -76,22 +76,24 @@ class ResultPage:
         return self.number < self.num_pages
 
 
-def ranked_page(candidates: list[tuple[int, float]], page: str | None) -> tuple[list[int], dict]:
+def ranked_page(
+    candidates: list[tuple[int, float]], page: str | None, per_page: int = SEARCH_RESULTS_PER_PAGE
+) -> tuple[list[int], dict]:
     """The ids on the requested page of candidates (id, rank), best rank first."""
     ranked = [pk for pk, _ in sorted(candidates, key=lambda c: (-c[1], -c[0]))]
-    num_pages = max(1, -(-len(ranked) // SEARCH_RESULTS_PER_PAGE))
+    num_pages = max(1, -(-len(ranked) // per_page))
     try:
         number = min(max(int(page or 1), 1), num_pages)
     except ValueError:
         number = 1
-    start = (number - 1) * SEARCH_RESULTS_PER_PAGE
+    start = (number - 1) * per_page
     figures = {
         "count": len(ranked),
         "more": len(ranked) == SEARCH_CANDIDATES,
         "number": number,
         "num_pages": num_pages,
     }
-    return ranked[start : start + SEARCH_RESULTS_PER_PAGE], figures
+    return ranked[start : start + per_page], figures
 
 
 def in_order(objects, ids: list[int]) -> list:
@@ -201,7 +203,12 @@ def filtered_articles(data: dict) -> Filtered | None:
 
 
 def search_quotes(
-    text: str, data: dict, page: str | None, newest_id: int | None, filtered: Filtered | None
+    text: str,
+    data: dict,
+    page: str | None,
+    newest_id: int | None,
+    filtered: Filtered | None,
+    per_page: int = SEARCH_RESULTS_PER_PAGE,
 ):
     """A page of quotes matching `text` and the filters, and the speakers among the candidates."""
     quotes = Quote.objects.visible()
@@ -242,7 +249,7 @@ def search_quotes(
         if newest_id is not None:
             tries.insert(0, (quotes.filter(pk__gte=newest_id), newest))
     candidates = newest_candidates(text, fields, tries)
-    ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page)
+    ids, figures = ranked_page([(pk, rank) for pk, _, rank in candidates], page, per_page)
     quotes = (
         Quote.objects.filter(pk__in=ids)
         .listing()
@@ -273,7 +280,12 @@ def named_candidates(articles, named: list[int], text: str, unindexed: list) -> 
 
 
 def search_articles(
-    text: str, data: dict, page: str | None, newest_date, filtered: Filtered | None
+    text: str,
+    data: dict,
+    page: str | None,
+    newest_date,
+    filtered: Filtered | None,
+    per_page: int = SEARCH_RESULTS_PER_PAGE,
 ) -> ResultPage:
     """A page of articles matching `text` and the filters, looked for first among those
     published since `newest_date` (None: no such window)."""
@@ -313,7 +325,7 @@ def search_articles(
             newest = [F("published_at").desc(nulls_last=True), F("id").desc()]
             tries.insert(0, (articles.filter(published_at__gte=newest_date), newest))
         candidates = newest_candidates(text, ["pk"], tries)
-    ids, figures = ranked_page(candidates, page)
+    ids, figures = ranked_page(candidates, page, per_page)
     articles = (
         Article.objects.filter(pk__in=ids).listing().select_related("story").with_snippet(text)
     )
@@ -321,15 +333,16 @@ def search_articles(
 
 
 def find_quotes_and_articles(
-    text: str, data: dict, page: str | None
+    text: str, data: dict, page: str | None, per_page: int = SEARCH_RESULTS_PER_PAGE
 ) -> tuple[ResultPage, list[int], ResultPage]:
     """A page of quotes and one of articles matching `text` and the filters (the search form's
-    cleaned data), and the speakers among the quote candidates."""
+    cleaned data), and the speakers among the quote candidates. `per_page=SEARCH_CANDIDATES`:
+    every candidate on one page (the downloads)."""
     newest_quote, newest_date = recent_windows()
     filtered = filtered_articles(data)
-    quotes, speakers = search_quotes(text, data, page, newest_quote, filtered)
+    quotes, speakers = search_quotes(text, data, page, newest_quote, filtered, per_page)
     # With filters, the window is the newest filtered articles' (an outlet's own, in
     # article_outlet_recent_idx).
     since = newest_date if filtered is None else filtered.since
-    articles = search_articles(text, data, page, since, filtered)
+    articles = search_articles(text, data, page, since, filtered, per_page)
     return quotes, speakers, articles

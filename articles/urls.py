@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from articles.views import (
+    downloads,
     editing,
     editing_articles,
     editing_quotes,
@@ -23,6 +24,17 @@ urlpatterns = [
     path("articles/<int:pk>/", reading.article_detail, name="article_detail"),
     path("articles/<int:pk>/original/", reading.article_original, name="article_original"),
     path("search/", reading.search, name="search"),
+    # Downloads: a story's coverage and search results as files (articles/views/downloads.py)
+    re_path(
+        r"^stories/(?P<pk>[0-9]+)/download\.(?P<format>json|csv)$",
+        downloads.story_download,
+        name="story_download",
+    ),
+    re_path(
+        r"^search/results\.(?P<format>json|csv)$",
+        downloads.search_download,
+        name="search_download",
+    ),
     path("people/<int:pk>/", reading.person_detail, name="person_detail"),
     path("outlets/", reading.outlet_list, name="outlet_list"),
     path("outlets/<slug:slug>/", reading.outlet_detail, name="outlet_detail"),

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "rest_framework",
+    "rest_framework.authtoken",
     # Before django_tasks_db: articles' db_worker (recovery, reconnecting) overrides its own.
     "articles",
     "django_tasks_db",
@@ -191,6 +193,19 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+# The read-only API (articles/api/): JSON only (DRF's browsable pages would need inline
+# scripts, which the CSP below forbids); an editor's token first, so that a request without
+# credentials for editors' data gets a 401 saying how to authenticate.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
 # Strict CSP from the first page: no inline scripts or styles anywhere.

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("articles.urls")),
+    path("api/", include("articles.api.urls")),
     # Log-ins are rate-limited by django-axes (newsroom/logins.py), the admin's too.
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
