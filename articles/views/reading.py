@@ -27,7 +27,7 @@ from articles.models import (
     can_edit,
 )
 from articles.search import find_quotes_and_articles
-from articles.spelling import FEW_RESULTS, close_match, people_named_like
+from articles.spelling import FEW_RESULTS, close_matches
 from articles.views.htmx import fragment_or_page
 
 STATEMENT_COLOURS = 8
@@ -302,7 +302,8 @@ def search(request: HttpRequest) -> HttpResponse:
         page = request.GET.get("page")
         quotes, speakers, articles = find_quotes_and_articles(query, form.cleaned_data, page)
         if quotes.count + articles.count < FEW_RESULTS:
-            suggestion, people = close_match(query), people_named_like(query)
+            close = close_matches(query)
+            suggestion, people = close.suggestion, close.people
             speakers += [person.pk for person in people]  # offered by the speaker filter
     template = fragment_or_page(request, "articles/search.html", "results")
     if form.is_valid() and form.cleaned_data["speaker"]:
