@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField, DateRangeField
-from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -310,6 +310,45 @@ def search_query(text: str) -> SearchQuery:
         prefix = " & ".join([*words[:-1], f"{words[-1]}:*"])
         query |= SearchQuery(prefix, search_type="raw", config=SEARCH_CONFIG)
     return query
+
+
+# Words as readers type them: lower case, without accents, not stemmed (see SearchWord); a
+# text search configuration created by migration 0021.
+WORDS_CONFIG = "newsroom_words"
+
+
+class Unaccented(models.Func):
+    """Text without its accents: unaccent() through an immutable function of migration 0021,
+    which an index may use (unaccent() itself may not be indexed)."""
+
+    function = "newsroom_unaccent"
+    output_field = models.TextField()
+
+
+class SearchWord(models.Model):
+    """A word of the archive's articles, as a reader would type it (WORDS_CONFIG): where
+    "Did you mean" looks for the close match of a misspelt word (articles/spelling.py).
+
+    A trigger (migration 0021) adds the new words of each article written or rewritten, and
+    none is taken away: the articles of a suggested word are counted when it is suggested.
+    The table is the archive's vocabulary, some hundreds of thousands of words however many
+    articles; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
+    """
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(
+                fields=["word"],
+                opclasses=["gin_trgm_ops"],
+                name="search_word_trigram_idx",
+                gin_pending_list_limit=SEARCH_PENDING_KB,
+            ),
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 # An article's upload, text and search vector: what no list of articles or quotes shows.
@@ -718,6 +757,12 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [
+            # People by approximate name in search ("rasmusen"): pg_trgm, accents ignored.
+            GinIndex(
+                OpClass(Unaccented("name"), name="gin_trgm_ops"), name="person_name_trigram_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -744,6 +789,11 @@ class PersonAlias(models.Model):
             models.Index(models.functions.Lower("alias"), name="alias_lower_idx"),
             # Fuzzy name look-ups ("Medevedev") use pg_trgm's % operator through this index.
             GinIndex(fields=["alias"], opclasses=["gin_trgm_ops"], name="alias_trigram_idx"),
+            # People by approximate name in search, accents ignored (as person_name_trigram_idx).
+            GinIndex(
+                OpClass(Unaccented("alias"), name="gin_trgm_ops"),
+                name="alias_unaccent_trigram_idx",
+            ),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.forms import SearchForm
 from articles.models import SNIPPET_START, SNIPPET_STOP, Article, Outlet, Person, Quote
-from tests.helpers import AGENCY, WIRE, make_article
+from tests.helpers import AGENCY, NEXT_YEAR, WIRE, make_article
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")
@@ -96,7 +96,8 @@ def test_search_fragment_and_vary_header(client, demo):
 def test_search_query_count_is_fixed(client, django_assert_max_num_queries, copies):
     for n in range(copies):
         make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")
-    with django_assert_max_num_queries(8):
+    # 8, and 2 more when it finds little (one article): its close matches and people.
+    with django_assert_max_num_queries(10):
         response = client.get(URL, {"q": "fertiliser"})
     assert response.status_code == 200
 
@@ -315,7 +316,8 @@ def test_full_text_indexes_keep_their_pending_lists_small(db):
 def test_filtered_search_query_count_is_fixed(client, django_assert_max_num_queries, copies):
     diallo = quoting_diallo(copies)
     params = {"q": "tariffs", "speaker": diallo.pk, "outlet": "outlet-0", "date_from": "2023-01-01"}
-    with django_assert_max_num_queries(12):
+    # 12, and 2 more when it finds little (one copy): its close matches and people.
+    with django_assert_max_num_queries(14):
         response = client.get(URL, params)
     assert response.status_code == 200 and "Outlet 0:" in response.content.decode()
 
@@ -399,3 +401,121 @@ def test_queries_run_without_parallel_workers():
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone() == ("0",)
+
+
+# ----------------------------------------------------------------------------- typos
+
+
+def suggestion_link(html: str) -> str:
+    """The href of the "Did you mean" link (relative to the search page)."""
+    offer = html.split('<p class="suggestion">Did you mean <a href="', 1)[1]
+    return offer.split('"', 1)[0].replace("&amp;", "&")
+
+
+def test_a_misspelt_word_is_offered_its_close_match_and_the_offer_finds_it(client, demo):
+    html = client.get(URL, {"q": "helicoptor"}).content.decode()
+    assert "No quotes match “helicoptor”" in html
+    assert 'Did you mean <a href="?q=helicopter"><strong>helicopter</strong></a>?' in html
+    found = client.get(URL + suggestion_link(html)).content.decode()
+    assert "<mark>helicopter</mark> package" in found
+    assert 'Quotes <span class="muted">(2)</span>' in found
+    assert "Did you mean" not in found
+
+
+def test_no_close_match_is_offered_when_the_words_are_found(client, demo):
+    for query in ("helicopter", "helicop", "Rasmussen", "helicopter package"):
+        html = client.get(URL, {"q": query}).content.decode()
+        assert "Did you mean" not in html and "People named like" not in html, query
+
+
+def test_the_offer_keeps_the_filters_the_case_and_the_words_found(client, demo):
+    params = {"q": 'Helicoptor "package" there', "outlet": "al-jazeera", "page": "2"}
+    html = client.get(URL, params).content.decode()
+    # "there" is a stop word, found or not: it stays as it was typed.
+    assert "Did you mean" in html
+    # The page goes: the offer is a new search.
+    assert suggestion_link(html) == "?q=Helicopter+%22package%22+there&outlet=al-jazeera"
+    assert "<strong>Helicopter</strong> &quot;package&quot; there</a>?" in html
+
+
+def test_words_are_matched_without_their_accents(client):
+    make_article(WIRE.replace("Amina Diallo", "Amína Dialló"), name="accents.txt")
+    html = client.get(URL, {"q": "Dialo tarifs"}).content.decode()
+    assert "<strong>Diallo</strong> <strong>tariffs</strong>" in html
+
+
+def test_people_are_found_by_approximate_name(client, demo):
+    rasmussen = Person.objects.get(name="Anders Fogh Rasmussen")
+    html = client.get(URL, {"q": "rasmusen"}).content.decode()
+    assert "No quotes match “rasmusen”" in html
+    assert 'Did you mean <a href="?q=rasmussen"><strong>rasmussen</strong></a>?' in html
+    people = html.split("People named like “rasmusen”:", 1)[1].split("</p>", 1)[0]
+    assert f'<a href="{rasmussen.get_absolute_url()}">Anders Fogh Rasmussen</a>' in people
+    # The speaker filter offers him too, and "their quotes" searches his quotes.
+    assert f'<option value="{rasmussen.pk}">Anders Fogh Rasmussen</option>' in html
+    theirs = people.split('· <a href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert theirs == f"?q=Anders+Fogh+Rasmussen&speaker={rasmussen.pk}"
+    quotes = quote_results(client.get(URL + theirs))
+    assert "I suggested a" in quotes and "Putin" not in quotes
+
+
+def test_people_are_found_by_an_alias_and_without_accents(client, demo):
+    html = client.get(URL, {"q": "medevedev"}).content.decode()  # as one article spells him
+    assert ">Dmitry Medvedev</a> (as “Dmitry Medevedev”)" in html
+    make_article(WIRE.replace("Amina Diallo", "Amína Dialló"), name="accents.txt")
+    html = client.get(URL, {"q": "amina dialo", "outlet": "al-jazeera"}).content.decode()
+    assert ">Amína Dialló</a> ·" in html
+
+
+def test_a_misspelling_an_article_made_is_offered_the_word_many_more_use(client, monkeypatch):
+    """A word one article misspelt ("fertilliser") is offered the right one ("fertiliser", in
+    two) only when MORE_COMMON times as many articles use it."""
+    from articles import spelling
+
+    make_article(WIRE, name="wire.txt")
+    make_article(NEXT_YEAR, name="next.txt")
+    make_article(AGENCY.replace("to lower fertiliser", "to lower fertilliser"), name="afp.txt")
+    html = client.get(URL, {"q": "fertilliser"}).content.decode()
+    assert 'Articles <span class="muted">(1)</span>' in html and "Did you mean" not in html
+    monkeypatch.setattr(spelling, "MORE_COMMON", 2)
+    html = client.get(URL, {"q": "fertilliser"}).content.decode()
+    assert 'Did you mean <a href="?q=fertiliser">' in html
+
+
+@pytest.mark.parametrize(
+    "used, close, offered",
+    [
+        (0, [("helicoptr", 0.62, 1), ("helicopter", 0.57, 50)], "helicopter"),
+        (0, [("helicoptr", 0.62, 1), ("helicopter", 0.40, 50)], "helicoptr"),
+        (0, [("helicopters", 0.53, 50), ("helicopter", 0.57, 50)], "helicopter"),
+        (1, [("helicopter", 0.57, 9)], None),
+        (1, [("helicopter", 0.57, 10)], "helicopter"),
+        (0, [("helicopter", 0.57, 0)], None),  # no article uses it any more
+        (0, [], None),
+    ],
+)
+def test_the_word_offered_is_the_most_used_of_the_closest(used, close, offered):
+    from articles.spelling import best_word
+
+    assert best_word(used, close) == offered
+
+
+def test_the_vocabulary_holds_the_words_of_articles_as_typed_and_follows_rewrites(db):
+    from articles.models import SearchWord
+
+    article = make_article(WIRE.replace("Amina Diallo", "Amína Dialló"), name="accents.txt")
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"fertiliser", "tariffs", "amina", "diallo", "geneva"} <= words
+    assert not {"amína", "fertilis", "2023", "on", "we"} & words  # unaccented, unstemmed, >= 3
+    Article.objects.filter(pk=article.pk).update(body=article.body + " Helicopters landed.")
+    assert SearchWord.objects.filter(word__in=["helicopters", "landed"]).count() == 2
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_a_misspelt_search_query_count_is_fixed(client, django_assert_max_num_queries, copies):
+    for n in range(copies):
+        make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")
+    with django_assert_max_num_queries(10):
+        html = client.get(URL, {"q": "Fereira fertilisr"}).content.decode()
+    assert "Did you mean" in html and "<strong>fertiliser</strong>" in html
+    assert ">Paulo Ferreira</a>" in html

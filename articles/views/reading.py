@@ -27,6 +27,7 @@ from articles.models import (
     can_edit,
 )
 from articles.search import find_quotes_and_articles
+from articles.spelling import FEW_RESULTS, close_matches
 from articles.views.htmx import fragment_or_page
 
 STATEMENT_COLOURS = 8
@@ -289,15 +290,21 @@ def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
 
 @vary_on_headers("HX-Request")
 def search(request: HttpRequest) -> HttpResponse:
-    """One box for quotes and articles; filters by outlet, speaker and dates."""
+    """One box for quotes and articles; filters by outlet, speaker and dates. A search that
+    finds little offers the close match of its words and the people named like it."""
     form = SearchForm(request.GET or None)
     speakers: list[int] = []
-    quotes = articles = None
+    quotes = articles = suggestion = None
+    people = []
     query = ""
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         page = request.GET.get("page")
         quotes, speakers, articles = find_quotes_and_articles(query, form.cleaned_data, page)
+        if quotes.count + articles.count < FEW_RESULTS:
+            close = close_matches(query)
+            suggestion, people = close.suggestion, close.people
+            speakers += [person.pk for person in people]  # offered by the speaker filter
     template = fragment_or_page(request, "articles/search.html", "results")
     if form.is_valid() and form.cleaned_data["speaker"]:
         speakers.append(form.cleaned_data["speaker"].pk)
@@ -308,6 +315,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query,
         "quotes": quotes,
         "articles": articles,
+        "suggestion": suggestion,
+        "people": people,
         "page_number": max(quotes.number, articles.number) if query else 1,
         "editing": can_edit(request.user),
     }
