@@ -259,6 +259,19 @@ class Attributor:
                 return Attribution(np, "", True, factor=0.75)
         return None
 
+    def clause_subject(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
+        """The subject of the sentence a quote stands in, before the quote."""
+        s0, s1 = self.text.sentence_at(p, open_at)
+        toks = self.text.toks(p, s0, s1)
+        hi = self.text.tok_index(p, open_at)
+        lo = 0
+        while lo < hi and toks[lo][1] < lo_pos:
+            lo += 1
+        np = self.phrases.sentence_subject(p, toks, lo, hi)
+        if np is None and lo > 0:
+            np = self.phrases.sentence_subject(p, toks, 0, hi)
+        return np
+
     def outer_reporter(
         self, p: int, toks: list[Tok], v: int, lo: int, inner: NounPhrase
     ) -> Attribution | None:

@@ -68,9 +68,16 @@ class SpanJudge:
             return True
         if any(w in TERM_CUES for w in recent[-3:]):
             return True
+        if recent[-2:] in (["such", "as"], ["known", "as"]) or recent[-3::2] == ["known", "as"]:
+            return True  # 'words such as "clique"', 'the bomb known (locally) as "Little Boy"'
         words = content.rstrip(",.;:").split()
-        if not words or content.rstrip()[-1:] in ".!?":
-            return False
+        ending = content.rstrip()[-1:]
+        if (
+            not words
+            or ending in "!?"
+            or (ending == "." and not any(w in WORK_NOUNS for w in recent))
+        ):
+            return False  # (a title may keep the sentence's full stop: newspaper "The Times.")
         small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "with", "by"}
         title_case = (words[0][:1].isupper() or words[0][:1].isdigit()) and all(
             w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in words
@@ -172,8 +179,10 @@ class SpanJudge:
                 quote = self.make_quote(span, "full", None, "", "")
                 quote.speaker_kind, quote.confidence = "unknown", 0.5
                 return Found(span, quote, None, False)
-            if not at_start or not sentence_like:
-                return None  # a scare quote or a term inside an ordinary sentence
+            if not at_start:
+                return self.clause_quote(span, kind, content, lo_pos, prev)
+            if not sentence_like:
+                return None  # a term opening a sentence
             return self.follow_on(span, prev, kind, found)
         if (
             kind == "partial"
@@ -201,6 +210,26 @@ class SpanJudge:
             confidence *= 0.9
         quote.confidence = round(min(confidence, 1.0), 2)
         return Found(span, quote, person, True)
+
+    def clause_quote(
+        self, span: Span, kind: str, content: str, lo_pos: int, prev: Found | None
+    ) -> Found | None:
+        """Words quoted inside a sentence with no verb of saying beside them ('Francis invoked
+        four Americans who, through "hard work and sacrifice," ...'): in news copy a phrase of
+        several words in marks is somebody's words, most often the subject's; a single word
+        without such a verb is a scare quote or a term."""
+        words = content.split()
+        if len(words) < 2 or (len(words) == 2 and len(content) < 8):
+            return None
+        first = span.segs[0]
+        np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
+        person, speaker_kind, factor = None, "unknown", 0.5
+        if np is not None:
+            person, speaker_kind, factor = self.attribution.resolve(np, "", prev)
+        quote = self.make_quote(span, kind, person, np.text if np is not None else "", "")
+        quote.speaker_kind = speaker_kind
+        quote.confidence = round(0.6 * factor, 2)
+        return Found(span, quote, person, np is not None)
 
     def inherit(self, span: Span, prev: Found, kind: str) -> Found:
         """Same speaker as the quote just before it in the sentence."""

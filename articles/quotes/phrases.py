@@ -234,7 +234,20 @@ class PhraseReader:
                     return self.np_forward(p, toks, q + 1, j)  # "Reuters quoted X as saying"
             return None
         if verb in PARTICIPLES:
-            return self.sentence_subject(p, toks, lo) if w == "," else None
+            if w == ",":
+                # the main clause's subject, which may stand before an earlier quote of the
+                # sentence: "The leader credited the 'courage' of ..., saying 'the worst ...'"
+                np = self.sentence_subject(p, toks, lo)
+                return np if np is not None or lo == 0 else self.sentence_subject(p, toks, 0)
+            np = self.np_ending_at(p, toks, j, lo)
+            k = self.text.tok_index(p, np.start) if np is not None else -1
+            if (
+                np is not None
+                and np.kind in ("name", "desc")
+                and (k == 0 or toks[k - 1][0] in ("with", ",", "With"))
+            ):
+                return np  # its own subject: "..., with Minister X saying ..."
+            return None
         if low in RELATIVE and j - 1 >= lo and toks[j - 1][0] == ",":
             return self.np_ending_at(p, toks, j - 2, lo)  # "Putin, who said"
         if low in COORDINATORS:

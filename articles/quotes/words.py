@@ -256,14 +256,15 @@ ABBREVIATIONS = _words(
 TERM_CUES = _words(
     """
     so-called dubbed nicknamed termed reading read slogan motto hashtag label word term phrase
-    banner banners sign signs
+    banner banners sign signs chanted chanting chant chants engraved inscribed inscription
     """
 )
 WORK_NOUNS = _words(
     """
     book memoir novel film movie documentary song single album track play musical opera poem
     article essay column op-ed editorial report paper study series show programme program
-    podcast episode exhibition painting collection titled entitled headlined
+    podcast episode exhibition painting collection titled entitled headlined newspaper tabloid
+    daily weekly magazine broadcaster channel website
     """
 )
 TIME_WORDS = _words(

@@ -1,0 +1,76 @@
+"""articles.quotes on the shapes of real coverage (issue 22): quotes inside sentences with no
+verb of saying, and who said them, chosen among scored candidates.
+
+Invented sentences in the shapes seen on real pages, not the benchmark's own text.
+"""
+
+from articles.quotes import extract_quotes
+
+
+def found(*paragraphs: str, known=()) -> list[tuple[str, str | None]]:
+    """(text, speaker) of every quote found in the paragraphs."""
+    return [(q.text, q.speaker) for q in extract_quotes(list(paragraphs), known).quotes]
+
+
+def speaker_of(text: str, *paragraphs: str, known=()) -> str | None:
+    quotes = [q for q in extract_quotes(list(paragraphs), known).quotes if q.text == text]
+    assert quotes, [q.text for q in extract_quotes(list(paragraphs), known).quotes]
+    return quotes[0].speaker
+
+
+# --------------------------------------------------------------------------- words in a sentence
+
+
+def test_a_phrase_in_marks_inside_a_sentence_is_the_subjects_words():
+    paragraphs = [
+        "In her address to the senate on Monday, Governor Alma Ruiz praised the nurses who,"
+        ' through "long nights and little thanks," were able to build "a fairer hospital".'
+    ]
+    assert found(*paragraphs) == [
+        ("long nights and little thanks,", "Alma Ruiz"),
+        ("a fairer hospital", "Alma Ruiz"),
+    ]
+
+
+def test_a_single_word_in_marks_without_a_verb_of_saying_is_a_scare_quote():
+    paragraphs = ['Critics have long seen the old palace as a symbol of an "imperial" court.']
+    assert found(*paragraphs) == []
+
+
+def test_a_phrase_in_marks_under_an_organisation_has_no_person_as_speaker():
+    paragraphs = ['The federation on Monday issued a ruling on the "grave breach of the rules".']
+    assert found(*paragraphs) == [("grave breach of the rules", None)]
+
+
+def test_a_participle_after_an_earlier_quote_still_reads_the_sentences_subject():
+    paragraphs = [
+        "Mayor Oskar Lind said the flood was over. The mayor praised the 'calm' and 'great"
+        " patience' of the crews, saying 'the worst is behind us'."
+    ]
+    assert ("the worst is behind us", "Oskar Lind") in found(*paragraphs)
+
+
+def test_a_participle_after_with_takes_its_own_subject():
+    paragraphs = [
+        "The remarks angered officials, with Health Minister Ines Duarte saying the plan"
+        ' "ignores every warning we gave".'
+    ]
+    assert found(*paragraphs) == [("ignores every warning we gave", "Ines Duarte")]
+
+
+def test_names_known_as_chanted_and_engraved_are_terms_not_quotes():
+    paragraphs = [
+        'The plane carried the device known locally as "Big Sister" over the bay.',
+        'Crowds chanted "no more cuts" outside the hall.',
+        'The two unveiled a stone engraved with "friendship across the river".',
+        'She taught them words such as "resilience" and "grit".',
+    ]
+    assert found(*paragraphs) == []
+
+
+def test_a_newspapers_name_in_marks_is_a_title():
+    paragraphs = [
+        "Mayor Ilse Brandt spoke in an interview with the weekly newspaper"
+        ' "Der Nordbote" and the daily "The Evening Courier."'
+    ]
+    assert found(*paragraphs) == []
