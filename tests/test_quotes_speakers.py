@@ -74,3 +74,55 @@ def test_a_newspapers_name_in_marks_is_a_title():
         ' "Der Nordbote" and the daily "The Evening Courier."'
     ]
     assert found(*paragraphs) == []
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def test_a_pronoun_takes_the_subject_named_earlier_in_its_own_sentence():
+    paragraphs = [
+        'The chess champion Ivan Sorokin may think that "talent beats work" but Pavel Ilin,'
+        ' who has coached for thirty years, disagrees. "We see the opposite every season,"'
+        " he says of Sorokin's claim."
+    ]
+    assert speaker_of("We see the opposite every season,", *paragraphs) == "Pavel Ilin"
+
+
+def test_a_pronoun_is_not_the_person_its_attribution_names_after_the_verb():
+    paragraphs = [
+        "Senator Ruth Adeyemi met Governor Tomas Berg on Monday.",
+        'Adeyemi later thanked Berg. "We will meet again," he told Adeyemi.',
+    ]
+    assert speaker_of("We will meet again,", *paragraphs) == "Tomas Berg"
+
+
+def test_a_pronoun_after_a_sentence_closing_with_its_reporter_is_the_reporter():
+    paragraphs = [
+        "Sergeant Erik Lindqvist died in the rescue.",
+        "The students observed a minute of silence in Lindqvist's memory,"
+        " Minister Arvid Holm said.",
+        '"They also promised to look after each other," he said.',
+    ]
+    assert speaker_of("They also promised to look after each other,", *paragraphs) == ("Arvid Holm")
+
+
+def test_a_quote_over_two_paragraphs_takes_the_person_of_the_sentence_it_opened_in():
+    paragraphs = [
+        "A flood warning was issued on Friday.",
+        'Local teacher Marta Quiroga was at home when "the water came in under the door and'
+        " rose very fast.",
+        '"We ran upstairs," she told reporters.',
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.speaker, q.start_paragraph, q.end_paragraph) for q in quotes] == [
+        ("Marta Quiroga", 1, 2)
+    ]
+
+
+def test_a_name_only_a_pronoun_shows_to_be_a_person_is_taken_for_it():
+    paragraphs = [
+        "Okonkwo cancelled his speech and drove to the harbour, where he promised the port"
+        " would reopen.",
+        '"We will rebuild every pier," he said.',
+    ]
+    assert found(*paragraphs) == [("We will rebuild every pier,", "Okonkwo")]

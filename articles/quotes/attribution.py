@@ -10,7 +10,8 @@ phrase found to a person of the cast, an organisation, an unnamed speaker or nob
 import re
 from dataclasses import dataclass
 
-from .cast import Cast, CastMember
+from .candidates import pronoun_choice
+from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
 from .phrases import NounPhrase, PhraseReader
@@ -38,6 +39,7 @@ class Attribution:
     verb: str
     adjacent: bool  # directly attached to the quote: '," he said' or 'said: "'
     factor: float = 1.0  # how sure the attribution itself is
+    para: int = -1  # the paragraph it stands in
 
 
 @dataclass
@@ -92,10 +94,16 @@ class Attributor:
         self._after_cache: dict[tuple[int, int], tuple[Attribution | None, int]] = {}
 
     def resolve(
-        self, np: NounPhrase, verb: str = "", previous: Found | None = None
+        self,
+        np: NounPhrase,
+        verb: str = "",
+        previous: Found | None = None,
+        p: int = -1,
+        opened: tuple[int, int] | None = None,
     ) -> tuple[CastMember | None, str, float]:
-        """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker; `previous`
-        is the quote found just before, whose asker a replying pronoun cannot be."""
+        """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker, which
+        stands in paragraph p; `previous` is the quote found just before, whose asker a
+        replying pronoun cannot be; `opened` the (paragraph, offset) where the quote opened."""
         if np.kind == "name":
             person = self.cast.register(np.words, np.role)
             return person, "person", 0.95
@@ -105,12 +113,17 @@ class Attributor:
                 return None, "organisation" if word == "it" else "unnamed", 0.6
             if word in ("i", "we"):
                 return None, "unknown", 0.4
-            person = self.cast.resolve_pronoun(PRONOUNS[word], asker(verb, previous))
-            if person is None:
+            here, exclude = self.pronoun_context(np, p, opened)
+            asked = asker(verb, previous)
+            if asked is not None:
+                exclude.append(asked)
+            choice = pronoun_choice(self.cast, PRONOUNS[word], here, exclude)
+            if choice.person is None:
                 return None, "unknown", 0.4
+            person = self.cast.prove(choice.person)
             if person.gender is None:
                 person.gender = PRONOUNS[word]
-            return person, "person", 0.8
+            return person, "person", choice.confidence
         if np.kind == "desc":
             person, factor = self.cast.resolve_description(np.text)
             if person is None:
@@ -121,6 +134,35 @@ class Attributor:
         if np.kind == "org":
             return None, "organisation", 0.85
         return None, "unnamed", 0.85
+
+    def pronoun_context(
+        self, np: NounPhrase, p: int, opened: tuple[int, int] | None
+    ) -> tuple[list[Mention], list[CastMember]]:
+        """The people named before a pronoun in its sentence (and before the quote in the
+        sentence the quote opened in, when that is an earlier one), and the people the
+        attribution names after the pronoun ('he told Kim', 'he says of Gove's claim'), whom
+        it cannot stand for."""
+        if p < 0:
+            return [], []
+        here: list[Mention] = []
+        s0, s1 = self.text.sentence_at(p, np.start)
+        if opened is not None and self.text.sentence_at(*opened) != (s0, s1):
+            q, at = opened
+            q0, q1 = self.text.sentence_at(q, at)
+            qtoks = self.text.toks(q, q0, q1)
+            here += self.phrases.mentions(q, qtoks, 0, self.text.tok_index(q, at))
+        toks = self.text.toks(p, s0, s1)
+        k = self.text.tok_index(p, np.start)
+        here += self.phrases.mentions(p, toks, 0, k)
+        end = k + 1
+        while end < len(toks) and end - k < 14 and toks[end][0] not in ('"', ".", ";"):
+            end += 1
+        exclude = [
+            person
+            for g in self.text.sentence_groups_in(p, toks, k + 1, end)
+            if (person := self.cast.lookup(g.words)) is not None
+        ]
+        return here, exclude
 
     def verb_text(self, p: int, toks: list[Tok], v: int, end: int) -> str:
         if toks[v][0] == "saying" and v > 0 and toks[v - 1][0] == "as":
@@ -134,6 +176,8 @@ class Attributor:
         if cached is not None:
             return cached
         result = self._after_attribution(p, close_at)
+        if result[0] is not None:
+            result[0].para = p
         self._after_cache[(p, close_at)] = result
         return result
 
@@ -210,6 +254,12 @@ class Attributor:
                 person.aliases[re.sub(r"^(?:an?)\s+", "", appositive)] = None
 
     def before_attribution(self, p: int, open_at: int, lo_pos: int) -> Attribution | None:
+        found = self._before_attribution(p, open_at, lo_pos)
+        if found is not None:
+            found.para = p
+        return found
+
+    def _before_attribution(self, p: int, open_at: int, lo_pos: int) -> Attribution | None:
         s0, s1 = self.text.sentence_at(p, open_at)
         toks = self.text.toks(p, s0, s1)
         hi = self.text.tok_index(p, open_at)

@@ -30,6 +30,7 @@ class CastMember:
     gender: str | None = None
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
+    unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
 
     @property
     def name(self) -> str:
@@ -44,6 +45,15 @@ class CastMember:
         if self.known is not None:
             found += list(self.known.aliases) + [self.known.role]
         return [d for d in found if d]
+
+
+@dataclass
+class Mention:
+    """A person named in a sentence, and how: "speaker", "subject", "mention", "object" or
+    "possessive"."""
+
+    person: CastMember
+    role: str
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:
@@ -128,7 +138,10 @@ class Cast:
         self.by_surname: dict[str, list[CastMember]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
         self.history: list[CastMember | None] = []  # subject of each sentence read so far
-        self.others: list[list[CastMember]] = []  # the other people each sentence names
+        self.others: list[list[Mention]] = []  # the other people each sentence names
+        self.spoke: list[bool] = []  # whether each sentence's subject was quoted in it
+        self.quoted: dict[int, int] = {}  # id(person) -> quotes given to them so far
+        self.unproven_people: dict[str, CastMember] = {}  # by name, see `unproven`
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         # the same people, least recently mentioned first (re-inserted on each mention)
         self.by_recency: dict[int, CastMember] = {}
@@ -244,48 +257,46 @@ class Cast:
         """Remember an "X said ..." sentence of paragraph p: a quote right after it may be X's."""
         self.last_reporter = (p, self.sentence_no, person, mention, verb)
 
-    def end_sentence(self, subject: CastMember | None, others: list[CastMember]) -> None:
+    def end_sentence(
+        self, subject: CastMember | None, others: list[Mention], spoke: bool = False
+    ) -> None:
         """Remember who the sentence just read was about, and whom else it named."""
         self.history.append(subject)
         self.others.append(others)
+        self.spoke.append(spoke)
         self.sentence_no += 1
+
+    def unproven(self, words: list[str]) -> CastMember:
+        """A name standing as a sentence's subject with no evidence that it is a person: kept
+        aside, a candidate for a later "he" or "she" only."""
+        words = [bare_word(w) for w in words]
+        key = " ".join(words)
+        person = self.unproven_people.get(key)
+        if person is None:
+            person = self.unproven_people[key] = CastMember(
+                words, first_at=self.position, unproven=True
+            )
+        return person
+
+    def prove(self, person: CastMember) -> CastMember:
+        """A name a pronoun turned out to stand for is a person of the cast from now on."""
+        if not person.unproven:
+            return person
+        real = self.register(person.words)
+        self.unproven_people.pop(person.name, None)
+        if real.gender is None:
+            real.gender = person.gender
+        return real
 
     # ---------------------------------------------------------------- pronouns and descriptions
 
     def recent_subjects(self, limit: int = 8) -> list[CastMember]:
         out: list[CastMember] = []
         for person in reversed(self.history[-limit * 3 :]):
-            if person is not None and person not in out:
+            if person is not None and not person.unproven and person not in out:
                 out.append(person)
                 if len(out) >= limit:
                     break
-        return out
-
-    def resolve_pronoun(
-        self, gender: str | None, exclude: CastMember | None = None
-    ) -> CastMember | None:
-        """The likeliest person a "he" or "she" stands for; never `exclude` (the asker, when
-        the pronoun answers a question)."""
-        for person in self.pronoun_candidates():
-            if person is not exclude and (gender is None or person.gender in (None, gender)):
-                return person
-        return None
-
-    def pronoun_candidates(self, limit: int = 4) -> list[CastMember]:
-        """Who a pronoun may stand for, likeliest first: the subjects of recent sentences, and
-        right after the latest of them the others that sentence names ('Under questioning from
-        counsel Ivo Marek, she conceded ... "...?" he asked' is Marek)."""
-        out: list[CastMember] = []
-        objects_done = False
-        for k in range(len(self.history) - 1, max(-1, len(self.history) - 1 - limit * 3), -1):
-            subject = self.history[k]
-            if subject is not None and subject not in out:
-                out.append(subject)
-            if not objects_done and (subject is not None or self.others[k]):
-                objects_done = True
-                out.extend(person for person in self.others[k] if person not in out)
-            if len(out) >= limit:
-                break
         return out
 
     def resolve_description(self, text: str) -> tuple[CastMember | None, float]:

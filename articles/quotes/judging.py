@@ -194,7 +194,9 @@ class SpanJudge:
         person, speaker_kind, factor = (None, "unknown", 0.4)
         if chosen.np is not None:
             verb_word = chosen.verb.split()[0].lower() if chosen.verb else ""
-            person, speaker_kind, factor = self.attribution.resolve(chosen.np, verb_word, prev)
+            person, speaker_kind, factor = self.attribution.resolve(
+                chosen.np, verb_word, prev, chosen.para, (p, first.open_at)
+            )
         factor *= chosen.factor
         mention = chosen.np.text if chosen.np is not None else ""
         quote = self.make_quote(span, kind, person, mention, chosen.verb)
@@ -225,7 +227,9 @@ class SpanJudge:
         np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
         person, speaker_kind, factor = None, "unknown", 0.5
         if np is not None:
-            person, speaker_kind, factor = self.attribution.resolve(np, "", prev)
+            person, speaker_kind, factor = self.attribution.resolve(
+                np, "", prev, first.para, (first.para, first.open_at)
+            )
         quote = self.make_quote(span, kind, person, np.text if np is not None else "", "")
         quote.speaker_kind = speaker_kind
         quote.confidence = round(0.6 * factor, 2)

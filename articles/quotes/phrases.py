@@ -8,7 +8,7 @@ nobody in particular; "Helena Marsh KC" is Helena Marsh.
 
 from dataclasses import dataclass, field
 
-from .cast import Cast
+from .cast import Cast, Mention
 from .names import (
     NameGroup,
     bare_word,
@@ -164,6 +164,29 @@ class PhraseReader:
                 return NounPhrase("desc", text, start=start, end=end)
             return NounPhrase("unnamed", text, start=start, end=end)
         return None
+
+    def mentions(
+        self, p: int, toks: list[Tok], lo: int = 0, hi: int | None = None
+    ) -> list[Mention]:
+        """The people named in toks[lo:hi], in order, each with its grammatical role. A name
+        standing as the subject with no evidence that it is a person comes as unproven."""
+        hi = len(toks) if hi is None else hi
+        out = []
+        for g in self.text.sentence_groups_in(p, toks, lo, hi):
+            if g.is_org or g.is_place:
+                continue
+            role = mention_role(toks, g)
+            person = self.cast.lookup(g.words)
+            if person is None:
+                if (
+                    role != "subject"
+                    or len(g.words) > 3
+                    or any(bare_word(w).lower() in self.cast.non_people for w in g.words)
+                ):
+                    continue
+                person = self.cast.unproven(g.words)
+            out.append(Mention(person, role))
+        return out
 
     def is_post_nominal(self, word: str, name: NameGroup) -> bool:
         """Letters after a name that are not part of it: "KC", "MP", "PhD"."""
@@ -398,6 +421,39 @@ class PhraseReader:
             if appositive is not None and appositive.kind == "name":
                 return appositive  # "Its chief executive, Paweł Zieliński, is ..."
         return np
+
+
+def mention_role(toks: list[Tok], g: NameGroup) -> str:
+    """How a name stands in its sentence: "possessive" ("Saman's honour"), "object" (after a
+    preposition or a verb: "told Moon", "met Kim"), "subject" (before its verb: "Khan, who
+    ..., believes", "Trump also announced") or else "mention"."""
+    if g.possessive:
+        return "possessive"
+    start = role_before(toks, g.i)
+    prev = toks[start - 1][0] if start > 0 else ""
+    low = prev.lower()
+    if low in PREPOSITIONS or (prev.isalpha() and prev.islower() and low not in FUNCTION_WORDS):
+        return "object"
+    k = g.j
+    if k < len(toks) and toks[k][0] == ",":
+        # past an appositive or a relative clause: "Khan, who ..., believes"
+        end = k + 1
+        while end < len(toks) and end - k < 30 and toks[end][0] not in (",", ";", ":", '"'):
+            end += 1
+        if end >= len(toks) or toks[end][0] != ",":
+            return "mention"
+        k = end + 1
+    while k < len(toks) and toks[k][0].lower() in AUXILIARIES:
+        k += 1
+    if k < len(toks):
+        nxt = toks[k][0]
+        if (
+            nxt in REPORTING_VERBS
+            or (nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS)
+            or (k > g.j and toks[k - 1][0].lower() in AUXILIARIES)
+        ):
+            return "subject"
+    return "mention"
 
 
 def _chunk_start(toks: list[Tok], k: int, lo: int) -> int:

@@ -6,12 +6,14 @@ fullest name the article used.
 from collections.abc import Sequence
 
 from .attribution import Attributor, Found, asker, verb_at
-from .cast import Cast, CastMember, description_head, normalise_description
+from .candidates import pronoun_choice
+from .cast import Cast, CastMember, Mention, description_head, normalise_description
 from .evidence import collect_people
 from .judging import SpanJudge
 from .marks import Span, find_spans
 from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
+from .sentences import Tok
 from .text import ArticleText
 from .words import GENDER_WORDS, PARTICIPLES, PRONOUNS, REPORTING_VERBS
 
@@ -95,35 +97,39 @@ class _Reader:
     def note_sentence(self, p: int, s0: int, s1: int, found_here: list[Found]) -> None:
         """Record who the sentence is about, for later pronouns and descriptions."""
         toks = self.text.toks(p, s0, s1)
+        mentions = self.phrases.mentions(p, toks)
         mentioned: list[CastMember] = []
-        for g in self.text.sentence_groups(p, s0, s1):
-            if g.is_org or g.is_place:
-                continue
-            person = self.cast.lookup(g.words)
-            if person is not None:
-                mentioned.append(person)
-                self.cast.mention(person)
+        for m in mentions:
+            if not m.person.unproven:
+                mentioned.append(m.person)
+                self.cast.mention(m.person)
         subject = None
+        spoke = False
         for f in found_here:
-            if f.attributed and f.person is not None:
-                subject = f.person
-                break
+            if f.person is not None:
+                self.cast.quoted[id(f.person)] = self.cast.quoted.get(id(f.person), 0) + 1
+            if subject is None and f.attributed and f.person is not None:
+                subject, spoke = f.person, True
         if subject is None and not found_here:
             for v in range(len(toks)):
                 if verb_at(toks, v, len(toks)) > 0 and toks[v][0] not in PARTICIPLES:
                     np = self.phrases.subject_of(p, toks, v, 0)
                     if np is not None:
-                        subject = self.subject_person(np, toks[v][0])
+                        subject = self.subject_person(p, toks, np, toks[v][0])
                         if subject is not None:
                             end = verb_at(toks, v, len(toks))
                             verb = self.attribution.verb_text(p, toks, v, end)
                             self.cast.note_reporter(p, subject, np.text, verb)
-                        break
+                            break
+                        if np.kind == "org":
+                            break  # "The paper claimed that ...": its clause is not the story
             if subject is None:
                 np = self.phrases.sentence_subject(p, toks)
                 if np is not None:
-                    subject = self.subject_person(np, "")
-        if subject is not None:
+                    subject = self.subject_person(p, toks, np, "")
+            if subject is None:
+                subject = next((m.person for m in mentions if m.role == "subject"), None)
+        if subject is not None and not subject.unproven:
             self.cast.mention(subject)
             if subject not in mentioned:
                 mentioned.append(subject)
@@ -133,9 +139,19 @@ class _Reader:
             genders = {GENDER_WORDS[t[0].lower()] for t in toks if t[0].lower() in GENDER_WORDS}
             if len(genders) == 1 and person.gender is None:
                 person.gender = genders.pop()
-        self.cast.end_sentence(subject, [m for m in mentioned if m is not subject])
+        others: list[Mention] = []
+        for m in mentions:
+            if (
+                m.person is not subject
+                and not m.person.unproven
+                and all(o.person is not m.person for o in others)
+            ):
+                others.append(m)
+        self.cast.end_sentence(subject, others, spoke)
 
-    def subject_person(self, np: NounPhrase, verb: str) -> CastMember | None:
+    def subject_person(
+        self, p: int, toks: list[Tok], np: NounPhrase, verb: str
+    ) -> CastMember | None:
         if np.kind == "name":
             person = self.cast.lookup(np.words)
             if person is None and verb in REPORTING_VERBS:
@@ -143,8 +159,15 @@ class _Reader:
             return person
         if np.kind == "pronoun" and np.text.lower() in ("he", "she"):
             previous = self.found[-1] if self.found else None
-            person = self.cast.resolve_pronoun(PRONOUNS[np.text.lower()], asker(verb, previous))
-            if person is not None and person.gender is None:
+            asked = asker(verb, previous)
+            here = self.phrases.mentions(p, toks, 0, self.text.tok_index(p, np.start))
+            choice = pronoun_choice(
+                self.cast, PRONOUNS[np.text.lower()], here, [asked] if asked else []
+            )
+            if choice.person is None:
+                return None
+            person = self.cast.prove(choice.person)
+            if person.gender is None:
                 person.gender = PRONOUNS[np.text.lower()]  # "she conceded": a woman
             return person
         if np.kind == "desc":

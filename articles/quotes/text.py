@@ -43,6 +43,13 @@ class ArticleText:
             groups = self._group_cache[(p, s0)] = name_groups(self.toks(p, s0, s1))
         return groups
 
+    def sentence_groups_in(self, p: int, toks: list[Tok], lo: int, hi: int) -> list[NameGroup]:
+        """The name groups of the sentence `toks` (all of its tokens) within toks[lo:hi]."""
+        if not toks:
+            return []
+        s0, s1 = self.sentence_at(p, toks[0][1])
+        return [g for g in self.sentence_groups(p, s0, s1) if g.i >= lo and g.j <= hi]
+
     def tok_index(self, p: int, pos: int, after: bool = False) -> int:
         """Index of the first token starting at pos (or after it) in pos's sentence."""
         s0, s1 = self.sentence_at(p, pos)
