@@ -126,3 +126,88 @@ def test_a_name_only_a_pronoun_shows_to_be_a_person_is_taken_for_it():
         '"We will rebuild every pier," he said.',
     ]
     assert found(*paragraphs) == [("We will rebuild every pier,", "Okonkwo")]
+
+
+# --------------------------------------------------------------------------- names and aliases
+
+
+def people(*paragraphs: str) -> dict[str, list[str]]:
+    return {p.name: p.aliases for p in extract_quotes(list(paragraphs)).people}
+
+
+def test_a_title_ending_in_elect_is_no_part_of_the_name():
+    paragraphs = ['US President-elect Dana Whitfield called the deal a "terrible mistake."']
+    assert found(*paragraphs) == [("terrible mistake.", "Dana Whitfield")]
+
+
+def test_a_surname_spelt_like_a_month_or_an_auxiliary_stays_a_name():
+    paragraphs = [
+        "Prime Minister Theresa May has told MPs the deal is done.",
+        'Mrs May said it was a "moment of hope for some" and promised to "listen to all".',
+    ]
+    assert found(*paragraphs) == [
+        ("moment of hope for some", "Theresa May"),
+        ("listen to all", "Theresa May"),
+    ]
+
+
+def test_initials_open_a_name():
+    paragraphs = [
+        'Home Minister K. Rajaratnam said: "Trust in the police is high."',
+        'Foreign Minister A.K. Abdul Rahim said: "The pipeline is complete."',
+    ]
+    assert found(*paragraphs) == [
+        ("Trust in the police is high.", "K. Rajaratnam"),
+        ("The pipeline is complete.", "A.K. Abdul Rahim"),
+    ]
+
+
+def test_a_ministers_portfolio_ends_the_title_not_starts_the_name():
+    paragraphs = [
+        "The Minister of Information and Broadcasting Lata Menon alleged on Friday that the"
+        " paper was biased.",
+        '"The paper dropped all pretence of neutrality," Menon posted.',
+    ]
+    assert found(*paragraphs) == [("The paper dropped all pretence of neutrality,", "Lata Menon")]
+
+
+def test_a_capital_inside_a_title_is_no_person():
+    paragraphs = ['Deputy Prime Minister Wang Lei said: "Rail is a strategic industry."']
+    assert list(people(*paragraphs)) == ["Wang Lei"]
+
+
+def test_a_short_capitalised_word_ends_a_three_part_name():
+    paragraphs = [
+        "South Korean President Han Seung In and North Korean leader Ri Su Gil met on Friday.",
+        '"A new era has opened," Han told reporters.',
+    ]
+    assert found(*paragraphs) == [("A new era has opened,", "Han Seung In")]
+
+
+def test_a_sentence_run_on_without_a_full_stop_does_not_join_the_name():
+    paragraphs = [
+        '"We saved the paintings," said Paris Mayor Lucie Marchand Thousands of people'
+        " gathered near the cathedral."
+    ]
+    assert found(*paragraphs) == [("We saved the paintings,", "Lucie Marchand")]
+
+
+def test_a_popes_name_keeps_its_title():
+    paragraphs = ['"Dialogue is the only way," Pope Clement said.']
+    assert found(*paragraphs) == [("Dialogue is the only way,", "Pope Clement")]
+
+
+def test_a_surname_first_name_is_found_from_its_first_word():
+    paragraphs = [
+        "North Korea's Ri Yong Chol arrived in Singapore on Monday.",
+        '"It was not easy to get here," Ri said.',
+    ]
+    assert found(*paragraphs) == [("It was not easy to get here,", "Ri Yong Chol")]
+
+
+def test_aliases_are_names_and_roles_never_honorifics():
+    paragraphs = [
+        "Foreign Office Spokesperson Dr Amir Qadri said the talks were useful.",
+        '"We welcome them," Dr Qadri said. Mr Qadri left at noon.',
+    ]
+    assert people(*paragraphs) == {"Amir Qadri": ["Qadri", "Foreign Office Spokesperson"]}

@@ -208,15 +208,19 @@ class Cast:
         for article in ("a ", "an "):
             if low.startswith(article):
                 role = role[len(article) :]
+        words = role.split()
+        while words and bare_word(words[-1]).lower().rstrip(".") in HONORIFICS:
+            # an honorific before the name tells the sex, and is no role: "Spokesperson Dr"
+            honorific = HONORIFICS[bare_word(words.pop()).lower().rstrip(".")]
+            if honorific and person.gender is None:
+                person.gender = honorific
+        role = " ".join(words)
         if not role:
             return
         if role not in person.roles:
             person.roles.append(role)
         if not person.role:
             person.role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role)
-        low = bare_word(role.split()[-1]).lower().rstrip(".") if role.split() else ""
-        if low in HONORIFICS and HONORIFICS[low] and person.gender is None:
-            person.gender = HONORIFICS[low]
 
     def match_known(self, person: CastMember) -> KnownPerson | None:
         kp = self.known_by_name.get(person.name.lower())

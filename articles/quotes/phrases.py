@@ -37,6 +37,7 @@ from .words import (
     RELATIVE,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    STOP_CAPITALS,
     TIME_WORDS,
 )
 
@@ -85,7 +86,7 @@ class PhraseReader:
         ):
             i += 1
         while j > i and (
-            toks[j - 1][0].lower() in AUXILIARIES
+            (toks[j - 1][0].lower() in AUXILIARIES and toks[j - 1][0].islower())  # not "May"
             or (toks[j - 1][0].endswith("ly") and toks[j - 1][0].islower())  # not "Kelly"
         ):
             j -= 1
@@ -225,10 +226,12 @@ class PhraseReader:
                 continue
             if w in (",", ";", ":", ".", '"', "(", ")", "—", "–", "!", "?"):
                 break
+            if j > i and w[:1].isupper() and low in STOP_CAPITALS and not is_name_word(w):
+                break  # the next sentence, run on without a full stop: "... Hidalgo Thousands"
             if j > i and (
                 low in RELATIVE
                 or low in ("that", "and", "but")
-                or low in AUXILIARIES
+                or (low in AUXILIARIES and w.islower())
                 or low in REPORTING_VERBS
                 or (low in PREPOSITIONS and low != "of")
             ):
@@ -240,7 +243,7 @@ class PhraseReader:
         """Subject of the reporting verb at toks[v], looking no further left than lo."""
         j = v - 1
         while j >= lo and (
-            toks[j][0].lower() in AUXILIARIES
+            (toks[j][0].lower() in AUXILIARIES and (toks[j][0].islower() or j == lo))
             or (toks[j][0].endswith("ly") and toks[j][0].islower())
         ):
             j -= 1
@@ -395,7 +398,7 @@ class PhraseReader:
             if w in (",", ";", ":", '"', "(", ".", "—", "–") or (
                 end > i
                 and (
-                    low in AUXILIARIES
+                    (low in AUXILIARIES and w.islower())
                     or low in REPORTING_VERBS
                     or low in RELATIVE
                     or low == "that"

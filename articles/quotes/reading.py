@@ -11,11 +11,12 @@ from .cast import Cast, CastMember, Mention, description_head, normalise_descrip
 from .evidence import collect_people
 from .judging import SpanJudge
 from .marks import Span, find_spans
+from .names import bare_word
 from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
 from .text import ArticleText
-from .words import GENDER_WORDS, PARTICIPLES, PRONOUNS, REPORTING_VERBS
+from .words import GENDER_WORDS, HONORIFICS, PARTICIPLES, PRONOUNS, REPORTING_VERBS
 
 
 def read_article(paragraphs: Sequence[str], known: Sequence[KnownPerson]) -> Extraction:
@@ -82,7 +83,7 @@ class _Reader:
             aliases: dict[str, str] = {}  # lower-cased -> as first written
             surname = [person.words[-1]] if len(person.words) > 1 else []
             for alias in [*surname, *person.aliases, *person.roles]:
-                if alias and alias != name:
+                if alias and alias != name and is_public_alias(alias):
                     aliases.setdefault(alias.lower(), alias)
             people.append(
                 Person(
@@ -183,4 +184,18 @@ class _Reader:
 def _display_name(person: CastMember) -> str:
     if person.known is not None and len(person.words) == 1:
         return person.known.name  # only the surname here; the full name comes from the DB
+    if len(person.words) == 1 and any(r.split()[-1:] == ["Pope"] for r in person.roles):
+        return f"Pope {person.name}"  # a pope's name is his title and one name
     return person.name
+
+
+def is_public_alias(alias: str) -> bool:
+    """Whether a way the article names someone can stand on the speaker page: a name or a
+    qualified role ("NATO Secretary-General", "the Danish NATO chief"), never an honorific
+    ("Mr") or a fragment that lost its words or punctuation ("-- NATO Secretary-General")."""
+    words = alias.split()
+    if not words or not alias[:1].isalnum():
+        return False
+    if all(bare_word(w).lower().rstrip(".") in HONORIFICS for w in words):
+        return False
+    return alias[-1:] not in "-–—,;:(" and len(words) <= 8

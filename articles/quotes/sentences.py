@@ -12,6 +12,7 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+(?:[’'\-‐][^\W_]+)*[’']?"  # words, Russia’s, Adebayo-Reyes, players’
     r"|[^\w\s]"
 )
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 
 
@@ -31,8 +32,10 @@ def split_sentences(masked: str) -> list[tuple[int, int]]:
             word = masked[max(start, match.start() - 12) : match.start()].rsplit(None, 1)
             word = word[-1].lstrip("(\"'") if word else ""
             low = word.lower()
-            if (low in ABBREVIATIONS and not (low in ("no", "nos") and not ch.isdigit())) or (
-                len(word) == 1 and word.isupper()
+            if (
+                (low in ABBREVIATIONS and not (low in ("no", "nos") and not ch.isdigit()))
+                or (len(word) == 1 and word.isupper())
+                or _INITIALS_RE.match(word)  # "A.K. Abdul Momen"
             ):
                 continue
         if punct[0] in "?!" and punct.endswith('"') and _starts_attribution(masked, nxt):

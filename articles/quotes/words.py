@@ -148,7 +148,7 @@ ROLE_NOUNS = _words(
     lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
     ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
     controller registrar clerk administrator coordinator planner partner associate fellow
-    speaker undersecretary magistrate
+    speaker undersecretary magistrate billionaire tycoon magnate millionaire
     """
 )
 ROLE_MODIFIERS = _words(
@@ -162,9 +162,21 @@ TITLE_PREFIXES = _words("vice deputy co ex under sub assistant acting associate"
 # Capitalised words that open a title but are never part of a name: "Former minister X".
 NOT_NAMES = _words(
     """
-    former ex acting interim outgoing incoming
+    former ex acting interim outgoing incoming prime
     """
 )
+# Ministers' portfolios, which end a title before the name: "Minister of Information and
+# Broadcasting Anurag Thakur", "Minister for Home Affairs K. Shanmugam".
+PORTFOLIO_WORDS = _words(
+    """
+    affairs broadcasting information resources development defence defense interior education
+    health finance trade industry culture sport sports environment energy transport labour labor
+    agriculture security communications tourism housing welfare planning commerce fisheries
+    forestry infrastructure telecommunications
+    """
+)
+# Role suffixes: "President-elect", "Minister-designate".
+ROLE_SUFFIXES = _words("elect designate")
 ORG_NOUNS = _words(
     """
     company firm group ministry department government agency union council committee commission
@@ -242,7 +254,7 @@ STOP_CAPITALS = _words(
     all some many most other another no not yes later earlier today tomorrow yesterday last next
     first second third monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december mr mrs ms dr nor thus
-    instead indeed perhaps overall
+    instead indeed perhaps overall to thousands hundreds dozens millions billions scores tens
     """
 )
 ABBREVIATIONS = _words(
