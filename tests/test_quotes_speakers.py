@@ -211,3 +211,71 @@ def test_aliases_are_names_and_roles_never_honorifics():
         '"We welcome them," Dr Qadri said. Mr Qadri left at noon.',
     ]
     assert people(*paragraphs) == {"Amir Qadri": ["Qadri", "Foreign Office Spokesperson"]}
+
+
+# --------------------------------------------------------------------------- marks, broken or cut
+
+
+def test_a_word_that_lost_its_closing_mark_does_not_run_into_the_next_quote():
+    paragraphs = [
+        'Mayor Ada Holm urged residents to face the winter with "courage.',
+        '"We have been through worse and we are still standing," she said.',
+    ]
+    assert found(*paragraphs) == [
+        ("courage.", "Ada Holm"),
+        ("We have been through worse and we are still standing,", "Ada Holm"),
+    ]
+
+
+def test_a_quote_whose_mark_was_lost_ends_with_its_paragraph_when_the_next_is_no_speech():
+    paragraphs = [
+        'Governor Rui Matos released a message that urged people to commit "...to a year of'
+        " patience and kindness.",
+        '"Hope and goodwill" should outlast the holidays, Matos said.',
+    ]
+    assert found(*paragraphs) == [
+        ("...to a year of patience and kindness.", "Rui Matos"),
+        ("Hope and goodwill", "Rui Matos"),
+    ]
+
+
+def test_a_quote_opening_mid_sentence_may_run_over_two_paragraphs():
+    paragraphs = [
+        'Tourist Mira Das was in a cafe when "suddenly the cups started shaking and the'
+        " pictures fell off the wall.",
+        '"I screamed and ran outside," she told reporters by telephone.',
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.start_paragraph, q.end_paragraph, q.speaker) for q in quotes] == [(0, 1, "Mira Das")]
+
+
+def test_a_quote_may_open_with_an_ellipsis():
+    paragraphs = [
+        'Chancellor Ilse Brandt said the country is "lucky" to be a democracy "... where we'
+        ' settle our quarrels in peace."'
+    ]
+    assert [text for text, _ in found(*paragraphs)] == [
+        "lucky",
+        "... where we settle our quarrels in peace.",
+    ]
+
+
+def test_a_quote_cut_off_by_the_end_of_the_text_is_left_out():
+    paragraphs = [
+        '"We will rebuild," Mayor Ana Ruiz said.',
+        'Ruiz added: "This year marks the tenth anniversary of the flood, and we',
+    ]
+    assert found(*paragraphs) == [("We will rebuild,", "Ana Ruiz")]
+
+
+def test_a_quote_that_was_a_papers_headline_is_no_quote():
+    paragraphs = [
+        '"The minister stirred controversy again," was the Daily Courier\'s headline on'
+        " Tuesday, reporting on the row."
+    ]
+    assert found(*paragraphs) == []
+
+
+def test_a_post_called_by_a_title_is_no_quote():
+    paragraphs = ['Blogger Rosa Lim wrote a post called an "Open Letter to Our Mayor" last week.']
+    assert found(*paragraphs) == []

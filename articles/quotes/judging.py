@@ -8,12 +8,21 @@ question-and-answer exchange. The second part of a quote split around its attrib
 continues the first. Each step's doubt lowers the confidence.
 """
 
+import re
+
 from .attribution import WINDOW, Attributor, Found
 from .cast import Cast, CastMember
 from .marks import WS_RE, Span
 from .quote import Quote
 from .text import ArticleText
 from .words import DIALOG_REPLIES, TERM_CUES, TITLE_CUES, WORK_NOUNS
+
+# After a quote: it is the title of something ('"...," was the daily's headline').
+_NAMED_AS_TITLE = re.compile(
+    r"[\s,]*(?:was|is|were|are|read|reads)\s+(?:[\w’'.-]+\s+){0,3}"
+    r"(?:title|headline|banner|slogan|motto|caption)\b",
+    re.IGNORECASE,
+)
 
 
 class SpanJudge:
@@ -52,6 +61,15 @@ class SpanJudge:
         lo = max(0, hi - WINDOW, self.text.tok_index(p, lo_pos) if lo_pos > s0 else 0)
         return [t[0] for t in toks[lo:hi]]
 
+    def is_cut_off(self, span: Span) -> bool:
+        """Whether an unclosed quote runs into the end of a cut-off text: the last paragraph,
+        stopping mid-sentence ("... to hire mor")."""
+        last = span.segs[-1].para
+        paragraphs = self.text.paragraphs
+        if any(paragraphs[q].strip() for q in range(last + 1, len(paragraphs))):
+            return False
+        return paragraphs[last].rstrip()[-1:] not in '.!?…"”’»)]'
+
     def is_headline_like(self, p: int) -> bool:
         """Short and not ending like a sentence: a headline or subheading left in the body."""
         text = self.text.paragraphs[p].rstrip()
@@ -66,6 +84,7 @@ class SpanJudge:
         recent = [w.lower() for w in before[-4:]]
         if recent and recent[-1] in TITLE_CUES:
             return True
+        named = recent[-1:] in (["called"], ["named"]) or recent[-2:-1] in (["called"], ["named"])
         if any(w in TERM_CUES for w in recent[-3:]):
             return True
         if recent[-2:] in (["such", "as"], ["known", "as"]) or recent[-3::2] == ["known", "as"]:
@@ -84,8 +103,8 @@ class SpanJudge:
         )
         if not title_case or (len(words) == 1 and not any(w in WORK_NOUNS for w in recent)):
             return False
-        if any(w in WORK_NOUNS for w in recent):
-            return True
+        if any(w in WORK_NOUNS for w in recent) or named:
+            return True  # (a post called an "Open Letter to Our Leaders")
         return bool(before) and not has_verb_before
 
     def judge(self, span: Span, found: list[Found], prev_stop: int) -> Found | None:
@@ -99,6 +118,12 @@ class SpanJudge:
         content = text[first.start : first.end]
         if span.nickname or not any(ch.isalnum() for ch in content):
             return None
+        if not span.closed and self.is_cut_off(span):
+            return None
+        if last.close_at >= 0 and _NAMED_AS_TITLE.match(
+            self.text.masked[last.para], last.close_at + 1
+        ):
+            return None  # '"Kerry stirred controversy again," was the daily's headline'
         same_sentence_prev = (
             prev is not None
             and prev.span.segs[-1].para == p
@@ -169,7 +194,15 @@ class SpanJudge:
         elif before is not None:
             chosen = before
         if not span.closed and (chosen is None or (chosen is before and not intro)):
-            return None
+            lost_mark = (
+                (chosen is None or has_verb_before)
+                and not at_start
+                and len(span.segs) == 1
+                and self.text.paragraphs[p].rstrip()[-1:] in ".!?"
+            )
+            if not lost_mark:
+                return None  # (but 'urged Canadians to look ahead with "optimism.' lost its
+                # closing mark at the end of its paragraph)
         if chosen is None:
             sentence_like = len(content.split()) >= 3 or content[-1:] in ".!?,"
             if same_sentence_prev and prev is not None and prev.attributed:

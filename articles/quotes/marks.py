@@ -75,6 +75,8 @@ def _can_open(text: str, i: int) -> bool:
     if ch in _DOUBLE_OPENERS_ALWAYS or ch in "‘‚‛‹❛":
         # a “ right after a word and before a space is a misplaced closer
         return not (prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"))
+    if text.startswith("...", i + 1) or nxt == "…":
+        nxt = "a"  # an ellipsis opening the quote: "... where we resolve our differences"
     return (prev.isspace() or prev in _OPEN_CONTEXT or prev in _CONTINUATION_OPENERS) and not (
         nxt.isspace() or nxt in ".,;:!?"
     )
@@ -86,10 +88,30 @@ def _looks_like_opener_only(text: str, i: int) -> bool:
     return prev.isspace() and nxt.isalnum()
 
 
-def _ends_open_part(span: Span) -> bool:
-    """Whether the unclosed last part of a quote reads like quoted sentences, not a stray mark."""
+def _ends_open_part(span: Span, paragraphs: Sequence[str]) -> bool:
+    """Whether the unclosed last part of a quote reads like quoted sentences opening its
+    sentence (or after a colon or comma), not a stray mark or words that lost their closing
+    mark mid-sentence ('to look to 2009 with "optimism.'), which do not run into the next
+    paragraph's quotation."""
     seg = span.segs[-1]
-    return seg.end - seg.start >= 8 and span.text_end in ".!?,;:…"
+    if seg.end - seg.start < 8 or span.text_end not in ".!?,;:…":
+        return False
+    text = paragraphs[seg.para]
+    before = text[: seg.open_at].rstrip()
+    if not before or before[-1] in ":.!?," or len(span.segs) > 1:
+        return True
+    return len(text[seg.start : seg.end].split()) >= 4
+
+
+def _continues_speech(text: str, k: int) -> bool:
+    """Whether the quote opening a paragraph at text[k] reads as more of the same speech: it
+    runs on, or its closing mark ends a sentence or a clause ('... outside," she told'), not
+    a phrase the sentence goes on from ('"Hope and goodwill" should extend ...')."""
+    close = _DOUBLE_MARK_RE.search(text, k + 1)
+    if close is None:
+        return True
+    i = close.start()
+    return text[i - 1 : i] in ",.!?…;:" or text[i + 1 : i + 2] in (",", ".", "")
 
 
 def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -100,7 +122,12 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
         skip = -1
         if carry is not None:
             k = WS_RE.match(text).end()
-            if k < len(text) and text[k] in _CONTINUATION_OPENERS and _ends_open_part(carry):
+            if (
+                k < len(text)
+                and text[k] in _CONTINUATION_OPENERS
+                and _ends_open_part(carry, paragraphs)
+                and _continues_speech(text, k)
+            ):
                 opener, open_at, span, skip = text[k], k, carry, k
             else:
                 carry.closed = False
