@@ -279,3 +279,33 @@ def test_a_quote_that_was_a_papers_headline_is_no_quote():
 def test_a_post_called_by_a_title_is_no_quote():
     paragraphs = ['Blogger Rosa Lim wrote a post called an "Open Letter to Our Mayor" last week.']
     assert found(*paragraphs) == []
+
+
+def test_words_in_marks_go_to_the_nearest_subject_before_them():
+    paragraphs = [
+        "Senator Alba Ruiz admired the address of Governor Tom Pryce, in which Pryce spoke of"
+        ' healing the state "with patience toward all."'
+    ]
+    assert found(*paragraphs) == [("with patience toward all.", "Tom Pryce")]
+
+
+def test_a_description_subject_before_its_verb_is_read_whole():
+    paragraphs = [
+        "President Irena Kovac vowed to rebuild the bridge.",
+        'The Slovak leader credited the "great courage" of the divers with saving lives,'
+        ' saying "the worst is over".',
+    ]
+    assert found(*paragraphs) == [
+        ("great courage", "Irena Kovac"),
+        ("the worst is over", "Irena Kovac"),
+    ]
+
+
+def test_a_title_and_a_name_after_an_indefinite_article_name_the_speaker():
+    paragraphs = ['"We have lost a treasure," a tearful Lyon Archbishop Paul Girard said.']
+    assert found(*paragraphs) == [("We have lost a treasure,", "Paul Girard")]
+
+
+def test_a_name_inside_a_description_is_not_the_speaker():
+    paragraphs = ['A spokesman for President-elect Noor Hadi said there is "no chance" of a move.']
+    assert found(*paragraphs) == [("no chance", None)]

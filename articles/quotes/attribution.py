@@ -14,7 +14,8 @@ from .candidates import pronoun_choice
 from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
-from .phrases import NounPhrase, PhraseReader
+from .names import role_before
+from .phrases import NounPhrase, PhraseReader, mention_role
 from .quote import Quote
 from .sentences import Tok
 from .text import ArticleText
@@ -310,17 +311,43 @@ class Attributor:
         return None
 
     def clause_subject(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
-        """The subject of the sentence a quote stands in, before the quote."""
+        """The subject of the clause a quote stands in: the nearest name or pronoun before it
+        that is a verb's subject ('in which Lincoln spoke of healing wounds "with malice
+        toward none"'), or else the sentence's subject."""
         s0, s1 = self.text.sentence_at(p, open_at)
         toks = self.text.toks(p, s0, s1)
         hi = self.text.tok_index(p, open_at)
         lo = 0
         while lo < hi and toks[lo][1] < lo_pos:
             lo += 1
+        nearest = self.nearest_subject(p, toks, 0, hi)
+        if nearest is not None:
+            return nearest
         np = self.phrases.sentence_subject(p, toks, lo, hi)
         if np is None and lo > 0:
             np = self.phrases.sentence_subject(p, toks, 0, hi)
         return np
+
+    def nearest_subject(self, p: int, toks: list[Tok], lo: int, hi: int) -> NounPhrase | None:
+        """The last name or personal pronoun in toks[lo:hi] standing before its verb."""
+        groups = self.text.sentence_groups_in(p, toks, lo, hi)
+        for k in range(hi - 1, lo - 1, -1):
+            w = toks[k][0]
+            if w.lower() in ("he", "she") and k + 1 < hi:
+                nxt = toks[k + 1][0]
+                if nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS:
+                    return self.phrases.classify(p, toks, k, k + 1)
+            group = next((g for g in groups if g.j - 1 == k), None)
+            if (
+                group is not None
+                and not (group.is_org or group.is_place)
+                and self.cast.lookup(group.words) is not None
+                and mention_role(toks, group) == "subject"
+            ):
+                np = self.phrases.classify(p, toks, role_before(toks, group.i, lo), group.j)
+                if np is not None and np.kind == "name":
+                    return np
+        return None
 
     def outer_reporter(
         self, p: int, toks: list[Tok], v: int, lo: int, inner: NounPhrase

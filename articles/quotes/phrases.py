@@ -98,9 +98,22 @@ class PhraseReader:
         first = words[0].lower()
         if j - i == 1 and first in PRONOUNS:
             return NounPhrase("pronoun", text, start=start, end=end)
-        if first in ("a", "an", "one", "another", "some", "several") or first.isdigit():
-            return NounPhrase("unnamed", text, start=start, end=end)
         groups = name_groups(toks, i, j)
+        if first in ("a", "an", "one", "another", "some", "several") or first.isdigit():
+            last = groups[-1] if groups else None
+            if (
+                first in ("a", "an")
+                and last is not None
+                and last.j == j
+                and not last.possessive
+                and not (last.is_org or last.is_place)
+                and role_before(toks, last.i, i) < last.i
+                and not any(t[0] in PREPOSITIONS for t in toks[i : last.i])
+            ):
+                # "a grief-stricken Paris Archbishop Michel Aupetit": a title and a name
+                role = self.text.text_of(p, toks, role_before(toks, last.i, i), last.i)
+                return NounPhrase("name", text, last.words, role, start, end, False)
+            return NounPhrase("unnamed", text, start=start, end=end)
         if len(groups) > 1 and "and" in words:
             return NounPhrase("unnamed", text, start=start, end=end)  # "Ruiz and Li said"
         last = groups[-1] if groups else None
@@ -403,13 +416,14 @@ class PhraseReader:
                     or low in RELATIVE
                     or low == "that"
                     or (
-                        # a verb right after a name: "Marta Kowalczyk walks"
+                        # a verb right after a name or a title: "Marta Kowalczyk walks",
+                        # "The French leader credited"
                         w.islower()
                         and low not in FUNCTION_WORDS
                         and low not in ORG_NOUNS
                         and not is_role_word(w)
                         and not is_possessive(w)
-                        and is_name_word(toks[end - 1][0])
+                        and (is_name_word(toks[end - 1][0]) or is_role_word(toks[end - 1][0]))
                     )
                 )
             ):
