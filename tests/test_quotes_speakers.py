@@ -309,3 +309,55 @@ def test_a_title_and_a_name_after_an_indefinite_article_name_the_speaker():
 def test_a_name_inside_a_description_is_not_the_speaker():
     paragraphs = ['A spokesman for President-elect Noor Hadi said there is "no chance" of a move.']
     assert found(*paragraphs) == [("no chance", None)]
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def test_the_sole_office_named_without_its_holder_is_the_person_the_story_is_about():
+    paragraphs = [
+        "Britain's exit is final, Helen Marsh has told MPs.",
+        'The prime minister said it was a "unique opportunity" for the country.',
+    ]
+    assert found(*paragraphs) == [("unique opportunity", "Helen Marsh")]
+
+
+def test_the_sole_office_is_not_someone_known_by_another_title():
+    paragraphs = [
+        "Foreign Minister Rafael Ortiz arrived in Lima on Monday.",
+        'The president said the visit was "long overdue".',
+    ]
+    assert found(*paragraphs) == [("long overdue", None)]
+
+
+def test_a_relation_of_someone_is_never_that_person():
+    paragraphs = [
+        "Sergeant Tomas Reyes, 38, died during the rescue.",
+        'Reyes was promoted after his death. "He cared for everybody," his tearful wife said.',
+    ]
+    assert found(*paragraphs) == [("He cared for everybody,", None)]
+
+
+def test_a_persons_aide_is_not_that_person():
+    paragraphs = [
+        "Chancellor Karl Weber will meet the president in Washington.",
+        'Weber\'s senior aide said the chancellor was looking forward to it "with great calm."',
+    ]
+    assert found(*paragraphs) == [("with great calm.", None)]
+
+
+def test_the_official_is_the_spokesman_in_the_story():
+    paragraphs = [
+        "Foreign Ministry Spokesman Reza Karimi said talks were under way.",
+        "In response to a question, the Iranian official said every move carries a message.",
+        '"We saw this determination this morning."',
+    ]
+    assert found(*paragraphs) == [("We saw this determination this morning.", "Reza Karimi")]
+
+
+def test_the_then_holder_of_a_title_is_not_its_current_holder():
+    paragraphs = [
+        "President Ana Lobo opened the bridge on Monday. Former President Rui Vaz attended.",
+        '"I signed the first plans in 1998," the then-president recalled, smiling.',
+    ]
+    assert found(*paragraphs) == [("I signed the first plans in 1998,", "Rui Vaz")]

@@ -10,7 +10,7 @@ phrase found to a person of the cast, an organisation, an unnamed speaker or nob
 import re
 from dataclasses import dataclass
 
-from .candidates import pronoun_choice
+from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
@@ -126,7 +126,8 @@ class Attributor:
                 person.gender = PRONOUNS[word]
             return person, "person", choice.confidence
         if np.kind == "desc":
-            person, factor = self.cast.resolve_description(np.text)
+            choice = description_choice(self.cast, np.text)
+            person, factor = choice.person, choice.confidence
             if person is None:
                 return None, "unnamed", 0.7
             if np.text not in person.aliases and np.text != person.name:

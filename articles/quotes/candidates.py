@@ -16,8 +16,19 @@ is a weak candidate, taken only when no one else fits.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
-from .cast import Cast, CastMember, Mention
+from .cast import (
+    Cast,
+    CastMember,
+    Mention,
+    description_head,
+    description_score,
+    is_former,
+    normalise_description,
+)
+from .names import is_possessive
+from .words import OFFICIAL_ROLES, SOLE_OFFICES
 
 # How much each grammatical role counts, in the sentence being read and in an earlier one.
 ROLE_HERE = {"speaker": 5.2, "subject": 5.0, "mention": 3.9, "object": 3.6, "possessive": 2.6}
@@ -84,3 +95,96 @@ def _choose(scores: dict[int, tuple[float, CastMember]]) -> Choice:
     best_score, best = ranked[0]
     margin = best_score - ranked[1][0] if len(ranked) > 1 else 2.0
     return Choice(best, round(0.55 + 0.3 * min(1.0, margin / 1.5), 2))
+
+
+def description_choice(cast: Cast, text: str) -> Choice:
+    """Whom a description ("the Danish NATO chief", "the former prime minister", "the Iranian
+    official") stands for. Candidates: people known from other articles by an alias or a
+    role; people of this article holding the role (by its head word and its modifiers, "the
+    official" any office), the more recently named the better; and, for a description that
+    names one person (with a modifier, or a sole office such as "the prime minister"), the
+    subjects of the last sentences. "former" and "then" are never the current holder, and the
+    reverse. A relation of someone ("his wife", "Merz's spokesman") is only ever a holder of
+    that role, never the person it is a relation of."""
+    desc = normalise_description(text)
+    former = is_former(desc)
+    head = description_head(desc)
+    words = text.split()
+    opener = words[0].lower() if words else ""
+    possessor = None
+    if words and is_possessive(words[0]) and len(words) > 1:
+        possessor = cast.lookup([words[0]])
+    relational = opener in ("his", "her", "their") or possessor is not None
+    # people named before this point in the article, most recent first (a bounded number:
+    # a description points to someone in the recent story, and huge casts stay fast)
+    seen = list(islice(reversed(cast.by_recency.values()), 40))
+
+    def holds_now(person: CastMember) -> bool:
+        for role in person.roles:
+            role_words = normalise_description(role)
+            if description_head(role_words) == head and not is_former(role_words):
+                return True
+        return False
+
+    best, best_score = None, 0.0
+    present = {id(p.known) for p in seen if p.known is not None}
+    for kp, alias, normalised in cast.known_descriptions():
+        exact = normalised == desc
+        # people from other articles count when named here, or on an exact, specific alias
+        if not (id(kp) in present or (exact and len(desc) >= 2)):
+            continue
+        # "the former prime minister" is not whoever is "Prime Minister" now, and
+        # the reverse: a former holder is not "the prime minister".
+        if former != is_former(normalised):
+            continue
+        score = 3.0 + len(desc) if exact else description_score(desc, alias)
+        if score > best_score:
+            best, best_score = kp, score
+    if best is not None:
+        person = cast.person_from_known(best)
+        if not (former and holds_now(person)) and person is not possessor:
+            return Choice(person, 0.85)
+
+    scores: dict[int, tuple[float, CastMember]] = {}
+    for rank, person in enumerate(seen):
+        if person is possessor or (former and holds_now(person)):
+            continue
+        score = max((description_score(desc, d) for d in person.descriptions()), default=0)
+        if score < 2 and head == "official":
+            score = max((_official_score(desc, d) for d in person.descriptions()), default=0)
+        if score >= 2:
+            scores[id(person)] = (score + 0.5 * (1 - rank / 40), person)
+    if scores:
+        choice = _choose(scores)
+        return Choice(choice.person, round(choice.confidence - 0.05, 2))
+    if relational:
+        return Choice(None, 0.7)
+    specific = former or head == "year-old" or any(w != head for w in desc)
+    sole = head in SOLE_OFFICES and opener == "the"
+    if (specific and head not in ("spokesperson", "official", "source")) or sole:
+        for person in cast.recent_subjects(3):
+            if former and holds_now(person):
+                continue
+            if sole and not specific and _holds_other_office(person, head):
+                continue
+            return Choice(person, 0.6)
+    return Choice(None, 0.7)
+
+
+def _official_score(desc: tuple[str, ...], other: str) -> float:
+    """How well "the (Iranian) official" fits someone described as `other`."""
+    words = normalise_description(other)
+    if description_head(words) not in OFFICIAL_ROLES:
+        return 0.0
+    mods = {w[:4] for w in words}
+    return 2.0 + sum(1.0 for w in desc if w != "official" and w[:4] in mods)
+
+
+def _holds_other_office(person: CastMember, head: str) -> bool:
+    """Whether someone is known by another title than `head` ("the president" is not the
+    person introduced as the foreign minister)."""
+    for role in person.roles:
+        role_head = description_head(normalise_description(role))
+        if role_head and role_head != head:
+            return True
+    return False

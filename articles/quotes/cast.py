@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .names import bare_word
 from .quote import KnownPerson
@@ -77,6 +76,10 @@ def normalise_description(text: str) -> tuple[str, ...]:
         w = bare_word(w.strip(".’'\"“”"))
         if not w or w in DEFINITE or w in INDEFINITE:
             continue
+        prefix, dash, rest = w.partition("-")
+        if dash and prefix in ("ex", "then", "former") and rest:
+            words.append(prefix)  # "the then-president": then, president
+            w = rest
         words.append(w)
     joined = " ".join(words)
     joined = joined.replace("prime minister", "prime_minister")
@@ -97,7 +100,7 @@ def description_head(words: Sequence[str]) -> str:
     return head
 
 
-def _description_score(desc: Sequence[str], other: str) -> float:
+def description_score(desc: Sequence[str], other: str) -> float:
     words = normalise_description(other)
     head, other_head = description_head(desc), description_head(words)
     if not head or head != other_head:
@@ -112,8 +115,9 @@ def _description_score(desc: Sequence[str], other: str) -> float:
     return score
 
 
-def _is_former(words: Sequence[str]) -> bool:
-    return any(w in ("former", "ex") or w.startswith("ex-") for w in words)
+def is_former(words: Sequence[str]) -> bool:
+    """Whether a description names a past holder of the role: "former", "ex-", "then"."""
+    return any(w in ("former", "ex", "then") or w.startswith(("ex-", "then-")) for w in words)
 
 
 class Cast:
@@ -302,53 +306,3 @@ class Cast:
                 if len(out) >= limit:
                     break
         return out
-
-    def resolve_description(self, text: str) -> tuple[CastMember | None, float]:
-        desc = normalise_description(text)
-        former = _is_former(desc)
-        head = description_head(desc)
-        # people named before this point in the article, most recent first (a bounded number:
-        # a description points to someone in the recent story, and huge casts stay fast)
-        seen = list(islice(reversed(self.by_recency.values()), 40))
-
-        def holds_now(person: CastMember) -> bool:
-            for role in person.roles:
-                words = normalise_description(role)
-                if description_head(words) == head and not _is_former(words):
-                    return True
-            return False
-
-        best, best_score, factor = None, 0.0, 0.8
-        present = {id(p.known) for p in seen if p.known is not None}
-        for kp, alias, normalised in self.known_descriptions():
-            exact = normalised == desc
-            # people from other articles count when named here, or on an exact, specific alias
-            if not (id(kp) in present or (exact and len(desc) >= 2)):
-                continue
-            # "the former prime minister" is not whoever is "Prime Minister" now, and
-            # the reverse: a former holder is not "the prime minister".
-            if former != _is_former(normalised):
-                continue
-            score = 3.0 + len(desc) if exact else _description_score(desc, alias)
-            if score > best_score:
-                best, best_score, factor = kp, score, 0.85
-        if best is not None:
-            person = self.person_from_known(best)
-            if not (former and holds_now(person)):
-                return person, factor
-            best, best_score = None, 0.0
-        for person in seen:
-            if former and holds_now(person):
-                continue
-            score = max((_description_score(desc, d) for d in person.descriptions()), default=0)
-            if score > best_score:
-                best, best_score = person, score
-        if best is not None and best_score >= 2:
-            return best, 0.8
-        specific = former or head == "year-old" or len([w for w in desc if w != head]) >= 1
-        if specific and head not in ("spokesperson", "official", "source"):
-            for person in self.recent_subjects(3):
-                if former and holds_now(person):
-                    continue
-                return person, 0.6
-        return None, 0.7

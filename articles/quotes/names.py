@@ -258,6 +258,17 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         return i
     if toks[j][0] == "." and j - 1 >= lo and toks[j - 1][0].lower() in ABBREVIATIONS:
         j -= 1  # "Gen." "Sen."
+    if bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS and toks[j][0][:1].isupper():
+        # "Minister of Information and Broadcasting Anurag Thakur": back to the title word
+        k = j - 1
+        while k >= lo and j - k < 8 and not is_role_word(toks[k][0]):
+            w = toks[k][0]
+            if not (w[:1].isupper() or w in ("of", "for", "and", "the", "&")):
+                return i
+            k -= 1
+        if k < lo or not is_role_word(toks[k][0]):
+            return i
+        return role_before(toks, k + 1, lo) if k + 1 < i else i
     if not is_role_word(toks[j][0]):
         return i
     start = j

@@ -60,7 +60,8 @@ def head_word(words: list[str]) -> str:
         low = bare_word(w).lower()
         if low in PREPOSITIONS and head:
             break
-        head = low
+        prefix, dash, rest = low.partition("-")
+        head = rest if dash and prefix in ("ex", "then", "former") else low  # "then-president"
     return head
 
 

@@ -6,7 +6,7 @@ fullest name the article used.
 from collections.abc import Sequence
 
 from .attribution import Attributor, Found, asker, verb_at
-from .candidates import pronoun_choice
+from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention, description_head, normalise_description
 from .evidence import collect_people
 from .judging import SpanJudge
@@ -174,7 +174,7 @@ class _Reader:
         if np.kind == "desc":
             if not description_head(normalise_description(np.text)):
                 return None  # an epithet ("the Western ...") is trusted only as a speaker
-            person, _ = self.cast.resolve_description(np.text)
+            person = description_choice(self.cast, np.text).person
             if person is not None and np.text not in person.aliases:
                 person.aliases[np.text] = None
             return person

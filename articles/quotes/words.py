@@ -151,6 +151,21 @@ ROLE_NOUNS = _words(
     speaker undersecretary magistrate billionaire tycoon magnate millionaire
     """
 )
+# Titles that name one person in a story: "the prime minister" is whoever holds it there.
+SOLE_OFFICES = _words(
+    """
+    president prime_minister chancellor minister premier governor mayor pope king queen chief
+    emir monarch
+    """
+)
+# The roles "the official" may stand for.
+OFFICIAL_ROLES = _words(
+    """
+    spokesperson minister chief president prime_minister ambassador envoy diplomat negotiator
+    commissioner director governor mayor official officer adviser advisor aide deputy
+    chancellor senator lawmaker mp undersecretary
+    """
+)
 ROLE_MODIFIERS = _words(
     """
     former ex then acting deputy interim outgoing incoming senior junior vice assistant
