@@ -361,3 +361,73 @@ def test_the_then_holder_of_a_title_is_not_its_current_holder():
         '"I signed the first plans in 1998," the then-president recalled, smiling.',
     ]
     assert found(*paragraphs) == [("I signed the first plans in 1998,", "Rui Vaz")]
+
+
+# --------------------------------------------------------------------------- no attribution
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotes_after_it():
+    paragraphs = [
+        "President Lena Sorensen answered questions from reporters on Friday. Here are"
+        " highlights of her remarks:",
+        '"We will not raise taxes this year. The budget is balanced.',
+        '"Growth is coming back."',
+        '"No company is being targeted."',
+    ]
+    assert [speaker for _, speaker in found(*paragraphs)] == ["Lena Sorensen"] * 2
+
+
+def test_bare_quote_paragraphs_carry_on_the_last_speaker():
+    paragraphs = [
+        '"The river has never been this high," said Mayor Joan Ferrer.',
+        '"We moved two hundred families overnight."',
+        '"Nobody was hurt."',
+    ]
+    assert [speaker for _, speaker in found(*paragraphs)] == ["Joan Ferrer"] * 3
+
+
+def test_a_pronoun_with_nobody_before_it_is_the_person_the_article_is_most_about():
+    paragraphs = [
+        'He said in a statement: "The cathedral is our history."',
+        "Deputy Mayor Luc Perrin said the damage was severe.",
+        'President Alain Roux said "the worst has been avoided" and Roux promised help.',
+        "Roux thanked the firefighters.",
+    ]
+    assert found(*paragraphs)[0] == ("The cathedral is our history.", "Alain Roux")
+
+
+def test_a_speaker_described_first_is_the_holder_of_that_role_named_just_after():
+    paragraphs = [
+        'A spokesperson for the governor said there is "zero chance" of a move.',
+        "The team is looking at other sites.",
+        '"We are reviewing several sites," Mina Park, the spokesperson, said.',
+    ]
+    assert found(*paragraphs)[0] == ("zero chance", "Mina Park")
+
+
+def test_a_persons_spokesman_is_the_person_quoted_next_when_nobody_else_is_named():
+    paragraphs = [
+        'Ahead of the talks, Weber\'s spokesman said the chancellor was calm "and ready."',
+        '"Germany has a lot to offer," Jonas Keller said.',
+    ]
+    assert found(*paragraphs) == [
+        ("and ready.", "Jonas Keller"),
+        ("Germany has a lot to offer,", "Jonas Keller"),
+    ]
+
+
+def test_an_unnamed_source_is_not_the_next_person_of_another_description():
+    paragraphs = [
+        "A senior European negotiator, speaking on condition of anonymity, said the draft was"
+        ' "unacceptable as it stands."',
+        '"We did not fly this far for nothing," said Tui Faleolo, Samoa\'s lead negotiator.',
+    ]
+    assert found(*paragraphs)[0] == ("unacceptable as it stands.", None)
+
+
+def test_a_bullet_before_a_description_is_no_part_of_it():
+    paragraphs = [
+        "• Home Secretary Amal Rahim said the system is broken.",
+        '• The home secretary said the government will create more "safe routes" this year.',
+    ]
+    assert found(*paragraphs) == [("safe routes", "Amal Rahim")]

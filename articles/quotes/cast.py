@@ -145,6 +145,7 @@ class Cast:
         self.others: list[list[Mention]] = []  # the other people each sentence names
         self.spoke: list[bool] = []  # whether each sentence's subject was quoted in it
         self.quoted: dict[int, int] = {}  # id(person) -> quotes given to them so far
+        self.mention_count: dict[int, int] = {}  # id(person) -> sentences naming them
         self.unproven_people: dict[str, CastMember] = {}  # by name, see `unproven`
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         # the same people, least recently mentioned first (re-inserted on each mention)
@@ -258,6 +259,7 @@ class Cast:
 
     def mention(self, person: CastMember) -> None:
         self.mentioned[id(person)] = self.sentence_no
+        self.mention_count[id(person)] = self.mention_count.get(id(person), 0) + 1
         self.by_recency.pop(id(person), None)
         self.by_recency[id(person)] = person
 

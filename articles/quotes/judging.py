@@ -11,6 +11,7 @@ continues the first. Each step's doubt lowers the confidence.
 import re
 
 from .attribution import WINDOW, Attributor, Found
+from .candidates import pronoun_choice
 from .cast import Cast, CastMember
 from .marks import WS_RE, Span
 from .quote import Quote
@@ -287,15 +288,14 @@ class SpanJudge:
             quote.confidence = 0.5
             return Found(span, quote, partner.person, False)
         source = None
-        if prev is not None and prev.attributed:
+        opens_paragraph = span.segs[0].open_at == WS_RE.match(self.text.paragraphs[p]).end()
+        if prev is not None and (prev.attributed or prev.person is not None):
             prev_para = prev.span.segs[-1].para
-            if prev_para == p:
+            if prev_para == p and prev.attributed:
                 source, factor = prev, 0.8
-            elif (
-                prev_para == p - 1
-                and span.segs[0].open_at == WS_RE.match(self.text.paragraphs[p]).end()
-            ):
-                source, factor = prev, 0.55
+            elif prev_para == p - 1 and opens_paragraph:
+                # the last speaker carrying on, over as many bare paragraphs as follow
+                source, factor = prev, 0.55 if prev.attributed else 0.9
         reporter = self.cast.last_reporter
         if source is None and reporter is not None and reporter[1] == self.cast.sentence_no - 1:
             # 'Walsh said she would work from home. "My manager isn't happy."'
@@ -304,6 +304,13 @@ class SpanJudge:
                 quote = self.make_quote(span, kind, reporter[2], reporter[3], reporter[4])
                 quote.confidence = 0.6 if same_paragraph else 0.5
                 return Found(span, quote, reporter[2], False)
+        if source is None and opens_paragraph:
+            intro = self.introduced_by(p)
+            if intro is not None:
+                person, mention = intro
+                quote = self.make_quote(span, kind, person, mention, "")
+                quote.confidence = 0.5
+                return Found(span, quote, person, False)
         if source is None:
             quote = self.make_quote(span, kind, None, "", "")
             quote.speaker_kind = "unknown"
@@ -316,6 +323,27 @@ class SpanJudge:
         quote.speaker_kind = source.quote.speaker_kind
         quote.confidence = round(source.quote.confidence * factor, 2)
         return Found(span, quote, source.person, False)
+
+    def introduced_by(self, p: int) -> tuple[CastMember, str] | None:
+        """Who a paragraph ending with a colon introduces ('Here are highlights of his remarks
+        at the news conference:'): that sentence's subject, or else the person its "his" or
+        "her" stands for."""
+        if p == 0 or not self.text.masked[p - 1].rstrip().endswith(":"):
+            return None
+        subject = self.cast.history[-1] if self.cast.history else None
+        if subject is not None and not subject.unproven:
+            return subject, ""
+        s0, s1 = self.text.sentences[p - 1][-1]
+        toks = self.text.toks(p - 1, s0, s1)
+        for k, tok in enumerate(toks):
+            if tok[0].lower() in ("his", "her"):
+                here = self.attribution.phrases.mentions(p - 1, toks, 0, k)
+                gender = "m" if tok[0].lower() == "his" else "f"
+                choice = pronoun_choice(self.cast, gender, here)
+                if choice.person is not None and not choice.person.unproven:
+                    return choice.person, tok[0]
+                break
+        return None
 
     def exchange_partner(self, span: Span, found: list[Found]) -> Found | None:
         """Who speaks a bare turn of a question-and-answer exchange, told one turn a paragraph.

@@ -81,6 +81,8 @@ class PhraseReader:
 
     def classify(self, p: int, toks: list[Tok], i: int, j: int) -> NounPhrase | None:
         """What the noun phrase toks[i:j] names."""
+        while i < j and toks[i][0] in _BULLETS:
+            i += 1  # "• The home secretary said"
         while i < j and (
             toks[i][0].lower() in COORDINATORS
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
@@ -439,6 +441,9 @@ class PhraseReader:
             if appositive is not None and appositive.kind == "name":
                 return appositive  # "Its chief executive, Paweł Zieliński, is ..."
         return np
+
+
+_BULLETS = frozenset("•·*►▪–—-|")
 
 
 def mention_role(toks: list[Tok], g: NameGroup) -> str:

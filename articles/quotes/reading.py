@@ -16,7 +16,14 @@ from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
 from .text import ArticleText
-from .words import GENDER_WORDS, HONORIFICS, PARTICIPLES, PRONOUNS, REPORTING_VERBS
+from .words import (
+    GENDER_WORDS,
+    HONORIFICS,
+    INDEFINITE,
+    PARTICIPLES,
+    PRONOUNS,
+    REPORTING_VERBS,
+)
 
 
 def read_article(paragraphs: Sequence[str], known: Sequence[KnownPerson]) -> Extraction:
@@ -66,7 +73,75 @@ class _Reader:
                     self.cast.end_sentence(None, [])
                     continue
                 self.note_sentence(p, s0, s1, found_here)
+        self.resolve_described_later()
+        self.resolve_leftover_pronouns()
         return self.result()
+
+    def resolve_described_later(self) -> None:
+        """A speaker described before being named ("Merz's spokesman said ...", then '"...,"
+        Stefan Kornelius said'; "A spokesperson for X said", then "Kim Eun-hye, the
+        spokesperson"): the first person named within the next three paragraphs who holds
+        that role, or who is named in a sentence giving it ("who took over as chief
+        executive"), or, with no role known, who speaks next."""
+        for k, f in enumerate(self.found):
+            if f.person is not None or f.quote.speaker_kind != "unnamed":
+                continue
+            desc = normalise_description(f.quote.speaker_mention)
+            head = description_head(desc)
+            if not head or head == "year-old" or f.quote.speaker_mention.lower().endswith("s"):
+                continue
+            at = (f.quote.end_paragraph, f.quote.end_offset)
+            later = [
+                person
+                for person in self.cast.people
+                if at < person.first_at and person.first_at[0] <= at[0] + 3
+            ]
+            # "A senior negotiator said" is someone else than the next person quoted
+            definite = f.quote.speaker_mention.split()[0].lower() not in INDEFINITE
+            modifiers = [w[:4] for w in desc[: desc.index(head)] if w not in _GENERIC_MODIFIERS]
+            for person in sorted(later, key=lambda person: person.first_at):
+                if self.holds_described_role(person, head, modifiers) or (
+                    definite
+                    and not person.roles
+                    and any(g.person is person and g.attributed for g in self.found[k + 1 : k + 3])
+                ):
+                    f.person = person
+                    f.quote.speaker_kind = "person"
+                    f.quote.confidence = 0.5
+                    break
+
+    def holds_described_role(self, person: CastMember, head: str, modifiers: list[str]) -> bool:
+        """Whether a person is known by the role, its modifiers included ("A senior European
+        negotiator" is not "Samoa's lead negotiator")."""
+        p, s0 = person.first_at
+        s0, s1 = self.text.sentence_at(p, s0)
+        for words in [
+            *(normalise_description(d) for d in person.descriptions()),
+            normalise_description(self.text.masked[p][s0:s1]),
+        ]:
+            if head in words and all(any(w[:4] == m for w in words) for m in modifiers):
+                return True
+        return False
+
+    def resolve_leftover_pronouns(self) -> None:
+        """A "he" or "she" nobody before it can stand for (a text that starts with "He said
+        in a statement") is the person of that sex the whole article is most about."""
+        for f in self.found:
+            if f.person is not None or f.quote.speaker_mention.lower() not in ("he", "she"):
+                continue
+            gender = PRONOUNS[f.quote.speaker_mention.lower()]
+            ranked = sorted(
+                (
+                    2 * self.cast.quoted.get(id(person), 0) + self.cast.mention_count[id(person)],
+                    n,
+                )
+                for n, person in enumerate(self.cast.people)
+                if person.gender in (None, gender) and id(person) in self.cast.mention_count
+            )
+            if ranked and (len(ranked) == 1 or ranked[-1][0] > ranked[-2][0]):  # no tie
+                f.person = self.cast.people[ranked[-1][1]]
+                f.quote.speaker_kind = "person"
+                f.quote.confidence = 0.3
 
     def result(self) -> Extraction:
         names = {id(p): _display_name(p) for p in self.cast.people}
@@ -179,6 +254,10 @@ class _Reader:
                 person.aliases[np.text] = None
             return person
         return None
+
+
+# Modifiers that say nothing about which role: "a senior official", "a local official".
+_GENERIC_MODIFIERS = frozenset(("senior", "top", "junior", "local", "leading", "veteran"))
 
 
 def _display_name(person: CastMember) -> str:
