@@ -431,3 +431,50 @@ def test_a_bullet_before_a_description_is_no_part_of_it():
         '• The home secretary said the government will create more "safe routes" this year.',
     ]
     assert found(*paragraphs) == [("safe routes", "Amal Rahim")]
+
+
+# --------------------------------------------------------------------------- who is no person
+
+
+def test_what_ends_the_phrase_before_a_verb_of_saying():
+    paragraphs = [
+        "Prime Minister Ruth Okafor has begun the two-year process of Britain's withdrawal"
+        ' from the European Union in what she said was "a moment of no return".'
+    ]
+    assert found(*paragraphs) == [("a moment of no return", "Ruth Okafor")]
+
+
+def test_a_time_phrase_between_the_subject_and_the_verb_is_skipped():
+    paragraphs = [
+        'Health secretary Tom Barr this morning accused the mayor of wanting to "give the'
+        ' parks away".'
+    ]
+    assert found(*paragraphs) == [("give the parks away", "Tom Barr")]
+
+
+def test_a_region_or_a_country_is_no_person():
+    paragraphs = [
+        "Northern leader Ri Su Gil convened a meeting on Monday.",
+        'The North has accused its neighbour of spreading "rumours and rubbish," while'
+        ' South Korea said it was "fully ready" to respond.',
+    ]
+    assert found(*paragraphs) == [("rumours and rubbish,", None), ("fully ready", None)]
+
+
+def test_a_capitalised_word_after_the_is_not_a_persons_name():
+    paragraphs = [
+        "Ri Son-il, chairman of the Committee for the Reunification of the Fatherland, said"
+        " the line would reopen.",
+        '"We will seek close ties," he said.',
+    ]
+    assert found(*paragraphs) == [("We will seek close ties,", "Ri Son-il")]
+
+
+def test_an_account_known_only_by_its_handle_has_no_name():
+    paragraphs = ['@RiverWatcher tweeted: "The old bridge has collapsed into the river."']
+    assert found(*paragraphs) == [("The old bridge has collapsed into the river.", None)]
+
+
+def test_a_lone_capitalised_word_before_a_colon_is_not_a_speaker():
+    paragraphs = ['Locals took to social media to share their fear: "The tower fell south."']
+    assert found(*paragraphs) == [("The tower fell south.", None)]

@@ -307,7 +307,9 @@ class Attributor:
             return Attribution(np, self.verb_text(p, toks, v, end), adjacent)
         if last == ":":
             np = self.phrases.sentence_subject(p, toks, lo, hi)
-            if np is not None:
+            if np is not None and not (
+                np.kind == "name" and len(np.words) == 1 and self.cast.lookup(np.words) is None
+            ):  # (a lone capitalised word nothing shows to be a person: "Locals took to ...:")
                 return Attribution(np, "", True, factor=0.75)
         return None
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
+    COMPASS,
     FUNCTION_WORDS,
     HONORIFICS,
     JOINED_PARTICLES,
@@ -104,7 +105,9 @@ class NameGroup:
 
     @property
     def is_place(self) -> bool:
-        return len(self.words) == 1 and bare_word(self.words[0]).lower() in PLACES
+        words = [bare_word(w).lower() for w in self.words]
+        # "Russia", "South Korea"
+        return words[-1] in PLACES and all(w in COMPASS for w in words[:-1])
 
 
 def _initials_at(toks: list[Tok], j: int, hi: int) -> int:

@@ -26,6 +26,7 @@ from .words import (
     ABBREVIATIONS,
     AUXILIARIES,
     CLAUSE_WORDS,
+    COMPASS,
     COORDINATORS,
     DEFINITE,
     FUNCTION_WORDS,
@@ -83,6 +84,10 @@ class PhraseReader:
         """What the noun phrase toks[i:j] names."""
         while i < j and toks[i][0] in _BULLETS:
             i += 1  # "• The home secretary said"
+        if i < j and (toks[i][0] == "@" or (i > 0 and toks[i - 1][0] == "@")):
+            # an account known only by its handle: "@SweetsandyInsan tweeted"
+            return NounPhrase("unnamed", self.text.text_of(p, toks, i, j), start=toks[i][1],
+                              end=toks[j - 1][2])  # fmt: skip
         while i < j and (
             toks[i][0].lower() in COORDINATORS
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
@@ -153,12 +158,17 @@ class PhraseReader:
                 )
             ):
                 return NounPhrase("org", text, start=start, end=end)
+            after_the = last.i - 1 > i and toks[last.i - 1][0].lower() == "the" and not role
+            if after_the:
+                # "chairman of the Committee for the Reunification of the Fatherland"
+                return NounPhrase("org", text, start=start, end=end)
             if first not in DEFINITE or role:
                 return NounPhrase("name", text, last.words, role, start, end, bare)
         if (
             len(words) == 2
             and first in ("the", "The".lower())
             and is_name_word(words[1])
+            and bare_word(words[1]).lower() not in COMPASS
             and not is_possessive(words[1])
             and bare_word(words[1]).lower() not in self.cast.non_people
             and not is_org_name_word(words[1])
@@ -263,6 +273,15 @@ class PhraseReader:
             or (toks[j][0].endswith("ly") and toks[j][0].islower())
         ):
             j -= 1
+        k = j
+        while (
+            k >= lo
+            and j - k < 3
+            and (toks[k][0].lower() in TIME_WORDS or toks[k][0] in ("this", "last", "on", "early"))
+        ):
+            k -= 1
+        if k < j and toks[k + 1][0] in ("this", "last", "on", "early"):
+            j = k  # "health secretary Steve Barclay this morning accused"
         if j < lo:
             return None
         w = toks[j][0]

@@ -82,7 +82,7 @@ COORDINATORS = _words("and but or then yet")
 CLAUSE_WORDS = _words(
     """
     that which who whom whose where when while because although though if as after before since
-    until unless whether than so and but or
+    until unless whether than so and but or what
     """
 )
 RELATIVE = _words("who whom whose which where")
@@ -248,9 +248,15 @@ PLACES = _words(
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
     wales america europe asia africa caucasus balkans moscow washington beijing london paris
     berlin brussels kyiv kiev tokyo delhi islamabad kabul tehran baghdad damascus ankara cairo
-    jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
+    korea jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
     budapest bucharest sofia belgrade ottawa canberra brasilia tbilisi yerevan baku tashkent
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
+    """
+)
+# Compass words: "the North" is a country or a region, not a person; "South Korea" a place.
+COMPASS = _words(
+    """
+    north south east west northern southern eastern western central
     """
 )
 # Place words that are also surnames: "Hyun-woo Park" is a person when a title says so.
