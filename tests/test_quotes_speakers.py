@@ -478,3 +478,46 @@ def test_an_account_known_only_by_its_handle_has_no_name():
 def test_a_lone_capitalised_word_before_a_colon_is_not_a_speaker():
     paragraphs = ['Locals took to social media to share their fear: "The tower fell south."']
     assert found(*paragraphs) == [("The tower fell south.", None)]
+
+
+def test_a_quote_inside_a_quote_in_the_same_marks_stays_inside():
+    paragraphs = [
+        "President Olena Hrytsenko spoke in Kyiv.",
+        '"We want peace. But it is possible only with the "weapon" of talks. This weapon is'
+        ' diplomacy," the Head of State said.',
+    ]
+    assert found(*paragraphs) == [
+        (
+            'We want peace. But it is possible only with the "weapon" of talks. This weapon'
+            " is diplomacy,",
+            "Olena Hrytsenko",
+        )
+    ]
+
+
+def test_a_closing_mark_printed_as_an_opening_one_still_closes():
+    paragraphs = [
+        "Minister Laurent Favre chaired the talks.",
+        "“The agreement has been adopted, “Mr. Favre said, adding: “It may be a small"
+        " gavel, but it does great things.”",
+    ]
+    assert found(*paragraphs) == [
+        ("The agreement has been adopted,", "Laurent Favre"),
+        ("It may be a small gavel, but it does great things.", "Laurent Favre"),
+    ]
+
+
+def test_single_marks_after_a_verb_of_saying_hold_a_quote_in_a_double_marked_article():
+    paragraphs = [
+        '"We are leaving," Prime Minister Helen Marsh said.',
+        "Marsh declared Friday a 'historic moment for the country'.",
+    ]
+    assert found(*paragraphs)[1] == ("historic moment for the country", "Helen Marsh")
+
+
+def test_a_last_paragraph_cut_off_mid_sentence_is_no_headline():
+    paragraphs = [
+        "Prime Minister Helen Marsh spoke in parliament on Wednesday afternoon.",
+        'Marsh said leaving was a "unique opportunity" to',
+    ]
+    assert found(*paragraphs) == [("unique opportunity", "Helen Marsh")]

@@ -16,7 +16,7 @@ from .cast import Cast, CastMember
 from .marks import WS_RE, Span
 from .quote import Quote
 from .text import ArticleText
-from .words import DIALOG_REPLIES, TERM_CUES, TITLE_CUES, WORK_NOUNS
+from .words import DIALOG_REPLIES, FUNCTION_WORDS, TERM_CUES, TITLE_CUES, WORK_NOUNS
 
 # After a quote: it is the title of something ('"...," was the daily's headline').
 _NAMED_AS_TITLE = re.compile(
@@ -77,6 +77,9 @@ class SpanJudge:
         if len(text) > 200 or len(text.split(None, 16)) > 15:
             return False
         stripped = text.rstrip("\"'”’»“‘«」』)]")  # "(... on local radio.)" ends a sentence
+        last_word = stripped.rsplit(None, 1)[-1] if stripped else ""
+        if last_word in FUNCTION_WORDS:
+            return False  # a text cut off mid-sentence ('... was a "unique opportunity" to')
         return not stripped or stripped[-1] not in ".!?…:;,"
 
     def is_term_or_title(self, span: Span, before: list[str], has_verb_before: bool) -> bool:
@@ -172,6 +175,7 @@ class SpanJudge:
             and not (
                 (after is not None and after.adjacent and content[-1:] in ",.!?")
                 or (before is not None and before.adjacent and intro)
+                or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
             )
         ):

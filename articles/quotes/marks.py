@@ -114,6 +114,24 @@ def _continues_speech(text: str, k: int) -> bool:
     return text[i - 1 : i] in ",.!?…;:" or text[i + 1 : i + 2] in (",", ".", "")
 
 
+def _is_nested(text: str, later: list[int]) -> bool:
+    """Whether an opening mark inside an open quote opens a quote within it: its closing mark
+    comes next, and the marks left after it (the outer closing one among them) are odd."""
+    return len(later) >= 2 and len(later) % 2 == 0 and not _looks_like_opener_only(text, later[0])
+
+
+def _is_misprinted_closer(text: str, i: int, later: list[int]) -> bool:
+    """Whether a mark shaped like an opening one closes the open quote: it follows the end of
+    a clause ('... has been adopted, “Mr. Fabius said, adding: “It may ...”') and the next
+    mark, if any, opens a new quote."""
+    before = text[:i].rstrip()
+    return (
+        bool(before)
+        and before[-1] in ",.!?…"
+        and (not later or _looks_like_opener_only(text, later[0]))
+    )
+
+
 def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
     spans: list[Span] = []
     carry: Span | None = None  # a quote still open at the end of the previous paragraph
@@ -133,13 +151,18 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
                 carry.closed = False
                 spans.append(carry)
             carry = None
-        for match in _DOUBLE_MARK_RE.finditer(text):
-            i = match.start()
+        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(text)]
+        n = 0
+        while n < len(marks):
+            i = marks[n]
+            n += 1
             if i == skip:
                 continue
             ch = text[i]
             if opener:
-                if ch in _DOUBLE_CLOSERS.get(opener, "") and not _looks_like_opener_only(text, i):
+                opener_only = _looks_like_opener_only(text, i)
+                misprinted = opener_only and _is_misprinted_closer(text, i, marks[n:])
+                if ch in _DOUBLE_CLOSERS.get(opener, "") and (not opener_only or misprinted):
                     start, end = _trim(text, open_at + 1, i)
                     seg = Seg(p, open_at, start, end, i)
                     if span is None:
@@ -147,6 +170,8 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
                     span.segs.append(seg)
                     spans.append(span)
                     opener, span = "", None
+                elif _can_open(text, i) and _is_nested(text, marks[n:]):
+                    n += 1  # a quote inside the quote: 'the only "weapon". This is ...,"'
                 elif _can_open(text, i):
                     # the previous mark was never closed: a stray, start again here
                     opener, open_at, span = ch, i, None

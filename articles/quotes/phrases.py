@@ -127,6 +127,13 @@ class PhraseReader:
         last = groups[-1] if groups else None
         if last is not None and last.j == j - 1 and self.is_post_nominal(words[-1], last):
             return self.classify(p, toks, i, j - 1)  # "Helena Marsh KC", "Tom Hale MP"
+        if (
+            "of" in words[2:]
+            and first in DEFINITE
+            and is_role_word(words[words.index("of", 1) - 1])
+            and (last is None or last.i > i + words.index("of", 1))
+        ):
+            return NounPhrase("desc", text, start=start, end=end)  # "the Head of State"
         if "of" in words[1:] and last is not None:
             k = i + words.index("of", 1)
             before_of = [g for g in groups if g.j == k]
@@ -430,6 +437,9 @@ class PhraseReader:
         while end < hi and end - i < 12:
             w = toks[end][0]
             low = w.lower()
+            if w == "." and end > i and toks[end - 1][0].lower() in ABBREVIATIONS:
+                end += 1  # "Mr. Fabius"
+                continue
             if w in (",", ";", ":", '"', "(", ".", "—", "–") or (
                 end > i
                 and (
