@@ -521,3 +521,57 @@ def test_a_last_paragraph_cut_off_mid_sentence_is_no_headline():
         'Marsh said leaving was a "unique opportunity" to',
     ]
     assert found(*paragraphs) == [("unique opportunity", "Helen Marsh")]
+
+
+# --------------------------------------------------------------------------- two speakers
+
+
+def test_a_surname_spelt_like_a_title_ends_a_name():
+    paragraphs = [
+        "A foreign minister, Julia Bishop, spoke for the group.",
+        '"We have done our work here," she said.',
+    ]
+    assert found(*paragraphs) == [("We have done our work here,", "Julia Bishop")]
+
+
+def test_a_persons_message_speaks_for_that_person():
+    paragraphs = [
+        "Prime Minister Ravi Sunder visited the museum on Friday.",
+        'Ravi Sunder\'s message said in part: "No words can describe the suffering."',
+    ]
+    assert found(*paragraphs)[0] == ("No words can describe the suffering.", "Ravi Sunder")
+
+
+def test_were_someones_first_words_and_the_reply_of_another():
+    paragraphs = [
+        "President Ana Ruiz and Governor Ben Cole met on Tuesday.",
+        '"Nice to meet you, Governor," were Ruiz\'s first words, to which Cole replied, "The'
+        ' honour is mine."',
+    ]
+    assert found(*paragraphs) == [
+        ("Nice to meet you, Governor,", "Ana Ruiz"),
+        ("The honour is mine.", "Ben Cole"),
+    ]
+
+
+def test_each_participle_after_and_takes_its_own_subject():
+    paragraphs = [
+        "Mayor Tom Hale and Governor Eva Lind opened the summit, with Mr Hale declaring the"
+        ' two would have a "great discussion" and Ms Lind saying they had overcome'
+        ' "every obstacle".'
+    ]
+    assert found(*paragraphs) == [
+        ("great discussion", "Tom Hale"),
+        ("every obstacle", "Eva Lind"),
+    ]
+
+
+def test_a_verb_that_governs_the_next_quote_is_not_the_attribution_of_this_one():
+    paragraphs = [
+        'Mayor Ana Ruiz tweeted that her thoughts were "with the people of Paris," Governor'
+        ' Ben Cole called the fire "a wound for us all" while Ruiz said it was "terrible".'
+    ]
+    assert found(*paragraphs)[:2] == [
+        ("with the people of Paris,", "Ana Ruiz"),
+        ("a wound for us all", "Ben Cole"),
+    ]

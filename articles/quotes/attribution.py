@@ -22,6 +22,7 @@ from .text import ArticleText
 from .words import (
     COMMITMENT_VERBS,
     DIALOG_REPLIES,
+    DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
     INVERTIBLE,
     NEEDS_PARTICLE,
@@ -197,6 +198,14 @@ class Attributor:
         if i >= hi:
             return None, stop
         w = toks[i][0]
+        if w in ("was", "were", "is", "are") and i + 1 < hi:
+            # '"Nice to meet you," were Kim's first words'
+            j = i + 1
+            while j < hi and j - i <= 6 and toks[j][0] not in (",", ".", ";", '"'):
+                j += 1
+            np = self.phrases.classify(p, toks, i + 1, j)
+            if np is not None and np.kind == "name" and toks[j - 1][0] in DOCUMENT_NOUNS:
+                return Attribution(np, "", True), stop
         if w in INVERTIBLE:
             end = verb_at(toks, i, hi)
             if end > 0:

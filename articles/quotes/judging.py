@@ -139,9 +139,17 @@ class SpanJudge:
         before_words = self.prefix_words(p, first.open_at, lo_pos)
         after = None
         if last.close_at >= 0:
-            after = self.attribution.after_attribution(last.para, last.close_at)[0]
+            after, after_stop = self.attribution.after_attribution(last.para, last.close_at)
         before = self.attribution.before_attribution(p, first.open_at, lo_pos)
         has_verb_before = before is not None and before.verb != ""
+        if after is not None and has_verb_before and before_words:
+            masked = self.text.masked[last.para]
+            if after.np is not None and masked[after_stop : after_stop + 1] == '"':
+                between = masked[after.np.end : after_stop].replace(after.verb, "", 1)
+                if any(ch.isalpha() for ch in between):
+                    # 'May tweeted her thoughts were "with France," Merkel called the
+                    # cathedral "a symbol"': that verb governs the next quote
+                    after = None
         at_start = not before_words  # opens the sentence (or follows the previous quote in it)
         if self.is_term_or_title(span, before_words, has_verb_before):
             return None
@@ -161,6 +169,10 @@ class SpanJudge:
             and prev_stop == first.open_at
             and before_words[-1:] == [","]
             and after is None
+            # (not '"A," were Kim's first words, to which Trump responded, "B."')
+            and (
+                before is None or before.np is None or before.np.text == prev.quote.speaker_mention
+            )
         )
         intro = before_words[-1:] in ([":"], [","]) or (
             before is not None and before.adjacent and before_words[-1:] != ["that"]

@@ -177,6 +177,25 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
                 if is_possessive(w):
                     possessive = True
                     break
+            elif (
+                words
+                and w[:1].isupper()
+                and w[1:].islower()
+                and is_role_word(w)
+                and bare_word(w).lower() not in HONORIFICS
+                and is_name_word(words[-1])
+                and bare_word(words[-1]).lower() not in PLACES
+                and (
+                    j + 1 >= hi
+                    or not (toks[j + 1][0][:1].isupper() or toks[j + 1][0] in ("-", "of"))
+                )
+            ):
+                # a surname spelt like a title, ending the name: "Julie Bishop, a minister"
+                words.append(w)
+                j += 1
+                if is_possessive(w):
+                    possessive = True
+                    break
             elif words and _particles_before_name(toks, j, hi):
                 n = _particles_before_name(toks, j, hi)
                 words.extend(t[0] for t in toks[j : j + n])  # "Pieter van der Berg"

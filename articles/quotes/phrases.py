@@ -29,6 +29,7 @@ from .words import (
     COMPASS,
     COORDINATORS,
     DEFINITE,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     INDEFINITE,
     ORG_NOUNS,
@@ -125,6 +126,19 @@ class PhraseReader:
         if len(groups) > 1 and "and" in words:
             return NounPhrase("unnamed", text, start=start, end=end)  # "Ruiz and Li said"
         last = groups[-1] if groups else None
+        if (
+            last is not None
+            and last.possessive
+            and last.j < j <= last.j + 3
+            and all(t[0].islower() for t in toks[last.j : j])
+            and words[-1] in DOCUMENT_NOUNS
+            and self.is_personal_name(NameGroup(last.i, last.j, last.words, False))
+        ):
+            # "Prime Minister Rishi Sunak's message said", "Kim's first words": his words
+            role_at = role_before(toks, last.i, i)
+            role = self.text.text_of(p, toks, role_at, last.i) if role_at < last.i else ""
+            words_of = [bare_word(w) for w in last.words]
+            return NounPhrase("name", text, words_of, role, start, end, False)
         if last is not None and last.j == j - 1 and self.is_post_nominal(words[-1], last):
             return self.classify(p, toks, i, j - 1)  # "Helena Marsh KC", "Tom Hale MP"
         if (
@@ -312,9 +326,9 @@ class PhraseReader:
             if (
                 np is not None
                 and np.kind in ("name", "desc")
-                and (k == 0 or toks[k - 1][0] in ("with", ",", "With"))
+                and (k == 0 or toks[k - 1][0] in ("with", ",", "With", "and"))
             ):
-                return np  # its own subject: "..., with Minister X saying ..."
+                return np  # its own subject: "..., with Minister X saying ..., and Y saying"
             return None
         if low in RELATIVE and j - 1 >= lo and toks[j - 1][0] == ",":
             return self.np_ending_at(p, toks, j - 2, lo)  # "Putin, who said"

@@ -253,6 +253,13 @@ PLACES = _words(
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
     """
 )
+# What a person's words come in: "Sunak's message said", "were Kim's first words".
+DOCUMENT_NOUNS = _words(
+    """
+    message statement letter tweet post speech remarks words note address reply response answer
+    comment comments greeting
+    """
+)
 # Compass words: "the North" is a country or a region, not a person; "South Korea" a place.
 COMPASS = _words(
     """
