@@ -575,3 +575,21 @@ def test_a_verb_that_governs_the_next_quote_is_not_the_attribution_of_this_one()
         ("with the people of Paris,", "Ana Ruiz"),
         ("a wound for us all", "Ben Cole"),
     ]
+
+
+def test_a_quote_run_onto_the_sentence_before_without_a_space_opens_its_own_sentence():
+    paragraphs = [
+        '"Welcome to the summit," said Prime Minister Aiko Sato.',
+        "Leaders held talks with President Joko Lim.'We are all neighbours here', says Sato",
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.text, q.speaker, q.kind) for q in quotes][1] == (
+        "We are all neighbours here",
+        "Aiko Sato",
+        "full",
+    )
+
+
+def test_a_bracketed_insertion_opening_a_quote_does_not_make_it_partial():
+    paragraphs = ['"[That is] pretty desperate stuff," Senator Iris Vale said.']
+    assert extract_quotes(paragraphs).quotes[0].kind == "full"

@@ -153,8 +153,11 @@ class SpanJudge:
         at_start = not before_words  # opens the sentence (or follows the previous quote in it)
         if self.is_term_or_title(span, before_words, has_verb_before):
             return None
+        # the quote ends a clause, its punctuation inside or outside the marks ("...’, says X")
+        closing_text = self.text.paragraphs[last.para][last.close_at + 1 : last.close_at + 2]
+        ends_clause = content[-1:] in ",.!?" or (last.close_at >= 0 and closing_text in (",", "."))
         if self.is_headline_like(p) and not (
-            after is not None and after.adjacent and (content[-1:] in ",.!?" or not after.verb)
+            after is not None and after.adjacent and (ends_clause or not after.verb)
         ):
             return None  # (a credit line, '"..." — Ana Lima, 34', is no headline)
         if at_start and last.close_at >= 0:
@@ -177,7 +180,8 @@ class SpanJudge:
         intro = before_words[-1:] in ([":"], [","]) or (
             before is not None and before.adjacent and before_words[-1:] != ["that"]
         )
-        starts_upper = content[:1].isupper() or content[:1].isdigit()
+        opening = content.lstrip("[(.… ")  # "[That's] pretty desperate", "... where we"
+        starts_upper = opening[:1].isupper() or opening[:1].isdigit()
         full_form = at_start or intro
         kind = "full" if full_form and starts_upper else "partial"
         # Where double marks carry the quotes, single ones need an attribution right beside them.
@@ -185,7 +189,7 @@ class SpanJudge:
             span.single
             and not self.singles_are_quotes
             and not (
-                (after is not None and after.adjacent and content[-1:] in ",.!?")
+                (after is not None and after.adjacent and ends_clause)
                 or (before is not None and before.adjacent and intro)
                 or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
                 or (at_start and prev is not None and prev.span.single and prev.attributed)

@@ -77,6 +77,8 @@ def _can_open(text: str, i: int) -> bool:
         return not (prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"))
     if text.startswith("...", i + 1) or nxt == "…":
         nxt = "a"  # an ellipsis opening the quote: "... where we resolve our differences"
+    if prev in ".!?" and nxt.isupper() and i >= 2 and text[i - 2].isalpha():
+        return True  # sentences run together: "...in the region."We will ..."
     return (prev.isspace() or prev in _OPEN_CONTEXT or prev in _CONTINUATION_OPENERS) and not (
         nxt.isspace() or nxt in ".,;:!?"
     )
@@ -208,7 +210,12 @@ def _find_single_spans(p: int, text: str, blocked: list[tuple[int, int]]) -> lis
         nxt = text[i + 1] if i + 1 < n else " "
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: can’t, Russia’s
-        left = (prev.isspace() or prev in _OPEN_CONTEXT or prev in '"“„«') and not nxt.isspace()
+        left = (
+            prev.isspace()
+            or prev in _OPEN_CONTEXT
+            or prev in '"“„«'
+            or (prev in ".!?" and nxt.isupper())  # run on: "...Widodo.'We are all ...'"
+        ) and not nxt.isspace()
         if not opener:
             if ch in _SINGLE_CLOSERS and left and not (nxt.isdigit() and ch in "'‘"):
                 opener, open_at = ch, i

@@ -17,7 +17,19 @@ class ArticleText:
     def __init__(self, paragraphs: Sequence[str], spans: list[Span]):
         self.paragraphs = paragraphs
         self.masked = mask(paragraphs, spans)
-        self.sentences = [split_sentences(m) for m in self.masked]
+        # a quote opening right after a full stop with no space starts a sentence: sentences
+        # run together ("... Joko Widodo.'We are all citizens of Hiroshima', says Kishida")
+        glued: dict[int, list[int]] = {}
+        for span in spans:
+            seg = span.segs[0]
+            text = paragraphs[seg.para]
+            if (
+                seg.open_at >= 2
+                and text[seg.open_at - 1] in ".!?"
+                and text[seg.open_at - 2].isalpha()
+            ):
+                glued.setdefault(seg.para, []).append(seg.open_at)
+        self.sentences = [split_sentences(m, glued.get(p, ())) for p, m in enumerate(self.masked)]
         self._sentence_starts = [[s0 for s0, _ in bounds] for bounds in self.sentences]
         self._tok_cache: dict[tuple[int, int], tuple[list[Tok], list[int]]] = {}
         self._group_cache: dict[tuple[int, int], list[NameGroup]] = {}
