@@ -593,3 +593,21 @@ def test_a_quote_run_onto_the_sentence_before_without_a_space_opens_its_own_sent
 def test_a_bracketed_insertion_opening_a_quote_does_not_make_it_partial():
     paragraphs = ['"[That is] pretty desperate stuff," Senator Iris Vale said.']
     assert extract_quotes(paragraphs).quotes[0].kind == "full"
+
+
+def test_a_word_a_body_expressed_is_its_quote():
+    paragraphs = ['The Vatican on Monday expressed its "disbelief" and "grief" over the fire.']
+    assert found(*paragraphs) == [("disbelief", None), ("grief", None)]
+
+
+def test_a_word_credited_to_someone_is_their_quote():
+    paragraphs = ['President Lea Brun credited the "courage" of the crews with saving the towers.']
+    assert found(*paragraphs) == [("courage", "Lea Brun")]
+
+
+def test_reported_to_have_said_keeps_the_words_with_the_subject():
+    paragraphs = [
+        "The visit followed a trip by leader Kim Song Il, who was reported to have said he"
+        ' "welcomes" talks.'
+    ]
+    assert found(*paragraphs) == [("welcomes", "Kim Song Il")]

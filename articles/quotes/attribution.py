@@ -61,10 +61,12 @@ def verb_at(toks: list[Tok], v: int, hi: int) -> int:
         particles = NEEDS_PARTICLE[w]
         if w == "expressed":
             k = v + 1
-            if k < hi and toks[k][0] == "the":
+            if k < hi and toks[k][0] in ("the", "its", "his", "her", "their", "our"):
                 k += 1
             if k < hi and toks[k][0] in EXPRESSED_OBJECTS:
                 return k + 1
+            if k == hi or (k < hi and toks[k][0] == '"'):
+                return k  # 'the Vatican expressed its "incredulity"'
             return -1
         if v + 1 < hi and toks[v + 1][0] in particles:
             return v + 2

@@ -31,6 +31,7 @@ from .words import (
     DEFINITE,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    HEARSAY,
     INDEFINITE,
     ORG_NOUNS,
     PARTICIPLES,
@@ -336,6 +337,13 @@ class PhraseReader:
             return self.clause_subject(p, toks, j)  # "... and yelled"
         if w == ",":
             return self.np_before_parentheticals(p, toks, j, lo)
+        if (
+            low == "to"
+            and j - 2 >= lo
+            and toks[j - 1][0] in HEARSAY
+            and toks[j - 2][0].lower() in ("was", "is", "were", "are", "been")
+        ):
+            return self.subject_of(p, toks, j - 1, lo)  # "X, who was reported to have said"
         if low in DEFINITE or low in INDEFINITE or low in PREPOSITIONS:
             return None  # "the claims", "of the said" -- a noun, not a verb
         return self.np_ending_at(p, toks, j, lo)

@@ -32,11 +32,13 @@ JUDGING_VERBS = _words(
     """
     accused accuses criticised criticized criticises criticizes condemned condemns praised
     praises blamed blames dismissed dismisses hailed hails welcomed welcomes branded brands
-    labelled labeled slammed slams defended defends thanked apologised apologized
+    labelled labeled slammed slams defended defends thanked apologised apologized credited
     """
 )
 INVERTIBLE = REPORTING_VERBS - {"told", "tells", "tell", "urged", "urges", "called", "expressed"}
 REPORTING_VERBS = REPORTING_VERBS | JUDGING_VERBS
+# "X was reported to have said": the words are still X's.
+HEARSAY = _words("reported said believed understood thought known quoted alleged")
 PARTICIPLES = _words(
     """
     saying adding noting insisting warning arguing explaining stressing calling describing
@@ -224,7 +226,8 @@ ORG_NAME_WORDS = _words(
     bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
     securities capital ventures partners industries solutions labs laboratories media studios
     foods brands insurance investments markets mining chemicals resources communications
-    telecom software entertainment productions records society trust rescue
+    telecom software entertainment productions records society trust rescue vatican elysee
+    bundestag knesset duma
     """
 )
 
