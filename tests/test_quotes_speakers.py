@@ -611,3 +611,36 @@ def test_reported_to_have_said_keeps_the_words_with_the_subject():
         ' "welcomes" talks.'
     ]
     assert found(*paragraphs) == [("welcomes", "Kim Song Il")]
+
+
+# --------------------------------------------------------------------------- agencies and bodies
+
+
+def test_a_parenthetical_report_by_media_gives_the_quote_no_person():
+    paragraphs = [
+        "Leader Ri Su Gil convened a security meeting Monday, state media reported, directing"
+        ' a plan of "immediate military action" against the drones.'
+    ]
+    assert found(*paragraphs) == [("immediate military action", None)]
+
+
+def test_a_country_as_the_nearest_subject_speaks_for_itself():
+    paragraphs = [
+        'Agency wire - North Korea will "reexamine its nuclear stance" after the alleged plots'
+        " were uncovered, RIA reported."
+    ]
+    assert found(*paragraphs) == [("reexamine its nuclear stance", None)]
+
+
+def test_a_person_telling_an_agency_is_the_speaker_not_the_agency():
+    paragraphs = [
+        '"I screamed and ran outside," tourist Mira Das told Reuters by telephone.',
+        'Das told AFP the ministers had agreed "to halve the fees".',
+        'The toll has reached 758, according to Reuters, and "rising fast", Das said.',
+    ]
+    assert [speaker for _, speaker in found(*paragraphs)] == ["Mira Das"] * 3
+
+
+def test_a_quoted_name_before_strategy_is_a_term():
+    paragraphs = ['Minister Zhang Wei called for action on the "Go Out" strategy this year.']
+    assert found(*paragraphs) == []

@@ -24,6 +24,7 @@ from .words import (
     DIALOG_REPLIES,
     DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
+    FUNCTION_WORDS,
     INVERTIBLE,
     NEEDS_PARTICLE,
     PARTICIPLES,
@@ -57,6 +58,10 @@ def verb_at(toks: list[Tok], v: int, hi: int) -> int:
     w = toks[v][0]
     if w not in REPORTING_VERBS and w not in PARTICIPLES:
         return -1
+    if w in ("alleged", "reported") and v + 1 < hi:
+        nxt = toks[v + 1][0]
+        if nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt not in PRONOUNS:
+            return -1  # an adjective: "the alleged plots", "reported sightings"
     if w in NEEDS_PARTICLE:
         particles = NEEDS_PARTICLE[w]
         if w == "expressed":
@@ -288,6 +293,7 @@ class Attributor:
                 np = self.phrases.np_forward(p, toks, v + 2, hi)
                 if np is not None:
                     return Attribution(np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4)
+        parenthetical = None
         for v in range(hi - 1, lo - 1, -1):
             end = verb_at(toks, v, hi)
             if end < 0:
@@ -308,7 +314,11 @@ class Attributor:
             if np is None:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
-                continue  # "Her favourite review, she says, came from ...: "..."
+                # "Her favourite review, she says, came from ...: "..."": a parenthetical,
+                # the whole sentence's source only if nothing nearer gives the quote one
+                if parenthetical is None:
+                    parenthetical = Attribution(np, self.verb_text(p, toks, v, end), False, 0.9)
+                continue
             if np.kind in ("org", "unnamed") and toks[v][0] in COMMITMENT_VERBS:
                 outer = self.outer_reporter(p, toks, v, lo, np)
                 if outer is not None:
@@ -322,7 +332,8 @@ class Attributor:
                 np.kind == "name" and len(np.words) == 1 and self.cast.lookup(np.words) is None
             ):  # (a lone capitalised word nothing shows to be a person: "Locals took to ...:")
                 return Attribution(np, "", True, factor=0.75)
-        return None
+            return None
+        return parenthetical
 
     def clause_subject(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
         """The subject of the clause a quote stands in: the nearest name or pronoun before it
@@ -352,12 +363,12 @@ class Attributor:
                 if nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS:
                     return self.phrases.classify(p, toks, k, k + 1)
             group = next((g for g in groups if g.j - 1 == k), None)
-            if (
-                group is not None
-                and not (group.is_org or group.is_place)
-                and self.cast.lookup(group.words) is not None
-                and mention_role(toks, group) == "subject"
-            ):
+            if group is None or mention_role(toks, group) != "subject":
+                continue
+            if group.is_org or group.is_place:
+                # "North Korea will "reexamine ..."": a country or a body speaks
+                return NounPhrase("org", self.text.text_of(p, toks, group.i, group.j))
+            if self.cast.lookup(group.words) is not None:
                 np = self.phrases.classify(p, toks, role_before(toks, group.i, lo), group.j)
                 if np is not None and np.kind == "name":
                     return np

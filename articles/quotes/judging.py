@@ -16,7 +16,14 @@ from .cast import Cast, CastMember
 from .marks import WS_RE, Span
 from .quote import Quote
 from .text import ArticleText
-from .words import DIALOG_REPLIES, FUNCTION_WORDS, TERM_CUES, TITLE_CUES, WORK_NOUNS
+from .words import (
+    DIALOG_REPLIES,
+    FUNCTION_WORDS,
+    PLAN_NOUNS,
+    TERM_CUES,
+    TITLE_CUES,
+    WORK_NOUNS,
+)
 
 # After a quote: it is the title of something ('"...," was the daily's headline').
 _NAMED_AS_TITLE = re.compile(
@@ -93,6 +100,10 @@ class SpanJudge:
             return True
         if recent[-2:] in (["such", "as"], ["known", "as"]) or recent[-3::2] == ["known", "as"]:
             return True  # 'words such as "clique"', 'the bomb known (locally) as "Little Boy"'
+        if seg.close_at >= 0 and len(span.segs) == 1:
+            after = self.text.paragraphs[seg.para][seg.close_at + 1 : seg.close_at + 40].split()
+            if after and after[0].lower() in PLAN_NOUNS and content[:1].isupper():
+                return True  # the name of a plan: 'the "Go Out" strategy'
         words = content.rstrip(",.;:").split()
         ending = content.rstrip()[-1:]
         if (

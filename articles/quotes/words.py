@@ -23,7 +23,7 @@ REPORTING_VERBS = _words(
     described describes called hoped alleged countered retorted interjected cried sighed laughed
     muttered murmured pointed went expressed
     fumed raged snapped barked gushed beamed smiled grinned scoffed sneered chuckled groaned
-    lamented mourned begged chimed pronounced
+    lamented mourned begged chimed pronounced reported reports
     """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
@@ -204,7 +204,7 @@ ORG_NOUNS = _words(
     presidency city state country nation league side manufacturer chipmaker carmaker automaker
     airline retailer insurer lender utility exporter developer publisher studio label coalition
     movement opposition prosecution center centre tank municipality county province region
-    organisers organizers statement website paper magazine
+    organisers organizers statement website paper magazine media
     report study survey poll letter document filing ruling judgment judgement verdict memo
     communique resolution declaration release note
     """
@@ -300,6 +300,13 @@ TERM_CUES = _words(
     """
     so-called dubbed nicknamed termed reading read slogan motto hashtag label word term phrase
     banner banners sign signs chanted chanting chant chants engraved inscribed inscription
+    """
+)
+# Nouns after a quoted name that make it the name of a plan: the "Go Out" strategy.
+PLAN_NOUNS = _words(
+    """
+    strategy policy plan programme program campaign initiative project doctrine scheme model
+    agenda concept principle slogan plan label brand operation
     """
 )
 WORK_NOUNS = _words(
