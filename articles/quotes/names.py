@@ -38,6 +38,11 @@ def bare_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
+def _low(word: str) -> str:
+    return bare_word(word).lower()
+
+
 def is_possessive(word: str) -> bool:
     return word.endswith(("’s", "'s", "s’", "s'"))
 
@@ -105,9 +110,10 @@ class NameGroup:
 
     @property
     def is_place(self) -> bool:
-        words = [bare_word(w).lower() for w in self.words]
         # "Russia", "South Korea"
-        return words[-1] in PLACES and all(w in COMPASS for w in words[:-1])
+        if _low(self.words[-1]) not in PLACES:
+            return False
+        return all(_low(w) in COMPASS for w in self.words[:-1])
 
 
 def _initials_at(toks: list[Tok], j: int, hi: int) -> int:
@@ -138,8 +144,12 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     groups = []
     i = lo
     while i < hi:
+        w = toks[i][0]
+        if not w[:1].isupper() and w not in PARTICLES and "-" not in w:
+            i += 1  # most words: no name starts here
+            continue
         j, words, possessive = i, [], False
-        initials = _initials_at(toks, i, hi)
+        initials = _initials_at(toks, i, hi) if len(w) == 1 or w[-1] == "." else 0
         if initials:
             words.append(toks[i][0] + ("." if initials == 2 else ""))  # "K. Shanmugam"
             j += initials
@@ -157,10 +167,16 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
                 j += 1
         while j < hi and len(words) < 6:
             w = toks[j][0]
-            initials = _initials_at(toks, j, hi) if words else 0
+            initials = _initials_at(toks, j, hi) if len(w) == 1 or w[-1] == "." else 0
             if initials:
                 words.append(w + ("." if initials == 2 else ""))  # "George W. Bush"
                 j += initials
+            elif is_name_word(w):
+                words.append(w)
+                j += 1
+                if is_possessive(w):
+                    possessive = True
+                    break
             elif (
                 len(words) >= 2
                 and w[:1].isupper()
@@ -171,12 +187,6 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             ):
                 words.append(w)  # a capitalised short word inside a name: "Moon Jae In"
                 j += 1
-            elif is_name_word(w):
-                words.append(w)
-                j += 1
-                if is_possessive(w):
-                    possessive = True
-                    break
             elif (
                 words
                 and w[:1].isupper()
@@ -211,7 +221,7 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         while words and words[-1].endswith(".") and len(words[-1]) == 2:
             words.pop()
             j -= 2
-        portfolio = [k for k, w in enumerate(words) if bare_word(w).lower() in PORTFOLIO_WORDS]
+        portfolio = [k for k, w in enumerate(words) if _low(w) in PORTFOLIO_WORDS]
         if portfolio and len(portfolio) == len(words):
             i = max(j, i + 1)  # "Minister of Information"
             continue
