@@ -644,3 +644,28 @@ def test_a_person_telling_an_agency_is_the_speaker_not_the_agency():
 def test_a_quoted_name_before_strategy_is_a_term():
     paragraphs = ['Minister Zhang Wei called for action on the "Go Out" strategy this year.']
     assert found(*paragraphs) == []
+
+
+def test_a_correspondent_quoted_is_not_the_person_the_story_is_about():
+    paragraphs = [
+        "President Ilse Brandt toured the flooded towns on Monday.",
+        '"Whole streets are under water," the broadcaster\'s local correspondent said.',
+    ]
+    assert found(*paragraphs) == [("Whole streets are under water,", None)]
+
+
+def test_a_pronoun_after_x_met_y_is_x():
+    paragraphs = [
+        "Governor Tom Hale met Senator Ruth Lind in Boston on Friday.",
+        '"We agreed on the budget," he said.',
+    ]
+    assert found(*paragraphs) == [("We agreed on the budget,", "Tom Hale")]
+
+
+def test_the_former_holder_described_is_not_the_one_named_last():
+    paragraphs = [
+        "Former Danish Prime Minister Lars Holm spoke in Oslo. US President Dan Reed"
+        " arrived the next day.",
+        '"The alliance must stay united," the former Danish prime minister said.',
+    ]
+    assert found(*paragraphs) == [("The alliance must stay united,", "Lars Holm")]

@@ -28,7 +28,7 @@ from .cast import (
     normalise_description,
 )
 from .names import is_possessive
-from .words import OFFICIAL_ROLES, SOLE_OFFICES
+from .words import OFFICIAL_ROLES, OTHER_VOICES, SOLE_OFFICES
 
 # How much each grammatical role counts, in the sentence being read and in an earlier one.
 ROLE_HERE = {"speaker": 5.2, "subject": 5.0, "mention": 3.9, "object": 3.6, "possessive": 2.6}
@@ -161,7 +161,7 @@ def description_choice(cast: Cast, text: str) -> Choice:
         return Choice(None, 0.7)
     specific = former or head == "year-old" or any(w != head for w in desc)
     sole = head in SOLE_OFFICES and opener == "the"
-    if (specific and head not in ("spokesperson", "official", "source")) or sole:
+    if (specific and head not in OTHER_VOICES) or sole:
         for person in cast.recent_subjects(3):
             if former and holds_now(person):
                 continue

@@ -150,7 +150,8 @@ ROLE_NOUNS = _words(
     lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
     ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
     controller registrar clerk administrator coordinator planner partner associate fellow
-    speaker undersecretary magistrate billionaire tycoon magnate millionaire
+    speaker undersecretary magistrate billionaire tycoon magnate millionaire correspondent
+    interviewer moderator
     """
 )
 # Titles that name one person in a story: "the prime minister" is whoever holds it there.
@@ -166,6 +167,14 @@ OFFICIAL_ROLES = _words(
     spokesperson minister chief president prime_minister ambassador envoy diplomat negotiator
     commissioner director governor mayor official officer adviser advisor aide deputy
     chancellor senator lawmaker mp undersecretary
+    """
+)
+# Roles of people who speak about the story rather than in it: "the broadcaster's
+# correspondent", "an analyst" are not the person the story is about.
+OTHER_VOICES = _words(
+    """
+    spokesperson official source correspondent reporter journalist interviewer presenter host
+    anchor editor columnist commentator analyst expert witness moderator
     """
 )
 ROLE_MODIFIERS = _words(
