@@ -669,3 +669,19 @@ def test_the_former_holder_described_is_not_the_one_named_last():
         '"The alliance must stay united," the former Danish prime minister said.',
     ]
     assert found(*paragraphs) == [("The alliance must stay united,", "Lars Holm")]
+
+
+def test_a_theme_a_speaker_stressed_is_no_quote():
+    paragraphs = [
+        'President Hana Cho stressed the value of "freedom" and emphasized "creativity" and'
+        ' "cooperation". She also emphasized "independent innovation".'
+    ]
+    assert found(*paragraphs) == []
+
+
+def test_a_title_whose_name_was_cut_off_stands_for_a_person_of_its_sex():
+    paragraphs = [
+        "President Luc Moreau visited the cathedral on Monday.",
+        '"We will rebuild it together," said Mr',
+    ]
+    assert found(*paragraphs) == [("We will rebuild it together,", "Luc Moreau")]

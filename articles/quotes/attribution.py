@@ -14,7 +14,7 @@ from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
-from .names import role_before
+from .names import bare_word, role_before
 from .phrases import NounPhrase, PhraseReader, mention_role
 from .quote import Quote
 from .sentences import Tok
@@ -25,6 +25,7 @@ from .words import (
     DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
     FUNCTION_WORDS,
+    HONORIFICS,
     INVERTIBLE,
     NEEDS_PARTICLE,
     PARTICIPLES,
@@ -113,6 +114,17 @@ class Attributor:
         """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker, which
         stands in paragraph p; `previous` is the quote found just before, whose asker a
         replying pronoun cannot be; `opened` the (paragraph, offset) where the quote opened."""
+        titles = np.text.split()
+        if np.kind in ("name", "desc") and all(
+            bare_word(w).lower().rstrip(".") in HONORIFICS for w in titles
+        ):
+            # a title whose name was cut off ("... said Mr"): like a pronoun of its sex
+            gender = HONORIFICS[bare_word(titles[-1]).lower().rstrip(".")]
+            here, exclude = self.pronoun_context(np, p, opened)
+            choice = pronoun_choice(self.cast, gender, here, exclude)
+            if choice.person is None or choice.person.unproven:
+                return None, "unknown", 0.4
+            return choice.person, "person", choice.confidence * 0.8
         if np.kind == "name":
             person = self.cast.register(np.words, np.role)
             return person, "person", 0.95

@@ -20,11 +20,16 @@ from .words import (
     DIALOG_REPLIES,
     FUNCTION_WORDS,
     PLAN_NOUNS,
+    STRESS_VERBS,
     TERM_CUES,
     TITLE_CUES,
     WORK_NOUNS,
 )
 
+# Words between a verb of stress and the theme it stresses: "stressed the value of".
+_THEME_FRAMES = frozenset(
+    ("the", "of", "value", "importance", "need", "principle", "spirit", "and")
+)
 # After a quote: it is the title of something ('"...," was the daily's headline').
 _NAMED_AS_TITLE = re.compile(
     r"[\s,]*(?:was|is|were|are|read|reads)\s+(?:[\w’'.-]+\s+){0,3}"
@@ -98,6 +103,15 @@ class SpanJudge:
         named = recent[-1:] in (["called"], ["named"]) or recent[-2:-1] in (["called"], ["named"])
         if any(w in TERM_CUES for w in recent[-3:]):
             return True
+        words = content.rstrip(",.;:").split()
+        if len(words) <= 2 and content.islower() and content[-1:].isalpha():
+            lead = [
+                w
+                for w in before[-8:]
+                if w.lower() not in _THEME_FRAMES and w not in ('"', ",") and w.strip("x")
+            ]  # (past 'the value of', and past the themes listed before: '"a" and "b"')
+            if lead and lead[-1].lower() in STRESS_VERBS:
+                return True  # a theme stressed: 'emphasized "independent innovation"'
         if recent[-2:] in (["such", "as"], ["known", "as"]) or recent[-3::2] == ["known", "as"]:
             return True  # 'words such as "clique"', 'the bomb known (locally) as "Little Boy"'
         if seg.close_at >= 0 and len(span.segs) == 1:

@@ -311,6 +311,14 @@ TERM_CUES = _words(
     banner banners sign signs chanted chanting chant chants engraved inscribed inscription
     """
 )
+# Verbs that put a theme forward: the word or two in marks right after them is a theme, not
+# speech ('he stressed "freedom"', 'emphasized "independent innovation"').
+STRESS_VERBS = _words(
+    """
+    stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
+    highlighted highlights
+    """
+)
 # Nouns after a quoted name that make it the name of a plan: the "Go Out" strategy.
 PLAN_NOUNS = _words(
     """
