@@ -135,7 +135,7 @@ def test_merged_and_split_statements_show_at_once(client, editor, scene):
 
 def test_re_processing_shows_at_once(client, scene):
     url = story_url(scene)
-    marked = '<span class="who">Fischer</span>'
+    marked = '<span class="who" data-label="Fischer"></span>'
     Quote.objects.filter(pk=scene.fischer.pk).delete()
     assert marked not in client.get(url).content.decode()
     process_article(Article.objects.get(pk=scene.wire.pk))
