@@ -175,6 +175,8 @@ def test_many_outlets_one_chip_and_one_tab_per_outlet_leading_to_its_first_colum
     html = client.get(story.get_absolute_url()).content.decode()
     assert html.count('class="column"') == 11  # one outlet ran two articles
     assert "Outlets shown (10 of 10)" in html
+    facts = html.split('class="outlet-facts"')[1].split("</ul>")[0]
+    assert facts.count(">Reuters</a>") == 1  # two articles, listed once
     tabs = html.split('class="column-tabs"')[1].split("</nav>")[0]
     assert tabs.count("<a ") == 10
     first = story.articles.filter(outlet__name="Reuters").order_by("published_at", "pk").first()

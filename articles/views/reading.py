@@ -104,6 +104,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "story": story,
         "articles": articles,
         "columns": columns,
+        "outlets": outlets,  # each once, though an outlet may run several articles
         "chooser": outlet_chooser(outlets, chosen, articles),
         "chosen_slugs": ",".join(outlet.slug for outlet in chosen),
         "quote_count": len(visible),
