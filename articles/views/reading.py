@@ -105,7 +105,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "story": story,
         "articles": articles,
         "columns": columns,
-        "chooser": outlet_chooser(outlets, chosen),
+        "outlets": outlets,  # each once, though an outlet may run several articles
+        "chooser": outlet_chooser(outlets, chosen, articles),
         "chosen_slugs": ",".join(outlet.slug for outlet in chosen),
         "quote_count": len(visible),
         "statement_count": len({q.group_id for q in visible if q.group_id}),
@@ -179,8 +180,15 @@ def chosen_outlets(param: str | None, outlets: list[Outlet]) -> list[Outlet]:
     return chosen
 
 
-def outlet_chooser(outlets: list[Outlet], chosen: list[Outlet]) -> dict:
-    """Links that add, remove or move one outlet: each is the whole new choice, in the URL."""
+def outlet_chooser(outlets: list[Outlet], chosen: list[Outlet], articles=()) -> dict:
+    """Links that add, remove or move one outlet: each is the whole new choice, in the URL.
+    Each shown outlet also links to its first column (`anchor`), with its article count: the
+    outlets are the page's tabs, one per outlet even when it ran several articles."""
+    first_column: dict[int, int] = {}
+    article_count: dict[int, int] = {}
+    for article in articles:
+        first_column.setdefault(article.outlet_id, article.pk)
+        article_count[article.outlet_id] = article_count.get(article.outlet_id, 0) + 1
 
     def param(choice):
         return ",".join(outlet.slug for outlet in choice)
@@ -192,13 +200,15 @@ def outlet_chooser(outlets: list[Outlet], chosen: list[Outlet]) -> dict:
         shown.append(
             {
                 "outlet": outlet,
+                "anchor": f"col-{first_column[outlet.pk]}" if outlet.pk in first_column else "",
+                "articles": article_count.get(outlet.pk, 0),
                 "remove": param([s for s in chosen if s != outlet]),
                 "left": param(left) if index > 0 else None,
                 "right": param(right) if index < len(chosen) - 1 else None,
             }
         )
     hidden = [{"outlet": s, "add": param([*chosen, s])} for s in outlets if s not in chosen]
-    return {"shown": shown, "hidden": hidden}
+    return {"shown": shown, "hidden": hidden, "total": len(outlets)}
 
 
 @vary_on_headers("HX-Request")
