@@ -2,8 +2,7 @@
 wording, some leaving a quote out; one outlet runs two articles (an update)."""
 
 from articles.models import Story
-from tests.helpers import make_article
-from tests.test_processing import WIRE
+from tests.helpers import WIRE, make_article
 
 OUTLETS = [
     "Reuters",

@@ -16,8 +16,7 @@ from articles.models import (
     Story,
     editors_group,
 )
-from tests.helpers import make_article, make_user
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, WIRE, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 

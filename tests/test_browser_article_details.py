@@ -3,10 +3,8 @@
 import pytest
 
 from articles.models import Article
-from tests.helpers import make_article
-from tests.test_browser_upload import log_in
-from tests.test_edit_quotes import make_editor
-from tests.test_processing import WIRE
+from tests.browser import log_in
+from tests.helpers import WIRE, make_article, make_editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

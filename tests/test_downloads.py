@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from articles.history import Change
 from articles.models import Edit, Quote, Story, editors_group
-from tests.helpers import make_article, make_user
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, WIRE, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 OUTLETS = {"Xinhua", "Reuters", "Radio Free Europe/Radio Liberty", "Al Jazeera"}

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Edit, Outlet, Quote, editors_group
 from articles.views.editing_articles import details_initial
-from tests.helpers import make_article, make_user
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
+from tests.helpers import HTMX, make_article, make_editor, make_scene, make_user
 
 pytestmark = pytest.mark.django_db
 
