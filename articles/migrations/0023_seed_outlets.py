@@ -18,11 +18,15 @@ FILLED = ("aliases", "domains", "credit_forms")
 
 
 def seed_outlets(apps, schema_editor):
+    seed_from(apps, SEED)
+
+
+def seed_from(apps, seed: Path) -> None:
     Outlet = apps.get_model("articles", "Outlet")
     by_name = {row.name.casefold(): row for row in Outlet.objects.all()}
     slugs = set(Outlet.objects.values_list("slug", flat=True))
     new = []
-    for entry in json.loads(SEED.read_text("utf-8")):
+    for entry in json.loads(seed.read_text("utf-8")):
         names = [entry["name"], entry["short_name"], *entry["aliases"]]
         row = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
         if row is None:
@@ -49,9 +53,13 @@ def unique_slug(label: str, taken: set[str]) -> str:
 
 
 def unseed_outlets(apps, schema_editor):
+    unseed_from(apps, SEED)
+
+
+def unseed_from(apps, seed: Path) -> None:
     Outlet = apps.get_model("articles", "Outlet")
     Article = apps.get_model("articles", "Article")
-    names = [entry["name"] for entry in json.loads(SEED.read_text("utf-8"))]
+    names = [entry["name"] for entry in json.loads(seed.read_text("utf-8"))]
     seeded = Outlet.objects.filter(name__in=names)
     used = Article.objects.filter(outlet__in=seeded).values("outlet")
     seeded.exclude(pk__in=used).delete()
