@@ -177,7 +177,7 @@ def test_the_speaker_filter_takes_anyone_even_a_person_not_quoted(db):
 
 def test_the_filter_selects_list_every_outlet_escaped_and_keep_the_choices(client):
     Outlet.objects.create(name="Agence <b>Tom & Jerry</b>", short_name="", slug="tom-jerry")
-    Outlet.objects.create(name="Reuters News", short_name="Reuters", slug="reuters")
+    Outlet.objects.create(name="Farm Wire News", short_name="Farm Wire", slug="farm-wire")
     speaker = Person.objects.create(name="Amina Diallo")
     html = client.get(
         URL, {"q": "tariffs", "outlet": "tom-jerry", "speaker": speaker.pk}
@@ -186,7 +186,7 @@ def test_the_filter_selects_list_every_outlet_escaped_and_keep_the_choices(clien
         '<option value="tom-jerry" selected>Agence &lt;b&gt;Tom &amp; Jerry&lt;/b&gt;</option>'
         in html
     )
-    assert '<option value="reuters">Reuters</option>' in html  # the short name, as str()
+    assert '<option value="farm-wire">Farm Wire</option>' in html  # the short name, as str()
     assert '<option value="">Any outlet</option>' in html
     assert f'<option value="{speaker.pk}" selected>Amina Diallo</option>' in html
     assert '<option value="" selected>Any tag</option>' in html
