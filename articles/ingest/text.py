@@ -273,6 +273,10 @@ def _remove_chrome(
         if word_count(text) <= 4 and interface_share(text) == 1.0:
             remove("navigation")
             continue
+        # "- Global Voices - https://globalvoices.org -": a short line atop the page that
+        # gives a known outlet's address is its site name.
+        if index <= 6 and word_count(text) <= 12 and (found := outlet_from_domains(text)):
+            article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
         kept.append(item)
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
@@ -309,7 +313,8 @@ def _next_is_breakpoint(items: list[Item], index: int) -> bool:
 
 
 def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
-    if reason == "copyright notice" and (named := outlet_named_in(item.text)):
+    # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
+    if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, named[0], item.text)
     elif reason == "copyright notice" and (found := outlet_from_domains(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, found[0], item.text)
