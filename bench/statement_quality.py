@@ -10,6 +10,14 @@ when both quote the same statement; precision = right pairs found / pairs found,
 right pairs found / gold pairs.
 
     .venv/bin/python bench/statement_quality.py [--events 40]
+
+`--real` scores real coverage instead: the event pages of bench/realnews/ imported into a
+database as a user would, in random orders (bench/real_coverage.py), against the gold's
+cross-page rendition pairs of its shared statements. The development part; `--blind` the
+blind part, once.
+
+    .venv/bin/python bench/statement_quality.py --real [--orders 3] [--verbose]
+    .venv/bin/python bench/statement_quality.py --real --blind
 """
 
 import argparse
@@ -145,10 +153,52 @@ def report(label: str, figures: tuple[int, int, int]) -> None:
     )
 
 
+def real(part: str, orders: int, seed: int, verbose: bool) -> None:
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+    from bench import real_coverage
+
+    totals = real_coverage.PairScore()
+
+    def report_one(real_set, articles, order_seed):
+        score = real_coverage.statement_pairs(real_set, articles)
+        totals.add(score)
+        report_real(f"order {order_seed}", score)
+        print(f"{'':28} both renditions found as quotes: {score.located} pairs")
+        if verbose:
+            for line in score.missed:
+                print(f"    missed: {line}")
+            for line in score.wrong:
+                print(f"    wrong:  {line}")
+
+    real_coverage.run(part, [seed + n for n in range(orders)], report_one)
+    report_real(f"real {part}, {orders} orders", totals)
+
+
+def report_real(label: str, score) -> None:
+    print(
+        f"{label:28} gold pairs {score.gold:4d}, grouped {score.grouped:4d} "
+        f"(recall {score.recall:6.1%}) | quote pairs grouped {score.found:4d}, "
+        f"right {score.right:4d} (precision {score.precision:6.1%})"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=40)
+    parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
+    parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
+    parser.add_argument("--seed", type=int, default=5, help="with --real: the first order")
+    parser.add_argument("--verbose", action="store_true", help="with --real: every pair missed")
     args = parser.parse_args()
+    if args.real:
+        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        return
     report(f"generated ({args.events} events)", generated(args.events))
     report("demo 2009 story", demo())
 

@@ -13,6 +13,13 @@ bench/worker_import.py imported through the workers) and imports nothing.
 
 `--workers 2` imports through two processes at once, in chunks as the background import hands
 them out, so that stories started by both at the same time show.
+
+`--real` scores real coverage instead: the event pages of bench/realnews/ imported as a user
+would, in random orders (bench/real_coverage.py), by B-cubed precision, recall and F1 of the
+stories against the gold events. The development part; `--blind` the blind part, once.
+
+    .venv/bin/python bench/story_quality.py --real [--orders 3] [--verbose]
+    .venv/bin/python bench/story_quality.py --real --blind
 """
 
 import argparse
@@ -76,13 +83,47 @@ def report() -> None:
     print(f"largest story: {largest(assignments)}")
 
 
+def real(part: str, orders: int, seed: int, verbose: bool) -> None:
+    from bench import real_coverage
+
+    figures = []
+
+    def report_one(real_set, articles, order_seed):
+        gold = {page.id: page.event for page in real_set.pages}
+        stories = real_coverage.stories_of(articles)
+        precision, recall, f1 = real_coverage.bcubed(stories, gold, real_set.scored)
+        figures.append((precision, recall, f1))
+        count = len({stories[p] for p in real_set.scored if p in stories})
+        print(
+            f"order {order_seed}: {len(articles)} articles in {len(set(stories.values()))} "
+            f"stories ({count} holding scored pages): B-cubed precision {precision:.3f}, "
+            f"recall {recall:.3f}, F1 {f1:.3f}"
+        )
+        if verbose:
+            print("\n".join(real_coverage.describe_stories(real_set, articles)))
+
+    real_coverage.run(part, [seed + n for n in range(orders)], report_one)
+    mean = [sum(values) / len(values) for values in zip(*figures, strict=True)]
+    print(
+        f"real {part}, mean of {len(figures)} orders: B-cubed precision {mean[0]:.3f}, "
+        f"recall {mean[1]:.3f}, F1 {mean[2]:.3f}"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--database", help="score this existing database; import nothing")
+    parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
+    parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
+    parser.add_argument("--verbose", action="store_true", help="with --real: every story")
     args = parser.parse_args()
+    if args.real:
+        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        return
     if args.database:
         connection.settings_dict["NAME"] = args.database
         report()
