@@ -71,7 +71,7 @@ def test_an_import_into_the_story_shows_on_the_next_request(client, scene):
     assert "TASS" not in client.get(url).content.decode()
     make_article(WIRE.replace("20 countries", "21 countries"), name="tass.txt", outlet="TASS")
     assert Story.objects.get(pk=scene.story.pk).articles.filter(outlet__name="TASS").exists()
-    assert 'Remove TASS' in client.get(url).content.decode()
+    assert "Remove TASS" in client.get(url).content.decode()
     assert "TASS" in client.get(reverse("articles:home")).content.decode()
 
 
