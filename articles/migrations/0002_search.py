@@ -7,8 +7,9 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0001_initial"),
+        ('articles', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -23,30 +24,26 @@ class Migration(migrations.Migration):
             reverse_sql=["DROP TEXT SEARCH CONFIGURATION newsroom"],
         ),
         migrations.AddField(
-            model_name="article",
-            name="body",
+            model_name='article',
+            name='body',
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name="article",
-            name="search_vector",
+            model_name='article',
+            name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="search_vector",
+            model_name='quote',
+            name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name="article",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["search_vector"], name="article_search_idx"
-            ),
+            model_name='article',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='article_search_idx'),
         ),
         migrations.AddIndex(
-            model_name="quote",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["search_vector"], name="quote_search_idx"
-            ),
+            model_name='quote',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='quote_search_idx'),
         ),
     ]

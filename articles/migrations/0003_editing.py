@@ -8,145 +8,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0002_search"),
+        ('articles', '0002_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Tag",
+            name='Tag',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=60, unique=True)),
-                ("slug", models.SlugField(max_length=70, unique=True)),
-                ("description", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=60, unique=True)),
+                ('slug', models.SlugField(max_length=70, unique=True)),
+                ('description', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.AddField(
-            model_name="article",
-            name="story_locked",
-            field=models.BooleanField(
-                default=False, help_text="An editor chose the story; re-processing keeps it."
-            ),
+            model_name='article',
+            name='story_locked',
+            field=models.BooleanField(default=False, help_text='An editor chose the story; re-processing keeps it.'),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="boundaries_locked",
-            field=models.BooleanField(
-                default=False, help_text="An editor corrected where the quote starts and ends."
-            ),
+            model_name='quote',
+            name='boundaries_locked',
+            field=models.BooleanField(default=False, help_text='An editor corrected where the quote starts and ends.'),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="tags_locked",
-            field=models.BooleanField(default=False, help_text="An editor set the tags."),
+            model_name='quote',
+            name='tags_locked',
+            field=models.BooleanField(default=False, help_text='An editor set the tags.'),
         ),
         migrations.AddField(
-            model_name="story",
-            name="title_locked",
-            field=models.BooleanField(default=False, help_text="An editor set the title."),
+            model_name='story',
+            name='title_locked',
+            field=models.BooleanField(default=False, help_text='An editor set the title.'),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="tags",
-            field=models.ManyToManyField(blank=True, related_name="quotes", to="articles.tag"),
+            model_name='quote',
+            name='tags',
+            field=models.ManyToManyField(blank=True, related_name='quotes', to='articles.tag'),
         ),
         migrations.CreateModel(
-            name="Edit",
+            name='Edit',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "action",
-                    models.CharField(
-                        choices=[
-                            ("review", "Review"),
-                            ("boundaries", "Boundaries corrected"),
-                            ("speaker", "Speaker changed"),
-                            ("tag_add", "Tag added"),
-                            ("tag_remove", "Tag removed"),
-                            ("add_quote", "Quote added"),
-                            ("move_quote", "Quote moved to another statement"),
-                            ("split_group", "Statement split"),
-                            ("merge_groups", "Statements merged"),
-                            ("move_article", "Article moved to another story"),
-                            ("split_story", "Story split"),
-                            ("merge_stories", "Stories merged"),
-                            ("rename_story", "Story renamed"),
-                            ("undo", "Undo"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "target_type",
-                    models.CharField(
-                        choices=[
-                            ("quote", "Quote"),
-                            ("group", "Statement"),
-                            ("article", "Article"),
-                            ("story", "Story"),
-                            ("edit", "Edit"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("target_id", models.PositiveBigIntegerField()),
-                ("summary", models.CharField(max_length=500)),
-                ("before", models.JSONField(default=dict)),
-                ("after", models.JSONField(default=dict)),
-                (
-                    "quote_ids",
-                    django.contrib.postgres.fields.ArrayField(
-                        base_field=models.BigIntegerField(), blank=True, default=list
-                    ),
-                ),
-                (
-                    "undone_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="articles.edit",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="edits",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('action', models.CharField(choices=[('review', 'Review'), ('boundaries', 'Boundaries corrected'), ('speaker', 'Speaker changed'), ('tag_add', 'Tag added'), ('tag_remove', 'Tag removed'), ('add_quote', 'Quote added'), ('move_quote', 'Quote moved to another statement'), ('split_group', 'Statement split'), ('merge_groups', 'Statements merged'), ('move_article', 'Article moved to another story'), ('split_story', 'Story split'), ('merge_stories', 'Stories merged'), ('rename_story', 'Story renamed'), ('undo', 'Undo')], max_length=20)),
+                ('target_type', models.CharField(choices=[('quote', 'Quote'), ('group', 'Statement'), ('article', 'Article'), ('story', 'Story'), ('edit', 'Edit')], max_length=10)),
+                ('target_id', models.PositiveBigIntegerField()),
+                ('summary', models.CharField(max_length=500)),
+                ('before', models.JSONField(default=dict)),
+                ('after', models.JSONField(default=dict)),
+                ('quote_ids', django.contrib.postgres.fields.ArrayField(base_field=models.BigIntegerField(), blank=True, default=list)),
+                ('undone_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.edit')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='edits', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at", "-id"],
-                "indexes": [
-                    models.Index(
-                        fields=["target_type", "target_id"], name="articles_ed_target__0c5dec_idx"
-                    ),
-                    models.Index(fields=["-created_at"], name="edit_recent_idx"),
-                    django.contrib.postgres.indexes.GinIndex(
-                        fields=["quote_ids"], name="edit_quote_ids_idx"
-                    ),
-                ],
+                'ordering': ['-created_at', '-id'],
+                'indexes': [models.Index(fields=['target_type', 'target_id'], name='articles_ed_target__0c5dec_idx'), models.Index(fields=['-created_at'], name='edit_recent_idx'), django.contrib.postgres.indexes.GinIndex(fields=['quote_ids'], name='edit_quote_ids_idx')],
             },
         ),
     ]

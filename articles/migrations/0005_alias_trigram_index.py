@@ -5,15 +5,14 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0004_editors_group"),
+        ('articles', '0004_editors_group'),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="personalias",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["alias"], name="alias_trigram_idx", opclasses=["gin_trgm_ops"]
-            ),
+            model_name='personalias',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['alias'], name='alias_trigram_idx', opclasses=['gin_trgm_ops']),
         ),
     ]

@@ -4,23 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0005_alias_trigram_index"),
+        ('articles', '0005_alias_trigram_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="LoginAttempt",
+            name='LoginAttempt',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("ip", models.GenericIPAddressField()),
-                ("username", models.CharField(blank=True, max_length=150)),
-                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('ip', models.GenericIPAddressField()),
+                ('username', models.CharField(blank=True, max_length=150)),
+                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
             ],
         ),
     ]

@@ -6,130 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0006_login_attempts"),
+        ('articles', '0006_login_attempts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ImportBatch",
+            name='ImportBatch',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "origin",
-                    models.CharField(
-                        choices=[
-                            ("upload", "Upload page"),
-                            ("command", "import_articles --background"),
-                        ],
-                        default="upload",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "label",
-                    models.CharField(blank=True, help_text="What was uploaded.", max_length=300),
-                ),
-                ("outlet", models.CharField(blank=True, max_length=200)),
-                ("published", models.DateField(blank=True, null=True)),
-                ("total", models.PositiveIntegerField(default=0)),
-                ("imported", models.PositiveIntegerField(default=0)),
-                ("duplicate", models.PositiveIntegerField(default=0)),
-                ("needs_outlet", models.PositiveIntegerField(default=0)),
-                ("failed", models.PositiveIntegerField(default=0)),
-                ("finished_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="import_batches",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('origin', models.CharField(choices=[('upload', 'Upload page'), ('command', 'import_articles --background')], default='upload', max_length=10)),
+                ('label', models.CharField(blank=True, help_text='What was uploaded.', max_length=300)),
+                ('outlet', models.CharField(blank=True, max_length=200)),
+                ('published', models.DateField(blank=True, null=True)),
+                ('total', models.PositiveIntegerField(default=0)),
+                ('imported', models.PositiveIntegerField(default=0)),
+                ('duplicate', models.PositiveIntegerField(default=0)),
+                ('needs_outlet', models.PositiveIntegerField(default=0)),
+                ('failed', models.PositiveIntegerField(default=0)),
+                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='import_batches', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "import batches",
-                "ordering": ["-created_at", "-id"],
+                'verbose_name_plural': 'import batches',
+                'ordering': ['-created_at', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="ImportItem",
+            name='ImportItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=500)),
-                ("data", models.BinaryField(default=b"")),
-                ("size", models.PositiveIntegerField(default=0)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Waiting"),
-                            ("imported", "Imported"),
-                            ("duplicate", "Already present"),
-                            ("needs_outlet", "Needs an outlet"),
-                            ("failed", "Failed"),
-                        ],
-                        default="queued",
-                        max_length=12,
-                    ),
-                ),
-                ("message", models.TextField(blank=True)),
-                ("task_id", models.UUIDField(blank=True, null=True)),
-                ("attempts", models.PositiveSmallIntegerField(default=0)),
-                ("finished_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "article",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="articles.article",
-                    ),
-                ),
-                (
-                    "batch",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="items",
-                        to="articles.importbatch",
-                    ),
-                ),
-                (
-                    "pending",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="articles.pendingupload",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=500)),
+                ('data', models.BinaryField(default=b'')),
+                ('size', models.PositiveIntegerField(default=0)),
+                ('status', models.CharField(choices=[('queued', 'Waiting'), ('imported', 'Imported'), ('duplicate', 'Already present'), ('needs_outlet', 'Needs an outlet'), ('failed', 'Failed')], default='queued', max_length=12)),
+                ('message', models.TextField(blank=True)),
+                ('task_id', models.UUIDField(blank=True, null=True)),
+                ('attempts', models.PositiveSmallIntegerField(default=0)),
+                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.article')),
+                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='articles.importbatch')),
+                ('pending', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.pendingupload')),
             ],
             options={
-                "ordering": ["id"],
-                "indexes": [
-                    models.Index(fields=["batch", "status"], name="articles_im_batch_i_1a9b61_idx"),
-                    models.Index(
-                        condition=models.Q(("status", "queued")),
-                        fields=["task_id"],
-                        name="importitem_queued_task_idx",
-                    ),
-                ],
+                'ordering': ['id'],
+                'indexes': [models.Index(fields=['batch', 'status'], name='articles_im_batch_i_1a9b61_idx'), models.Index(condition=models.Q(('status', 'queued')), fields=['task_id'], name='importitem_queued_task_idx')],
             },
         ),
     ]

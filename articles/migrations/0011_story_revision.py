@@ -67,9 +67,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="story",
             index=models.Index(
-                condition=models.Q(start_date__isnull=True),
-                fields=["-id"],
-                name="story_undated_idx",
+                condition=models.Q(start_date__isnull=True), fields=["-id"], name="story_undated_idx"
             ),
         ),
         migrations.AddIndex(

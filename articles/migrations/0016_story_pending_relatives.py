@@ -5,27 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0015_speaker_article_dates_index"),
+        ('articles', '0015_speaker_article_dates_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PendingRelatives",
+            name='PendingRelatives',
             fields=[
-                (
-                    "story",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="+",
-                        serialize=False,
-                        to="articles.story",
-                    ),
-                ),
+                ('story', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='articles.story')),
             ],
             options={
-                "verbose_name_plural": "pending relatives",
+                'verbose_name_plural': 'pending relatives',
             },
         ),
     ]

@@ -4,12 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0018_person_story"),
+        ('articles', '0018_person_story'),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name="LoginAttempt",
+            name='LoginAttempt',
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("articles", "0019_drop_login_attempts"),
+        ('articles', '0019_drop_login_attempts'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="pendingupload",
-            name="published",
+            model_name='pendingupload',
+            name='published',
             field=models.DateField(blank=True, null=True),
         ),
     ]
