@@ -52,3 +52,20 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+# The editing tests' scene (two outlets' articles in one story, a sequel in another) and an
+# editor logged in.
+@pytest.fixture
+def scene(db):
+    from tests.helpers import make_scene
+
+    return make_scene()
+
+
+@pytest.fixture
+def editor_client(client):
+    from tests.helpers import make_editor
+
+    client.force_login(make_editor())
+    return client

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Edit, Outlet, Quote, editors_group
 from articles.views.editing_articles import details_initial
-from tests.helpers import HTMX, make_article, make_editor, make_scene, make_user
+from tests.helpers import HTMX, make_article, make_editor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +25,6 @@ UNTITLED = (
     "Rescue teams worked through the night to reach villages cut off by the water, and more "
     "rain is expected.\n"
 )
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def details_of(article) -> dict:

@@ -12,7 +12,6 @@ from tests.helpers import (
     fresh,
     make_article,
     make_editor,
-    make_scene,
     post_quote,
 )
 
@@ -20,17 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 # ----------------------------------------------------------------------------- builders
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 # ----------------------------------------------------------------------------- the panel

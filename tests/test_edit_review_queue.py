@@ -4,20 +4,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Quote
-from tests.helpers import AGENCY, HTMX, make_article, make_editor, make_scene, post_quote
+from tests.helpers import AGENCY, HTMX, make_article, post_quote
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 URL = reverse("articles:review_queue")
