@@ -44,6 +44,13 @@ def url_with_pk(name: str, pk: int) -> str:
     return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
+class OutletQuerySet(models.QuerySet):
+    def with_articles(self):
+        """Outlets with an article stored: what readers choose among (the seed stores many more,
+        for reading to recognise)."""
+        return self.filter(models.Exists(Article.objects.filter(outlet=OuterRef("pk"))))
+
+
 class Outlet(models.Model):
     """An outlet: a wire agency, broadcaster, newspaper..."""
 
@@ -63,6 +70,9 @@ class Outlet(models.Model):
     homepage = models.URLField(blank=True)
     country = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+
+    objects = OutletQuerySet.as_manager()
+
     # What reading recognises it by, besides its name and short name (see articles.ingest.outlets).
     aliases = ArrayField(
         models.CharField(max_length=200),

@@ -270,7 +270,7 @@ def search_filters(form: SearchForm, speakers: list[int]) -> list[dict]:
     """The filter fields, the selects with their <option>s: every outlet and tag, and as
     speakers the chosen one and those among the results, not everyone ever quoted."""
     people = Person.objects.filter(pk__in=speakers).order_by("name") if speakers else []
-    outlets = Outlet.objects.values_list("slug", "short_name", "name")
+    outlets = Outlet.objects.with_articles().values_list("slug", "short_name", "name")
     choices = {
         "outlet": [("", "Any outlet")]
         + [(slug, Outlet.label(short, name)) for slug, short, name in outlets],
@@ -484,7 +484,7 @@ def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_for_readers(site_stamp)
 def outlet_list(request: HttpRequest) -> HttpResponse:
-    outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    outlets = Outlet.objects.annotate(article_count=Count("articles")).filter(article_count__gt=0)
     return render(request, "articles/outlet_list.html", {"outlets": outlets})
 
 
