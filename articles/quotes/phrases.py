@@ -95,6 +95,8 @@ class PhraseReader:
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
         ):
             i += 1
+        while j > i and toks[j - 1][0] == ".":
+            j -= 1  # "Martin Luther King Jr."
         while j > i and (
             (toks[j - 1][0].lower() in AUXILIARIES and toks[j - 1][0].islower())  # not "May"
             or (toks[j - 1][0].endswith("ly") and toks[j - 1][0].islower())  # not "Kelly"
