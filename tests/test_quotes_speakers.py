@@ -714,3 +714,39 @@ def test_a_prize_by_name_is_no_person():
         "Minister for Home Affairs Lee Wen gave out the National Day Awards to 200 officers."
     ]
     assert list(people(*paragraphs)) == ["Lee Wen"]
+
+
+# --------------------------------------------------------------------------- interviews, asides
+
+
+def test_bare_turns_of_an_interview_alternate_between_its_speakers():
+    paragraphs = [
+        "Senator Ruth Okafor spoke to the radio on Monday.",
+        '"Will you run again?" the interviewer asked.',
+        '"No," Okafor replied.',
+        '"Why not?"',
+        '"Because I am tired."',
+    ]
+    assert [speaker for _, speaker in found(*paragraphs)] == [
+        None,
+        "Ruth Okafor",
+        None,
+        "Ruth Okafor",
+    ]
+
+
+def test_a_correspondent_named_is_the_speaker():
+    paragraphs = [
+        "The broadcaster's correspondent in Kyiv, Anna Petrenko, said the city was calm.",
+        '"The sirens stopped at dawn," she said.',
+    ]
+    assert found(*paragraphs) == [("The sirens stopped at dawn,", "Anna Petrenko")]
+
+
+def test_the_speaker_is_found_past_a_long_aside():
+    paragraphs = [
+        "Dr Ana Lima, who ran the clinic for twenty years before it closed in 2019 after the"
+        " council cut its grant, and who now advises the ministry on rural care, said:"
+        ' "We failed them."'
+    ]
+    assert found(*paragraphs) == [("We failed them.", "Ana Lima")]

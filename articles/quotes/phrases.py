@@ -396,6 +396,8 @@ class PhraseReader:
                 or first.endswith("ing")
                 or (first.endswith("ed") and words[0].islower())
                 or first in ("however", "meanwhile", "too", "though", "also", "back")
+                # "..., and who now advises the ministry, said"
+                or (first in COORDINATORS and len(words) > 1 and words[1].lower() in RELATIVE)
             )
             if np is not None and np.kind == "name" and not parenthetical and first not in DEFINITE:
                 # an appositive name: "Russia's ambassador to NATO, Dmitry Rogozin," or
