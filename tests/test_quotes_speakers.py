@@ -685,3 +685,68 @@ def test_a_title_whose_name_was_cut_off_stands_for_a_person_of_its_sex():
         '"We will rebuild it together," said Mr',
     ]
     assert found(*paragraphs) == [("We will rebuild it together,", "Luc Moreau")]
+
+
+def test_a_description_only_guessed_to_be_someone_is_not_their_alias():
+    paragraphs = [
+        "Sergeant Tomas Reyes, 38, died during the rescue.",
+        "The country's king posthumously promoted Reyes to lieutenant.",
+    ]
+    assert people(*paragraphs) == {"Tomas Reyes": ["Reyes"]}
+
+
+def test_a_clause_is_never_a_role():
+    paragraphs = [
+        "Prime Minister Olga Stern is angry that parliament will not back the resignation of"
+        " Foreign Minister, Ivan Petrov, she said.",
+    ]
+    roles = {p.name: p.role for p in extract_quotes(paragraphs).people}
+    assert " is " not in roles.get("Ivan Petrov", "")
+
+
+def test_a_generational_suffix_stays_in_the_name():
+    paragraphs = ['"I have a dream," said Martin Luther King Jr. in 1963.']
+    assert found(*paragraphs) == [("I have a dream,", "Martin Luther King Jr")]
+
+
+def test_a_prize_by_name_is_no_person():
+    paragraphs = [
+        "Minister for Home Affairs Lee Wen gave out the National Day Awards to 200 officers."
+    ]
+    assert list(people(*paragraphs)) == ["Lee Wen"]
+
+
+# --------------------------------------------------------------------------- interviews, asides
+
+
+def test_bare_turns_of_an_interview_alternate_between_its_speakers():
+    paragraphs = [
+        "Senator Ruth Okafor spoke to the radio on Monday.",
+        '"Will you run again?" the interviewer asked.',
+        '"No," Okafor replied.',
+        '"Why not?"',
+        '"Because I am tired."',
+    ]
+    assert [speaker for _, speaker in found(*paragraphs)] == [
+        None,
+        "Ruth Okafor",
+        None,
+        "Ruth Okafor",
+    ]
+
+
+def test_a_correspondent_named_is_the_speaker():
+    paragraphs = [
+        "The broadcaster's correspondent in Kyiv, Anna Petrenko, said the city was calm.",
+        '"The sirens stopped at dawn," she said.',
+    ]
+    assert found(*paragraphs) == [("The sirens stopped at dawn,", "Anna Petrenko")]
+
+
+def test_the_speaker_is_found_past_a_long_aside():
+    paragraphs = [
+        "Dr Ana Lima, who ran the clinic for twenty years before it closed in 2019 after the"
+        " council cut its grant, and who now advises the ministry on rural care, said:"
+        ' "We failed them."'
+    ]
+    assert found(*paragraphs) == [("We failed them.", "Ana Lima")]

@@ -155,8 +155,7 @@ class Attributor:
             person, factor = choice.person, choice.confidence
             if person is None:
                 return None, "unnamed", 0.7
-            if np.text not in person.aliases and np.text != person.name:
-                person.aliases[np.text] = None
+            self.cast.describe(person, np.text, factor)
             return person, "person", factor
         if np.kind == "org":
             return None, "organisation", 0.85

@@ -30,6 +30,9 @@ class CastMember:
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
     unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
+    # descriptions taken for this person by a guess (the person the story was about), used
+    # to read later ones alike but never shown as their aliases
+    guessed: dict[str, None] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -40,7 +43,7 @@ class CastMember:
         return bare_word(self.words[-1]).lower()
 
     def descriptions(self) -> list[str]:
-        found = list(self.roles) + list(self.aliases)
+        found = list(self.roles) + list(self.aliases) + list(self.guessed)
         if self.known is not None:
             found += list(self.known.aliases) + [self.known.role]
         return [d for d in found if d]
@@ -214,6 +217,8 @@ class Cast:
             if low.startswith(article):
                 role = role[len(article) :]
         words = role.split()
+        if len(words) > 14 or any(w in ("is", "was", "are", "were", "has") for w in words):
+            return  # a clause, not a title
         while words and bare_word(words[-1]).lower().rstrip(".") in HONORIFICS:
             # an honorific before the name tells the sex, and is no role: "Spokesperson Dr"
             honorific = HONORIFICS[bare_word(words.pop()).lower().rstrip(".")]
@@ -256,6 +261,16 @@ class Cast:
         return person
 
     # ---------------------------------------------------------------- memory
+
+    def describe(self, person: CastMember, text: str, confidence: float) -> None:
+        """Remember that a description stood for a person: as an alias when its role matched,
+        as a guess otherwise."""
+        if text == person.name or text in person.aliases:
+            return
+        if confidence >= 0.75:
+            person.aliases[text] = None
+        else:
+            person.guessed[text] = None
 
     def mention(self, person: CastMember) -> None:
         self.mentioned[id(person)] = self.sentence_no

@@ -84,7 +84,11 @@ def is_org_name_word(word: str) -> bool:
     """A word that makes a capitalised group an organisation: "Bank", "Robotics", "Athletics"."""
     low = bare_word(word).lower()
     # "-ics" fields name companies and bodies (Robotics, Athletics), hardly ever people
-    return low in ORG_NAME_WORDS or (len(low) > 6 and low.endswith("ics"))
+    return (
+        low in ORG_NAME_WORDS
+        or (len(low) > 6 and low.endswith("ics"))
+        or (len(low) > 4 and low.endswith("s") and low[:-1] in ORG_NAME_WORDS)  # "Awards"
+    )
 
 
 @dataclass
@@ -187,16 +191,23 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             ):
                 words.append(w)  # a capitalised short word inside a name: "Moon Jae In"
                 j += 1
+            elif words and w in ("Jr", "Sr") and is_name_word(words[-1]):
+                words.append(w)  # "Martin Luther King Jr."
+                j += 1
             elif (
                 words
                 and w[:1].isupper()
                 and w[1:].islower()
                 and is_role_word(w)
-                and bare_word(w).lower() not in HONORIFICS
+                and (
+                    bare_word(w).lower() not in HONORIFICS
+                    or (j + 1 < hi and toks[j + 1][0] in ("Jr", "Sr"))
+                )
                 and is_name_word(words[-1])
                 and bare_word(words[-1]).lower() not in PLACES
                 and (
                     j + 1 >= hi
+                    or toks[j + 1][0] in ("Jr", "Sr")
                     or not (toks[j + 1][0][:1].isupper() or toks[j + 1][0] in ("-", "of"))
                 )
             ):

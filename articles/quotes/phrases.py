@@ -95,6 +95,8 @@ class PhraseReader:
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
         ):
             i += 1
+        while j > i and toks[j - 1][0] == ".":
+            j -= 1  # "Martin Luther King Jr."
         while j > i and (
             (toks[j - 1][0].lower() in AUXILIARIES and toks[j - 1][0].islower())  # not "May"
             or (toks[j - 1][0].endswith("ly") and toks[j - 1][0].islower())  # not "Kelly"
@@ -394,6 +396,8 @@ class PhraseReader:
                 or first.endswith("ing")
                 or (first.endswith("ed") and words[0].islower())
                 or first in ("however", "meanwhile", "too", "though", "also", "back")
+                # "..., and who now advises the ministry, said"
+                or (first in COORDINATORS and len(words) > 1 and words[1].lower() in RELATIVE)
             )
             if np is not None and np.kind == "name" and not parenthetical and first not in DEFINITE:
                 # an appositive name: "Russia's ambassador to NATO, Dmitry Rogozin," or

@@ -11,7 +11,7 @@ from .cast import Cast, CastMember, Mention, description_head, normalise_descrip
 from .evidence import collect_people
 from .judging import SpanJudge
 from .marks import Span, find_spans
-from .names import bare_word
+from .names import bare_word, is_role_word
 from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
@@ -249,10 +249,10 @@ class _Reader:
         if np.kind == "desc":
             if not description_head(normalise_description(np.text)):
                 return None  # an epithet ("the Western ...") is trusted only as a speaker
-            person = description_choice(self.cast, np.text).person
-            if person is not None and np.text not in person.aliases:
-                person.aliases[np.text] = None
-            return person
+            choice = description_choice(self.cast, np.text)
+            if choice.person is not None:
+                self.cast.describe(choice.person, np.text, choice.confidence)
+            return choice.person
         return None
 
 
@@ -271,10 +271,13 @@ def _display_name(person: CastMember) -> str:
 def is_public_alias(alias: str) -> bool:
     """Whether a way the article names someone can stand on the speaker page: a name or a
     qualified role ("NATO Secretary-General", "the Danish NATO chief"), never an honorific
-    ("Mr") or a fragment that lost its words or punctuation ("-- NATO Secretary-General")."""
+    ("Mr"), a bare title ("President") or a fragment that lost its words or punctuation
+    ("-- NATO Secretary-General")."""
     words = alias.split()
     if not words or not alias[:1].isalnum():
         return False
     if all(bare_word(w).lower().rstrip(".") in HONORIFICS for w in words):
         return False
+    if len(words) == 1 and is_role_word(words[0]):
+        return False  # a bare title ("President") would name every holder of it
     return alias[-1:] not in "-–—,;:(" and len(words) <= 8
