@@ -1,5 +1,6 @@
 """Typo tolerance in search: the archive's vocabulary (SearchWord) for "Did you mean", and
-indexes to find people by approximate name, accents ignored.
+indexes to find people by approximate name (their names and one-word aliases), accents
+ignored.
 
 The vocabulary holds each word once, as readers type it (lower case, unaccented, not stemmed:
 a suggestion reads "helicopter", not the stem "helicopt"). It grows with the language, not with
@@ -116,7 +117,8 @@ class Migration(migrations.Migration):
                 django.contrib.postgres.indexes.OpClass(
                     articles.models.Unaccented("alias"), name="gin_trgm_ops"
                 ),
-                name="alias_unaccent_trigram_idx",
+                condition=models.Q(("alias__contains", " "), _negated=True),
+                name="alias_word_trigram_idx",
             ),
         ),
     ]
