@@ -47,7 +47,11 @@ POST_ONLY = {
     "split_group",
     "merge_groups",
     "undo_edit",
+    "correct_article",
+    "assign_batch_outlet",
 }
+# Files to download, not pages (tests/test_downloads.py checks them).
+DOWNLOADS = {"story_download", "search_download"}
 
 
 def policy_problems(header: str | None, where: str) -> list[str]:
@@ -151,6 +155,8 @@ def editor_pages(demo) -> dict[str, str]:
         "story_edit": f"/stories/{story.pk}/edit/",
         "activity": "/activity/",
         "tag_detail": "/tags/transit/",
+        "article_edit": f"/articles/{quote.article_id}/edit/",
+        "untitled_articles": "/articles/untitled/",
     }
 
 
@@ -169,7 +175,7 @@ def test_every_page_of_the_site_is_in_these_checks(demo):
         if isinstance(name, str)
     }
     checked = set(reader_pages(demo)) | set(editor_pages(demo)) | set(STAFF_PAGES)
-    checked |= POST_ONLY | {"upload_batch"}  # opened after an upload, below
+    checked |= POST_ONLY | DOWNLOADS | {"upload_batch"}  # opened after an upload, below
     assert names - checked == set()
 
 
