@@ -32,10 +32,12 @@ CREATE FUNCTION newsroom_unaccent(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN public.unaccent('public.unaccent'::regdictionary, $1);
 
--- Words only (no numbers, addresses or whole hyphenated words), accents removed, not stemmed.
+-- Words only (no numbers, addresses or whole hyphenated words), accents removed, not stemmed,
+-- and no stop words: none is ever searched for, and each would cost every import a look-up.
+CREATE TEXT SEARCH DICTIONARY newsroom_words (TEMPLATE = pg_catalog.simple, STOPWORDS = english);
 CREATE TEXT SEARCH CONFIGURATION newsroom_words (PARSER = default);
 ALTER TEXT SEARCH CONFIGURATION newsroom_words
-    ADD MAPPING FOR asciiword, word, hword_asciipart, hword_part WITH unaccent, simple;
+    ADD MAPPING FOR asciiword, word, hword_asciipart, hword_part WITH unaccent, newsroom_words;
 
 CREATE TABLE articles_searchword (word text PRIMARY KEY);
 
@@ -76,6 +78,7 @@ DROP TRIGGER articles_article_inserted_words ON articles_article;
 DROP FUNCTION articles_article_words();
 DROP TABLE articles_searchword;
 DROP TEXT SEARCH CONFIGURATION newsroom_words;
+DROP TEXT SEARCH DICTIONARY newsroom_words;
 DROP FUNCTION newsroom_unaccent(text);
 """
 
