@@ -296,8 +296,8 @@ class SearchWord(models.Model):
 
     A trigger (migration 0021) adds the new words of each article written or rewritten, and
     none is taken away: the articles of a suggested word are counted when it is suggested.
-    The table is the archive's vocabulary, some hundreds of thousands of words however many
-    articles; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
+    The table is the archive's vocabulary, growing with the language more than with the
+    archive; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
     """
 
     word = models.TextField(primary_key=True)
