@@ -409,7 +409,7 @@ def test_queries_run_without_parallel_workers():
 
 def suggestion_link(html: str) -> str:
     """The href of the "Did you mean" link (relative to the search page)."""
-    offer = html.split('<p class="suggestion">Did you mean <a href="', 1)[1]
+    offer = html.split('<p class="close-match">Did you mean <a href="', 1)[1]
     return offer.split('"', 1)[0].replace("&amp;", "&")
 
 
