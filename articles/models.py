@@ -322,11 +322,6 @@ def search_query(text: str) -> SearchQuery:
     return query
 
 
-# Words as readers type them: lower case, without accents, not stemmed (see SearchWord); a
-# text search configuration created by migration 0021.
-WORDS_CONFIG = "newsroom_words"
-
-
 class Unaccented(models.Func):
     """Text without its accents: unaccent() through an immutable function of migration 0021,
     which an index may use (unaccent() itself may not be indexed)."""
@@ -336,13 +331,14 @@ class Unaccented(models.Func):
 
 
 class SearchWord(models.Model):
-    """A word of the archive's articles, as a reader would type it (WORDS_CONFIG): where
-    "Did you mean" looks for the close match of a misspelt word (articles/spelling.py).
+    """A word of the archive's articles as a reader would type it: lower case, without
+    accents, not stemmed (the text search configuration `newsroom_words`). Where "Did you
+    mean" looks for the close match of a misspelt word (articles/spelling.py).
 
     A trigger (migration 0021) adds the new words of each article written or rewritten, and
     none is taken away: the articles of a suggested word are counted when it is suggested.
-    The table is the archive's vocabulary, some hundreds of thousands of words however many
-    articles; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
+    The table is the archive's vocabulary, growing with the language more than with the
+    archive; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
     """
 
     word = models.TextField(primary_key=True)

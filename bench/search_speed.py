@@ -5,8 +5,9 @@ bench/settings.py; `--database NAME` for another on the same server), through th
 (form, queries, template) with DEBUG off, in this process. The terms are read from the data:
 "common" are the words in the most articles of a sample, "rare" words found in only a handful
 of quotes; filters are the outlet with the most articles, the speaker with the most quotes and a
-one-year date range. Prints p50/p95 per kind, the queries each request made, and the kind's
-slowest term (the one that sets its p95).
+one-year date range; "misspelt" terms have their last vowel changed (helicopter: helicoptor),
+so that they find nothing and are offered close matches. Prints p50/p95 per kind, the queries
+each request made, and the kind's slowest term (the one that sets its p95).
 
     .venv/bin/python bench/search_speed.py [--database newsroom_bench] [--repeat 20]
 """
@@ -74,6 +75,17 @@ def choose_terms(count: int) -> tuple[list[str], list[str]]:
     return common, rare
 
 
+def misspelt(word: str) -> str:
+    """`word` with its last vowel but a first letter changed: helicopter -> helicoptor."""
+    for index in range(len(word) - 1, 0, -1):
+        if word[index] in VOWELS:
+            return word[:index] + VOWELS[word[index]] + word[index + 1 :]
+    return word + "x"
+
+
+VOWELS = {"a": "e", "e": "o", "i": "e", "o": "a", "u": "o", "y": "i"}
+
+
 def choose_filters() -> dict[str, dict[str, str]]:
     outlet = (
         Outlet.objects.annotate(n=Count("articles")).order_by("-n").values_list("slug", flat=True)
@@ -117,12 +129,14 @@ def main():
     filters = choose_filters()
     print(f"common terms: {', '.join(common)}")
     print(f"rare terms:   {', '.join(rare)}")
+    print(f"misspelt:     {', '.join(misspelt(term) for term in common + rare)}")
     print(f"filters:      {filters}")
     client = Client(HTTP_HOST="127.0.0.1")
     kinds = []
     for label, terms in (("common", common), ("rare", rare)):
         kinds.append((label, [{"q": term} for term in terms]))
         kinds.append((f"{label}, typing (prefix)", [{"q": term[:4]} for term in terms]))
+        kinds.append((f"{label}, misspelt", [{"q": misspelt(term)} for term in terms]))
         for name, extra in filters.items():
             kinds.append((f"{label} + {name}", [{"q": term, **extra} for term in terms]))
     print(f"\n{ARGS.repeat} requests per term, {ARGS.terms} terms per kind, DEBUG off, in-process")

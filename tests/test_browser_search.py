@@ -31,7 +31,7 @@ def test_typing_helicoptor_offers_helicopter_and_the_offer_finds_it(page, search
 
 def test_a_speaker_is_found_by_an_approximate_name(page, search_url):
     page.goto(f"{search_url}?q=rasmusen")
-    people = page.locator("#results .suggestion", has_text="People named like")
+    people = page.locator("#results .close-match", has_text="People named like")
     people.get_by_role("link", name="their quotes").click()
     page.wait_for_url(lambda url: "speaker=" in url)
     assert page.get_by_label("Speaker").locator("option:checked").inner_text() == (
