@@ -214,9 +214,17 @@ class AddQuoteForm(forms.Form):
     speaker = forms.CharField(label="Speaker (optional)", max_length=200, required=False)
 
 
-class MoveQuoteForm(VersionedForm):
-    # Empty: the quote becomes a statement of its own.
+class ChooserForm(forms.Form):
+    """A form whose target is chosen from suggestions (a button carrying its id) or, without
+    one, described in words: `query` is then looked up and the candidates offered."""
+
+    query = forms.CharField(label="Title, date, outlet or words", max_length=200, required=False)
+
+
+class MoveQuoteForm(VersionedForm, ChooserForm):
+    # Or `new`: the quote becomes a statement of its own.
     group = forms.IntegerField(label="Statement", required=False)
+    new = forms.BooleanField(required=False)
 
 
 class IdsField(forms.Field):
@@ -236,12 +244,12 @@ class SplitGroupForm(forms.Form):
     quotes = IdsField(label="Quotes", error_messages={"required": "Tick the quotes to split off."})
 
 
-class MergeGroupsForm(forms.Form):
-    other = forms.IntegerField(label="Statement to merge into this one")
+class MergeGroupsForm(ChooserForm):
+    other = forms.IntegerField(label="Statement to merge into this one", required=False)
 
 
-class MoveArticleForm(forms.Form):
-    story = forms.IntegerField(label="Story")
+class MoveArticleForm(ChooserForm):
+    story = forms.IntegerField(label="Story", required=False)
     # The story the editor saw the article in: a move made meanwhile is a conflict.
     from_story = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -253,8 +261,8 @@ class SplitStoryForm(forms.Form):
     title = forms.CharField(label="Title of the new story", max_length=300, required=False)
 
 
-class MergeStoryForm(forms.Form):
-    other = forms.IntegerField(label="Story to merge into this one")
+class MergeStoryForm(ChooserForm):
+    other = forms.IntegerField(label="Story to merge into this one", required=False)
 
 
 class RenameStoryForm(forms.Form):

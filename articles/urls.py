@@ -64,6 +64,12 @@ urlpatterns = [
     path("articles/<int:pk>/details/", editing_articles.correct_article, name="correct_article"),
     path("articles/untitled/", editing_articles.untitled_articles, name="untitled_articles"),
     path("stories/<int:pk>/edit/", editing_stories.story_edit, name="story_edit"),
+    path("stories/<int:pk>/choose/story/", editing_stories.choose_story, name="choose_story"),
+    path(
+        "stories/<int:pk>/choose/statement/",
+        editing_stories.choose_statement,
+        name="choose_statement",
+    ),
     path("stories/<int:pk>/rename/", editing_stories.rename_story, name="rename_story"),
     path("stories/<int:pk>/split/", editing_stories.split_story, name="split_story"),
     path("stories/<int:pk>/merge/", editing_stories.merge_stories, name="merge_stories"),

@@ -49,7 +49,7 @@ ACTIONS = {
         lambda s: reverse("articles:remove_tag", args=[s.diallo.pk, s.tag.pk]),
         lambda s: {},
     ),
-    "move_quote": (quote_url("move_quote"), lambda s: {"group": ""}),
+    "move_quote": (quote_url("move_quote"), lambda s: {"new": "on"}),
     "add_quote": (
         lambda s: reverse("articles:add_quote", args=[s.wire.pk]),
         lambda s: {"paragraph": 0, "text": "after two days of talks", "kind": "partial"},

@@ -345,7 +345,7 @@ def test_moving_a_quote_to_another_statement_locks_it_and_refreshes_both(editor_
 def test_moving_a_quote_into_its_own_new_statement(editor_client, scene):
     before = StatementGroup.objects.count()
     old = scene.diallo.group_id
-    post_quote(editor_client, "move_quote", scene.diallo, {"group": ""})
+    post_quote(editor_client, "move_quote", scene.diallo, {"new": "on"})
     quote = fresh(scene.diallo)
     assert quote.group_id != old
     assert quote.group.quotes.count() == 1 and quote.group_locked

@@ -17,7 +17,7 @@ def test_editor_decisions_survive_re_extraction(editor_client, scene):
         post_quote(editor_client, "review_quote", scene.fischer, {"status": "rejected"}),
         post_quote(editor_client, "change_speaker", scene.ferreira, {"name": "Amina Diallo"}),
         post_quote(editor_client, "add_tag", halve, {"tag": "tariffs", "create": "on"}),
-        post_quote(editor_client, "move_quote", halve, {"group": ""}),
+        post_quote(editor_client, "move_quote", halve, {"new": "on"}),
         post_quote(
             editor_client, "correct_boundaries", details, {"text": "The details still need to be"}
         ),

@@ -22,7 +22,9 @@ def test_story_edit_page_lists_articles_and_statements_with_their_forms(editor_c
     assert reverse("articles:split_story", args=[scene.story.pk]) in html
     assert reverse("articles:merge_stories", args=[scene.story.pk]) in html
     assert reverse("articles:move_article", args=[scene.wire.pk]) in html
-    assert f'<option value="{scene.other_story.pk}">' in html  # a story to move or merge to
+    # Stories to move or merge to are chosen by typing (test_edit_choosing.py).
+    assert reverse("articles:choose_story", args=[scene.story.pk]) in html
+    assert reverse("articles:choose_statement", args=[scene.story.pk]) in html
     assert reverse("articles:split_group", args=[scene.story.pk, scene.diallo.group_id]) in html
     assert "Amina Diallo" in html
 

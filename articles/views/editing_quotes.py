@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
+from articles.choosing import chosen_statement
 from articles.coverage.people import match_stored_person
 from articles.forms import (
     AddQuoteForm,
@@ -52,8 +53,6 @@ from articles.views.reading import listed_quotes, quote_edit_url_maker, statemen
 QUEUE_PER_PAGE = 25
 HISTORY_SHOWN = 20
 SUGGESTIONS_SHOWN = 8
-# Statements offered when moving a quote (a story rarely has more).
-GROUP_CHOICES = 300
 # What a quote's panel leaves out of its article: all the heavy columns but the paragraphs.
 ARTICLE_HEAVY = tuple(f"article__{field}" for field in ARTICLE_TEXT_FIELDS if field != "paragraphs")
 
@@ -92,15 +91,6 @@ def quote_context(pk: int, **extra) -> dict:
         context_paragraphs.append(
             {"index": index, "before": text[:start], "quoted": text[start:end], "after": text[end:]}
         )
-    groups = []
-    if article.story_id:
-        groups = list(
-            StatementGroup.objects.filter(story_id=article.story_id)
-            .exclude(pk=quote.group_id or 0)
-            .select_related("speaker", "fullest")
-            .only("pk", "speaker__name", "fullest__text")
-            .order_by("id")[:GROUP_CHOICES]
-        )
     history = list(
         Edit.objects.for_quote(quote.pk).select_related("user", "undone_by__user")[:HISTORY_SHOWN]
     )
@@ -108,7 +98,6 @@ def quote_context(pk: int, **extra) -> dict:
         "quote": quote,
         "article": article,
         "context_paragraphs": context_paragraphs,
-        "groups": groups,
         "history": history,
         "tag_options": list(Tag.objects.values_list("name", flat=True)),
         **extra,
@@ -128,7 +117,11 @@ def quote_event(pk: int) -> dict:
 
 def quote_answer(request: HttpRequest, pk: int, *, status: int = 200, **extra) -> HttpResponse:
     """The answer to a quote action: htmx gets the panel (or the review queue row) back; a
-    plain form goes back where it came from, or sees the quote's page with the problem."""
+    plain form goes back where it came from, or sees the quote's page with the problem.
+    A refusal keeps what the editor typed, in the form that was sent (refused_form)."""
+    if status != 200 and request.method == "POST":
+        extra.setdefault("posted", request.POST)
+        extra.setdefault("refused_form", request.resolver_match.url_name)
     if not Quote.objects.filter(pk=pk).exists():
         # An undo removed the quote an editor had added.
         if request.htmx:
@@ -398,8 +391,11 @@ def move_quote(request: HttpRequest, pk: int) -> HttpResponse:
         story_id = quote.article.story_id
         if story_id is None:
             raise Refused("This article is in no story yet, so it has no statements.")
-        if data["group"]:
-            target = StatementGroup.objects.filter(pk=data["group"], story_id=story_id).first()
+        wanted = None
+        if not data["new"]:
+            wanted = chosen_statement(data, "group", story_id, quote.group_id)
+        if wanted:
+            target = StatementGroup.objects.filter(pk=wanted, story_id=story_id).first()
             if target is None:
                 raise Refused("That statement is not in this quote's story.")
             if target.pk == quote.group_id:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from articles.choosing import chosen_statement, chosen_story, statement_choices, story_choices
 from articles.forms import (
     MergeGroupsForm,
     MergeStoryForm,
@@ -28,8 +29,8 @@ from articles.views.access import editor_required, next_url
 from articles.views.editing_quotes import form_problem
 from articles.views.htmx import load_page
 
-# Stories offered when moving or merging: the most recent ones (any id can still be posted).
-STORY_CHOICES = 200
+# The fields a chooser's buttons may fill in (see _choices.html).
+CHOOSER_FIELDS = {"story", "other", "group"}
 
 
 # ----------------------------------------------------------------------------- stories
@@ -57,17 +58,27 @@ def story_edit_context(story: Story, **extra) -> dict:
         .prefetch_related(Prefetch("quotes", queryset=members, to_attr="members"))
         .order_by("id")
     )
-    others = list(
-        Story.objects.exclude(pk=story.pk)
-        .only("title", "start_date", "end_date")
-        .order_by(F("end_date").desc(nulls_last=True), "-id")[:STORY_CHOICES]
-    )
     return {
         "story": story,
         "articles": articles,
         "groups": [group for group in groups if group.members],
-        "other_stories": others,
         **extra,
+    }
+
+
+def refused_form(request: HttpRequest) -> dict:
+    """Which form on the story's editing page was sent, and what it held: its view's name,
+    the article or statement it is for, and the ids ticked."""
+    match = request.resolver_match
+    target = match.kwargs.get("group_pk")
+    if match.url_name == "move_article":
+        target = match.kwargs.get("pk")
+    ticked = request.POST.getlist("articles") + request.POST.getlist("quotes")
+    return {
+        "posted": request.POST,
+        "refused_form": match.url_name,
+        "refused_for": target,
+        "ticked": {int(pk) for pk in ticked if pk.isdigit()},
     }
 
 
@@ -75,7 +86,10 @@ def story_answer(
     request: HttpRequest, story_pk: int, partial: str, *, status=200, fallback=None, **extra
 ):
     """Like quote_answer, for the story editing page: the changed part for htmx, back to the
-    page with a message for a plain form, the page with the problem on failure."""
+    page with a message for a plain form, the page with the problem on failure (and what the
+    editor typed, in the form that was sent: refused_form)."""
+    if status != 200 and request.method == "POST":
+        extra = {**refused_form(request), **extra}
     story = Story.objects.filter(pk=story_pk).first()
     if story is None:
         # The story was merged away or emptied: go to where its articles went, and say what
@@ -96,6 +110,44 @@ def story_answer(
         return redirect(next_url(request, resolve_url("articles:story_edit", story.pk)))
     context = story_edit_context(story, **extra)
     return render(request, "articles/story_edit.html", context, status=status)
+
+
+def chooser_field(request: HttpRequest) -> str:
+    field = request.GET.get("field", "")
+    return field if field in CHOOSER_FIELDS else "story"
+
+
+@require_GET
+@editor_required()
+def choose_story(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suggestions as the editor types, for moving an article or merging a story: stories
+    other than `pk` by title, date, outlet or words, best first (buttons that submit)."""
+    typed = request.GET.get("query", "")
+    context = {
+        "choices": story_choices(typed, besides=pk),
+        "kind": "story",
+        "field": chooser_field(request),
+        "typed": typed.strip(),
+    }
+    return render(request, "articles/_choices.html", context)
+
+
+@require_GET
+@editor_required()
+def choose_statement(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suggestions as the editor types, for moving a quote or merging statements: story
+    `pk`'s statements by speaker, words or outlet, best first."""
+    typed = request.GET.get("query", "")
+    besides = request.GET.get("besides", "")
+    context = {
+        "choices": statement_choices(
+            typed, story=pk, besides=int(besides) if besides.isdigit() else None
+        ),
+        "kind": "statement",
+        "field": chooser_field(request),
+        "typed": typed.strip(),
+    }
+    return render(request, "articles/_choices.html", context)
 
 
 @require_GET
@@ -119,7 +171,9 @@ def story_action(request, story_pk: int, partial: str, form, run) -> HttpRespons
     except Conflict as conflict:
         return story_answer(request, story_pk, partial, status=409, conflict=conflict.message)
     except Refused as refusal:
-        return story_answer(request, story_pk, partial, status=400, error=str(refusal))
+        return story_answer(
+            request, story_pk, partial, status=400, error=str(refusal), **refusal.context
+        )
     except NoChange:
         return story_answer(request, story_pk, partial, message="Nothing to change.")
     return story_answer(request, story_pk, partial, message=summary, fallback=fallback)
@@ -151,9 +205,10 @@ def move_article(request: HttpRequest, pk: int) -> HttpResponse:
         moving = Article.objects.select_for_update().only("pk", "story_id", "title").get(pk=pk)
         if data["from_story"] is not None and moving.story_id != data["from_story"]:
             raise Conflict("Someone moved this article to another story meanwhile.")
-        target = Story.objects.filter(pk=data["story"]).first()
+        chosen = chosen_story(data, "story", came_from)
+        target = Story.objects.filter(pk=chosen).first()
         if target is None:
-            raise Refused(f"There is no story #{data['story']}.")
+            raise Refused(f"There is no story #{chosen}.")
         if target.pk == moving.story_id:
             raise Refused("The article is already in that story.")
         old = moving.story_id
@@ -204,7 +259,7 @@ def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
     form = MergeStoryForm(request.POST)
 
     def run(data):
-        other_pk = data["other"]
+        other_pk = chosen_story(data, "other", pk)
         stories = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=[pk, other_pk])}
         if other_pk == pk:
             raise Refused("A story cannot be merged with itself.")
@@ -283,7 +338,7 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     form = MergeGroupsForm(request.POST)
 
     def run(data):
-        other_pk = data["other"]
+        other_pk = chosen_statement(data, "other", pk, group_pk)
         if other_pk == group_pk:
             raise Refused("A statement cannot be merged with itself.")
         found = {

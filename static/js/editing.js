@@ -1,7 +1,6 @@
 // Editing in place: only what htmx can't do alone. htmx loads the panels and submits every
-// editing form (each also works without JavaScript); this script
-// - lets refusals (400, 403, 409) be swapped in where the editor is looking: htmx leaves
-//   error answers unswapped by default, and ours are fragments that explain the problem;
+// editing form (each also works without JavaScript; refusals are shown by refusals.js); this
+// script
 // - keeps the text around a quote in step with a change made in its panel;
 // - turns a selection in the article's text into the "add a missed quote" form's paragraph
 //   and offsets.
@@ -9,14 +8,6 @@
   "use strict";
 
   document.documentElement.classList.add("js");
-
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var status = event.detail.xhr.status;
-    if (status === 400 || status === 403 || status === 409) {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
-    }
-  });
 
   // ----------------------------------------------------------------- a quote changed
 
