@@ -44,12 +44,13 @@ class Query:
     number: int | None = None
     day: datetime.date | None = None
     year: int | None = None
-    outlet_ids: list[int] = field(default_factory=list)
+    # For each word naming outlets, the outlets it names (any of them will do).
+    outlets: list[list[int]] = field(default_factory=list)
     words: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.number or self.day or self.year or self.outlet_ids or self.words)
+        return not (self.number or self.day or self.year or self.outlets or self.words)
 
 
 def read_query(typed: str) -> Query:
@@ -58,7 +59,8 @@ def read_query(typed: str) -> Query:
     typed = " ".join(typed.split())[:200]
     query = Query()
     number = NUMBER.match(typed)
-    if number:
+    # A year is a year (2022); #2022 is a number.
+    if number and not (YEAR.match(typed) and not typed.startswith("#")):
         query.number = int(number[1])
         return query
     found = search_date(typed)
@@ -76,31 +78,29 @@ def read_query(typed: str) -> Query:
         else:
             words.append(word)
     if words:
-        outlets = outlets_named(words)
-        query.outlet_ids = [pk for pk, _ in outlets]
-        used = {word.lower() for _, word in outlets}
-        words = [word for word in words if word.lower() not in used]
+        named = outlets_named(words)
+        query.outlets = list(named.values())
+        words = [word for word in words if word.lower() not in named]
     query.words = " ".join(words)
     return query
 
 
-def outlets_named(words: list[str]) -> list[tuple[int, str]]:
-    """Outlets some of the words name, each with the word that named it."""
+def outlets_named(words: list[str]) -> dict[str, list[int]]:
+    """The words that name outlets (lowered), each with the outlets it names."""
     condition = Q()
     for word in words:
         if len(word) >= 2:
             condition |= Q(short_name__iexact=word) | Q(name__istartswith=word)
     if not condition:
         return []
-    found = []
+    found: dict[str, list[int]] = {}
     for pk, short_name, name in Outlet.objects.filter(condition).values_list(
         "pk", "short_name", "name"
     ):
         for word in words:
             lowered = word.lower()
             if lowered == short_name.lower() or name.lower().startswith(lowered):
-                found.append((pk, word))
-                break
+                found.setdefault(lowered, []).append(pk)
     return found
 
 
@@ -126,8 +126,9 @@ def story_choices(typed: str, *, besides: int, limit: int = CHOICES_SHOWN) -> li
             Q(start_date__year__lte=query.year, end_date__year__gte=query.year)
             | Q(pk__in=published)
         )
-    for outlet in query.outlet_ids:
-        stories = stories.filter(pk__in=Article.objects.filter(outlet=outlet).values("story_id"))
+    for outlets in query.outlets:
+        covered = Article.objects.filter(outlet__in=outlets).values("story_id")
+        stories = stories.filter(pk__in=covered)
     title_score = Value(0.0)
     if query.words:
         title_score = TrigramWordSimilarity(query.words, "title")
@@ -189,10 +190,9 @@ def statement_choices(
     groups = StatementGroup.objects.filter(story_id=story).exclude(pk=besides or 0)
     if query.number:
         groups = groups.filter(pk=query.number)
-    for outlet in query.outlet_ids:
-        groups = groups.filter(
-            pk__in=Quote.objects.visible().filter(article__outlet=outlet).values("group_id")
-        )
+    for outlets in query.outlets:
+        carried = Quote.objects.visible().filter(article__outlet__in=outlets).values("group_id")
+        groups = groups.filter(pk__in=carried)
     if query.words:
         in_quotes = Quote.objects.visible().filter(article__story_id=story)
         in_quotes = in_quotes.matching(query.words).values("group_id")

@@ -1,0 +1,85 @@
+"""The editor's flow in a real browser: a refused edit stays where it was made (DEBUG on, as
+`make run` has it, with django-htmx's debug script), a story chosen by typing its title, and
+the review queue worked with the keyboard."""
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Story
+from tests.browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(live_server, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)  # setup_demo creates the demo editor
+    call_command("setup_demo")
+    return Story.objects.get(articles__outlet__short_name="Xinhua")
+
+
+def page_errors(page) -> list[str]:
+    """Errors on the page, less the browser's note of each refusal's status (expected)."""
+    return [error for error in page.errors if "the server responded with a status of" not in error]
+
+
+def test_a_refused_edit_in_debug_mode_keeps_the_page_and_the_input(
+    page, live_server, demo, settings
+):
+    settings.DEBUG = True
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}{demo.get_absolute_url()}")
+    # The debug script that used to replace the page is there.
+    assert page.locator('script[src*="django-htmx.js"]').count() == 1
+    quote = page.locator('.column[data-outlet="xinhua"] a.quote').first
+    quote.click()
+    panel = page.locator(f"#statement-panel #quote-panel-{quote.get_attribute('data-quote')}")
+    panel.wait_for()
+    panel.get_by_placeholder("Add a tag").fill("Arctic shipping lanes")
+    panel.get_by_role("button", name="Add tag").click()  # "New tag" not ticked: refused
+
+    page.locator("#statement-panel .error", has_text="There is no tag").wait_for()
+    assert page.locator(".site-header").is_visible()  # the page, not a bare fragment
+    assert page.locator(".columns .column").count() >= 4
+    panel = page.locator("#statement-panel .quote-panel")
+    assert panel.get_by_placeholder("Add a tag").input_value() == "Arctic shipping lanes"
+
+    # Ticking "New tag" now makes it: the form still works after the refusal.
+    panel.get_by_label("New tag").check()
+    panel.get_by_role("button", name="Add tag").click()
+    page.locator("#statement-panel .message", has_text="Tagged “Arctic shipping lanes”").wait_for()
+    assert page_errors(page) == []
+
+
+def test_a_refused_story_edit_in_debug_mode_stays_on_the_editing_page(
+    page, live_server, demo, settings
+):
+    settings.DEBUG = True
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/stories/{demo.pk}/edit/")
+    page.locator("#split-title").fill("Everything at once")
+    for box in page.locator('input[name="articles"]').all():
+        box.check()
+    page.get_by_role("button", name="Split the ticked articles").click()
+    page.locator("#story-body .error", has_text="not all of them").wait_for()
+    assert page.locator(".site-header").is_visible()
+    assert page.locator("#split-title").input_value() == "Everything at once"
+    assert page.locator('input[name="articles"]:checked').count() == demo.articles.count()
+    assert page_errors(page) == []
+
+
+def test_an_article_is_moved_to_a_story_chosen_by_typing_its_title(page, live_server, demo):
+    other = Story.objects.exclude(pk=demo.pk).order_by("pk").first()
+    article = demo.articles.order_by("pk").first()
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/stories/{demo.pk}/edit/")
+    chooser = page.locator(f"#move-{article.pk}")
+    typed = " ".join(other.title.split()[:3])
+    chooser.press_sequentially(typed, delay=30)
+    suggestion = page.locator(f"#move-choices-{article.pk} .choice", has_text=other.title)
+    suggestion.wait_for()
+    suggestion.click()
+    page.locator("#story-body .message", has_text=f"to the story “{other.title}”").wait_for()
+    assert Article.objects.get(pk=article.pk).story_id == other.pk
+    assert page.errors == []
