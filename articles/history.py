@@ -10,10 +10,20 @@ since.
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from articles.coverage.statements import refresh_groups
-from articles.models import Article, Edit, Outlet, Person, Quote, StatementGroup, Story, Tag
+from articles.models import (
+    Article,
+    Edit,
+    Outlet,
+    Person,
+    Quote,
+    StatementGroup,
+    Story,
+    Tag,
+    opening,
+)
 
 # What an edit records of each kind of object: enough to put it back exactly, even after it
 # was deleted (a merged story, an emptied statement group).
@@ -51,7 +61,7 @@ ARTICLE_SNAPSHOT_FIELDS = (
 )
 # Kept in a snapshot for people reading the history; never compared or restored (a person's
 # name may be completed by later imports without anyone editing the quote).
-DISPLAY_ONLY = frozenset({"speaker", "tag_names"})
+DISPLAY_ONLY = frozenset({"speaker", "tag_names", "label"})
 
 
 def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
@@ -74,10 +84,9 @@ def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
     group_ids = {pk for pk in groups if pk}
     for pk in group_ids:
         state["groups"][str(pk)] = None
-    for pk, story_id in StatementGroup.objects.filter(pk__in=group_ids).values_list(
-        "pk", "story_id"
-    ):
-        state["groups"][str(pk)] = {"story_id": story_id}
+    for group in StatementGroup.objects.labelled().filter(pk__in=group_ids):
+        # The label says in the history which statement it was, at the time.
+        state["groups"][str(group.pk)] = {"story_id": group.story_id, "label": group.label()}
     article_ids = {pk for pk in articles if pk}
     for row in Article.objects.filter(pk__in=article_ids).values("pk", *ARTICLE_SNAPSHOT_FIELDS):
         pk = row.pop("pk")
@@ -199,7 +208,8 @@ def restore(state: dict) -> None:
     )
     for pk, row in groups.items():
         if row is not None and row["story_id"] in live_stories:
-            StatementGroup.objects.update_or_create(pk=int(pk), defaults=row)
+            defaults = {"story_id": row["story_id"]}
+            StatementGroup.objects.update_or_create(pk=int(pk), defaults=defaults)
     outlets = set(
         Outlet.objects.filter(pk__in=_ids(articles, "outlet_id")).values_list("pk", flat=True)
     )
@@ -287,6 +297,38 @@ def as_recorded(state: dict, recorded: dict) -> dict:
     return trimmed
 
 
+def later_changes(edit: Edit, limit: int = 3) -> list[Edit]:
+    """Changes made after `edit` to something it touched and still in effect, newest first:
+    what stands in the way of undoing it."""
+    ids = ids_in(edit.after)
+    touches = Q(pk__in=[])
+    if ids["quotes"]:
+        touches |= Q(quote_ids__overlap=sorted(ids["quotes"]))
+    for kind in ("groups", "articles", "stories"):
+        if ids[kind]:
+            keys = [str(pk) for pk in sorted(ids[kind])]
+            touches |= Q(**{f"after__{kind}__has_any_keys": keys})
+    later = Edit.objects.filter(touches, pk__gt=edit.pk, undone_by__isnull=True)
+    return list(later.select_related("user").order_by("-pk")[:limit])
+
+
+def blocked_message(later: list[Edit]) -> str:
+    """Why an undo is refused, naming the later change to undo first."""
+    if not later:
+        return (
+            "What this change touched has changed since, by an import or re-processing rather "
+            "than an editor: it can no longer be undone."
+        )
+    newest = later[0]
+    when = dateformat.format(timezone.localtime(newest.created_at), "j M Y, H:i")
+    who = newest.user.get_username() if newest.user else "someone"
+    message = f"A later change stands in the way: “{newest.summary}” ({who}, {when}). Undo it first"
+    if len(later) > 1:
+        others = "; ".join(f"“{edit.summary}”" for edit in later[1:])
+        message += f", then the earlier ones that touched the same things ({others})"
+    return message + "."
+
+
 def undo(pk: int, user) -> Edit:
     """Put back what edit `pk` changed, if nothing it touched has changed since (else a
     Conflict: undo the later changes first). The undo is itself an edit, and can be undone.
@@ -298,10 +340,7 @@ def undo(pk: int, user) -> Edit:
         ids = ids_in(edit.after)
         current = as_recorded(snapshot(**ids), edit.after)
         if comparable(current) != comparable(edit.after):
-            raise Conflict(
-                "What this change touched has changed since. Undo the later changes first, "
-                "newest first."
-            )
+            raise Conflict(blocked_message(later_changes(edit)))
         restore(edit.before)
         undoing = Edit.objects.create(
             user=user,
@@ -316,3 +355,47 @@ def undo(pk: int, user) -> Edit:
         edit.undone_by = undoing
         edit.save(update_fields=["undone_by"])
     return edit
+
+
+# ----------------------------------------------------------------------------- in words
+
+
+def names_for(edits) -> dict[str, dict[str, str]]:
+    """What the ids in these edits' snapshots are called, for the history in words: stories
+    by title, articles by headline, statements by speaker and opening words, outlets by name,
+    quotes by their opening words. Three queries at most for any number of edits. A story or
+    statement gone since is named as the snapshots recorded it."""
+    names = {kind: {} for kind in ("stories", "articles", "groups", "quotes", "outlets")}
+    story_ids, group_ids, outlet_ids = set(), set(), set()
+    spoken: dict[str, tuple] = {}  # group -> (speaker, words) of a quote recorded in it
+    for edit in edits:
+        for state in (edit.before, edit.after):
+            for pk, row in state.get("stories", {}).items():
+                story_ids.add(pk)
+                if row:
+                    names["stories"].setdefault(pk, f"“{row['title']}”")
+            for pk, row in state.get("articles", {}).items():
+                if row:
+                    story_ids.add(str(row["story_id"]))
+                    outlet_ids.add(str(row.get("outlet_id")))
+                    if row.get("title"):
+                        names["articles"].setdefault(pk, f"“{row['title']}”")
+            group_ids.update(state.get("groups", {}))
+            for pk, row in state.get("quotes", {}).items():
+                if row:
+                    names["quotes"].setdefault(pk, f"“{opening(row['text'])}”")
+                    group_ids.add(str(row["group_id"]))
+                    spoken.setdefault(str(row["group_id"]), (row.get("speaker"), row["text"]))
+    wanted = {pk for pk in story_ids - set(names["stories"]) if pk.isdigit()}
+    for pk, title in Story.objects.filter(pk__in=wanted).values_list("pk", "title"):
+        names["stories"][str(pk)] = f"“{title}”"
+    numbered = [pk for pk in group_ids if pk.isdigit()]
+    for group in StatementGroup.objects.labelled().filter(pk__in=numbered):
+        names["groups"][str(group.pk)] = group.label()
+    for pk in numbered:
+        if pk not in names["groups"] and pk in spoken:
+            names["groups"][pk] = StatementGroup.describe(*spoken[pk])
+    numbered = [pk for pk in outlet_ids if pk.isdigit()]
+    for pk, name in Outlet.objects.filter(pk__in=numbered).values_list("pk", "name"):
+        names["outlets"][str(pk)] = name
+    return names

@@ -871,6 +871,18 @@ class StatementGroupManager(models.Manager):
             cursor.execute(INSERT_GROUPS_SQL, params)
             return [pk for (pk,) in cursor.fetchall()]
 
+    def labelled(self):
+        """Statements with what their label() needs, in the same query."""
+        return self.select_related("speaker", "fullest").only(
+            "story_id", "speaker__name", "fullest__text"
+        )
+
+
+def opening(text: str | None, words: int = 7) -> str:
+    """The first few words of a text, as editors recall a quote: “I have invited Russia…”."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
 
 class StatementGroup(models.Model):
     """Quotes of the same statement by different outlets within one story."""
@@ -892,6 +904,17 @@ class StatementGroup(models.Model):
 
     def __str__(self):
         return f"Statement {self.pk} in {self.story}"
+
+    @staticmethod
+    def describe(speaker: str | None, words: str | None) -> str:
+        """A statement in words: who said it and how it begins (“Rasmussen: ‘I have…’”)."""
+        return f"{speaker or 'Unattributed'}: “{opening(words)}”"
+
+    def label(self) -> str:
+        """This statement in words (load it with StatementGroup.objects.labelled())."""
+        return self.describe(
+            self.speaker.name if self.speaker else None, self.fullest.text if self.fullest else None
+        )
 
     # Editors' changes, each recorded by an articles.history.Change around it. They import
     # articles.coverage when called: it imports this module.
@@ -1377,8 +1400,18 @@ class Edit(models.Model):
                 return reverse("articles:statement_detail", args=[group["story_id"], key])
         return ""
 
-    def changes(self) -> list[dict]:
-        """What changed, field by field, in words: [{what, before, after}]."""
+    def changes(self, names: dict | None = None) -> list[dict]:
+        """What changed, field by field, in words: [{what, before, after}]. `names` (from
+        history.names_for) names stories, statements, outlets and quotes; without it, by
+        number."""
+        # A statement is named as it was when this change was made (its snapshot's label).
+        labels = {
+            pk: row["label"]
+            for state in (self.after, self.before)
+            for pk, row in state.get("groups", {}).items()
+            if row and row.get("label")
+        }
+        names = {**(names or {}), "groups": {**(names or {}).get("groups", {}), **labels}}
         lines = []
         for kind, label in (
             ("stories", "story"),
@@ -1389,13 +1422,14 @@ class Edit(models.Model):
             before, after = self.before.get(kind, {}), self.after.get(kind, {})
             for pk in sorted(set(before) | set(after), key=int):
                 old, new = before.get(pk), after.get(pk)
-                name = f"{label} #{pk}"
+                known = names.get(kind, {}).get(pk)
+                name = f"{label} {known}" if known else f"{label} #{pk}"
                 if old is None and new is not None:
                     lines.append({"what": name, "before": "—", "after": "created"})
                 elif new is None and old is not None:
                     lines.append({"what": name, "before": "existed", "after": "removed"})
                 elif old and new:
-                    lines.extend(_field_changes(name, old, new))
+                    lines.extend(_field_changes(name, old, new, names))
         return lines
 
 
@@ -1415,27 +1449,31 @@ CHANGE_LABELS = {
 }
 
 
-def _field_changes(name: str, old: dict, new: dict) -> list[dict]:
+def _field_changes(name: str, old: dict, new: dict, names: dict) -> list[dict]:
     lines = []
     for field, label in CHANGE_LABELS.items():
         if field in old and old.get(field) != new.get(field):
             lines.append(
                 {
                     "what": f"{name} {label}",
-                    "before": _shown(field, old.get(field)),
-                    "after": _shown(field, new.get(field)),
+                    "before": _shown(field, old.get(field), names),
+                    "after": _shown(field, new.get(field), names),
                 }
             )
     return lines
 
 
-def _shown(field: str, value) -> str:
+# The snapshot fields holding another object's id, and where names_for names it.
+NAMED_FIELDS = {"group_id": "groups", "story_id": "stories", "outlet_id": "outlets"}
+
+
+def _shown(field: str, value, names: dict) -> str:
     if value in (None, "", []):
         return "none"
     if field == "tag_names":
         return ", ".join(value)
-    if field in ("group_id", "story_id", "outlet_id"):
-        return f"#{value}"
+    if field in NAMED_FIELDS:
+        return names.get(NAMED_FIELDS[field], {}).get(str(value)) or f"#{value}"
     return str(value)
 
 

@@ -34,7 +34,20 @@ def test_structural_changes_appear_in_the_history_of_each_quote_they_moved(edito
         {"other": scene.fischer.group_id},
     )
     html = editor_client.get(scene.fischer.get_edit_url()).content.decode()
-    assert f"Merged statement #{scene.fischer.group_id} into #{scene.diallo.group_id}" in html
+    # In words: each statement by its speaker and how it begins.
+    assert "Merged Lena Fischer: “It is a start, not a solution,” into Amina Diallo: “" in html
+
+
+def test_the_activity_log_names_what_changed_in_words(editor_client, scene):
+    post_quote(editor_client, "move_quote", scene.diallo, {"group": scene.fischer.group_id})
+    html = editor_client.get(reverse("articles:activity")).content.decode()
+    assert "Moved “We have agreed to halve the tariffs…” from Amina Diallo: “" in html
+    assert "to Lena Fischer: “It is a start, not a solution,”" in html
+    # The table of changes names the quote and the statements, not their numbers.
+    table = html.split('class="table changes"')[1].split("</table>")[0]
+    assert "quote “We have agreed to halve the tariffs…” statement" in table
+    assert f"#{scene.fischer.group_id}" not in table
+    assert "Lena Fischer: “It is a start, not a solution,”" in table
 
 
 def test_edit_lists_what_changed_before_and_after(editor_client, scene):
@@ -123,7 +136,10 @@ def test_undo_is_refused_once_something_it_touched_changed_again(editor_client, 
     assert fresh(scene.diallo).status == "confirmed"
     htmx = undo(editor_client, first, headers=HTMX)
     assert htmx.status_code == 409
-    assert b"Undo the later changes first" in htmx.content
+    # The change in the way is named, with who made it.
+    html = htmx.content.decode()
+    assert "A later change stands in the way: “Speaker: Amina Diallo → Paulo Ferreira” (ed," in html
+    assert "Undo it first." in html
     # Newest first works.
     undo(editor_client, Edit.objects.get(action="speaker"))
     undo(editor_client, first)

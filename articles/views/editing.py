@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from articles.history import Conflict, undo
+from articles.history import Conflict, names_for, undo
 from articles.models import Edit, can_edit
 from articles.views.access import editor_required, forbidden, next_url, permission_for
 from articles.views.editing_quotes import quote_answer
@@ -48,6 +48,7 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return quote_answer(request, int(quote_pk), status=status, **{key: message})
     if request.htmx:
         edit = Edit.objects.select_related("user", "undone_by__user").get(pk=pk)
+        in_words([edit])
         context = {"edit": edit, "problem": problem, "done": "" if problem else message}
         return render(request, "articles/activity.html#edit", context, status=status)
     if problem:
@@ -55,6 +56,15 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, message)
     return redirect(next_url(request, resolve_url("articles:activity")))
+
+
+def in_words(edits) -> None:
+    """Give each edit its changes in words (`lines`), naming everything with one look-up for
+    all of them."""
+    edits = list(edits)
+    names = names_for(edits)
+    for edit in edits:
+        edit.lines = edit.changes(names)
 
 
 @require_GET
@@ -67,5 +77,7 @@ def activity(request: HttpRequest) -> HttpResponse:
     if editor:
         edits = edits.filter(user__username=editor)
     page = Paginator(edits, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # the very edits the page shows get their words
+    in_words(page.object_list)
     context = {"edits": page, "editor": editor}
     return render(request, fragment_or_page(request, "articles/activity.html", "edits"), context)

@@ -45,6 +45,7 @@ from articles.models import (
     StatementGroup,
     Tag,
     can_edit,
+    opening,
 )
 from articles.views.access import editor_required, forbidden, next_url
 from articles.views.htmx import fragment_or_page, swap_into
@@ -403,8 +404,17 @@ def move_quote(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             target = StatementGroup.objects.create(story_id=story_id, speaker=quote.person)
             change.touch(groups=[target.pk])
+        labels = {
+            group.pk: group.label()
+            for group in StatementGroup.objects.labelled().filter(
+                pk__in=[quote.group_id or 0, target.pk]
+            )
+        }
+        old = labels.get(quote.group_id, "no statement")
+        new = labels[target.pk] if wanted else "a statement of its own"
+        change.touch(groups=[target.pk])  # the statement joined, as it was before
         quote.move_to_statement(target)
-        return f"Moved the quote to statement #{target.pk}"
+        return f"Moved “{opening(quote.text)}” from {old} to {new}"
 
     return edit_quote(
         request, pk, form, Edit.Action.MOVE_QUOTE, "move it to another statement", apply

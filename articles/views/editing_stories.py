@@ -320,9 +320,11 @@ def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         if chosen == members:
             raise Refused("Choose some of the statement's quotes, not all of them.")
         change = Change(quotes=chosen, groups=[group.pk])
+        label = StatementGroup.objects.labelled().get(pk=group.pk).label()
         new = group.split(chosen)
         change.touch(groups=[new.pk])
-        summary = f"Split {len(chosen)} quote(s) from statement #{group.pk} into #{new.pk}"
+        count = f"{len(chosen)} quote{'s' if len(chosen) > 1 else ''}"
+        summary = f"Split {count} from {label} into a statement of their own"
         change.record(request.user, Edit.Action.SPLIT_GROUP, group, summary)
         return summary, None
 
@@ -354,8 +356,12 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         moving = list(Quote.objects.filter(group_id=other_pk).values_list("pk", flat=True))
         change = Change(quotes=moving, groups=[group_pk, other_pk])
         group = found[group_pk]
+        labels = {
+            each.pk: each.label()
+            for each in StatementGroup.objects.labelled().filter(pk__in=[group_pk, other_pk])
+        }
         group.merge(found[other_pk], moving)
-        summary = f"Merged statement #{other_pk} into #{group_pk}"
+        summary = f"Merged {labels[other_pk]} into {labels[group_pk]}"
         change.record(request.user, Edit.Action.MERGE_GROUPS, group, summary)
         return summary, None
 
