@@ -270,6 +270,24 @@ class RenameStoryForm(forms.Form):
     based_on = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
 
 
+class ReviewManyForm(forms.Form):
+    """Several quotes of the queue confirmed or rejected at once; each ticked quote's version
+    comes as version-<id>."""
+
+    quotes = IdsField(label="Quotes", error_messages={"required": "Tick the quotes first."})
+    status = forms.ChoiceField(
+        choices=[(Quote.Status.CONFIRMED, "Confirm"), (Quote.Status.REJECTED, "Reject")]
+    )
+
+    def versions(self, data) -> dict[int, int]:
+        """Each ticked quote with the version the editor saw (0, never current, if missing)."""
+        found = {}
+        for pk in self.cleaned_data["quotes"]:
+            version = data.get(f"version-{pk}", "")
+            found[pk] = int(version) if version.isdigit() else 0
+        return found
+
+
 class ReviewFilterForm(forms.Form):
     story = forms.ModelChoiceField(
         label="Story", queryset=Story.objects.none(), required=False, empty_label="Any story"

@@ -1040,6 +1040,16 @@ class QuoteQuerySet(models.QuerySet):
         """The review queue: quotes nobody has confirmed or rejected, least sure first."""
         return self.filter(status=Quote.Status.UNREVIEWED).order_by("confidence", "id")
 
+    def review_waiting(self, status: str) -> None:
+        """Confirm or reject these quotes, all waiting in the review queue (none rejected, so
+        none needs matching to a statement again): what Quote.review does, for many at once,
+        each statement they are in read again once."""
+        from articles.coverage.statements import refresh_groups
+
+        groups = set(self.exclude(group=None).values_list("group_id", flat=True))
+        self.update(status=status)
+        refresh_groups(groups)
+
     def update_search_vectors(self):
         """Recompute the stored vectors: the quote's words, then its speaker's name."""
         speaker = models.Subquery(Person.objects.filter(pk=OuterRef("person_id")).values("name"))

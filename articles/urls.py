@@ -50,6 +50,7 @@ urlpatterns = [
     ),
     # Editing (articles/views/editing*.py)
     path("review/", editing_quotes.review_queue, name="review_queue"),
+    path("review/many/", editing_quotes.review_many, name="review_many"),
     path("quotes/<int:pk>/", editing_quotes.quote_edit, name="quote_edit"),
     path("quotes/<int:pk>/review/", editing_quotes.review_quote, name="review_quote"),
     path("quotes/<int:pk>/words/", editing_quotes.correct_boundaries, name="correct_boundaries"),

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Quote
-from tests.helpers import AGENCY, HTMX, make_article, post_quote
+from articles.models import Edit, Quote
+from tests.helpers import AGENCY, HTMX, WIRE, make_article, post_quote
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_queue_lists_unreviewed_quotes_least_sure_first(editor_client, scene):
     assert listed[0] == scene.fischer.pk
     confidences = [Quote.objects.get(pk=pk).confidence for pk in listed]
     assert confidences == sorted(confidences)
-    assert f"{len(listed)} quotes waiting" in html
+    assert f"<strong>{len(listed)}</strong> quotes waiting" in html
 
 
 def test_queue_filters_by_story_outlet_and_speaker(editor_client, scene):
@@ -102,7 +102,133 @@ def test_an_unsafe_next_address_is_ignored(editor_client, scene):
 def test_queue_query_count_is_fixed(editor_client, django_assert_max_num_queries, copies):
     for n in range(copies):
         make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")
-    # Log-in 4, the outlet filter, the count, the three filter lists, the page.
-    with django_assert_max_num_queries(10):
+    # Log-in 4, the outlet filter, the count, the three filter lists, the page, the page's
+    # paragraphs (each quote in its sentence).
+    with django_assert_max_num_queries(11):
         response = editor_client.get(URL, {"outlet": "o0"})
+    assert response.status_code == 200
+
+
+# ----------------------------------------------------------------------------- in its sentence
+
+
+def test_each_quote_is_shown_in_its_sentence_with_the_attribution(editor_client, scene):
+    html = editor_client.get(URL).content.decode()
+    row = html.split(f'id="review-row-{scene.diallo.pk}"')[1].split("</tr>")[0]
+    assert "<mark>We have agreed to halve the tariffs on fertiliser" in row
+    assert "said Amina Diallo, Senegal&#x27;s agriculture minister, who chaired the talks." in row
+    # An attribution in the sentence before the quote is taken along.
+    ferreira = html.split(f'id="review-row-{scene.ferreira.pk}"')[1].split("</tr>")[0]
+    assert "Ferreira told reporters." in ferreira
+
+
+def test_the_page_lists_its_keyboard_shortcuts(editor_client, scene):
+    html = editor_client.get(URL).content.decode()
+    keys = html.split('id="review-keys"')[1].split("</p>")[0]
+    for word in ("next", "previous", "confirm", "reject", "select", "undo"):
+        assert word in keys
+    assert "js/review.js" in html
+
+
+# ----------------------------------------------------------------------------- as you work
+
+
+def test_a_decision_on_a_row_sends_the_new_count_and_an_undo(editor_client, scene):
+    waiting = Quote.objects.unreviewed().count()
+    response = post_quote(
+        editor_client,
+        "review_quote",
+        scene.diallo,
+        {"status": "confirmed", "part": "row", "next": URL},
+        headers=HTMX,
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<tr id="review-row-{scene.diallo.pk}"')
+    assert 'id="queue-count"' in html and 'hx-swap-oob="true"' in html
+    assert f"<strong>{waiting - 1}</strong> quote" in html
+    edit = Edit.objects.get()
+    assert reverse("articles:undo_edit", args=[edit.pk]) in html
+    # The undo answers with the row again, waiting, and the count back up.
+    undone = editor_client.post(
+        reverse("articles:undo_edit", args=[edit.pk]),
+        {"quote": scene.diallo.pk, "part": "row", "next": URL},
+        headers=HTMX,
+    ).content.decode()
+    assert "is-unreviewed" in undone and f"<strong>{waiting}</strong> quote" in undone
+
+
+def test_the_count_follows_the_queues_filters(editor_client, scene):
+    afp = f"{URL}?outlet={scene.agency.outlet.slug}"
+    waiting = Quote.objects.unreviewed().filter(article=scene.agency).count()
+    quote = scene.agency.quotes.first()
+    html = post_quote(
+        editor_client,
+        "review_quote",
+        quote,
+        {"status": "rejected", "part": "row", "next": afp},
+        headers=HTMX,
+    ).content.decode()
+    assert f"<strong>{waiting - 1}</strong> quote" in html
+
+
+def test_several_quotes_are_confirmed_at_once_in_one_undoable_edit(editor_client, scene):
+    chosen = [scene.diallo, scene.ferreira, scene.fischer]
+    data = {"quotes": [q.pk for q in chosen], "status": "confirmed", "next": URL}
+    data |= {f"version-{q.pk}": q.version for q in chosen}
+    response = editor_client.post(reverse("articles:review_many"), data, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.lstrip().startswith('<div id="queue"')
+    assert "Confirmed 3 quotes." in html
+    assert {q.status for q in Quote.objects.filter(pk__in=data["quotes"])} == {"confirmed"}
+    edit = Edit.objects.get()
+    assert edit.summary.startswith("Confirmed 3 quotes at once: “We have agreed")
+    assert set(edit.quote_ids) == set(data["quotes"])
+    # One undo takes all three back, and answers with the queue.
+    undone = editor_client.post(
+        reverse("articles:undo_edit", args=[edit.pk]),
+        {"part": "queue", "next": URL},
+        headers=HTMX,
+    )
+    assert undone.content.lstrip().startswith(b'<div id="queue"')
+    assert {q.status for q in Quote.objects.filter(pk__in=data["quotes"])} == {"unreviewed"}
+
+
+def test_a_quote_changed_meanwhile_is_left_out_of_a_decision_on_several(editor_client, scene):
+    post_quote(editor_client, "review_quote", scene.fischer, {"status": "rejected"})
+    data = {
+        "quotes": [scene.diallo.pk, scene.fischer.pk],
+        "status": "confirmed",
+        f"version-{scene.diallo.pk}": scene.diallo.version,
+        f"version-{scene.fischer.pk}": scene.fischer.version,  # stale: it was rejected since
+    }
+    response = editor_client.post(reverse("articles:review_many"), data)
+    assert response.status_code == 302
+    assert Quote.objects.get(pk=scene.fischer.pk).status == "rejected"
+    assert Quote.objects.get(pk=scene.diallo.pk).status == "confirmed"
+    followed = editor_client.get(response.url).content.decode()
+    assert "Confirmed 1 quote. 1 changed meanwhile" in followed
+
+
+def test_nothing_ticked_is_a_clear_refusal(editor_client, scene):
+    response = editor_client.post(
+        reverse("articles:review_many"), {"status": "confirmed", "next": URL}, headers=HTMX
+    )
+    assert response.status_code == 400 and b"Tick the quotes first." in response.content
+
+
+@pytest.mark.parametrize("copies", [1, 8])
+def test_a_decision_on_several_has_a_query_count_per_quote_not_per_queue(
+    editor_client, django_assert_max_num_queries, copies
+):
+    first = make_article(WIRE, name="first.txt")
+    for n in range(copies):
+        make_article(AGENCY.replace("farm groups", f"{n} groups"), name=f"{n}.txt", outlet=f"O{n}")
+    chosen = list(first.quotes.all()[:3])
+    assert len(chosen) == 3
+    data = {"quotes": [q.pk for q in chosen], "status": "confirmed", "next": URL}
+    data |= {f"version-{q.pk}": q.version for q in chosen}
+    # Log-in, the snapshots before and after, a claim per quote, one update and one reading
+    # of their statements, the edit, and the queue's page again: 28, whatever the queue holds.
+    with django_assert_max_num_queries(28):
+        response = editor_client.post(reverse("articles:review_many"), data, headers=HTMX)
     assert response.status_code == 200

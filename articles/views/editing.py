@@ -20,7 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles.history import Conflict, names_for, undo
 from articles.models import Edit, can_edit
 from articles.views.access import editor_required, forbidden, next_url, permission_for
-from articles.views.editing_quotes import quote_answer
+from articles.views.editing_quotes import queue_answer, quote_answer
 from articles.views.htmx import fragment_or_page
 
 ACTIVITY_PER_PAGE = 30
@@ -42,6 +42,9 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
         problem = conflict.message
     status = 409 if problem else 200
     message = problem or f"Undone: {edit.summary}"
+    if request.htmx and request.POST.get("part") == "queue":
+        # Undoing a review of several quotes, from the review queue: the queue again.
+        return queue_answer(request, status=status, **{"error" if problem else "message": message})
     quote_pk = request.POST.get("quote", "")
     if quote_pk.isdigit():
         key = "conflict" if problem else "message"

@@ -6,7 +6,7 @@ saw (a stale one is a 409, never a silent overwrite), makes the change (a Quote 
 a history.Change, and answers with the panel (htmx) or a redirect with a message (plain form).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib import messages
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
@@ -26,8 +26,8 @@ from articles.forms import (
     AddQuoteForm,
     BoundariesForm,
     MoveQuoteForm,
-    ReviewFilterForm,
     ReviewForm,
+    ReviewManyForm,
     SpeakerForm,
     TagForm,
     VersionedForm,
@@ -47,6 +47,14 @@ from articles.models import (
     can_edit,
     opening,
 )
+from articles.reviewing import (
+    add_sentences,
+    filters_in,
+    last_review,
+    queue_filters,
+    waiting_count,
+)
+from articles.reviewing import review_many as review_many_quotes
 from articles.views.access import editor_required, forbidden, next_url
 from articles.views.htmx import fragment_or_page, swap_into
 from articles.views.reading import listed_quotes, quote_edit_url_maker, statement_url_maker
@@ -131,8 +139,7 @@ def quote_answer(request: HttpRequest, pk: int, *, status: int = 200, **extra) -
         return redirect(next_url(request, resolve_url("articles:activity")))
     if request.htmx:
         if request.POST.get("part") == "row":
-            context = {"quote": listed_quotes(Quote.objects).get(pk=pk), **extra}
-            response = render(request, "articles/review_queue.html#row", context, status=status)
+            response = queue_row(request, pk, status, extra)
         else:
             context = quote_context(pk, **extra)
             response = render(request, "articles/quote_edit.html#panel", context, status=status)
@@ -143,6 +150,20 @@ def quote_answer(request: HttpRequest, pk: int, *, status: int = 200, **extra) -
         messages.success(request, extra.get("message") or "Saved.")
         return redirect(next_url(request, resolve_url("articles:quote_edit", pk)))
     return render(request, "articles/quote_edit.html", quote_context(pk, **extra), status=status)
+
+
+def queue_row(request: HttpRequest, pk: int, status: int, extra: dict) -> HttpResponse:
+    """A row of the review queue after a review or its undo, and the queue's count (out of
+    band: it changes as the editor works)."""
+    quote = listed_quotes(Quote.objects).get(pk=pk)
+    add_sentences([quote])
+    address = request.POST.get("next", "")
+    context = {"quote": quote, "undo": last_review(pk), "queue_address": address, **extra}
+    response = render(request, "articles/review_queue.html#row", context, status=status)
+    waiting = waiting_count(address)
+    count = render(request, "articles/review_queue.html#count", {"waiting": waiting, "oob": True})
+    response.content += count.content
+    return response
 
 
 def form_problem(form) -> str:
@@ -565,25 +586,55 @@ def add_quote(request: HttpRequest, pk: int) -> HttpResponse:
 # ----------------------------------------------------------------------------- review queue
 
 
+def queue_context(params, page_number, **extra) -> dict:
+    """The review queue's page for these filters: its quotes in their sentences."""
+    form, quotes = queue_filters(params)
+    page = Paginator(listed_quotes(quotes), QUEUE_PER_PAGE).get_page(page_number)
+    add_sentences(page.object_list)
+    return {"form": form, "quotes": page, "waiting": page.paginator.count, **extra}
+
+
 @require_GET
 @editor_required()
 @vary_on_headers("HX-Request")
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Quotes nobody has confirmed or rejected yet, least sure first."""
-    form = ReviewFilterForm(request.GET or None)
-    quotes = listed_quotes(Quote.objects.unreviewed())
-    status = 200
-    if form.is_bound and not form.is_valid():
-        quotes, status = quotes.none(), 400
-    elif form.is_bound:
-        data = form.cleaned_data
-        if data["story"]:
-            quotes = quotes.filter(article__story=data["story"])
-        if data["outlet"]:
-            quotes = quotes.filter(article__outlet=data["outlet"])
-        if data["speaker"]:
-            quotes = quotes.filter(person=data["speaker"])
-    page = Paginator(quotes, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "quotes": page}
+    """Quotes nobody has confirmed or rejected yet, least sure first, each in its sentence;
+    worked through with the keyboard (review.js), one by one or several at once."""
+    context = queue_context(
+        request.GET, request.GET.get("page"), queue_address=request.get_full_path()
+    )
+    status = 400 if context["form"].errors else 200
     template = fragment_or_page(request, "articles/review_queue.html", "queue")
     return render(request, template, context, status=status)
+
+
+@editor_required()
+@require_POST
+@vary_on_headers("HX-Request")
+def review_many(request: HttpRequest) -> HttpResponse:
+    """Confirm or reject the ticked quotes in one edit (one undo takes it back); a quote
+    someone changed meanwhile is left alone and said so."""
+    form = ReviewManyForm(request.POST)
+    back = next_url(request, resolve_url("articles:review_queue"))
+    if form.is_valid():
+        result = review_many_quotes(
+            request.user, form.versions(request.POST), form.cleaned_data["status"]
+        )
+        message, status = result.message, 200
+    else:
+        message, status = form_problem(form), 400
+    if not request.htmx:
+        (messages.success if status == 200 else messages.error)(request, message)
+        return redirect(back)
+    key = "message" if status == 200 else "error"
+    undo = result.edit if status == 200 else None
+    return queue_answer(request, status=status, undo_many=undo, **{key: message})
+
+
+def queue_answer(request: HttpRequest, *, status: int = 200, **extra) -> HttpResponse:
+    """The review queue's list again (htmx), for the filters and page of the address the
+    form carried (`next`)."""
+    back = next_url(request, resolve_url("articles:review_queue"))
+    page = parse_qs(urlsplit(back).query).get("page", [None])[0]
+    context = queue_context(filters_in(back), page, queue_address=back, **extra)
+    return render(request, "articles/review_queue.html#queue", context, status=status)
