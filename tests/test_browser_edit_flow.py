@@ -5,7 +5,7 @@ the review queue worked with the keyboard."""
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Story
+from articles.models import Article, Quote, Story
 from tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -82,4 +82,67 @@ def test_an_article_is_moved_to_a_story_chosen_by_typing_its_title(page, live_se
     suggestion.click()
     page.locator("#story-body .message", has_text=f"to the story “{other.title}”").wait_for()
     assert Article.objects.get(pk=article.pk).story_id == other.pk
+    assert page.errors == []
+
+
+def counted(page) -> int:
+    return int(page.locator("#queue-count strong").inner_text())
+
+
+def test_three_quotes_are_reviewed_with_the_keyboard(page, live_server, demo):
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/review/")
+    assert "confirm" in page.locator("#review-keys").inner_text()
+    waiting = counted(page)
+    rows = page.locator("#queue tr.queue-row")
+    ids = [rows.nth(n).get_attribute("data-quote") for n in range(4)]
+    # The first is current; each quote is shown in its sentence.
+    page.locator(f"#review-row-{ids[0]}.is-current").wait_for()
+    assert page.locator(f"#review-row-{ids[0]} .in-sentence mark").count() == 1
+
+    page.keyboard.press("c")  # confirm the first: on to the second
+    page.locator(f"#review-row-{ids[0]} .status-confirmed").wait_for()
+    page.locator(f"#review-row-{ids[1]}.is-current").wait_for()
+    assert counted(page) == waiting - 1
+
+    page.keyboard.press("j")  # skip the second
+    page.locator(f"#review-row-{ids[2]}.is-current").wait_for()
+    page.keyboard.press("r")  # reject the third
+    page.locator(f"#review-row-{ids[2]} .status-rejected").wait_for()
+    page.locator(f"#review-row-{ids[3]}.is-current").wait_for()
+    assert counted(page) == waiting - 2
+
+    page.keyboard.press("u")  # undo the rejection: the third waits again
+    page.locator(f"#review-row-{ids[2]}.is-unreviewed").wait_for()
+    page.locator(f"#review-row-{ids[2]}.is-current").wait_for()
+    assert counted(page) == waiting - 1
+
+    page.keyboard.press("k")  # back to the second, and confirm it
+    page.locator(f"#review-row-{ids[1]}.is-current").wait_for()
+    page.keyboard.press("c")
+    page.locator(f"#review-row-{ids[1]} .status-confirmed").wait_for()
+    assert counted(page) == waiting - 2
+    statuses = dict(Quote.objects.filter(pk__in=ids[:3]).values_list("pk", "status"))
+    assert [statuses[int(pk)] for pk in ids[:3]] == ["confirmed", "confirmed", "unreviewed"]
+    assert page.errors == []
+
+
+def test_several_quotes_are_selected_and_confirmed_at_once(page, live_server, demo):
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/review/")
+    waiting = counted(page)
+    rows = page.locator("#queue tr.queue-row")
+    ids = [int(rows.nth(n).get_attribute("data-quote")) for n in range(3)]
+    page.locator(f"#review-row-{ids[0]}.is-current").wait_for()
+    for _ in ids:
+        page.keyboard.press("x")
+        page.keyboard.press("j")
+    assert page.locator("#selected-count").inner_text() == "3 selected"
+    page.keyboard.press("Shift+C")
+    page.locator("#queue .message", has_text="Confirmed 3 quotes.").wait_for()
+    assert counted(page) == waiting - 3
+    assert set(Quote.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"confirmed"}
+    page.keyboard.press("u")  # one undo takes the three back
+    page.locator("#queue .message", has_text="Undone").wait_for()
+    assert counted(page) == waiting
     assert page.errors == []

@@ -44,7 +44,7 @@ def undo_edit(request: HttpRequest, pk: int) -> HttpResponse:
     message = problem or f"Undone: {edit.summary}"
     if request.htmx and request.POST.get("part") == "queue":
         # Undoing a review of several quotes, from the review queue: the queue again.
-        return queue_answer(request, status=status, **{"error" if problem else "message": message})
+        return queue_answer(request, message, status=status)
     quote_pk = request.POST.get("quote", "")
     if quote_pk.isdigit():
         key = "conflict" if problem else "message"

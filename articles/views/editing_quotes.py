@@ -626,15 +626,23 @@ def review_many(request: HttpRequest) -> HttpResponse:
     if not request.htmx:
         (messages.success if status == 200 else messages.error)(request, message)
         return redirect(back)
-    key = "message" if status == 200 else "error"
     undo = result.edit if status == 200 else None
-    return queue_answer(request, status=status, undo_many=undo, **{key: message})
+    return queue_answer(request, message, status=status, undo_many=undo)
 
 
-def queue_answer(request: HttpRequest, *, status: int = 200, **extra) -> HttpResponse:
-    """The review queue's list again (htmx), for the filters and page of the address the
-    form carried (`next`)."""
+def queue_answer(
+    request: HttpRequest, message: str, *, status: int = 200, undo_many=None
+) -> HttpResponse:
+    """The review queue's list again (htmx), with a message about the whole of it, for the
+    filters and page of the address the form carried (`next`)."""
     back = next_url(request, resolve_url("articles:review_queue"))
     page = parse_qs(urlsplit(back).query).get("page", [None])[0]
-    context = queue_context(filters_in(back), page, queue_address=back, **extra)
+    context = queue_context(
+        filters_in(back),
+        page,
+        queue_address=back,
+        queue_message=message if status == 200 else "",
+        queue_error="" if status == 200 else message,
+        undo_many=undo_many,
+    )
     return render(request, "articles/review_queue.html#queue", context, status=status)

@@ -131,9 +131,10 @@
     }
   });
 
-  // A row came back from the server: after a decision go on to the next one waiting; after
+  // A row came back from the server (settled: htmx then puts back the classes of an element
+  // swapped for one with the same id): after a decision go on to the next one waiting; after
   // an undo stay on it. The whole list came back (several at once, filters): start over.
-  document.addEventListener("htmx:afterSwap", function (event) {
+  document.addEventListener("htmx:afterSettle", function (event) {
     var swapped = event.detail.target;
     if (swapped && swapped.id === "queue") {
       decided = document.querySelector("#queue [data-key='undo-many']") ? ["many"] : [];
