@@ -222,3 +222,12 @@ def test_undoing_a_correction_of_the_words_puts_the_old_words_back(editor_client
     )
     assert not quote.boundaries_locked
     assert quote.version == 3  # a form opened before the undo is now out of date
+
+
+def test_an_undo_blocked_by_no_editor_says_so(editor_client, scene):
+    post_quote(editor_client, "review_quote", scene.diallo, {"status": "confirmed"})
+    # Changed since by something other than an editor (as an import or re-processing would).
+    Quote.objects.filter(pk=scene.diallo.pk).update(status="rejected")
+    response = undo(editor_client, Edit.objects.get(), headers=HTMX)
+    assert response.status_code == 409
+    assert "by an import or re-processing rather than an editor" in response.content.decode()

@@ -191,6 +191,10 @@ def test_an_editor_without_the_story_permission_cannot_merge_stories(client, sce
     assert post_action(client, scene, "add_tag").status_code == 403  # creating a tag
     refused = post_action(client, scene, "add_tag", headers=HTMX)
     assert refused.status_code == 403 and b"<html" not in refused.content
+    # Said in the panel, which stays, with the tag typed still in its field.
+    html = refused.content.decode()
+    assert "Your account can’t create tags." in html and 'id="quote-panel-' in html
+    assert 'placeholder="Add a tag" value="' in html
     assert client.get(reverse("articles:activity")).status_code == 403
 
 

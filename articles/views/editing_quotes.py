@@ -55,11 +55,12 @@ from articles.reviewing import (
     waiting_count,
 )
 from articles.reviewing import review_many as review_many_quotes
-from articles.views.access import editor_required, forbidden, next_url
+from articles.views.access import editor_required, next_url
 from articles.views.htmx import fragment_or_page, swap_into
 from articles.views.reading import listed_quotes, quote_edit_url_maker, statement_url_maker
 
 QUEUE_PER_PAGE = 25
+NOT_ALLOWED = "Your account can’t {}. Ask an admin to add you to the Editors group."
 HISTORY_SHOWN = 20
 SUGGESTIONS_SHOWN = 8
 # What a quote's panel leaves out of its article: all the heavy columns but the paragraphs.
@@ -316,7 +317,8 @@ def change_speaker(request: HttpRequest, pk: int) -> HttpResponse:
     form = SpeakerForm(request.POST)
     creates = form.is_valid() and form.cleaned_data["create"]
     if creates and not can_edit(request.user, "articles.add_person"):
-        return forbidden(request)
+        # In the panel, with the name kept: someone else may add the person.
+        return quote_answer(request, pk, status=403, error=NOT_ALLOWED.format("add people"))
 
     def apply(quote, change, data):
         old = quote.person.name if quote.person else "nobody"
@@ -359,7 +361,7 @@ def add_tag(request: HttpRequest, pk: int) -> HttpResponse:
         tag = find_tag(form.cleaned_data["tag"])
         creates = tag is None and form.cleaned_data["create"]
         if creates and not can_edit(request.user, "articles.add_tag"):
-            return forbidden(request)
+            return quote_answer(request, pk, status=403, error=NOT_ALLOWED.format("create tags"))
         if tag is not None and Quote.objects.filter(pk=pk, tags=tag).exists():
             return quote_answer(request, pk, message=f"Already tagged “{tag.name}”.")
 
