@@ -12,6 +12,7 @@ there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
     .venv/bin/python bench/quote_quality.py --plain    # demo body from the plain-text helper
     .venv/bin/python bench/quote_quality.py --real     # real pages (bench/realnews/quotes), dev
     .venv/bin/python bench/quote_quality.py --real --blind  # their blind part, once
+    .venv/bin/python bench/quote_quality.py --real --blind2 # the second held-out set, once
 
 A found quote matches a gold quote when both start and end in the same paragraphs and their
 text overlaps. A speaker counts as right when the quote matches and the speaker is the same
@@ -319,7 +320,7 @@ def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]],
 def main_real(argv: list[str]) -> int:
     """Quotes and speakers on real pages (issue 22): dev part, or the blind part once."""
     verbose = "--verbose" in argv or "-v" in argv
-    split = "blind" if "--blind" in argv else "dev"
+    split = "blind2" if "--blind2" in argv else "blind" if "--blind" in argv else "dev"
     pages, missing = real_set(split)
     score = Score()
     for name, paragraphs, gold, known in pages:
