@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from articles.lexicon import ORGANISATIONS
+
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
 
@@ -211,10 +213,6 @@ MIXED_CASE_DATELINE_RE = re.compile(
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
               "Q", "A", "I"}  # fmt: skip
-
-
-ORGANISATIONS = {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI",
-                 "FSB", "KGB", "ASEAN", "AU", "WTO", "IAEA", "ICC", "BBC", "CNN"}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from articles.lexicon import TITLE_WORDS
+
 from .words import _straight_apostrophes, _wordset, content_words, normalise_words, register_cache
 
 
@@ -22,18 +24,6 @@ class PersonCandidate:
     aliases: tuple[str, ...] = ()
 
 
-# Words that precede a name without being part of it. Lower-case, without dots.
-TITLE_WORDS = _wordset(
-    """
-    president vice prime minister secretary-general secretary general chancellor premier mr mrs ms
-    miss dr prof professor gen sen senator rep representative gov governor mayor ambassador chief
-    king queen prince princess pope sir dame lord lady sheikh emir judge justice col colonel lt
-    lieutenant capt captain maj major sgt sergeant adm admiral cmdr commander rev reverend father
-    spokesman spokeswoman spokesperson foreign defence defense interior finance state deputy acting
-    former chairman chairwoman chair director leader head commissioner envoy ceo marshal brig
-    brigadier attorney speaker ayatollah archbishop bishop cardinal rabbi imam minister-president
-    """
-)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 # Lower-case particles belong to the surname: "Jaap de Hoop Scheffer" is Mr de Hoop Scheffer.
 _SURNAME_PARTICLES = _wordset("de van von der den da di du la le al el bin ibn ter")

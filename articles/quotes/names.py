@@ -6,25 +6,28 @@ Berg", "bin Yusof", "al-Khatib", and middle initials), and the title before a na
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.lexicon import (
+    HONORIFICS,
+    ORG_NAME_WORDS,
+    PORTFOLIO_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    TITLE_OPENERS,
+    TITLE_PREFIXES,
+)
+
 from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
     COMPASS,
     FUNCTION_WORDS,
-    HONORIFICS,
     JOINED_PARTICLES,
-    NOT_NAMES,
-    ORG_NAME_WORDS,
     PARTICLES,
     PLACES,
-    PORTFOLIO_WORDS,
     REPORTING_VERBS,
-    ROLE_MODIFIERS,
-    ROLE_NOUNS,
-    ROLE_SUFFIXES,
     STOP_CAPITALS,
     SURNAME_LIKE,
-    TITLE_PREFIXES,
 )
 
 
@@ -60,7 +63,7 @@ def is_name_word(word: str) -> bool:
     if not word[:1].isupper() or is_acronym(word):
         return False
     low = bare_word(word).lower()
-    return low not in STOP_CAPITALS and low not in NOT_NAMES and not is_role_word(word)
+    return low not in STOP_CAPITALS and low not in TITLE_OPENERS and not is_role_word(word)
 
 
 @lru_cache(maxsize=16384)
