@@ -1,12 +1,12 @@
-"""The words of people's titles and roles and of organisations, shared by every step that reads
-them: quote extraction (`articles.quotes`), name matching (`articles.matching.names`), storing
-people (`articles.coverage.people`) and ingest's datelines and photo credits
+"""The words of people's titles and roles, of names and of organisations, shared by every step
+that reads them: quote extraction (`articles.quotes`), name matching (`articles.matching.names`),
+storing people (`articles.coverage.people`) and ingest's bylines and datelines
 (`articles.ingest.fields`).
 
 Lower-case words in frozensets (a dict where a word carries a value) unless said. The shared
-cores (OFFICES, OFFICE_MODIFIERS, RANKS, CLERGY, BODIES, NEWS_AGENCIES, ...) are written once;
-each use builds its set from them, and where a use needs a wider or narrower set the difference
-is spelt out beside it with the reason. Pure data, stdlib only.
+cores (OFFICES, OFFICE_MODIFIERS, RANKS, CLERGY, BODIES) are written once; each use builds its
+set from them, and where a use needs a wider or narrower set the difference is spelt out beside
+it with the reason. Pure data, stdlib only.
 """
 
 
@@ -28,10 +28,15 @@ OFFICES = _words(
 OFFICE_MODIFIERS = _words(
     "prime foreign defence defense interior finance deputy vice acting former"
 )
-# Military and police ranks written before a name: "Col. Ivan Petrov".
-RANKS = _words("gen colonel col lieutenant lt captain capt sergeant sgt admiral marshal")
-# Religious titles written before a name: "Pope Francis", "Imam Ali".
-CLERGY = _words("pope cardinal archbishop bishop rabbi imam")
+# Military and police ranks written before a name: "Col. Ivan Petrov", "Brig. Gen. X".
+RANKS = _words(
+    """
+    gen colonel col lieutenant lt captain capt sergeant sgt admiral adm cmdr marshal brigadier
+    brig
+    """
+)
+# Religious titles written before a name: "Pope Francis", "Imam Ali", "Ayatollah Khamenei".
+CLERGY = _words("pope cardinal archbishop bishop rabbi imam ayatollah")
 
 # Words written before a name that tell the person's sex (None: either): "Mr", "Dame",
 # "Datuk Seri". Lower-case, without the dot.
@@ -143,8 +148,9 @@ OTHER_VOICES = _words(
 
 # Words written before a name as a title, or inside such a title, which name matching strips to
 # reach the name ("Russian President Dmitry Medvedev" is Medvedev). Narrower than ROLE_NOUNS:
-# only words that hardly ever open or end a name themselves; wider by the ranks' abbreviations
-# and titles that quote extraction does not need to tell a person by ("Maj.", "Ayatollah").
+# only words that hardly ever open or end a name themselves; wider by the words of a title
+# before its head ("foreign", "state") and by "Major", which quote extraction must read as a
+# name ("John Major said").
 TITLE_WORDS = (
     OFFICES
     | OFFICE_MODIFIERS
@@ -152,18 +158,28 @@ TITLE_WORDS = (
     | CLERGY
     | _words(
         """
-        mr mrs ms miss dr prof professor sir dame lord lady prince princess sheikh rev reverend
-        maj major adm cmdr brig brigadier ayatollah father emir
-        sen rep representative gov justice ceo attorney speaker commissioner minister-president
-        state
+        maj major father emir sen rep representative gov justice ceo attorney speaker
+        commissioner minister-president state
         """
     )
+    | frozenset(HONORIFICS)
 )
 # The words of an office's title, by which a stored alias made only of them ("President", "the
 # premier") is a bare title that would fit anyone holding it, not a name to match by. Offices
 # only, not the honorifics and ranks in TITLE_WORDS: "Bishop", "Major" and "Speaker" alone are
 # people's surnames. "official" and "first" (deputy) add to the offices' words.
 OFFICE_WORDS = OFFICES | OFFICE_MODIFIERS | _words("official first")
+
+
+# --- Names.
+
+# Lower-case particles that belong to a surname: "Jaap de Hoop Scheffer" is Mr de Hoop Scheffer,
+# "bin Yusof", "van der Berg", "García y Vega".
+NAME_PARTICLES = _words(
+    "de da di del della der den van von le la du dos das bin ibn al el ter ten y"
+)
+# Particles joined to a name by a hyphen: "al-Hashimi", "el-Sayed", "Abd-al".
+JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
 
 
 # --- Organisations.

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from articles.lexicon import ORGANISATIONS
+from articles.lexicon import NAME_PARTICLES, ORGANISATIONS
 
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
@@ -51,8 +51,6 @@ def split_trailing_credits(paragraph: str) -> tuple[str, str]:
 
 
 # --- Bylines: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press", "Jane Doe, Reuters"
-NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
-                  "bin", "ibn", "du", "dos", "di", "ter", "y"}  # fmt: skip
 NOT_NAMES = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|the|a|an|this|that|"

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from articles.lexicon import (
     HONORIFICS,
+    JOINED_PARTICLES,
+    NAME_PARTICLES,
     ORG_NAME_WORDS,
     PORTFOLIO_WORDS,
     ROLE_MODIFIERS,
@@ -22,8 +24,6 @@ from .words import (
     ABBREVIATIONS,
     COMPASS,
     FUNCTION_WORDS,
-    JOINED_PARTICLES,
-    PARTICLES,
     PLACES,
     REPORTING_VERBS,
     STOP_CAPITALS,
@@ -152,7 +152,7 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     i = lo
     while i < hi:
         w = toks[i][0]
-        if not w[:1].isupper() and w not in PARTICLES and "-" not in w:
+        if not w[:1].isupper() and w not in NAME_PARTICLES and "-" not in w:
             i += 1  # most words: no name starts here
             continue
         j, words, possessive = i, [], False
@@ -274,7 +274,7 @@ def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
     """How many lower-case name particles start at toks[i] and lead to a name word ("van der
     Berg", "de Vries", "bin Ismail"): 0 if they don't."""
     n = 0
-    while n < 2 and i + n < hi and toks[i + n][0] in PARTICLES:
+    while n < 2 and i + n < hi and toks[i + n][0] in NAME_PARTICLES:
         n += 1
     return n if n and i + n < hi and is_name_word(toks[i + n][0]) else 0
 

@@ -1,6 +1,6 @@
-"""The word lists only quote extraction reads by: reporting verbs, pronouns, function words, name
-particles, place words, and the cues that make a quoted phrase a term or a title. The words of
-titles, roles and organisations, which other steps read too, are in `articles.lexicon`.
+"""The word lists only quote extraction reads by: reporting verbs, pronouns, function words, place
+words, and the cues that make a quoted phrase a term or a title. The words of titles, roles,
+names and organisations, which other steps read too, are in `articles.lexicon`.
 
 Lower-case words, in frozensets (or dicts where a word carries a value); one list per use.
 """
@@ -105,12 +105,6 @@ PREPOSITIONS = _words(
     """
 )
 FUNCTION_WORDS = DEFINITE | INDEFINITE | CLAUSE_WORDS | PREPOSITIONS | AUXILIARIES
-PARTICLES = _words(
-    """
-    de da di del della der den van von le la du dos das bin ibn al el ter ten
-    """
-)
-JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
 
 # Countries, capitals and regions often used for their governments ("Moscow said").
 PLACES = _words(
