@@ -14,6 +14,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _one_word(name: str) -> bool:
+    return name.isalpha() and len(name) > 2 and name.lower() != "who"
+
+
 # --- People: titles, offices and roles.
 
 # Titles of office, the head word of a role: "the president", "NATO's secretary-general".
@@ -184,6 +188,23 @@ JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
 
 # --- Organisations.
 
+# Organisations known by their initials: "NATO", "the IAEA". As written, in capitals.
+ACRONYM_BODIES = (
+    "NATO", "UN", "EU", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI", "FSB", "KGB", "ASEAN", "AU",
+    "WTO", "IAEA", "ICC", "UNESCO", "UNICEF", "INTERPOL", "FIFA", "UEFA",
+)  # fmt: skip
+# News agencies and broadcasters as their credits print them: "REUTERS/Name", "(AP Photo/Name)",
+# "Xinhua/Name", "(Anadolu Agency/Name)", "told Interfax". Ingest reads photo credits by them
+# (as written or in capitals); quote extraction takes their one-word names as organisations.
+NEWS_AGENCIES = (
+    "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "ANP", "ANSA", "dpa", "PA", "TASS", "ITAR-TASS",
+    "RIA Novosti", "Sputnik", "Xinhua", "Interfax", "Bloomberg", "Al Jazeera", "AA", "Anadolu",
+    "Anadolu Agency", "UPI", "Kyodo", "Yonhap", "BBC", "CNN",
+)  # fmt: skip
+# Picture agencies: credited under photos, never quoted.
+PHOTO_AGENCIES = (
+    "Getty", "Getty Images", "Shutterstock", "Alamy", "Corbis", "NurPhoto", "SOPA Images",
+)  # fmt: skip
 # Words both of an organisation's name and of the common noun that stands for one: "the
 # ministry", "the Defence Ministry".
 BODIES = _words(
@@ -208,26 +229,33 @@ ORG_NOUNS = BODIES | _words(
     """
 )
 # Words that make a capitalised group the name of an organisation, a place or a thing, not a
-# person: "Gazprom Neft Bank", "Red Square", "the Nobel Prize", "Reuters".
-ORG_NAME_WORDS = BODIES | _words(
-    """
-    inc corp corporation ltd llc plc ag sa gmbh co holdings electric energy oil gas motors
-    airlines airways semiconductor semiconductors systems technologies pharmaceuticals press
-    news times post journal herald tribune telegraph guardian radio television tv front services
-    college navy force forces guard house assembly bureau church street avenue road square
-    bridge river lake mountain mountains island islands sea ocean bay gulf valley park states
-    republic kingdom empire airport stadium telescope award prize cup championship games war
-    treaty summit conference act bill plan program programme project fire united nations reuters
-    xinhua interfax tass bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa
-    uefa securities capital ventures partners industries solutions labs laboratories studios
-    foods brands insurance investments markets mining chemicals resources communications telecom
-    software entertainment productions records society trust rescue vatican elysee bundestag
-    knesset duma
-    """
+# person: "Gazprom Neft Bank", "Red Square", "the Nobel Prize", "Reuters", "Interpol". The
+# agencies' one-word names and the bodies' initials count as words from three letters on: "Un"
+# and "Pa" are also syllables of names ("Kim Jong Un"); "who" is a pronoun first.
+ORG_NAME_WORDS = (
+    BODIES
+    | {name.lower() for name in (*NEWS_AGENCIES, *ACRONYM_BODIES) if _one_word(name)}
+    | {"ap"}
+    | _words(
+        """
+        inc corp corporation ltd llc plc ag sa gmbh co holdings electric energy oil gas motors
+        airlines airways semiconductor semiconductors systems technologies pharmaceuticals press
+        news times post journal herald tribune telegraph guardian radio television tv front services
+        college navy force forces guard house assembly bureau church street avenue road square
+        bridge river lake mountain mountains island islands sea ocean bay gulf valley park states
+        republic kingdom empire airport stadium telescope award prize cup championship games war
+        treaty summit conference act bill plan program programme project fire united nations
+        securities capital ventures partners industries solutions labs laboratories studios foods
+        brands insurance investments markets mining chemicals resources communications telecom
+        software entertainment productions records society trust rescue vatican elysee bundestag
+        knesset duma
+        """
+    )
 )
 # Organisations and countries known by their capitals, which open sentences with a colon ("NATO:
 # ...") as a dateline's city would. As written, in capitals.
-ORGANISATIONS = frozenset(
-    {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI", "FSB",
-     "KGB", "ASEAN", "AU", "WTO", "IAEA", "ICC", "BBC", "CNN"}
-)  # fmt: skip
+ORGANISATIONS = (
+    frozenset(ACRONYM_BODIES)
+    | {"US", "USA", "UK"}
+    | {name for name in NEWS_AGENCIES if name.isupper()}
+)

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from articles.lexicon import NAME_PARTICLES, ORGANISATIONS
+from articles.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
 
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
@@ -242,11 +242,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 
 # --- Captions: paragraphs ending in a photo credit.
-_AGENCY = (
-    r"(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|ANP|ANSA|DPA|dpa|PA|TASS|ITAR-TASS|RIA Novosti|"
-    r"Sputnik|Xinhua|XINHUA|Getty(?: Images)?|GETTY(?: IMAGES)?|Bloomberg|Shutterstock|"
-    r"Alamy|Corbis|Al Jazeera|AA|Anadolu(?: Agency)?|UPI|Kyodo|KYODO|Yonhap|NurPhoto|"
-    r"SOPA Images|Pool|POOL|File|FILE)"
+# An agency's name as written or in capitals ("Reuters", "REUTERS"), or a pool or file photo.
+_AGENCY = "(?:{})".format(
+    "|".join(
+        re.escape(form)
+        for name in (*NEWS_AGENCIES, *PHOTO_AGENCIES, "Pool", "File")
+        for form in dict.fromkeys((name, name.upper()))
+    )
 )
 CAPTION_CREDIT_RES = [
     # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY
