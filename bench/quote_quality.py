@@ -288,22 +288,15 @@ def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]],
     """The annotated quotes of real pages (bench/realnews/quotes/), on the body the ingest
     pipeline reads from each stored page; and how many pages lack their text here."""
     from articles.ingest import IngestError, parse_article
+    from bench.real_coverage import REALNEWS, page_text
 
-    realnews = ROOT / "bench" / "realnews"
     out, missing = [], 0
-    for path in sorted((realnews / "quotes").glob("*.json")):
+    for path in sorted((REALNEWS / "quotes").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("split", "dev") != split:
             continue
         page = data["page"]
-        text = next(
-            (
-                realnews / folder / f"{page}.txt"
-                for folder in ("text", "local")
-                if (realnews / folder / f"{page}.txt").exists()
-            ),
-            None,
-        )
+        text = page_text(page)
         if text is None:
             missing += 1
             continue

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from articles.models import Quote, Story
-from tests.helpers import AGENCY, WIRE, make_article
+from tests.helpers import AGENCY, WIRE, make_article, make_copies_story
 from tests.many_outlets import make_many_outlet_story
 
 pytestmark = pytest.mark.django_db
@@ -66,12 +66,7 @@ def test_history_restore_request_gets_the_full_page(client):
 
 @pytest.mark.parametrize("copies", [1, 5])
 def test_story_page_query_count_is_fixed(client, django_assert_max_num_queries, copies):
-    articles = [make_article(WIRE, name="wire.txt"), make_article(AGENCY, name="afp.txt")]
-    for n in range(copies):
-        text = WIRE.replace("20 countries", f"{21 + n} countries")
-        articles.append(make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}"))
-    story = articles[0].story
-    assert Story.objects.count() == 1 and story.articles.count() == 2 + copies
+    story = make_copies_story(copies)
     with django_assert_max_num_queries(10):
         assert client.get(story.get_absolute_url()).status_code == 200
 

@@ -9,6 +9,7 @@ import re
 from django.contrib.postgres.aggregates import ArrayAgg
 
 from articles import matching
+from articles.lexicon import OFFICE_WORDS
 from articles.models import Person, PersonAlias
 from articles.quotes import KnownPerson
 
@@ -99,18 +100,6 @@ def _stored_person(found, known: dict[int, KnownPerson]) -> Person:
     return person
 
 
-ROLE_WORDS = frozenset(
-    " ".join(
-        [
-            "president prime minister premier chancellor secretary-general secretary general",
-            "chief head leader spokesman spokeswoman spokesperson ambassador governor mayor",
-            "king queen envoy commander director chairman chairwoman chair official senator",
-            "judge foreign defence defense interior finance deputy vice acting former first",
-        ]
-    ).split()
-)
-
-
 def useful_alias(alias: str) -> bool:
     """Whether an alias can name this person in other articles: a name, or a role with a
     qualifier ("former Danish prime minister", "NATO Secretary-General"); not a bare title
@@ -121,8 +110,8 @@ def useful_alias(alias: str) -> bool:
     if not words:
         return False
     lowered = [word.lower().strip(",.") for word in words]
-    has_role = any(word in ROLE_WORDS for word in lowered)
-    qualified = any(word not in ROLE_WORDS for word in lowered)
+    has_role = any(word in OFFICE_WORDS for word in lowered)
+    qualified = any(word not in OFFICE_WORDS for word in lowered)
     if has_role:
         return qualified
     # No role word: only a proper name will do ("Fogh Rasmussen"), not "The Western".

@@ -26,7 +26,8 @@ How it works, a module a step:
 5. At the end (reading.py) a speaker described before being named ("Merz's spokesman said",
    then '"...," Stefan Kornelius said') is given that name, and a "he" nobody before it can
    stand for goes to the person the article is most about.
-words.py holds the word lists every step reads by.
+words.py holds the word lists every step reads by; the words of titles, roles, name particles
+and organisations, which name matching and ingest read too, are in articles/lexicon.py.
 
 Design choices:
 - A quote split around its attribution ('"A," he said, "b."') is two Quotes with the same

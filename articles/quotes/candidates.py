@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
+from articles.lexicon import OFFICIAL_ROLES, OTHER_VOICES, SOLE_OFFICES
+
 from .cast import (
     Cast,
     CastMember,
@@ -28,7 +30,6 @@ from .cast import (
     normalise_description,
 )
 from .names import is_possessive
-from .words import OFFICIAL_ROLES, OTHER_VOICES, SOLE_OFFICES
 
 # How much each grammatical role counts, in the sentence being read and in an earlier one.
 ROLE_HERE = {"speaker": 5.2, "subject": 5.0, "mention": 3.9, "object": 3.6, "possessive": 2.6}

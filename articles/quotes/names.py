@@ -6,25 +6,28 @@ Berg", "bin Yusof", "al-Khatib", and middle initials), and the title before a na
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.lexicon import (
+    HONORIFICS,
+    JOINED_PARTICLES,
+    NAME_PARTICLES,
+    ORG_NAME_WORDS,
+    PORTFOLIO_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    TITLE_OPENERS,
+    TITLE_PREFIXES,
+)
+
 from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
     COMPASS,
     FUNCTION_WORDS,
-    HONORIFICS,
-    JOINED_PARTICLES,
-    NOT_NAMES,
-    ORG_NAME_WORDS,
-    PARTICLES,
     PLACES,
-    PORTFOLIO_WORDS,
     REPORTING_VERBS,
-    ROLE_MODIFIERS,
-    ROLE_NOUNS,
-    ROLE_SUFFIXES,
     STOP_CAPITALS,
     SURNAME_LIKE,
-    TITLE_PREFIXES,
 )
 
 
@@ -60,7 +63,7 @@ def is_name_word(word: str) -> bool:
     if not word[:1].isupper() or is_acronym(word):
         return False
     low = bare_word(word).lower()
-    return low not in STOP_CAPITALS and low not in NOT_NAMES and not is_role_word(word)
+    return low not in STOP_CAPITALS and low not in TITLE_OPENERS and not is_role_word(word)
 
 
 @lru_cache(maxsize=16384)
@@ -149,7 +152,7 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     i = lo
     while i < hi:
         w = toks[i][0]
-        if not w[:1].isupper() and w not in PARTICLES and "-" not in w:
+        if not w[:1].isupper() and w not in NAME_PARTICLES and "-" not in w:
             i += 1  # most words: no name starts here
             continue
         j, words, possessive = i, [], False
@@ -271,7 +274,7 @@ def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
     """How many lower-case name particles start at toks[i] and lead to a name word ("van der
     Berg", "de Vries", "bin Ismail"): 0 if they don't."""
     n = 0
-    while n < 2 and i + n < hi and toks[i + n][0] in PARTICLES:
+    while n < 2 and i + n < hi and toks[i + n][0] in NAME_PARTICLES:
         n += 1
     return n if n and i + n < hi and is_name_word(toks[i + n][0]) else 0
 

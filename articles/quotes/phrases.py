@@ -8,6 +8,8 @@ nobody in particular; "Helena Marsh KC" is Helena Marsh.
 
 from dataclasses import dataclass, field
 
+from articles.lexicon import ORG_NOUNS, ROLE_NOUNS
+
 from .cast import Cast, Mention
 from .names import (
     NameGroup,
@@ -33,13 +35,11 @@ from .words import (
     FUNCTION_WORDS,
     HEARSAY,
     INDEFINITE,
-    ORG_NOUNS,
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE,
     REPORTING_VERBS,
-    ROLE_NOUNS,
     STOP_CAPITALS,
     TIME_WORDS,
 )

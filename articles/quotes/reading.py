@@ -5,6 +5,8 @@ fullest name the article used.
 
 from collections.abc import Sequence
 
+from articles.lexicon import HONORIFICS
+
 from .attribution import Attributor, Found, asker, verb_at
 from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention, description_head, normalise_description
@@ -16,14 +18,7 @@ from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
 from .text import ArticleText
-from .words import (
-    GENDER_WORDS,
-    HONORIFICS,
-    INDEFINITE,
-    PARTICIPLES,
-    PRONOUNS,
-    REPORTING_VERBS,
-)
+from .words import GENDER_WORDS, INDEFINITE, PARTICIPLES, PRONOUNS, REPORTING_VERBS
 
 
 def read_article(paragraphs: Sequence[str], known: Sequence[KnownPerson]) -> Extraction:
