@@ -11,6 +11,7 @@ from .names import (
     NameGroup,
     bare_word,
     is_acronym,
+    is_common_plural,
     is_possessive,
     is_role_word,
     name_groups,
@@ -31,6 +32,8 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
             cast.position = (p, s0)
             toks = text.toks(p, s0, s1)
             for g in text.sentence_groups(p, s0, s1):
+                if len(g.words) == 1 and is_common_plural(g.words[0]):
+                    continue  # "Reports said", "Observers say": no one person's name
                 if g.is_surely_org or g.is_place:
                     cast.non_people.update(bare_word(w).lower() for w in g.words)
                     continue

@@ -10,11 +10,14 @@ from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
     COMPASS,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     HONORIFICS,
     JOINED_PARTICLES,
     NOT_NAMES,
     ORG_NAME_WORDS,
+    ORG_NOUNS,
     PARTICLES,
     PLACES,
     PORTFOLIO_WORDS,
@@ -344,3 +347,14 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
             break
         j -= 1
     return start
+
+
+def is_common_plural(word: str, lexicons=None) -> bool:
+    """Whether a capitalised word is the plural of a common noun ("Reports", "Authorities",
+    "Observers"), which names no one person: a report, an authority, an observer."""
+    low = bare_word(word).lower()
+    if len(low) < 4 or not low.endswith("s"):
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    lexicons = lexicons or (ROLE_NOUNS, ORG_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS)
+    return any(stem in lexicon for stem in stems if stem for lexicon in lexicons)

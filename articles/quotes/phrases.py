@@ -13,6 +13,7 @@ from .names import (
     NameGroup,
     bare_word,
     is_acronym,
+    is_common_plural,
     is_name_word,
     is_org_name_word,
     is_possessive,
@@ -31,6 +32,7 @@ from .words import (
     DEFINITE,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     HEARSAY,
     INDEFINITE,
     ORG_NOUNS,
@@ -173,6 +175,10 @@ class PhraseReader:
             bare = role_at == i  # nothing but a name (and its title) in the phrase
             if self.cast.lookup(last.words) is not None and (first not in DEFINITE or role):
                 return NounPhrase("name", text, last.words, role, start, end, bare)
+            if len(last.words) == 1 and is_common_plural(last.words[0]) and last.i == i:
+                # "Reports said", "Authorities said": plural nouns opening a sentence
+                people = is_common_plural(last.words[0], (ROLE_NOUNS, GROUP_NOUNS))
+                return NounPhrase("unnamed" if people else "org", text, start=start, end=end)
             if (
                 last.is_org
                 or last.is_place

@@ -266,6 +266,13 @@ PLACES = _words(
     """
 )
 # What a person's words come in: "Sunak's message said", "were Kim's first words".
+# People spoken of as a group, never one person's name: "Observers said", "Rescuers told".
+GROUP_NOUNS = _words(
+    """
+    observer rescuer resident witness expert analyst critic insider protester protestor
+    activist villager survivor investigator diplomat aide source official worker voter
+    """
+)
 DOCUMENT_NOUNS = _words(
     """
     message statement letter tweet post speech remarks words note address reply response answer
