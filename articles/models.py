@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from articles.ingest.outlets import KnownOutlet
 from articles.ingest.outlets import Outlet as IngestOutlet
 from articles.matching import story_title
+from articles.quotes import is_public_alias
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
 _ROUTE_PARTS: dict[tuple, tuple[str, str]] = {}
@@ -775,6 +776,16 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return url_with_pk("articles:person_detail", self.pk)
+
+    @property
+    def public_aliases(self) -> list[str]:
+        """The other ways the articles name this person that may stand on their page: names
+        and qualified roles, never an honorific ("Mr") or a fragment stored by older code."""
+        return [
+            alias.alias
+            for alias in self.aliases.all()
+            if alias.alias != self.name and is_public_alias(alias.alias)
+        ]
 
     @property
     def surname(self):

@@ -48,9 +48,17 @@ Design choices:
 from collections.abc import Sequence
 
 from .quote import Extraction, KnownPerson, Person, Quote
-from .reading import read_article
+from .reading import is_public_alias, read_article
 
-__all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes", "quotable_texts"]
+__all__ = [
+    "Extraction",
+    "KnownPerson",
+    "Person",
+    "Quote",
+    "extract_quotes",
+    "is_public_alias",
+    "quotable_texts",
+]
 
 
 def quotable_texts(paragraphs) -> list[str]:

@@ -276,6 +276,8 @@ def is_public_alias(alias: str) -> bool:
     words = alias.split()
     if not words or not alias[:1].isalnum():
         return False
+    if any(not any(ch.isalnum() for ch in word) for word in words):
+        return False  # a word that is only punctuation: "Rasmussen -- NATO Secretary-General"
     if all(bare_word(w).lower().rstrip(".") in HONORIFICS for w in words):
         return False
     if len(words) == 1 and is_role_word(words[0]):
