@@ -1106,6 +1106,9 @@ class Quote(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
+    # Confidence below which the speaker shown is marked as unsure (see speaker_unsure).
+    UNSURE_BELOW = 0.5
+
     class Origin(models.TextChoices):
         EXTRACTED = "extracted", "Found by the extractor"
         EDITOR = "editor", "Added by an editor"
@@ -1183,6 +1186,19 @@ class Quote(models.Model):
         the name NULL for a quote without a speaker)."""
         return SearchVector(text, weight="A", config=SEARCH_CONFIG) + SearchVector(
             speaker, weight="B", config=SEARCH_CONFIG
+        )
+
+    @property
+    def speaker_unsure(self) -> bool:
+        """Whether the reading was unsure who said this and no editor has settled it: the
+        speaker shown is marked so an editor sees where to look. Below UNSURE_BELOW are the
+        pronouns and descriptions with rivals, carried-on and introduced speakers; on the real
+        dev pages most wrong speakers were there (bench/quote_quality.py --real)."""
+        return (
+            self.person_id is not None
+            and self.confidence < self.UNSURE_BELOW
+            and self.status == self.Status.UNREVIEWED
+            and not self.speaker_locked
         )
 
     @property
