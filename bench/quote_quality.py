@@ -13,6 +13,7 @@ there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
     .venv/bin/python bench/quote_quality.py --real     # real pages (bench/realnews/quotes), dev
     .venv/bin/python bench/quote_quality.py --real --blind  # their blind part, once
     .venv/bin/python bench/quote_quality.py --real --halves # dev by outlet halves A and B
+    .venv/bin/python bench/quote_quality.py --real --no-headline  # body only, as before
 
 A found quote matches a gold quote when both start and end in the same paragraphs and their
 text overlaps. A speaker counts as right when the quote matches and the speaker is the same
@@ -79,6 +80,7 @@ def demo_paragraphs(path: Path, plain: bool = False) -> tuple[list[str], str]:
         from articles.ingest import parse_article
 
         parsed = parse_article(data, filename=path.name)
+        HEADLINES[path.name[:3]] = parsed.title or ""  # read for its people, as the app does
         return [p.text for p in parsed.paragraphs], "ingest"
     except Exception:  # the pipeline missing or failing must not stop the benchmark
         return plain_text_paragraphs(data.decode("utf-8")), "plain-text helper"
@@ -148,9 +150,9 @@ class Score:
 
 
 def score_article(
-    name: str, paragraphs: list[str], gold: list[Gold], known, verbose: bool
+    name: str, paragraphs: list[str], gold: list[Gold], known, verbose: bool, headline: str = ""
 ) -> Score:
-    result = extract_quotes(paragraphs, known)
+    result = extract_quotes(paragraphs, known, headline)
     score = Score(gold=len(gold), found=len(result.quotes))
     unmatched = list(gold)
     for quote in result.quotes:
@@ -285,9 +287,13 @@ def _golds_in_body(paragraphs: list[str], items: list[dict]) -> list[Gold]:
     return [g if g is not None else lost[k] for k, g in enumerate(golds)]
 
 
+HEADLINES: dict[str, str] = {}
+
+
 def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]], int]:
     """The annotated quotes of real pages (bench/realnews/quotes/), on the body the ingest
-    pipeline reads from each stored page; and how many pages lack their text here."""
+    pipeline reads from each stored page; and how many pages lack their text here. The
+    headline the pipeline found is in HEADLINES, by page, as the app passes it."""
     from articles.ingest import IngestError, parse_article
 
     realnews = ROOT / "bench" / "realnews"
@@ -311,6 +317,7 @@ def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]],
         try:
             parsed = parse_article(text.read_bytes(), filename=text.name)
             paragraphs = [paragraph.text for paragraph in parsed.paragraphs]
+            HEADLINES[page] = parsed.title or ""
         except IngestError:
             paragraphs = []
         gold = _golds_in_body(paragraphs, data["quotes"])
@@ -331,7 +338,8 @@ def main_real(argv: list[str]) -> int:
     pages, missing = real_set(split)
     score, halves = Score(), {"A": Score(), "B": Score()}
     for name, paragraphs, gold, known in pages:
-        page_score = score_article(name, paragraphs, gold, known, verbose)
+        headline = "" if "--no-headline" in argv else HEADLINES.get(name, "")
+        page_score = score_article(name, paragraphs, gold, known, verbose, headline)
         score.add(page_score)
         halves[outlet_half(name)].add(page_score)
     print(score.line(f"real {split}"))
@@ -362,7 +370,8 @@ def main(argv: list[str]) -> int:
     ):
         score = Score()
         for name, paragraphs, gold, known in articles:
-            score.add(score_article(name, paragraphs, gold, known, verbose))
+            headline = HEADLINES.get(name, "")
+            score.add(score_article(name, paragraphs, gold, known, verbose, headline))
         total.add(score)
         print(score.line(label))
     print(total.line("overall"))

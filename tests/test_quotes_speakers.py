@@ -750,3 +750,32 @@ def test_the_speaker_is_found_past_a_long_aside():
         ' "We failed them."'
     ]
     assert found(*paragraphs) == [("We failed them.", "Ana Lima")]
+
+
+# --------------------------------------------------------------------------- people of the headline
+
+
+def test_the_headline_names_whom_a_body_opening_with_he_stands_for():
+    body = [
+        "He has said the works will begin at once. \u201cWe will rebuild it together,\u201d he"
+        " said in a statement outside the theatre.",
+        "The fire broke out on Sunday evening, firefighters said.",
+    ]
+    assert [q.speaker for q in extract_quotes(body).quotes] == [None]
+    read = extract_quotes(body, headline="Mayor Lucia Ferrante vows to rebuild the old theatre")
+    assert [(q.text, q.speaker, q.start_paragraph) for q in read.quotes] == [
+        ("We will rebuild it together,", "Lucia Ferrante", 0)
+    ]
+    assert read.quotes[0].start_offset == body[0].index("We will")
+
+
+def test_the_headline_quotes_are_not_returned_and_an_unpaired_mark_takes_no_body_quote():
+    body = ['"The dam will hold," said engineer Omar Haddad, who leads the repair crew.']
+    headline = '"The dam will hold", engineer Omar Haddad says'
+    assert [(q.text, q.speaker) for q in extract_quotes(body, headline=headline).quotes] == [
+        ("The dam will hold,", "Omar Haddad")
+    ]
+    unpaired = extract_quotes(body, headline='Engineer says "the dam will hold').quotes
+    assert [(q.text, q.start_paragraph, q.speaker) for q in unpaired] == [
+        ("The dam will hold,", 0, "Omar Haddad")
+    ]

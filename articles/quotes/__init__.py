@@ -74,9 +74,31 @@ def quotable_texts(paragraphs) -> list[str]:
     return texts
 
 
-def extract_quotes(paragraphs: list[str], known_people: Sequence[KnownPerson] = ()) -> Extraction:
-    """Every direct quotation in `paragraphs` (an article's clean body) and who said it."""
+def extract_quotes(
+    paragraphs: list[str], known_people: Sequence[KnownPerson] = (), headline: str = ""
+) -> Extraction:
+    """Every direct quotation in `paragraphs` (an article's clean body) and who said it.
+
+    The `headline`, when given, is read first for its people only: it often gives a speaker's
+    full name, or the only name a body opening with "He said" has (the wire's lead cut off).
+    Quotes in it are not returned: a Quote's place is in the body's paragraphs."""
     paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
     if not any(paragraphs):
         return Extraction(quotes=[], people=[])
-    return read_article(paragraphs, known_people)
+    headline = headline.strip() if isinstance(headline, str) else ""
+    if not headline:
+        return read_article(paragraphs, known_people)
+    if sum(headline.count(mark) for mark in _DOUBLE_MARKS) % 2:
+        # an unpaired mark would pair with one in the body: the headline is read without marks
+        headline = "".join(" " if ch in _DOUBLE_MARKS else ch for ch in headline)
+    found = read_article([headline, *paragraphs], known_people)
+    quotes = [quote for quote in found.quotes if quote.start_paragraph > 0]
+    for quote in quotes:
+        quote.start_paragraph -= 1
+        quote.end_paragraph -= 1
+    if quotes and len(quotes) < len(found.quotes):
+        quotes[0].continues_previous = False  # what it continued was in the headline
+    return Extraction(quotes=quotes, people=found.people)
+
+
+_DOUBLE_MARKS = '"“”„«»'
