@@ -767,6 +767,10 @@ def test_the_headline_names_whom_a_body_opening_with_he_stands_for():
         ("We will rebuild it together,", "Lucia Ferrante", 0)
     ]
     assert read.quotes[0].start_offset == body[0].index("We will")
+    # in title case its capitals tell no name from a verb ("Ferrante Vows"): not read
+    title_case = extract_quotes(body, headline="Mayor Lucia Ferrante Vows to Rebuild Old Theatre")
+    assert [q.speaker for q in title_case.quotes] == [None]
+    assert not any("Vows" in person.name for person in title_case.people)
 
 
 def test_the_headline_quotes_are_not_returned_and_an_unpaired_mark_takes_no_body_quote():

@@ -49,6 +49,7 @@ from collections.abc import Sequence
 
 from .quote import Extraction, KnownPerson, Person, Quote
 from .reading import is_public_alias, read_article
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "Extraction",
@@ -81,12 +82,13 @@ def extract_quotes(
 
     The `headline`, when given, is read first for its people only: it often gives a speaker's
     full name, or the only name a body opening with "He said" has (the wire's lead cut off).
-    Quotes in it are not returned: a Quote's place is in the body's paragraphs."""
+    Quotes in it are not returned: a Quote's place is in the body's paragraphs. A headline in
+    title case is not read."""
     paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
     if not any(paragraphs):
         return Extraction(quotes=[], people=[])
     headline = headline.strip() if isinstance(headline, str) else ""
-    if not headline:
+    if not headline or _title_case(headline):
         return read_article(paragraphs, known_people)
     if sum(headline.count(mark) for mark in _DOUBLE_MARKS) % 2:
         # an unpaired mark would pair with one in the body: the headline is read without marks
@@ -102,3 +104,10 @@ def extract_quotes(
 
 
 _DOUBLE_MARKS = '"“”„«»'
+
+
+def _title_case(headline: str) -> bool:
+    """Whether a headline capitalises its words ("Premier Wen Jiabao Meets the Press"): its
+    capitals tell no name from a verb, so it is not read for people."""
+    words = [w for w in headline.split() if w[:1].isalpha() and w.lower() not in FUNCTION_WORDS]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
