@@ -783,3 +783,27 @@ def test_the_headline_quotes_are_not_returned_and_an_unpaired_mark_takes_no_body
     assert [(q.text, q.start_paragraph, q.speaker) for q in unpaired] == [
         ("The dam will hold,", 0, "Omar Haddad")
     ]
+
+
+# --------------------------------------------------------------------------- pages not annotated
+
+
+def test_a_date_between_subject_and_verb_leaves_the_subject_alone():
+    intro = "Interior Minister Ana Costa said on Monday that the border would stay open."
+    sentence = (
+        "Montenegro on June 4 rejected a Serbian request for new checks at the crossing,"
+        ' calling it "a needless provocation."'
+    )
+    quote = extract_quotes([intro, sentence]).quotes[0]
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_mention) == (
+        None,
+        "organisation",
+        "Montenegro",
+    )
+
+
+def test_a_web_site_is_a_body_not_the_last_person_named():
+    intro = "Interior Minister Ana Costa said on Monday that the border would stay open."
+    sentence = 'The Web site also said the ministry "will not bow to pressure from abroad."'
+    quote = extract_quotes([intro, sentence]).quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")

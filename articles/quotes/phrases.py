@@ -480,19 +480,29 @@ class PhraseReader:
                     or low in RELATIVE
                     or low == "that"
                     or (
-                        # a verb right after a name or a title: "Marta Kowalczyk walks",
-                        # "The French leader credited"
+                        # a verb right after a name, a title or a date: "Marta Kowalczyk
+                        # walks", "The French leader credited", "X on May 9 rejected"
                         w.islower()
                         and low not in FUNCTION_WORDS
                         and low not in ORG_NOUNS
                         and not is_role_word(w)
                         and not is_possessive(w)
-                        and (is_name_word(toks[end - 1][0]) or is_role_word(toks[end - 1][0]))
+                        and (
+                            is_name_word(toks[end - 1][0])
+                            or is_role_word(toks[end - 1][0])
+                            or toks[end - 1][0].isdigit()
+                        )
                     )
                 )
             ):
                 break
             end += 1
+        for k in range(i + 1, end - 1):
+            if toks[k][0] in ("on", "in", "at", "last", "this") and (
+                toks[k + 1][0].lower() in TIME_WORDS or toks[k + 1][0].isdigit()
+            ):
+                end = k  # a time phrase between subject and verb: "X on May 9 rejected"
+                break
         np = self.classify(p, toks, i, end)
         if np is not None and np.kind in ("desc", "unnamed") and end < hi and toks[end][0] == ",":
             k = end + 1

@@ -213,7 +213,7 @@ ORG_NOUNS = _words(
     presidency city state country nation league side manufacturer chipmaker carmaker automaker
     airline retailer insurer lender utility exporter developer publisher studio label coalition
     movement opposition prosecution center centre tank municipality county province region
-    organisers organizers statement website paper magazine media
+    organisers organizers statement website site paper magazine media
     report study survey poll letter document filing ruling judgment judgement verdict memo
     communique resolution declaration release note
     """
