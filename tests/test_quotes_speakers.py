@@ -807,3 +807,32 @@ def test_a_web_site_is_a_body_not_the_last_person_named():
     sentence = 'The Web site also said the ministry "will not bow to pressure from abroad."'
     quote = extract_quotes([intro, sentence]).quotes[0]
     assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_speaker():
+    entry = (
+        "9:10 p.m. Finance Minister Ana Costa says at a press conference that the aim is not"
+        ' to "close the border" but to "check who crosses it."'
+    )
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes([entry]).quotes] == [
+        ("Ana Costa", "Finance Minister Ana Costa"),
+        ("Ana Costa", "Finance Minister Ana Costa"),
+    ]
+
+
+def test_a_sentence_adverb_is_never_a_name():
+    paragraphs = [
+        "Furthermore, the port authority asked traders to keep their stalls shut.",
+        'Separately, harbour master Lena Vos said the quay was "safe again."',
+    ]
+    read = extract_quotes(paragraphs)
+    assert [person.name for person in read.people] == ["Lena Vos"]
+    assert [q.speaker for q in read.quotes] == ["Lena Vos"]
+
+
+def test_a_possessive_before_a_name_stands_for_its_title():
+    paragraph = (
+        "The NTV’s Yara Haddad, who was in the valley when the quake struck, tweeted:"
+        ' "We are safe. The ground shook for a long time."'
+    )
+    assert speaker_of("We are safe. The ground shook for a long time.", paragraph) == "Yara Haddad"

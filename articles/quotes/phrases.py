@@ -97,6 +97,8 @@ class PhraseReader:
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
         ):
             i += 1
+        if i + 1 < j and toks[i][0].isdigit() and toks[i + 1][0].lower() in _CLOCK:
+            i += 2  # a live blog's time stamp: "9:10 p.m. U.S. President Joe Biden says"
         while j > i and toks[j - 1][0] == ".":
             j -= 1  # "Martin Luther King Jr."
         while j > i and (
@@ -192,7 +194,8 @@ class PhraseReader:
             if after_the:
                 # "chairman of the Committee for the Reunification of the Fatherland"
                 return NounPhrase("org", text, start=start, end=end)
-            if first not in DEFINITE or role:
+            if first not in DEFINITE or role or is_possessive(toks[last.i - 1][0]):
+                # ("The BBC's Yogita Limaye": a possessive before the name stands for a title)
                 return NounPhrase("name", text, last.words, role, start, end, bare)
         if (
             len(words) == 2
@@ -515,6 +518,7 @@ class PhraseReader:
 
 
 _BULLETS = frozenset("•·*►▪–—-|")
+_CLOCK = frozenset(("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"))
 
 
 def mention_role(toks: list[Tok], g: NameGroup) -> str:

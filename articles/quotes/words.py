@@ -302,6 +302,8 @@ STOP_CAPITALS = _words(
     first second third monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december mr mrs ms dr nor thus
     instead indeed perhaps overall to thousands hundreds dozens millions billions scores tens
+    furthermore moreover additionally nevertheless nonetheless consequently therefore hence
+    besides likewise similarly finally separately notably previously currently
     """
 )
 ABBREVIATIONS = _words(
