@@ -836,3 +836,22 @@ def test_a_possessive_before_a_name_stands_for_its_title():
         ' "We are safe. The ground shook for a long time."'
     )
     assert speaker_of("We are safe. The ground shook for a long time.", paragraph) == "Yara Haddad"
+
+
+def test_a_subject_pronoun_is_none_of_the_people_its_sentence_names_after_it():
+    paragraphs = [
+        "Health Minister Tomas Berg backed the reform. But Prime Minister Ines Ward won the vote.",
+        "He is now careful to stress his support for Ward and said he does not want her job.",
+        '"I am very supportive of our prime minister," he told the paper.',
+    ]
+    assert speaker_of("I am very supportive of our prime minister,", *paragraphs) == "Tomas Berg"
+
+
+def test_the_one_name_of_a_sentence_with_his_or_her_is_a_person():
+    paragraphs = [
+        "When Lund quit, Berg backed Coveney as his successor. But Premier Ines Ward won instead.",
+        "Berg was the only one from the old cabinet to keep his job.",
+        "He is now careful to stress his loyalty and said he does not want the top job.",
+        '"I am happy where I am," he told the paper.',
+    ]
+    assert speaker_of("I am happy where I am,", *paragraphs) == "Berg"

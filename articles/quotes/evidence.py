@@ -110,7 +110,18 @@ def _name_evidence(
         return True, ""  # "Marta Kowalczyk walks ..." as a sentence subject
     if len(g.words) >= 2 and bare_word(g.words[-1]).lower() in cast.known_by_surname:
         return True, ""
+    if (
+        (g.i == 0 or prev in (",", "[", "("))
+        and nxt.islower()
+        and nxt not in FUNCTION_WORDS - AUXILIARIES
+        and any(t[0].lower() in _PERSONAL_PRONOUNS for t in toks[g.j :])
+        and len(name_groups(toks)) == 1
+    ):
+        return True, ""  # "Harris was the only one to keep his job": the one name is his
     return False, ""
+
+
+_PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her", "him", "himself", "herself"))
 
 
 def _is_body_at(toks: list[Tok], k: int) -> bool:
