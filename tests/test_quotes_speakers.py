@@ -855,3 +855,14 @@ def test_the_one_name_of_a_sentence_with_his_or_her_is_a_person():
         '"I am happy where I am," he told the paper.',
     ]
     assert speaker_of("I am happy where I am,", *paragraphs) == "Berg"
+
+
+def test_a_title_ending_in_a_body_then_a_name_names_the_speaker():
+    said = '"We will act," said the Speaker of the Assembly Maria Lopes.'
+    assert speaker_of("We will act,", said) == "Maria Lopes"
+    opening = (
+        'Speaker of the House Maria Lopes invited the pope to share his message of "care for'
+        ' the most vulnerable among us" before a joint session.'
+    )
+    assert speaker_of("care for the most vulnerable among us", opening) == "Maria Lopes"
+    assert speaker_of("We will act,", '"We will act," said the wife of Maria Lopes.') is None

@@ -264,6 +264,19 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             groups.append(NameGroup(i, i + 1, words[:1], False))
             i += 1
             continue
+        if (
+            len(words) >= 3
+            and i - 3 >= lo
+            and toks[i - 1][0].lower() == "the"
+            and toks[i - 2][0] == "of"
+            and is_role_word(toks[i - 3][0])
+            and is_org_name_word(words[0])
+            and not any(is_org_name_word(w) or _low(w) in PLACES for w in words[1:])
+        ):
+            # "Speaker of the House John Boehner": the body ends the title, a name follows
+            groups.append(NameGroup(i, i + 1, words[:1], False))
+            i += 1
+            continue
         if words:
             groups.append(NameGroup(i, j, words, possessive))
         i = max(j, i + 1)

@@ -153,6 +153,13 @@ class PhraseReader:
             and first in DEFINITE
             and is_role_word(words[words.index("of", 1) - 1])
             and (last is None or last.i > i + words.index("of", 1))
+            # (not "the Speaker of the House John Boehner": a name ends it)
+            and not (
+                last is not None
+                and last.j == j
+                and len(last.words) >= 2
+                and not (last.is_org or last.is_place or last.possessive)
+            )
         ):
             return NounPhrase("desc", text, start=start, end=end)  # "the Head of State"
         if "of" in words[1:] and last is not None:
@@ -194,8 +201,16 @@ class PhraseReader:
             if after_the:
                 # "chairman of the Committee for the Reunification of the Fatherland"
                 return NounPhrase("org", text, start=start, end=end)
-            if first not in DEFINITE or role or is_possessive(toks[last.i - 1][0]):
+            before = [t[0] for t in toks[i + 1 : last.i]]
+            titled = (
+                any(is_role_word(w) for w in before)
+                and before[-1].lower() not in PREPOSITIONS
+                and before[-1].lower() != "the"
+                and all(w.lower() == "of" or w.lower() not in PREPOSITIONS for w in before)
+            )  # "the Speaker of the House John Boehner", not "the wife of John Smith"
+            if first not in DEFINITE or role or titled or is_possessive(toks[last.i - 1][0]):
                 # ("The BBC's Yogita Limaye": a possessive before the name stands for a title)
+                role = role or (self.text.text_of(p, toks, i + 1, last.i) if titled else "")
                 return NounPhrase("name", text, last.words, role, start, end, bare)
         if (
             len(words) == 2
