@@ -223,7 +223,7 @@ ORG_NOUNS = BODIES | _words(
     firm military team embassy campaign newspaper broadcaster charity regulator watchdog
     secretariat cabinet presidency country nation side manufacturer chipmaker carmaker automaker
     airline retailer insurer lender utility exporter developer publisher studio label coalition
-    opposition prosecution tank municipality organisers organizers statement website paper
+    opposition prosecution tank municipality organisers organizers statement website site paper
     magazine report study survey poll letter document filing ruling judgment judgement verdict
     memo communique resolution declaration release note
     """

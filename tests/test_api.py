@@ -160,6 +160,10 @@ def test_people_by_name_or_alias_and_by_story(client, demo):
     found = results(client, "person_list", q="rasmussen")
     assert [p["name"] for p in found] == ["Anders Fogh Rasmussen"]
     assert "aliases" in found[0]
+    Person.objects.get(pk=found[0]["id"]).aliases.create(alias="-- NATO Secretary-General")
+    Person.objects.get(pk=found[0]["id"]).aliases.create(alias="Mr")  # stored by older code
+    aliases = get(client, "person_detail", found[0]["id"]).json()["aliases"]
+    assert "Rasmussen" in aliases and not {"Mr", "-- NATO Secretary-General"} & set(aliases)
     quoted = {p["name"] for p in results(client, "person_list", story=demo.pk)}
     assert {"Anders Fogh Rasmussen", "Dmitry Medvedev"} <= quoted
     assert get(client, "person_detail", found[0]["id"]).json()["name"] == "Anders Fogh Rasmussen"

@@ -11,7 +11,8 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from articles import matching
 from articles.lexicon import OFFICE_WORDS
 from articles.models import Person, PersonAlias
-from articles.quotes import KnownPerson
+from articles.quotes import KnownPerson, is_public_alias
+from articles.quotes.names import is_common_plural
 
 from .sql import fetchall
 
@@ -56,6 +57,8 @@ def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person
     people = {}
     aliases = []
     for found in found_people:
+        if not names_a_person(found.name):
+            continue  # its quotes keep no speaker rather than a Person row named "Reports"
         person = _stored_person(found, known)
         people[found.name] = person
         stored = {alias for alias in getattr(person, "alias_list", ())}
@@ -100,10 +103,21 @@ def _stored_person(found, known: dict[int, KnownPerson]) -> Person:
     return person
 
 
+def names_a_person(name: str) -> bool:
+    """Whether a name the extractor gave can be a stored Person: a capitalised name, not a
+    plural of a common noun ("Reports", "Sources", "Officials") nor an honorific or title."""
+    words = name.split()
+    if not words or not name[:1].isupper() or not is_public_alias(name):
+        return False
+    return not (len(words) == 1 and is_common_plural(words[0]))
+
+
 def useful_alias(alias: str) -> bool:
     """Whether an alias can name this person in other articles: a name, or a role with a
     qualifier ("former Danish prime minister", "NATO Secretary-General"); not a bare title
     ("President", "the premier") that would fit anyone holding it."""
+    if not is_public_alias(alias):
+        return False  # an honorific ("Mr"), a bare title or a punctuation fragment
     words = alias.split()
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -11,6 +11,7 @@ from articles.lexicon import (
     JOINED_PARTICLES,
     NAME_PARTICLES,
     ORG_NAME_WORDS,
+    ORG_NOUNS,
     PORTFOLIO_WORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
@@ -23,7 +24,9 @@ from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
     COMPASS,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     PLACES,
     REPORTING_VERBS,
     STOP_CAPITALS,
@@ -264,6 +267,19 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             groups.append(NameGroup(i, i + 1, words[:1], False))
             i += 1
             continue
+        if (
+            len(words) >= 3
+            and i - 3 >= lo
+            and toks[i - 1][0].lower() == "the"
+            and toks[i - 2][0] == "of"
+            and is_role_word(toks[i - 3][0])
+            and is_org_name_word(words[0])
+            and not any(is_org_name_word(w) or _low(w) in PLACES for w in words[1:])
+        ):
+            # "Speaker of the House John Boehner": the body ends the title, a name follows
+            groups.append(NameGroup(i, i + 1, words[:1], False))
+            i += 1
+            continue
         if words:
             groups.append(NameGroup(i, j, words, possessive))
         i = max(j, i + 1)
@@ -347,3 +363,14 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
             break
         j -= 1
     return start
+
+
+def is_common_plural(word: str, lexicons=None) -> bool:
+    """Whether a capitalised word is the plural of a common noun ("Reports", "Authorities",
+    "Observers"), which names no one person: a report, an authority, an observer."""
+    low = bare_word(word).lower()
+    if len(low) < 4 or not low.endswith("s"):
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    lexicons = lexicons or (ROLE_NOUNS, ORG_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS)
+    return any(stem in lexicon for stem in stems if stem for lexicon in lexicons)

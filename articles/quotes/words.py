@@ -131,6 +131,13 @@ PLACES = _words(
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
     """
 )
+# People spoken of as a group, never one person's name: "Observers said", "Rescuers told".
+GROUP_NOUNS = _words(
+    """
+    observer rescuer resident witness expert analyst critic insider protester protestor
+    activist villager survivor investigator diplomat aide source official worker voter
+    """
+)
 # What a person's words come in: "Sunak's message said", "were Kim's first words".
 DOCUMENT_NOUNS = _words(
     """
@@ -161,6 +168,8 @@ STOP_CAPITALS = _words(
     first second third monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december mr mrs ms dr nor thus
     instead indeed perhaps overall to thousands hundreds dozens millions billions scores tens
+    furthermore moreover additionally nevertheless nonetheless consequently therefore hence
+    besides likewise similarly finally separately notably previously currently
     """
 )
 ABBREVIATIONS = _words(
