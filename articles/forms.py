@@ -119,7 +119,19 @@ class OutletChoiceField(forms.ModelChoiceField):
         )
 
 
-class SearchForm(forms.Form):
+class DateRangeForm(forms.Form):
+    """A form whose `date_from` and `date_to` (declared by each, in its own place among its
+    fields) make a range: the end not before the start."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return cleaned
+
+
+class SearchForm(DateRangeForm):
     q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
     outlet = OutletChoiceField()
     speaker = forms.ModelChoiceField(
@@ -139,13 +151,6 @@ class SearchForm(forms.Form):
     )
     date_from = ArticleDateField(label="From")
     date_to = ArticleDateField(label="To")
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
-        return cleaned
 
 
 # ----------------------------------------------------------------------------- editing

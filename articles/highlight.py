@@ -86,7 +86,14 @@ def paragraphs_html(
             # copies the article's words only, not "RASMUSSENI have invited...".
             who = ""
             if segment.is_start and quote.person_id and quote.person:
-                who = f'<span class="who" data-label="{escape(quote.person.surname)}"></span>'
+                surname = escape(quote.person.surname)
+                if quote.speaker_unsure:
+                    who = (
+                        f'<span class="who unsure" data-label="{surname}"'
+                        ' title="Speaker uncertain: the reading was not sure who said this"></span>'
+                    )
+                else:
+                    who = f'<span class="who" data-label="{surname}"></span>'
             if segment.is_start and getattr(quote, "tag_names", None):
                 names = ", ".join(escape(name) for name in quote.tag_names)
                 who += f'<span class="quote-tags" data-label="{names}"></span>'

@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from articles.ingest.outlets import KnownOutlet
 from articles.ingest.outlets import Outlet as IngestOutlet
 from articles.matching import story_title
+from articles.quotes import is_public_alias
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
 _ROUTE_PARTS: dict[tuple, tuple[str, str]] = {}
@@ -777,6 +778,16 @@ class Person(models.Model):
         return url_with_pk("articles:person_detail", self.pk)
 
     @property
+    def public_aliases(self) -> list[str]:
+        """The other ways the articles name this person that may stand on their page: names
+        and qualified roles, never an honorific ("Mr") or a fragment stored by older code."""
+        return [
+            alias.alias
+            for alias in self.aliases.all()
+            if alias.alias != self.name and is_public_alias(alias.alias)
+        ]
+
+    @property
     def surname(self):
         return self.name.split()[-1] if self.name else ""
 
@@ -1128,6 +1139,9 @@ class Quote(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
+    # Confidence below which the speaker shown is marked as unsure (see speaker_unsure).
+    UNSURE_BELOW = 0.5
+
     class Origin(models.TextChoices):
         EXTRACTED = "extracted", "Found by the extractor"
         EDITOR = "editor", "Added by an editor"
@@ -1205,6 +1219,19 @@ class Quote(models.Model):
         the name NULL for a quote without a speaker)."""
         return SearchVector(text, weight="A", config=SEARCH_CONFIG) + SearchVector(
             speaker, weight="B", config=SEARCH_CONFIG
+        )
+
+    @property
+    def speaker_unsure(self) -> bool:
+        """Whether the reading was unsure who said this and no editor has settled it: the
+        speaker shown is marked so an editor sees where to look. Below UNSURE_BELOW are the
+        pronouns and descriptions with rivals, carried-on and introduced speakers; on the real
+        dev pages most wrong speakers were there (bench/quote_quality.py --real)."""
+        return (
+            self.person_id is not None
+            and self.confidence < self.UNSURE_BELOW
+            and self.status == self.Status.UNREVIEWED
+            and not self.speaker_locked
         )
 
     @property

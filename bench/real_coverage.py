@@ -58,6 +58,16 @@ class RealSet:
     missing: list[str] = field(default_factory=list)  # pages of the part without their text
 
 
+def page_text(page_id: str) -> Path | None:
+    """The stored text of a real page: committed (text/) or kept locally (local/); None when
+    this checkout has neither."""
+    for folder in ("text", "local"):
+        path = REALNEWS / folder / f"{page_id}.txt"
+        if path.exists():
+            return path
+    return None
+
+
 def _uploaders_outlet(page: dict) -> str:
     outlet = (page["gold"].get("outlet") or "").strip()
     if outlet and outlet.casefold() != "not named":
@@ -77,14 +87,7 @@ def load(part: str = "dev") -> RealSet:
         split = meta.get("split", "dev")
         if part == "dev" and split != "dev":
             continue  # blind pages are not looked at while rules change
-        path = next(
-            (
-                REALNEWS / folder / f"{page_id}.txt"
-                for folder in ("text", "local")
-                if (REALNEWS / folder / f"{page_id}.txt").exists()
-            ),
-            None,
-        )
+        path = page_text(page_id)
         if path is None:
             if split == part:
                 missing.append(page_id)

@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from articles.coverage import link_all_pending_relatives
 from articles.imports import import_file
-from articles.models import Quote, editors_group
+from articles.models import Quote, Story, editors_group
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,6 +180,19 @@ ministers a year ago came into force.
 "Farmers are already paying less for fertiliser, and we will hold every country to its word," said
 Amina Diallo, Senegal's agriculture minister.
 """
+
+
+def make_copies_story(copies: int) -> Story:
+    """One story of WIRE, AGENCY and `copies` reworded copies of WIRE, each outlet its own, with
+    shared statements: the story the query-count tests grow."""
+    make_article(WIRE, name="wire.txt")
+    make_article(AGENCY, name="afp.txt")
+    for n in range(copies):
+        text = WIRE.replace("20 countries", f"{21 + n} countries")
+        make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}")
+    story = Story.objects.get()
+    assert story.articles.count() == 2 + copies
+    return story
 
 
 # ----------------------------------------------------------------------------- editing

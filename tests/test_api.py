@@ -16,7 +16,7 @@ from articles.models import (
     Story,
     editors_group,
 )
-from tests.helpers import AGENCY, WIRE, make_article, make_user
+from tests.helpers import make_copies_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +160,10 @@ def test_people_by_name_or_alias_and_by_story(client, demo):
     found = results(client, "person_list", q="rasmussen")
     assert [p["name"] for p in found] == ["Anders Fogh Rasmussen"]
     assert "aliases" in found[0]
+    Person.objects.get(pk=found[0]["id"]).aliases.create(alias="-- NATO Secretary-General")
+    Person.objects.get(pk=found[0]["id"]).aliases.create(alias="Mr")  # stored by older code
+    aliases = get(client, "person_detail", found[0]["id"]).json()["aliases"]
+    assert "Rasmussen" in aliases and not {"Mr", "-- NATO Secretary-General"} & set(aliases)
     quoted = {p["name"] for p in results(client, "person_list", story=demo.pk)}
     assert {"Anders Fogh Rasmussen", "Dmitry Medvedev"} <= quoted
     assert get(client, "person_detail", found[0]["id"]).json()["name"] == "Anders Fogh Rasmussen"
@@ -231,18 +235,6 @@ def test_api_responses_keep_the_content_security_policy(client, demo):
 # ----------------------------------------------------------------------------- query counts
 
 
-def coverage(copies: int) -> Story:
-    """One story of 2 + copies articles, each outlet its own, with shared statements."""
-    make_article(WIRE, name="wire.txt")
-    make_article(AGENCY, name="afp.txt")
-    for n in range(copies):
-        text = WIRE.replace("20 countries", f"{21 + n} countries")
-        make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}")
-    story = Story.objects.get()
-    assert story.articles.count() == 2 + copies
-    return story
-
-
 ENDPOINTS = [
     ("api_root", None, {}),
     ("outlet_list", None, {}),
@@ -273,7 +265,7 @@ ENDPOINTS = [
 def test_api_query_count_is_fixed(
     client, editor, django_assert_max_num_queries, copies, name, arg, params
 ):
-    story = coverage(copies)
+    story = make_copies_story(copies)
     quote = Quote.objects.filter(article__story=story, person__isnull=False).first()
     for shown in Quote.objects.filter(article__story=story)[:3]:
         reject(shown, editor) if shown != quote else None

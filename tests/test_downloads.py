@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.history import Change
 from articles.models import Edit, Quote, Story, editors_group
-from tests.helpers import AGENCY, WIRE, make_article, make_user
+from tests.helpers import make_copies_story, make_user
 
 pytestmark = pytest.mark.django_db
 OUTLETS = {"Xinhua", "Reuters", "Radio Free Europe/Radio Liberty", "Al Jazeera"}
@@ -137,15 +137,6 @@ def test_search_page_links_to_its_results_as_files(client, demo):
 # ----------------------------------------------------------------------------- query counts
 
 
-def coverage(copies: int) -> Story:
-    make_article(WIRE, name="wire.txt")
-    make_article(AGENCY, name="afp.txt")
-    for n in range(copies):
-        text = WIRE.replace("20 countries", f"{21 + n} countries")
-        make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}")
-    return Story.objects.get()
-
-
 @pytest.mark.parametrize("copies", [1, 6])
 @pytest.mark.parametrize(
     ("format", "params"), [("json", {}), ("csv", {}), ("csv", {"table": "statements"})]
@@ -153,7 +144,7 @@ def coverage(copies: int) -> Story:
 def test_story_download_query_count_is_fixed(
     client, django_assert_max_num_queries, copies, format, params
 ):
-    story = coverage(copies)
+    story = make_copies_story(copies)
     with django_assert_max_num_queries(8):
         response = client.get(story_url(story, format), params)
     assert response.status_code == 200
@@ -165,7 +156,7 @@ def test_story_download_query_count_is_fixed(
 def test_search_download_query_count_is_fixed(
     client, django_assert_max_num_queries, copies, format, params
 ):
-    coverage(copies)
+    make_copies_story(copies)
     with django_assert_max_num_queries(12):
         response = client.get(search_url(format), params)
     assert response.status_code == 200

@@ -1,5 +1,7 @@
 """Quotes, speakers, stories and statement groups as stored after import."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -12,6 +14,7 @@ from articles.models import (
     Article,
     PendingRelatives,
     Person,
+    PersonAlias,
     PersonStory,
     Quote,
     StatementGroup,
@@ -574,3 +577,37 @@ def test_a_story_revision_moves_with_every_change_to_its_articles():
     Article.objects.filter(pk=afp.pk).delete()
     assert revision(other) > moved_in
     assert seen == sorted(set(seen)), seen
+
+
+NON_PEOPLE_STORY = """Talks on the harbour deal collapse
+
+ROTTERDAM (Reuters) - Port operators and unions failed on Monday to agree on a new harbour deal,
+after a week of talks in Rotterdam.
+
+"The talks have failed and there is no date for the next round," Reports said on Monday.
+
+"Nobody wants a strike in the busiest week of the year," Authorities said in a statement.
+
+Union leader Pieter de Groot said the offer was too low. "We were offered less than inflation
+and we said no," said Mr de Groot.
+
+"We will call a vote on Friday," said Mr.
+"""
+
+
+def test_plural_nouns_are_never_stored_as_people_nor_honorifics_as_aliases():
+    article = make_article(NON_PEOPLE_STORY, name="harbour.txt")
+    names = set(Person.objects.values_list("name", flat=True))
+    assert not {"Reports", "Authorities"} & names
+    assert "Pieter de Groot" in names
+    assert article.quotes.filter(text__startswith="The talks have failed", person=None).exists()
+    aliases = set(PersonAlias.objects.values_list("alias", flat=True))
+    assert not {"Mr", "Mr.", "Reports", "Authorities"} & aliases
+
+
+def test_the_speaker_page_shows_no_honorific_nor_fragment_stored_by_older_code(client):
+    person = _person("Anders Fogh Rasmussen", "Rasmussen", "Mr", "-- NATO Secretary-General")
+    person.aliases.create(alias="NATO Secretary-General")
+    html = client.get(person.get_absolute_url()).content.decode()
+    shown = re.findall(r'<span class="alias">([^<]*)</span>', html)
+    assert shown == ["Rasmussen", "NATO Secretary-General"]

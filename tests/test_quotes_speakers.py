@@ -750,3 +750,119 @@ def test_the_speaker_is_found_past_a_long_aside():
         ' "We failed them."'
     ]
     assert found(*paragraphs) == [("We failed them.", "Ana Lima")]
+
+
+# --------------------------------------------------------------------------- people of the headline
+
+
+def test_the_headline_names_whom_a_body_opening_with_he_stands_for():
+    body = [
+        "He has said the works will begin at once. \u201cWe will rebuild it together,\u201d he"
+        " said in a statement outside the theatre.",
+        "The fire broke out on Sunday evening, firefighters said.",
+    ]
+    assert [q.speaker for q in extract_quotes(body).quotes] == [None]
+    read = extract_quotes(body, headline="Mayor Lucia Ferrante vows to rebuild the old theatre")
+    assert [(q.text, q.speaker, q.start_paragraph) for q in read.quotes] == [
+        ("We will rebuild it together,", "Lucia Ferrante", 0)
+    ]
+    assert read.quotes[0].start_offset == body[0].index("We will")
+    # in title case its capitals tell no name from a verb ("Ferrante Vows"): not read
+    title_case = extract_quotes(body, headline="Mayor Lucia Ferrante Vows to Rebuild Old Theatre")
+    assert [q.speaker for q in title_case.quotes] == [None]
+    assert not any("Vows" in person.name for person in title_case.people)
+
+
+def test_the_headline_quotes_are_not_returned_and_an_unpaired_mark_takes_no_body_quote():
+    body = ['"The dam will hold," said engineer Omar Haddad, who leads the repair crew.']
+    headline = '"The dam will hold", engineer Omar Haddad says'
+    assert [(q.text, q.speaker) for q in extract_quotes(body, headline=headline).quotes] == [
+        ("The dam will hold,", "Omar Haddad")
+    ]
+    unpaired = extract_quotes(body, headline='Engineer says "the dam will hold').quotes
+    assert [(q.text, q.start_paragraph, q.speaker) for q in unpaired] == [
+        ("The dam will hold,", 0, "Omar Haddad")
+    ]
+
+
+# --------------------------------------------------------------------------- pages not annotated
+
+
+def test_a_date_between_subject_and_verb_leaves_the_subject_alone():
+    intro = "Interior Minister Ana Costa said on Monday that the border would stay open."
+    sentence = (
+        "Montenegro on June 4 rejected a Serbian request for new checks at the crossing,"
+        ' calling it "a needless provocation."'
+    )
+    quote = extract_quotes([intro, sentence]).quotes[0]
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_mention) == (
+        None,
+        "organisation",
+        "Montenegro",
+    )
+
+
+def test_a_web_site_is_a_body_not_the_last_person_named():
+    intro = "Interior Minister Ana Costa said on Monday that the border would stay open."
+    sentence = 'The Web site also said the ministry "will not bow to pressure from abroad."'
+    quote = extract_quotes([intro, sentence]).quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_speaker():
+    entry = (
+        "9:10 p.m. Finance Minister Ana Costa says at a press conference that the aim is not"
+        ' to "close the border" but to "check who crosses it."'
+    )
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes([entry]).quotes] == [
+        ("Ana Costa", "Finance Minister Ana Costa"),
+        ("Ana Costa", "Finance Minister Ana Costa"),
+    ]
+
+
+def test_a_sentence_adverb_is_never_a_name():
+    paragraphs = [
+        "Furthermore, the port authority asked traders to keep their stalls shut.",
+        'Separately, harbour master Lena Vos said the quay was "safe again."',
+    ]
+    read = extract_quotes(paragraphs)
+    assert [person.name for person in read.people] == ["Lena Vos"]
+    assert [q.speaker for q in read.quotes] == ["Lena Vos"]
+
+
+def test_a_possessive_before_a_name_stands_for_its_title():
+    paragraph = (
+        "The NTV’s Yara Haddad, who was in the valley when the quake struck, tweeted:"
+        ' "We are safe. The ground shook for a long time."'
+    )
+    assert speaker_of("We are safe. The ground shook for a long time.", paragraph) == "Yara Haddad"
+
+
+def test_a_subject_pronoun_is_none_of_the_people_its_sentence_names_after_it():
+    paragraphs = [
+        "Health Minister Tomas Berg backed the reform. But Prime Minister Ines Ward won the vote.",
+        "He is now careful to stress his support for Ward and said he does not want her job.",
+        '"I am very supportive of our prime minister," he told the paper.',
+    ]
+    assert speaker_of("I am very supportive of our prime minister,", *paragraphs) == "Tomas Berg"
+
+
+def test_the_one_name_of_a_sentence_with_his_or_her_is_a_person():
+    paragraphs = [
+        "When Lund quit, Berg backed Coveney as his successor. But Premier Ines Ward won instead.",
+        "Berg was the only one from the old cabinet to keep his job.",
+        "He is now careful to stress his loyalty and said he does not want the top job.",
+        '"I am happy where I am," he told the paper.',
+    ]
+    assert speaker_of("I am happy where I am,", *paragraphs) == "Berg"
+
+
+def test_a_title_ending_in_a_body_then_a_name_names_the_speaker():
+    said = '"We will act," said the Speaker of the Assembly Maria Lopes.'
+    assert speaker_of("We will act,", said) == "Maria Lopes"
+    opening = (
+        'Speaker of the House Maria Lopes invited the pope to share his message of "care for'
+        ' the most vulnerable among us" before a joint session.'
+    )
+    assert speaker_of("care for the most vulnerable among us", opening) == "Maria Lopes"
+    assert speaker_of("We will act,", '"We will act," said the wife of Maria Lopes.') is None

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from articles.models import Quote, Story
-from tests.helpers import AGENCY, WIRE, make_article
+from tests.helpers import AGENCY, WIRE, make_article, make_copies_story
 from tests.many_outlets import make_many_outlet_story
 
 pytestmark = pytest.mark.django_db
@@ -66,12 +66,7 @@ def test_history_restore_request_gets_the_full_page(client):
 
 @pytest.mark.parametrize("copies", [1, 5])
 def test_story_page_query_count_is_fixed(client, django_assert_max_num_queries, copies):
-    articles = [make_article(WIRE, name="wire.txt"), make_article(AGENCY, name="afp.txt")]
-    for n in range(copies):
-        text = WIRE.replace("20 countries", f"{21 + n} countries")
-        articles.append(make_article(text, name=f"copy{n}.txt", outlet=f"Outlet {n}"))
-    story = articles[0].story
-    assert Story.objects.count() == 1 and story.articles.count() == 2 + copies
+    story = make_copies_story(copies)
     with django_assert_max_num_queries(10):
         assert client.get(story.get_absolute_url()).status_code == 200
 
@@ -212,3 +207,32 @@ def test_story_page_query_count_is_fixed_for_many_outlets(
     story = make_many_outlet_story(outlets)
     with django_assert_max_num_queries(10):
         assert client.get(story.get_absolute_url()).status_code == 200
+
+
+UNSURE = '<span class="who unsure" data-label="Rasmussen" title="Speaker uncertain'
+UNSURE_MARK = '<abbr class="unsure-mark" title="Speaker uncertain'
+
+
+def test_a_speaker_the_reading_was_unsure_of_is_marked_until_an_editor_settles_it(client):
+    story = demo_story()
+    invited = Quote.objects.filter(text__startswith="I have invited Russia")
+    group = invited.first().group_id
+    page, statements = (
+        story.get_absolute_url(),
+        reverse("articles:story_statements", args=[story.pk]),
+    )
+    statement = reverse("articles:statement_detail", args=[story.pk, group])
+    html = client.get(page).content.decode()
+    assert UNSURE not in html and UNSURE_MARK not in client.get(statement).content.decode()
+
+    invited.update(confidence=Quote.UNSURE_BELOW - 0.1)  # every outlet's reading unsure
+    html = client.get(page).content.decode()
+    assert f'{UNSURE}: the reading was not sure who said this"></span>I have invited' in html
+    assert html.count('class="who unsure"') == invited.count()
+    assert UNSURE_MARK in client.get(statement).content.decode()
+    row = client.get(statements).content.decode().split("I have invited")[0].rsplit("<tr", 1)[1]
+    assert "Anders Fogh Rasmussen</a> " + UNSURE_MARK in row
+
+    invited.update(status=Quote.Status.CONFIRMED)  # an editor confirmed: no longer marked
+    assert "who unsure" not in client.get(page).content.decode()
+    assert UNSURE_MARK not in client.get(statement).content.decode()

@@ -4,11 +4,11 @@ speaker, tag, dates, words), by id or slug, checked without touching the databas
 from django import forms
 from django.db.models import Q
 
-from articles.forms import ArticleDateField
+from articles.forms import ArticleDateField, DateRangeForm
 from articles.search import published_between
 
 
-class ApiFilters(forms.Form):
+class ApiFilters(DateRangeForm):
     story = forms.IntegerField(required=False, min_value=1)
     article = forms.IntegerField(required=False, min_value=1)
     statement = forms.IntegerField(required=False, min_value=1)
@@ -23,13 +23,6 @@ class ApiFilters(forms.Form):
     )
     date_from = ArticleDateField()
     date_to = ArticleDateField()
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
-        return cleaned
 
 
 def published_in(data: dict, prefix: str = "") -> Q:

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from articles.export import iso
 from articles.models import Article, Edit, Outlet, Person, Quote, StatementGroup, Story
+from articles.quotes import is_public_alias
 
 
 class PageUrlField(serializers.Field):
@@ -40,7 +41,8 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "role", "aliases", "page"]
 
     def get_aliases(self, person) -> list[str]:
-        return sorted(alias.alias for alias in person.aliases.all())
+        # names and qualified roles only: not an honorific or fragment older code stored
+        return sorted(alias.alias for alias in person.aliases.all() if is_public_alias(alias.alias))
 
 
 class StorySerializer(serializers.ModelSerializer):

@@ -54,7 +54,7 @@ def process_article(article: Article) -> None:
 
 def _process_new(article: Article) -> None:
     article.body = article.body_text
-    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs))
+    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
     quotes = [_quote_from(found, people) for found in extraction.quotes]
     names = {person.pk: person.name for person in people.values()}
     speakers = {quote.person_id for quote in quotes} - {None}
@@ -94,10 +94,11 @@ def _reprocess(article: Article) -> None:
         link_relatives([article.story_id])
 
 
-def _extract_and_save_people(paragraphs: list[str]):
-    """The extractor's findings for an article body, and the stored Person for each name."""
-    known = known_people_in(" ".join(paragraphs))
-    extraction = extract_quotes(paragraphs, known_people=list(known.values()))
+def _extract_and_save_people(paragraphs: list[str], headline: str = ""):
+    """The extractor's findings for an article body (its headline read for the people it
+    names), and the stored Person for each name."""
+    known = known_people_in(" ".join([headline, *paragraphs]))
+    extraction = extract_quotes(paragraphs, list(known.values()), headline or "")
     return extraction, save_people(extraction.people, known)
 
 
@@ -120,7 +121,7 @@ def _quote_from(found, people: dict[str, Person], article: Article | None = None
 
 def _refresh_quotes(article: Article) -> list[Quote]:
     """Store the extractor's quotes, keeping every quote an editor has decided on."""
-    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs))
+    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
 
     existing = list(article.quotes.all())
     kept = [quote for quote in existing if quote.is_editor_decided]

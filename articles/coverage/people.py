@@ -9,8 +9,10 @@ import re
 from django.contrib.postgres.aggregates import ArrayAgg
 
 from articles import matching
+from articles.lexicon import OFFICE_WORDS
 from articles.models import Person, PersonAlias
-from articles.quotes import KnownPerson
+from articles.quotes import KnownPerson, is_public_alias
+from articles.quotes.names import is_common_plural
 
 from .sql import fetchall
 
@@ -55,6 +57,8 @@ def save_people(found_people, known: dict[int, KnownPerson]) -> dict[str, Person
     people = {}
     aliases = []
     for found in found_people:
+        if not names_a_person(found.name):
+            continue  # its quotes keep no speaker rather than a Person row named "Reports"
         person = _stored_person(found, known)
         people[found.name] = person
         stored = {alias for alias in getattr(person, "alias_list", ())}
@@ -99,30 +103,29 @@ def _stored_person(found, known: dict[int, KnownPerson]) -> Person:
     return person
 
 
-ROLE_WORDS = frozenset(
-    " ".join(
-        [
-            "president prime minister premier chancellor secretary-general secretary general",
-            "chief head leader spokesman spokeswoman spokesperson ambassador governor mayor",
-            "king queen envoy commander director chairman chairwoman chair official senator",
-            "judge foreign defence defense interior finance deputy vice acting former first",
-        ]
-    ).split()
-)
+def names_a_person(name: str) -> bool:
+    """Whether a name the extractor gave can be a stored Person: a capitalised name, not a
+    plural of a common noun ("Reports", "Sources", "Officials") nor an honorific or title."""
+    words = name.split()
+    if not words or not name[:1].isupper() or not is_public_alias(name):
+        return False
+    return not (len(words) == 1 and is_common_plural(words[0]))
 
 
 def useful_alias(alias: str) -> bool:
     """Whether an alias can name this person in other articles: a name, or a role with a
     qualifier ("former Danish prime minister", "NATO Secretary-General"); not a bare title
     ("President", "the premier") that would fit anyone holding it."""
+    if not is_public_alias(alias):
+        return False  # an honorific ("Mr"), a bare title or a punctuation fragment
     words = alias.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     if not words:
         return False
     lowered = [word.lower().strip(",.") for word in words]
-    has_role = any(word in ROLE_WORDS for word in lowered)
-    qualified = any(word not in ROLE_WORDS for word in lowered)
+    has_role = any(word in OFFICE_WORDS for word in lowered)
+    qualified = any(word not in OFFICE_WORDS for word in lowered)
     if has_role:
         return qualified
     # No role word: only a proper name will do ("Fogh Rasmussen"), not "The Western".

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from articles.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
+
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
 
@@ -49,8 +51,6 @@ def split_trailing_credits(paragraph: str) -> tuple[str, str]:
 
 
 # --- Bylines: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press", "Jane Doe, Reuters"
-NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "al", "el",
-                  "bin", "ibn", "du", "dos", "di", "ter", "y"}  # fmt: skip
 NOT_NAMES = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|the|a|an|this|that|"
@@ -213,10 +213,6 @@ NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH",
               "Q", "A", "I"}  # fmt: skip
 
 
-ORGANISATIONS = {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI",
-                 "FSB", "KGB", "ASEAN", "AU", "WTO", "IAEA", "ICC", "BBC", "CNN"}  # fmt: skip
-
-
 @dataclass(frozen=True)
 class Dateline:
     place: str  # "MOSCOW", "" when only the agency is given
@@ -246,11 +242,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 
 # --- Captions: paragraphs ending in a photo credit.
-_AGENCY = (
-    r"(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|ANP|ANSA|DPA|dpa|PA|TASS|ITAR-TASS|RIA Novosti|"
-    r"Sputnik|Xinhua|XINHUA|Getty(?: Images)?|GETTY(?: IMAGES)?|Bloomberg|Shutterstock|"
-    r"Alamy|Corbis|Al Jazeera|AA|Anadolu(?: Agency)?|UPI|Kyodo|KYODO|Yonhap|NurPhoto|"
-    r"SOPA Images|Pool|POOL|File|FILE)"
+# An agency's name as written or in capitals ("Reuters", "REUTERS"), or a pool or file photo.
+_AGENCY = "(?:{})".format(
+    "|".join(
+        re.escape(form)
+        for name in (*NEWS_AGENCIES, *PHOTO_AGENCIES, "Pool", "File")
+        for form in dict.fromkeys((name, name.upper()))
+    )
 )
 CAPTION_CREDIT_RES = [
     # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .words import _straight_apostrophes, _wordset, content_words, normalise_words, register_cache
+from articles.lexicon import NAME_PARTICLES, TITLE_WORDS
+
+from .words import _straight_apostrophes, content_words, normalise_words, register_cache
 
 
 @dataclass(frozen=True)
@@ -22,21 +24,7 @@ class PersonCandidate:
     aliases: tuple[str, ...] = ()
 
 
-# Words that precede a name without being part of it. Lower-case, without dots.
-TITLE_WORDS = _wordset(
-    """
-    president vice prime minister secretary-general secretary general chancellor premier mr mrs ms
-    miss dr prof professor gen sen senator rep representative gov governor mayor ambassador chief
-    king queen prince princess pope sir dame lord lady sheikh emir judge justice col colonel lt
-    lieutenant capt captain maj major sgt sergeant adm admiral cmdr commander rev reverend father
-    spokesman spokeswoman spokesperson foreign defence defense interior finance state deputy acting
-    former chairman chairwoman chair director leader head commissioner envoy ceo marshal brig
-    brigadier attorney speaker ayatollah archbishop bishop cardinal rabbi imam minister-president
-    """
-)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-# Lower-case particles belong to the surname: "Jaap de Hoop Scheffer" is Mr de Hoop Scheffer.
-_SURNAME_PARTICLES = _wordset("de van von der den da di du la le al el bin ibn ter")
 # Common English nicknames; transliterations are handled by `_fold`.
 _NICKNAME_PAIRS = [
     ("bill", "william"),
@@ -119,7 +107,7 @@ def _parse_name(text: str) -> _Name:
     surname_start = len(best) - 1
     for i, token in enumerate(best[:-1]):
         # "de Hoop Scheffer", or "De Hoop Scheffer" at the start: a surname with a particle.
-        if token.casefold() in _SURNAME_PARTICLES and (i > 0 or token[0].isupper()):
+        if token.casefold() in NAME_PARTICLES and (i > 0 or token[0].isupper()):
             surname_start = i
             break
     given = tuple(_fold(t) for t in best[:surname_start] if _fold(t))
@@ -138,7 +126,7 @@ def _strip_titles(raw_tokens: list[str]) -> list[str]:
         return []
 
     def is_name_word(i: int) -> bool:
-        return tokens[i][0].isupper() or keys[i] in _SURNAME_PARTICLES
+        return tokens[i][0].isupper() or keys[i] in NAME_PARTICLES
 
     # The name starts after the last title or lower-case word that still has a name after it.
     start = 0

@@ -26,7 +26,8 @@ How it works, a module a step:
 5. At the end (reading.py) a speaker described before being named ("Merz's spokesman said",
    then '"...," Stefan Kornelius said') is given that name, and a "he" nobody before it can
    stand for goes to the person the article is most about.
-words.py holds the word lists every step reads by.
+words.py holds the word lists every step reads by; the words of titles, roles, name particles
+and organisations, which name matching and ingest read too, are in articles/lexicon.py.
 
 Design choices:
 - A quote split around its attribution ('"A," he said, "b."') is two Quotes with the same
@@ -48,9 +49,18 @@ Design choices:
 from collections.abc import Sequence
 
 from .quote import Extraction, KnownPerson, Person, Quote
-from .reading import read_article
+from .reading import is_public_alias, read_article
+from .words import FUNCTION_WORDS
 
-__all__ = ["Extraction", "KnownPerson", "Person", "Quote", "extract_quotes", "quotable_texts"]
+__all__ = [
+    "Extraction",
+    "KnownPerson",
+    "Person",
+    "Quote",
+    "extract_quotes",
+    "is_public_alias",
+    "quotable_texts",
+]
 
 
 def quotable_texts(paragraphs) -> list[str]:
@@ -66,9 +76,39 @@ def quotable_texts(paragraphs) -> list[str]:
     return texts
 
 
-def extract_quotes(paragraphs: list[str], known_people: Sequence[KnownPerson] = ()) -> Extraction:
-    """Every direct quotation in `paragraphs` (an article's clean body) and who said it."""
+def extract_quotes(
+    paragraphs: list[str], known_people: Sequence[KnownPerson] = (), headline: str = ""
+) -> Extraction:
+    """Every direct quotation in `paragraphs` (an article's clean body) and who said it.
+
+    The `headline`, when given, is read first for its people only: it often gives a speaker's
+    full name, or the only name a body opening with "He said" has (the wire's lead cut off).
+    Quotes in it are not returned: a Quote's place is in the body's paragraphs. A headline in
+    title case is not read."""
     paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
     if not any(paragraphs):
         return Extraction(quotes=[], people=[])
-    return read_article(paragraphs, known_people)
+    headline = headline.strip() if isinstance(headline, str) else ""
+    if not headline or _title_case(headline):
+        return read_article(paragraphs, known_people)
+    if sum(headline.count(mark) for mark in _DOUBLE_MARKS) % 2:
+        # an unpaired mark would pair with one in the body: the headline is read without marks
+        headline = "".join(" " if ch in _DOUBLE_MARKS else ch for ch in headline)
+    found = read_article([headline, *paragraphs], known_people)
+    quotes = [quote for quote in found.quotes if quote.start_paragraph > 0]
+    for quote in quotes:
+        quote.start_paragraph -= 1
+        quote.end_paragraph -= 1
+    if quotes and len(quotes) < len(found.quotes):
+        quotes[0].continues_previous = False  # what it continued was in the headline
+    return Extraction(quotes=quotes, people=found.people)
+
+
+_DOUBLE_MARKS = '"“”„«»'
+
+
+def _title_case(headline: str) -> bool:
+    """Whether a headline capitalises its words ("Premier Wen Jiabao Meets the Press"): its
+    capitals tell no name from a verb, so it is not read for people."""
+    words = [w for w in headline.split() if w[:1].isalpha() and w.lower() not in FUNCTION_WORDS]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)

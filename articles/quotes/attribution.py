@@ -10,6 +10,8 @@ phrase found to a person of the cast, an organisation, an unnamed speaker or nob
 import re
 from dataclasses import dataclass
 
+from articles.lexicon import HONORIFICS
+
 from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
@@ -25,7 +27,6 @@ from .words import (
     DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
     FUNCTION_WORDS,
-    HONORIFICS,
     INVERTIBLE,
     NEEDS_PARTICLE,
     PARTICIPLES,

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from articles.lexicon import HONORIFICS, ROLE_HEADS, ROLE_NOUNS
+
 from .names import bare_word
 from .quote import KnownPerson
-from .words import DEFINITE, HONORIFICS, INDEFINITE, PREPOSITIONS, ROLE_HEADS, ROLE_NOUNS
+from .words import DEFINITE, INDEFINITE, PREPOSITIONS
 
 
 @dataclass

@@ -11,6 +11,7 @@ from .names import (
     NameGroup,
     bare_word,
     is_acronym,
+    is_common_plural,
     is_possessive,
     is_role_word,
     name_groups,
@@ -31,6 +32,8 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
             cast.position = (p, s0)
             toks = text.toks(p, s0, s1)
             for g in text.sentence_groups(p, s0, s1):
+                if len(g.words) == 1 and is_common_plural(g.words[0]):
+                    continue  # "Reports said", "Observers say": no one person's name
                 if g.is_surely_org or g.is_place:
                     cast.non_people.update(bare_word(w).lower() for w in g.words)
                     continue
@@ -107,7 +110,18 @@ def _name_evidence(
         return True, ""  # "Marta Kowalczyk walks ..." as a sentence subject
     if len(g.words) >= 2 and bare_word(g.words[-1]).lower() in cast.known_by_surname:
         return True, ""
+    if (
+        (g.i == 0 or prev in (",", "[", "("))
+        and nxt.islower()
+        and nxt not in FUNCTION_WORDS - AUXILIARIES
+        and any(t[0].lower() in _PERSONAL_PRONOUNS for t in toks[g.j :])
+        and len(name_groups(toks)) == 1
+    ):
+        return True, ""  # "Harris was the only one to keep his job": the one name is his
     return False, ""
+
+
+_PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her", "him", "himself", "herself"))
 
 
 def _is_body_at(toks: list[Tok], k: int) -> bool:

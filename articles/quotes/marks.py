@@ -15,7 +15,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .words import ROLE_NOUNS, STOP_CAPITALS
+from articles.lexicon import ROLE_NOUNS
+
+from .words import STOP_CAPITALS
 
 _DOUBLE_CLOSERS = {
     '"': '"”“',

@@ -6,25 +6,31 @@ Berg", "bin Yusof", "al-Khatib", and middle initials), and the title before a na
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.lexicon import (
+    HONORIFICS,
+    JOINED_PARTICLES,
+    NAME_PARTICLES,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    PORTFOLIO_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    TITLE_OPENERS,
+    TITLE_PREFIXES,
+)
+
 from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
     COMPASS,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
-    HONORIFICS,
-    JOINED_PARTICLES,
-    NOT_NAMES,
-    ORG_NAME_WORDS,
-    PARTICLES,
+    GROUP_NOUNS,
     PLACES,
-    PORTFOLIO_WORDS,
     REPORTING_VERBS,
-    ROLE_MODIFIERS,
-    ROLE_NOUNS,
-    ROLE_SUFFIXES,
     STOP_CAPITALS,
     SURNAME_LIKE,
-    TITLE_PREFIXES,
 )
 
 
@@ -60,7 +66,7 @@ def is_name_word(word: str) -> bool:
     if not word[:1].isupper() or is_acronym(word):
         return False
     low = bare_word(word).lower()
-    return low not in STOP_CAPITALS and low not in NOT_NAMES and not is_role_word(word)
+    return low not in STOP_CAPITALS and low not in TITLE_OPENERS and not is_role_word(word)
 
 
 @lru_cache(maxsize=16384)
@@ -149,7 +155,7 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     i = lo
     while i < hi:
         w = toks[i][0]
-        if not w[:1].isupper() and w not in PARTICLES and "-" not in w:
+        if not w[:1].isupper() and w not in NAME_PARTICLES and "-" not in w:
             i += 1  # most words: no name starts here
             continue
         j, words, possessive = i, [], False
@@ -261,6 +267,19 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             groups.append(NameGroup(i, i + 1, words[:1], False))
             i += 1
             continue
+        if (
+            len(words) >= 3
+            and i - 3 >= lo
+            and toks[i - 1][0].lower() == "the"
+            and toks[i - 2][0] == "of"
+            and is_role_word(toks[i - 3][0])
+            and is_org_name_word(words[0])
+            and not any(is_org_name_word(w) or _low(w) in PLACES for w in words[1:])
+        ):
+            # "Speaker of the House John Boehner": the body ends the title, a name follows
+            groups.append(NameGroup(i, i + 1, words[:1], False))
+            i += 1
+            continue
         if words:
             groups.append(NameGroup(i, j, words, possessive))
         i = max(j, i + 1)
@@ -271,7 +290,7 @@ def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
     """How many lower-case name particles start at toks[i] and lead to a name word ("van der
     Berg", "de Vries", "bin Ismail"): 0 if they don't."""
     n = 0
-    while n < 2 and i + n < hi and toks[i + n][0] in PARTICLES:
+    while n < 2 and i + n < hi and toks[i + n][0] in NAME_PARTICLES:
         n += 1
     return n if n and i + n < hi and is_name_word(toks[i + n][0]) else 0
 
@@ -344,3 +363,14 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
             break
         j -= 1
     return start
+
+
+def is_common_plural(word: str, lexicons=None) -> bool:
+    """Whether a capitalised word is the plural of a common noun ("Reports", "Authorities",
+    "Observers"), which names no one person: a report, an authority, an observer."""
+    low = bare_word(word).lower()
+    if len(low) < 4 or not low.endswith("s"):
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    lexicons = lexicons or (ROLE_NOUNS, ORG_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS)
+    return any(stem in lexicon for stem in stems if stem for lexicon in lexicons)

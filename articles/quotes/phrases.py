@@ -8,11 +8,14 @@ nobody in particular; "Helena Marsh KC" is Helena Marsh.
 
 from dataclasses import dataclass, field
 
+from articles.lexicon import ORG_NOUNS, ROLE_NOUNS
+
 from .cast import Cast, Mention
 from .names import (
     NameGroup,
     bare_word,
     is_acronym,
+    is_common_plural,
     is_name_word,
     is_org_name_word,
     is_possessive,
@@ -31,15 +34,14 @@ from .words import (
     DEFINITE,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     HEARSAY,
     INDEFINITE,
-    ORG_NOUNS,
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE,
     REPORTING_VERBS,
-    ROLE_NOUNS,
     STOP_CAPITALS,
     TIME_WORDS,
 )
@@ -95,6 +97,8 @@ class PhraseReader:
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
         ):
             i += 1
+        if i + 1 < j and toks[i][0].isdigit() and toks[i + 1][0].lower() in _CLOCK:
+            i += 2  # a live blog's time stamp: "9:10 p.m. U.S. President Joe Biden says"
         while j > i and toks[j - 1][0] == ".":
             j -= 1  # "Martin Luther King Jr."
         while j > i and (
@@ -149,6 +153,13 @@ class PhraseReader:
             and first in DEFINITE
             and is_role_word(words[words.index("of", 1) - 1])
             and (last is None or last.i > i + words.index("of", 1))
+            # (not "the Speaker of the House John Boehner": a name ends it)
+            and not (
+                last is not None
+                and last.j == j
+                and len(last.words) >= 2
+                and not (last.is_org or last.is_place or last.possessive)
+            )
         ):
             return NounPhrase("desc", text, start=start, end=end)  # "the Head of State"
         if "of" in words[1:] and last is not None:
@@ -173,6 +184,10 @@ class PhraseReader:
             bare = role_at == i  # nothing but a name (and its title) in the phrase
             if self.cast.lookup(last.words) is not None and (first not in DEFINITE or role):
                 return NounPhrase("name", text, last.words, role, start, end, bare)
+            if len(last.words) == 1 and is_common_plural(last.words[0]) and last.i == i:
+                # "Reports said", "Authorities said": plural nouns opening a sentence
+                people = is_common_plural(last.words[0], (ROLE_NOUNS, GROUP_NOUNS))
+                return NounPhrase("unnamed" if people else "org", text, start=start, end=end)
             if (
                 last.is_org
                 or last.is_place
@@ -186,7 +201,16 @@ class PhraseReader:
             if after_the:
                 # "chairman of the Committee for the Reunification of the Fatherland"
                 return NounPhrase("org", text, start=start, end=end)
-            if first not in DEFINITE or role:
+            before = [t[0] for t in toks[i + 1 : last.i]]
+            titled = (
+                any(is_role_word(w) for w in before)
+                and before[-1].lower() not in PREPOSITIONS
+                and before[-1].lower() != "the"
+                and all(w.lower() == "of" or w.lower() not in PREPOSITIONS for w in before)
+            )  # "the Speaker of the House John Boehner", not "the wife of John Smith"
+            if first not in DEFINITE or role or titled or is_possessive(toks[last.i - 1][0]):
+                # ("The BBC's Yogita Limaye": a possessive before the name stands for a title)
+                role = role or (self.text.text_of(p, toks, i + 1, last.i) if titled else "")
                 return NounPhrase("name", text, last.words, role, start, end, bare)
         if (
             len(words) == 2
@@ -474,19 +498,29 @@ class PhraseReader:
                     or low in RELATIVE
                     or low == "that"
                     or (
-                        # a verb right after a name or a title: "Marta Kowalczyk walks",
-                        # "The French leader credited"
+                        # a verb right after a name, a title or a date: "Marta Kowalczyk
+                        # walks", "The French leader credited", "X on May 9 rejected"
                         w.islower()
                         and low not in FUNCTION_WORDS
                         and low not in ORG_NOUNS
                         and not is_role_word(w)
                         and not is_possessive(w)
-                        and (is_name_word(toks[end - 1][0]) or is_role_word(toks[end - 1][0]))
+                        and (
+                            is_name_word(toks[end - 1][0])
+                            or is_role_word(toks[end - 1][0])
+                            or toks[end - 1][0].isdigit()
+                        )
                     )
                 )
             ):
                 break
             end += 1
+        for k in range(i + 1, end - 1):
+            if toks[k][0] in ("on", "in", "at", "last", "this") and (
+                toks[k + 1][0].lower() in TIME_WORDS or toks[k + 1][0].isdigit()
+            ):
+                end = k  # a time phrase between subject and verb: "X on May 9 rejected"
+                break
         np = self.classify(p, toks, i, end)
         if np is not None and np.kind in ("desc", "unnamed") and end < hi and toks[end][0] == ",":
             k = end + 1
@@ -499,6 +533,7 @@ class PhraseReader:
 
 
 _BULLETS = frozenset("•·*►▪–—-|")
+_CLOCK = frozenset(("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"))
 
 
 def mention_role(toks: list[Tok], g: NameGroup) -> str:

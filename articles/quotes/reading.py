@@ -5,6 +5,8 @@ fullest name the article used.
 
 from collections.abc import Sequence
 
+from articles.lexicon import HONORIFICS
+
 from .attribution import Attributor, Found, asker, verb_at
 from .candidates import description_choice, pronoun_choice
 from .cast import Cast, CastMember, Mention, description_head, normalise_description
@@ -16,14 +18,7 @@ from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
 from .text import ArticleText
-from .words import (
-    GENDER_WORDS,
-    HONORIFICS,
-    INDEFINITE,
-    PARTICIPLES,
-    PRONOUNS,
-    REPORTING_VERBS,
-)
+from .words import GENDER_WORDS, INDEFINITE, PARTICIPLES, PRONOUNS, REPORTING_VERBS
 
 
 def read_article(paragraphs: Sequence[str], known: Sequence[KnownPerson]) -> Extraction:
@@ -236,9 +231,14 @@ class _Reader:
         if np.kind == "pronoun" and np.text.lower() in ("he", "she"):
             previous = self.found[-1] if self.found else None
             asked = asker(verb, previous)
-            here = self.phrases.mentions(p, toks, 0, self.text.tok_index(p, np.start))
+            at = self.text.tok_index(p, np.start)
+            here = self.phrases.mentions(p, toks, 0, at)
+            # a subject pronoun is none of the people its own sentence names after it ("He
+            # stressed his support for Varadkar"), unless the name glosses it ("He [Harris]")
+            gloss = at + 1 < len(toks) and toks[at + 1][0] in ("[", "(")
+            later = [] if gloss else [m.person for m in self.phrases.mentions(p, toks, at + 1)]
             choice = pronoun_choice(
-                self.cast, PRONOUNS[np.text.lower()], here, [asked] if asked else []
+                self.cast, PRONOUNS[np.text.lower()], here, [*later, *([asked] if asked else [])]
             )
             if choice.person is None:
                 return None
@@ -276,6 +276,8 @@ def is_public_alias(alias: str) -> bool:
     words = alias.split()
     if not words or not alias[:1].isalnum():
         return False
+    if any(not any(ch.isalnum() for ch in word) for word in words):
+        return False  # a word that is only punctuation: "Rasmussen -- NATO Secretary-General"
     if all(bare_word(w).lower().rstrip(".") in HONORIFICS for w in words):
         return False
     if len(words) == 1 and is_role_word(words[0]):

@@ -1,5 +1,6 @@
-"""The word lists quote extraction reads by: reporting verbs, pronouns, function words, titles and
-roles, organisation and place words, and the cues that make a quoted phrase a term or a title.
+"""The word lists only quote extraction reads by: reporting verbs, pronouns, function words, place
+words, and the cues that make a quoted phrase a term or a title. The words of titles, roles,
+names and organisations, which other steps read too, are in `articles.lexicon`.
 
 Lower-case words, in frozensets (or dicts where a word carries a value); one list per use.
 """
@@ -104,141 +105,6 @@ PREPOSITIONS = _words(
     """
 )
 FUNCTION_WORDS = DEFINITE | INDEFINITE | CLAUSE_WORDS | PREPOSITIONS | AUXILIARIES
-PARTICLES = _words(
-    """
-    de da di del della der den van von le la du dos das bin ibn al el ter ten
-    """
-)
-JOINED_PARTICLES = _words("al el ad ud ul ar as ash at az abd bin ben ibn")
-HONORIFICS = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
-    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
-    "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
-    "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
-    "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m",
-}  # fmt: skip
-ROLE_NOUNS = _words(
-    """
-    president vice-president minister secretary secretary-general chancellor premier mayor
-    governor senator sen congressman congresswoman representative rep lawmaker legislator mp
-    deputy ambassador envoy diplomat negotiator official officer spokesman spokeswoman
-    spokesperson chief head leader chairman chairwoman chair co-chair director manager executive
-    ceo cfo coo founder co-founder owner boss commissioner inspector detective sergeant sgt
-    captain capt commander general gen admiral colonel col lieutenant lt soldier judge justice
-    prosecutor attorney lawyer counsel solicitor barrister defendant plaintiff witness juror
-    king queen prince princess pope cardinal bishop archbishop priest pastor rabbi imam sheikh
-    emir monarch economist analyst strategist expert researcher scientist professor prof
-    lecturer teacher student doctor physician surgeon nurse paramedic astronomer astrophysicist
-    physicist chemist biologist historian engineer architect designer artist author writer
-    novelist poet journalist reporter editor columnist critic commentator composer musician
-    singer actor actress producer filmmaker photographer coach player striker winger forward
-    defender midfielder goalkeeper athlete champion activist campaigner organiser organizer
-    protester resident neighbour neighbor farmer worker employee operator driver pilot landlord
-    tenant voter candidate adviser advisor consultant accountant banker investor trader
-    entrepreneur businessman businesswoman volunteer survivor victim mother father son daughter
-    widow wife husband man woman boy girl source insider aide staffer member councillor
-    councilor councilman councilwoman trustee dean principal superintendent sheriff marshal
-    firefighter agent investigator premier chancellor year-old mr mrs ms dr
-    democrat republican conservative liberal socialist communist tory independent libertarian
-    guitarist drummer bassist pianist violinist cellist vocalist saxophonist trumpeter
-    conductor dancer comedian presenter host anchor broadcaster blogger influencer commuter
-    passenger shopper motorist pedestrian parent grandmother grandfather midwife chef waiter
-    cook baker butcher shopkeeper retailer cleaner carer caregiver mechanic electrician plumber
-    builder labourer laborer miner fisherman fishermen teenager pensioner retiree veteran
-    refugee migrant immigrant evacuee patient customer client fan supporter spectator
-    shareholder homeowner tourist visitor traveller traveler priest monk nun cleric preacher
-    lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
-    ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
-    controller registrar clerk administrator coordinator planner partner associate fellow
-    speaker undersecretary magistrate billionaire tycoon magnate millionaire correspondent
-    interviewer moderator
-    """
-)
-# Titles that name one person in a story: "the prime minister" is whoever holds it there.
-SOLE_OFFICES = _words(
-    """
-    president prime_minister chancellor minister premier governor mayor pope king queen chief
-    emir monarch
-    """
-)
-# The roles "the official" may stand for.
-OFFICIAL_ROLES = _words(
-    """
-    spokesperson minister chief president prime_minister ambassador envoy diplomat negotiator
-    commissioner director governor mayor official officer adviser advisor aide deputy
-    chancellor senator lawmaker mp undersecretary
-    """
-)
-# Roles of people who speak about the story rather than in it: "the broadcaster's
-# correspondent", "an analyst" are not the person the story is about.
-OTHER_VOICES = _words(
-    """
-    spokesperson official source correspondent reporter journalist interviewer presenter host
-    anchor editor columnist commentator analyst expert witness moderator
-    """
-)
-ROLE_MODIFIERS = _words(
-    """
-    former ex then acting deputy interim outgoing incoming senior junior vice assistant
-    associate co lead chief managing general foreign defence defense finance health interior
-    home economy trade justice education prime first
-    """
-)
-TITLE_PREFIXES = _words("vice deputy co ex under sub assistant acting associate")
-# Capitalised words that open a title but are never part of a name: "Former minister X".
-NOT_NAMES = _words(
-    """
-    former ex acting interim outgoing incoming prime
-    """
-)
-# Ministers' portfolios, which end a title before the name: "Minister of Information and
-# Broadcasting Anurag Thakur", "Minister for Home Affairs K. Shanmugam".
-PORTFOLIO_WORDS = _words(
-    """
-    affairs broadcasting information resources development defence defense interior education
-    health finance trade industry culture sport sports environment energy transport labour labor
-    agriculture security communications tourism housing welfare planning commerce fisheries
-    forestry infrastructure telecommunications
-    """
-)
-# Role suffixes: "President-elect", "Minister-designate".
-ROLE_SUFFIXES = _words("elect designate")
-ORG_NOUNS = _words(
-    """
-    company firm group ministry department government agency union council committee commission
-    party police army military alliance bank club team association federation organisation
-    organization office court board authority service administration embassy kremlin pentagon
-    parliament senate congress campaign network newspaper station channel broadcaster charity
-    foundation institute university school hospital regulator watchdog secretariat fund cabinet
-    presidency city state country nation league side manufacturer chipmaker carmaker automaker
-    airline retailer insurer lender utility exporter developer publisher studio label coalition
-    movement opposition prosecution center centre tank municipality county province region
-    organisers organizers statement website paper magazine media
-    report study survey poll letter document filing ruling judgment judgement verdict memo
-    communique resolution declaration release note
-    """
-)
-ORG_NAME_WORDS = _words(
-    """
-    inc corp corporation ltd llc plc ag sa gmbh co company group holdings bank electric energy
-    oil gas motors airlines airways semiconductor semiconductors systems technologies
-    pharmaceuticals press news times post journal herald tribune telegraph guardian radio
-    television tv network agency association union council party alliance front movement
-    committee commission department ministry office service services fund foundation institute
-    university college school hospital court police army navy force forces guard senate congress
-    parliament house assembly government administration authority board bureau center centre
-    organization organisation federation league club church kremlin pentagon street avenue road
-    square bridge river lake mountain mountains island islands sea ocean bay gulf valley park
-    city county state states province republic kingdom empire region airport station stadium
-    telescope award prize cup championship games war treaty summit conference act bill plan
-    program programme project fire network channel united nations reuters xinhua interfax tass
-    bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
-    securities capital ventures partners industries solutions labs laboratories media studios
-    foods brands insurance investments markets mining chemicals resources communications
-    telecom software entertainment productions records society trust rescue vatican elysee
-    bundestag knesset duma
-    """
-)
 
 # Countries, capitals and regions often used for their governments ("Moscow said").
 PLACES = _words(
@@ -263,6 +129,13 @@ PLACES = _words(
     korea jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
     budapest bucharest sofia belgrade ottawa canberra brasilia tbilisi yerevan baku tashkent
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
+    """
+)
+# People spoken of as a group, never one person's name: "Observers said", "Rescuers told".
+GROUP_NOUNS = _words(
+    """
+    observer rescuer resident witness expert analyst critic insider protester protestor
+    activist villager survivor investigator diplomat aide source official worker voter
     """
 )
 # What a person's words come in: "Sunak's message said", "were Kim's first words".
@@ -295,6 +168,8 @@ STOP_CAPITALS = _words(
     first second third monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december mr mrs ms dr nor thus
     instead indeed perhaps overall to thousands hundreds dozens millions billions scores tens
+    furthermore moreover additionally nevertheless nonetheless consequently therefore hence
+    besides likewise similarly finally separately notably previously currently
     """
 )
 ABBREVIATIONS = _words(
@@ -343,9 +218,3 @@ TIME_WORDS = _words(
     """
 )
 TITLE_CUES = _words("titled entitled headlined")
-ROLE_HEADS = {
-    "premier": "prime_minister", "pm": "prime_minister", "head": "chief", "leader": "chief",
-    "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
-    "justice": "judge", "magistrate": "judge",
-}  # fmt: skip

@@ -462,6 +462,8 @@ def article_body_html(article: Article) -> str:
             "end_paragraph",
             "end_offset",
             "status",
+            "confidence",
+            "speaker_locked",
         )
     )
     return paragraphs_html(

@@ -3,12 +3,15 @@ article to another story, splitting, merging and renaming stories, splitting and
 statements.
 
 Each action runs through story_action: one transaction, a history.Change around the change
-(a Story, Article or StatementGroup method), and an answer for htmx or a plain form.
+(a Story, Article or StatementGroup method) recorded as an Edit, and an answer for htmx or a
+plain form.
 """
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Model, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.views.decorators.http import require_GET, require_POST
@@ -158,16 +161,27 @@ def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "articles/story_edit.html", story_edit_context(story))
 
 
-def story_action(request, story_pk: int, partial: str, form, run) -> HttpResponse:
-    """Check the form, run one story or statement change in a transaction, answer for it.
+@dataclass
+class StoryEdit:
+    """What one story or statement change did, for story_action to record and report."""
 
-    `run(data)` makes the change and returns its summary and, when the story may be gone
-    afterwards, where to go instead."""
+    change: Change  # begun before the change, around everything it touches
+    target: Model  # what the history lists the edit under
+    summary: str
+    fallback: str | None = None  # where to go if the story is gone afterwards
+
+
+def story_action(request, story_pk: int, partial: str, form, action: str, run) -> HttpResponse:
+    """Run one story or statement change: check the form, run, record, answer.
+
+    `run(data)` makes the change in the transaction and returns a StoryEdit, which is recorded
+    in the history as `action`."""
     if not form.is_valid():
         return story_answer(request, story_pk, partial, status=400, error=form_problem(form))
     try:
         with transaction.atomic():
-            summary, fallback = run(form.cleaned_data)
+            done = run(form.cleaned_data)
+            done.change.record(request.user, action, done.target, done.summary)
     except Conflict as conflict:
         return story_answer(request, story_pk, partial, status=409, conflict=conflict.message)
     except Refused as refusal:
@@ -176,7 +190,7 @@ def story_action(request, story_pk: int, partial: str, form, run) -> HttpRespons
         )
     except NoChange:
         return story_answer(request, story_pk, partial, message="Nothing to change.")
-    return story_answer(request, story_pk, partial, message=summary, fallback=fallback)
+    return story_answer(request, story_pk, partial, message=done.summary, fallback=done.fallback)
 
 
 def articles_change(articles, stories) -> Change:
@@ -216,10 +230,9 @@ def move_article(request: HttpRequest, pk: int) -> HttpResponse:
         moving.move_to(target)
         Story.finish_moves([old, target.pk])
         summary = f"Moved “{moving.title}” to the story “{target.title}”"
-        change.record(request.user, Edit.Action.MOVE_ARTICLE, moving, summary)
-        return summary, resolve_url("articles:story_edit", target.pk)
+        return StoryEdit(change, moving, summary, resolve_url("articles:story_edit", target.pk))
 
-    return story_action(request, came_from, "body", form, run)
+    return story_action(request, came_from, "body", form, Edit.Action.MOVE_ARTICLE, run)
 
 
 @editor_required("articles.change_story")
@@ -243,10 +256,9 @@ def split_story(request: HttpRequest, pk: int) -> HttpResponse:
         new = story.split(moving, data["title"])
         change.touch(stories=[new.pk])
         summary = f"Split {len(moving)} article(s) from “{story.title}” into “{new.title}”"
-        change.record(request.user, Edit.Action.SPLIT_STORY, story, summary)
-        return summary, None
+        return StoryEdit(change, story, summary)
 
-    return story_action(request, pk, "body", form, run)
+    return story_action(request, pk, "body", form, Edit.Action.SPLIT_STORY, run)
 
 
 @editor_required("articles.change_story")
@@ -270,10 +282,9 @@ def merge_stories(request: HttpRequest, pk: int) -> HttpResponse:
         change = articles_change(moving, [pk, other_pk])
         story.merge(other, moving)
         summary = f"Merged the story “{other.title}” into “{story.title}”"
-        change.record(request.user, Edit.Action.MERGE_STORIES, story, summary)
-        return summary, None
+        return StoryEdit(change, story, summary)
 
-    return story_action(request, pk, "body", form, run)
+    return story_action(request, pk, "body", form, Edit.Action.MERGE_STORIES, run)
 
 
 @editor_required("articles.change_story")
@@ -292,10 +303,9 @@ def rename_story(request: HttpRequest, pk: int) -> HttpResponse:
         old = story.title
         story.rename(data["title"])
         summary = f"Renamed the story “{old}” to “{story.title}”"
-        change.record(request.user, Edit.Action.RENAME_STORY, story, summary)
-        return summary, None
+        return StoryEdit(change, story, summary)
 
-    return story_action(request, pk, "title", form, run)
+    return story_action(request, pk, "title", form, Edit.Action.RENAME_STORY, run)
 
 
 # ----------------------------------------------------------------------------- statements
@@ -325,10 +335,9 @@ def split_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         change.touch(groups=[new.pk])
         count = f"{len(chosen)} quote{'s' if len(chosen) > 1 else ''}"
         summary = f"Split {count} from {label} into a statement of their own"
-        change.record(request.user, Edit.Action.SPLIT_GROUP, group, summary)
-        return summary, None
+        return StoryEdit(change, group, summary)
 
-    return story_action(request, pk, "body", form, run)
+    return story_action(request, pk, "body", form, Edit.Action.SPLIT_GROUP, run)
 
 
 @editor_required("articles.change_statementgroup")
@@ -362,7 +371,6 @@ def merge_groups(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         }
         group.merge(found[other_pk], moving)
         summary = f"Merged {labels[other_pk]} into {labels[group_pk]}"
-        change.record(request.user, Edit.Action.MERGE_GROUPS, group, summary)
-        return summary, None
+        return StoryEdit(change, group, summary)
 
-    return story_action(request, pk, "body", form, run)
+    return story_action(request, pk, "body", form, Edit.Action.MERGE_GROUPS, run)

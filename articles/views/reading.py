@@ -70,7 +70,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (Quote.objects.all() if editing else Quote.objects.visible())
         .filter(article__story=story)
         .select_related("person")
-        .only(*QUOTE_POSITION_FIELDS, "person__name")
+        .only(*QUOTE_POSITION_FIELDS, "confidence", "speaker_locked", "person__name")
         .with_tag_names()
     )
     visible = [quote for quote in quotes if quote.status != Quote.Status.REJECTED]
@@ -234,8 +234,9 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
             continue
         row = rows.setdefault(
             quote.group_id or f"q{quote.pk}",
-            {"group_id": quote.group_id, "person": quote.person, "cells": {}},
+            {"group_id": quote.group_id, "person": quote.person, "cells": {}, "unsure": True},
         )
+        row["unsure"] = row["unsure"] and quote.speaker_unsure  # unsure in every outlet
         row["cells"].setdefault(outlet_of[quote.article_id], []).append(quote)
     table = []
     for row in rows.values():

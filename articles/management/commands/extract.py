@@ -8,7 +8,8 @@ from articles.quotes import extract_quotes, quotable_texts
 
 
 def quotes_of(parsed) -> list[dict]:
-    """The article's quotations, as `manage.py extract --json` prints them."""
+    """The article's quotations, as `manage.py extract --json` prints them (the headline read
+    for its people, as on import)."""
     paragraphs = quotable_texts(parsed.paragraphs)
     return [
         {
@@ -23,7 +24,7 @@ def quotes_of(parsed) -> list[dict]:
             "end_offset": quote.end_offset,
             "confidence": round(quote.confidence, 3),
         }
-        for quote in extract_quotes(paragraphs).quotes
+        for quote in extract_quotes(paragraphs, headline=parsed.title or "").quotes
     ]
 
 
