@@ -146,3 +146,20 @@ def test_several_quotes_are_selected_and_confirmed_at_once(page, live_server, de
     page.locator("#queue .message", has_text="Undone").wait_for()
     assert counted(page) == waiting
     assert page.errors == []
+
+
+def test_a_refused_correction_in_debug_mode_stays_in_the_article_form(
+    page, live_server, demo, settings
+):
+    settings.DEBUG = True
+    article = demo.articles.order_by("pk").first()
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/articles/{article.pk}/edit/")
+    page.get_by_label("Byline").fill("Jane Roe")
+    page.get_by_label("Date", exact=True).fill("2999-01-01")  # after tomorrow: refused
+    page.get_by_role("button", name="Save corrections").click()
+    page.locator("#article-header .error").first.wait_for()
+    assert page.locator(".site-header").is_visible()
+    assert page.get_by_label("Byline").input_value() == "Jane Roe"
+    assert Article.objects.get(pk=article.pk).byline != "Jane Roe"
+    assert page_errors(page) == []
