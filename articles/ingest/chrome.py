@@ -69,9 +69,13 @@ COPYRIGHT_RE = re.compile(
 )
 
 SOURCE_LINE_RE = re.compile(
-    r"^(?:sources?|via)\s*:\s*[\w.,&/' -]{2,60}$|^\(?with (?:agency )?inputs? from [\w ,&]+\)?\.?$",
+    r"^(?:sources?|via)\s*:\s*[\w.,&/' -]{2,60}$|^\(?with (?:agency )?inputs? from [\w ,&]+\)?\.?$"
+    # "Interview | Source: hromadske | Author: Jane Doe": the same credit among labels.
+    r"|^(?:[^|]{1,30}\|\s*)?sources?\s*:\s*[^|]{2,60}(?:\|\s*[^|]{1,60}){0,2}$",
     re.IGNORECASE,
 )
+# A feed's footer under each item: "The post Talks end appeared first on Example News."
+FEED_FOOTER_RE = re.compile(r"^the post .{1,400} appeared first on (?P<site>.{2,120}?)\.?$", re.I)
 
 ADVERTISEMENT_RE = _exact(
     r"advertisements?",
@@ -317,6 +321,8 @@ def chrome_reason(line: str) -> str | None:
         return "copyright notice"
     if SOURCE_LINE_RE.match(line):
         return "source line"
+    if len(line) <= 600 and FEED_FOOTER_RE.match(line):
+        return "feed footer"
     if ADVERTISEMENT_RE.match(line):
         return "advertisement"
     if NAVIGATION_RE.match(line):

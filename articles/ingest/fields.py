@@ -170,6 +170,32 @@ def parse_correspondent_byline(line: str) -> Byline | None:
     return None
 
 
+# --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",
+# "Interview | Source: hromadske | Author: ...", "The post ... appeared first on Example News."
+SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)
+FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+# What a source line gives that is not an outlet: "SOURCE: Agencies", "Source: Staff reports".
+_GENERIC_SOURCES = """agencies agency wires wire news reports report staff media internet web online
+various sources social official officials press release releases"""
+GENERIC_SOURCES = frozenset(_GENERIC_SOURCES.split())
+
+
+def named_source(line: str) -> str:
+    """The outlet a source credit or a feed footer names, as written, or ''."""
+    match = SOURCE_NAME_RE.search(line) or FEED_SITE_RE.search(line)
+    if not match:
+        return ""
+    # "SABC News – Breaking news, special reports, world, ...": the site's name before its motto.
+    name = re.split(r"\s+[-–—|]\s+", match["name"].strip(), maxsplit=1)[0].strip(" .")
+    words = name.split()
+    # (Not refused for looking like a person's name: "Kyiv Post", "Steppe News" do too.)
+    if not 1 <= len(words) <= 6:
+        return ""
+    if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
+        return ""
+    return name
+
+
 # --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",
 # "KABUL, Afghanistan (AP) —", "MOSCOW, December 16. /TASS/."
 _MONTH = (

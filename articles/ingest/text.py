@@ -26,6 +26,7 @@ from .errors import IngestError
 from .fields import (
     caption_text,
     credits_in_line,
+    named_source,
     parse_byline,
     parse_correspondent_byline,
     parse_dateline,
@@ -313,6 +314,16 @@ def _next_is_breakpoint(items: list[Item], index: int) -> bool:
 
 
 def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
+    # "Source: The Daily Courier" on a repost, "... appeared first on Example News." under a
+    # feed's item: the page names the outlet whose text it is, known or not.
+    if reason in {"source line", "feed footer"} and (name := named_source(item.text)):
+        if known := find_outlet(name) or outlet_named_in(name):
+            known = known if isinstance(known, Outlet) else known[0]
+            article.add_clue(RANK_COPYRIGHT, item.line, known, item.text)
+        else:
+            outlet = outlet_given_by_uploader(name)
+            article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, name)
+        return
     # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
     if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, named[0], item.text)
