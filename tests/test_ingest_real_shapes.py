@@ -49,3 +49,26 @@ def test_a_feed_footer_names_the_site_without_its_motto():
     )
     assert article.outlet.name == "Steppe News"
     assert "appeared first" not in body(article)
+
+
+# --- Datelines with the agency written close up, after a comma, or after the dash
+
+
+def test_a_dateline_agency_may_touch_the_dash_or_follow_a_comma():
+    closed_up = read(HEADLINE, f"Astana, May 19 (Jiji Press)--{LEDE}", SECOND)
+    assert (closed_up.dateline, closed_up.outlet.name) == ("ASTANA", "Jiji Press")
+    assert body(closed_up).startswith("The parliament")
+    after_comma = read(HEADLINE, f"NAIROBI, 30 May 2018, (Xinhua)—{LEDE}", SECOND)
+    assert (after_comma.dateline, after_comma.outlet.name) == ("NAIROBI", "Xinhua")
+
+
+def test_a_slash_credit_may_carry_the_reporters_name():
+    article = read(HEADLINE, f"Georgia, Tbilisi, Feb. 7 /Trend, N. Doe/ {LEDE}", SECOND)
+    assert article.dateline == "GEORGIA"
+    assert article.outlet.name == "Trend" and body(article).startswith("The parliament")
+
+
+def test_a_dateline_line_with_the_agency_after_the_dash():
+    article = read(HEADLINE, "KATHMANDU – Reuters", LEDE, SECOND)
+    assert (article.dateline, article.outlet.name) == ("KATHMANDU", "Reuters")
+    assert body(article).startswith("The parliament")

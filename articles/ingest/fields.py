@@ -213,9 +213,9 @@ DATELINE_RE = re.compile(
     (?:,\s*(?:(?P<date>{_DATELINE_DATE})
           |(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}})))?
     (?:,\s*(?P<date2>{_DATELINE_DATE}))?
-    \s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
-      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?\s+
+    ,?\s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
+      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?\s+
       | (?:--|[-—–:])\s+
       | —\s*
     )(?=\S)""",
@@ -228,8 +228,9 @@ MIXED_CASE_DATELINE_RE = re.compile(
     rf"""^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})
     (?:,\s*(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}}))?
     (?:,\s*(?P<date>{_DATELINE_DATE}))?
-    \s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
+    ,?\s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
+      | (?<=\d)\.?\s*/(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?\s+
       | (?<=\d)\.?\s*(?:--|[-—–])\s+
     )(?=\S)""",
     re.VERBOSE,

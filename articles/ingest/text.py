@@ -689,6 +689,12 @@ def _split_dateline(article: TextArticle) -> None:
     article.dateline_text = first.text[: dateline.length]
     first.text = first.text[dateline.length :].strip()
     article.dateline = dateline.place.upper()
+    # "KATHMANDU – Reuters" on a line of its own: the agency follows the dash.
+    if not dateline.agency and (agency := find_outlet(first.text.rstrip("."))):
+        article.add_clue(RANK_DATELINE, -1, agency, first.text)
+        article.removed.append((-1, Stripped("source line", first.text)))
+        article.paragraphs.remove(first)
+        return
     if dateline.agency and (known := find_outlet(dateline.agency)):
         article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
     elif dateline.agency and dateline.place:
