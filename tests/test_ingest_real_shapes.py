@@ -72,3 +72,20 @@ def test_a_dateline_line_with_the_agency_after_the_dash():
     article = read(HEADLINE, "KATHMANDU – Reuters", LEDE, SECOND)
     assert (article.dateline, article.outlet.name) == ("KATHMANDU", "Reuters")
     assert body(article).startswith("The parliament")
+
+
+# --- An outlet where the byline names people
+
+
+def test_an_outlet_in_the_bylines_place_names_the_outlet():
+    known = read(HEADLINE, "By Reuters   April 14, 2016 | 10:36 pm PT", LEDE, SECOND)
+    assert known.outlet.name == "Reuters"
+    assert known.published.date().isoformat() == "2016-04-14"
+    labelled = read(HEADLINE, "Posted By: The Steppe Channel on May 12, 2015 5:38 pm", LEDE, SECOND)
+    assert labelled.outlet.name == "The Steppe Channel"
+    assert labelled.title == HEADLINE
+
+
+def test_a_person_or_a_role_in_the_bylines_place_is_no_outlet():
+    for byline in ("Posted by: Jane Doe on May 12, 2015", "Posted by Staff Writer", "By Admin"):
+        assert read(HEADLINE, byline, LEDE, SECOND).outlet is None, byline

@@ -170,6 +170,42 @@ def parse_correspondent_byline(line: str) -> Byline | None:
     return None
 
 
+# "By Reuters", "Posted By: The Ski Channel on May 12, 2015", "Published: by Radio NewsHub |
+# 12:00": an outlet in the byline's place (what follows the name is its date or a label).
+OUTLET_BYLINE_RE = re.compile(
+    r"^(?P<label>(?:posted|published|written|filed|uploaded)\s*:?\s*)?by\s*:?\s+"
+    r"(?P<name>[^|,•]{2,60}?)(?:\s+(?:on|at)\s+\S.*|\s*[|,•]\s*.*|\s{2,}.*|\s+\d.*"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d.*)?$",
+    re.IGNORECASE,
+)
+# A label or a role in the byline's place, not an outlet: "By Staff Writer", "By Admin".
+NOT_OUTLET_BYLINE_RE = re.compile(
+    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|editorial|admin|administrator|"
+    r"desk|team|agenc(?:y|ies)|guest|contributors?|author|anonymous|our)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
+    """The outlet named where a byline names people, with its words; (None, '') if none.
+    Not known, it counts only after a "Posted by:"-style label ("By X" names a person)."""
+    match = OUTLET_BYLINE_RE.match(line) if len(line) <= 160 else None
+    if not match:
+        return None, ""
+    name = match["name"].strip(" .:")
+    if outlet := find_outlet(name):
+        return outlet, name
+    if (
+        not match["label"]
+        or not name[:1].isupper()
+        or person_names(name)
+        or NOT_OUTLET_BYLINE_RE.search(name)
+        or word_count(name) > 5
+    ):
+        return None, ""
+    return Outlet(name=name, short_name=name, homepage="", country="", kind="other"), name
+
+
 # --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",
 # "Interview | Source: hromadske | Author: ...", "The post ... appeared first on Example News."
 SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)

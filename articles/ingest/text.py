@@ -30,6 +30,7 @@ from .fields import (
     parse_byline,
     parse_correspondent_byline,
     parse_dateline,
+    parse_outlet_byline,
     parse_signature_byline,
     person_names,
     split_trailing_credits,
@@ -421,7 +422,13 @@ def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool
     if byline is None and after_title:
         byline = parse_correspondent_byline(item.text)
     if byline is None:
-        return False
+        outlet, words = parse_outlet_byline(item.text)
+        if outlet is None:
+            return False
+        rank = RANK_BYLINE if find_outlet(words) else RANK_BYLINE + UNKNOWN
+        article.add_clue(rank, item.line, outlet, words)
+        article.removed.append((item.line, Stripped("byline", item.text)))
+        return True
     if not article.byline:
         article.byline = byline.names
     article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
@@ -512,6 +519,7 @@ def _is_other_field(text: str) -> bool:
         or parse_byline(text)
         or parse_signature_byline(text)
         or parse_correspondent_byline(text)
+        or parse_outlet_byline(text)[0]
         or caption_text(text)
         or parse_dateline(text)
     )
