@@ -89,3 +89,31 @@ def test_an_outlet_in_the_bylines_place_names_the_outlet():
 def test_a_person_or_a_role_in_the_bylines_place_is_no_outlet():
     for byline in ("Posted by: Jane Doe on May 12, 2015", "Posted by Staff Writer", "By Admin"):
         assert read(HEADLINE, byline, LEDE, SECOND).outlet is None, byline
+
+
+# --- A site named by its address, or on the header's date line
+
+
+def test_a_site_address_alone_on_a_line_names_the_site():
+    article = read(HEADLINE, LEDE, SECOND, "Steppe.Kz")
+    assert article.outlet.name == "Steppe.Kz"
+    assert "Steppe.Kz" not in body(article)
+
+
+def test_a_site_address_opening_the_story_names_the_site():
+    article = read(HEADLINE, f"SteppeNEWS.Net - {LEDE}", SECOND)
+    assert article.outlet.name == "SteppeNEWS.Net"
+    assert body(article).startswith("The parliament")
+
+
+def test_the_header_date_line_may_name_the_site():
+    known = read(HEADLINE, "2011-01-14 21:24:51 (Beijing Time) China Daily", LEDE, SECOND)
+    assert known.outlet.name == "China Daily"
+    unknown = read(HEADLINE, "2017-10-29 08:30:33   STEPPENEWS.com   Web Editor: Jane Doe", LEDE)
+    assert unknown.outlet.name == "STEPPENEWS.com"
+    assert unknown.published.date().isoformat() == "2017-10-29"
+
+
+def test_abbreviations_and_file_names_are_no_site_address():
+    article = read(HEADLINE, "U.S. troops", LEDE, "index.html", SECOND, "e.g.")
+    assert article.outlet is None

@@ -43,6 +43,7 @@ from .outlets import (
     outlet_from_domains,
     outlet_given_by_uploader,
     outlet_named_in,
+    site_address_named,
 )
 from .shapes import (
     ends_sentence,
@@ -275,14 +276,35 @@ def _remove_chrome(
         if word_count(text) <= 4 and interface_share(text) == 1.0:
             remove("navigation")
             continue
+        # "News.Az" alone on a line: the site's name, written as its address.
+        found = site_address_named(text) if " " not in text and len(text) <= 40 else None
+        if found and found[1] == text.strip(" .|-–—"):
+            article.add_clue(_known_or_not(RANK_DOMAIN, found[1]), item.line, *found)
+            remove("site name")
+            continue
         # "- Global Voices - https://globalvoices.org -": a short line atop the page that
         # gives a known outlet's address is its site name.
         if index <= 6 and word_count(text) <= 12 and (found := outlet_from_domains(text)):
             article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
+        # "2011-01-14 21:24:51 (Beijing Time) China Daily", "2017-10-29 08:30 CRIENGLISH.com
+        # Web Editor: X": a header line giving the date and whose page it is.
+        elif (
+            index <= 12
+            and len(text) <= 120
+            and not body_seen
+            and search_date(text)
+            and (found := outlet_named_in(text) or site_address_named(text))
+        ):
+            article.add_clue(_known_or_not(RANK_DOMAIN, found[1]), item.line, *found)
         kept.append(item)
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+def _known_or_not(rank: int, words: str) -> float:
+    """The rank of a clue: as given when its words name a known outlet, weaker when not."""
+    return rank if find_outlet(words) else rank + UNKNOWN
 
 
 def _remove_tail(tail: list[Item], reason: str, article: TextArticle) -> None:
@@ -425,8 +447,7 @@ def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool
         outlet, words = parse_outlet_byline(item.text)
         if outlet is None:
             return False
-        rank = RANK_BYLINE if find_outlet(words) else RANK_BYLINE + UNKNOWN
-        article.add_clue(rank, item.line, outlet, words)
+        article.add_clue(_known_or_not(RANK_BYLINE, words), item.line, outlet, words)
         article.removed.append((item.line, Stripped("byline", item.text)))
         return True
     if not article.byline:
@@ -690,6 +711,11 @@ def _split_dateline(article: TextArticle) -> None:
     lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
     if lead and (outlet := find_outlet(lead["name"])):
         article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
+        first.text = first.text[lead.end() :]
+        return
+    # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
+    if lead and (found := site_address_named(lead["name"])) and found[1] == lead["name"]:
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
         first.text = first.text[lead.end() :]
         return
     if first is None or not (dateline := parse_dateline(first.text)):
