@@ -117,3 +117,35 @@ def test_the_header_date_line_may_name_the_site():
 def test_abbreviations_and_file_names_are_no_site_address():
     article = read(HEADLINE, "U.S. troops", LEDE, "index.html", SECOND, "e.g.")
     assert article.outlet is None
+
+
+# --- Headlines: the shapes that were taken for something else, and chrome taken for them
+
+
+def test_a_short_title_case_headline_with_label_words_is_no_persons_name():
+    article = read("Friday, April 1, 2011", "Bye-Election Brief Update", LEDE, SECOND)
+    assert article.title == "Bye-Election Brief Update"
+
+
+def test_the_page_title_above_the_heading_names_the_site():
+    article = read("Steppe Blog - Live Blogs - Al Jazeera English", "Steppe Blog", LEDE, SECOND)
+    assert article.title.startswith("Steppe Blog") and "Jazeera" not in article.title
+    assert article.outlet.name == "Al Jazeera"
+
+
+def test_an_image_file_name_and_a_counter_are_neither_headline_nor_body():
+    for chrome in ("File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "Okunma Sayısı : 594"):
+        article = read(HEADLINE, chrome, "15.11.2017 03:54:28", LEDE, SECOND)
+        assert article.title == HEADLINE, chrome
+        assert chrome not in body(article)
+
+
+def test_a_section_between_the_headline_and_the_sites_name_goes():
+    article = read(f"{HEADLINE} | Environment | The Guardian", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_latest_news_label_over_a_headline_printed_twice_is_no_link_list():
+    article = read("Latest News", HEADLINE, "Updated: 2013-03-17 08:02", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2013-03-17"

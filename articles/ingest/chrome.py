@@ -199,6 +199,9 @@ FILE_SIZE_RE = re.compile(
     r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
     re.IGNORECASE,
 )
+# "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG": an image's file name, left
+# where the image stood.
+IMAGE_FILE_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?(?!\w)", re.I)
 URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MARKUP_RE = re.compile(
@@ -339,6 +342,8 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
+    if len(line) <= 120 and word_count(line) <= 8 and IMAGE_FILE_RE.search(line):
+        return "image file name"
     if len(line) <= 400 and PRINT_EDITION_RE.match(line):
         return "print edition note"
     if len(line) <= 200 and STANDARDS_RE.match(line):

@@ -54,7 +54,11 @@ NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", 
 NOT_NAMES = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|the|a|an|this|that|"
-    r"then|now|today|tomorrow|yesterday|far|all|way|contrast|comparison|law|order)$",
+    r"then|now|today|tomorrow|yesterday|far|all|way|contrast|comparison|law|order|"
+    # The words of a site's labels and of headlines, never of a person's name: "Egypt Blog",
+    # "Bye-Election Brief Update", "World News".
+    r"news|blogs?|update[sd]?|updates|live|latest|breaking|video|videos|photos?|brief|briefing|"
+    r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search)$",
     re.IGNORECASE,
 )
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")

@@ -45,7 +45,14 @@ TIME_STAMP_RE = re.compile(
     r"\.?,?\s+\d{4}\b",
     re.IGNORECASE,
 )
-URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
+URL_OR_EMAIL_RE = re.compile(
+    r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b"
+    # An image's or document's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1".
+    r"|\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|mp[34])\b",
+    re.I,
+)
+# "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
+COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = """a an the of in on at to for from by with and or but as is are was were be been has
 have had will would says said say after over into about its it his her their this that"""
@@ -109,7 +116,7 @@ def shape_score(text: str) -> float | None:
     words = word_count(text)
     if not 2 <= words <= 30 or len(text) > 250 or sentence_count(text) > 1:
         return None
-    if text.endswith(":") or URL_OR_EMAIL_RE.search(text):
+    if text.endswith(":") or URL_OR_EMAIL_RE.search(text) or COUNTER_RE.match(text):
         return None
     # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
     # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment

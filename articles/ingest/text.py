@@ -35,8 +35,8 @@ from .fields import (
     person_names,
     split_trailing_credits,
 )
+from .headline import COUNTER_RE, choose_headline, interface_share, without_stamp
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
-from .headline import choose_headline, interface_share, without_stamp
 from .outlets import (
     Outlet,
     find_outlet,
@@ -97,6 +97,7 @@ PIPE_SUFFIX_RE = re.compile(
     r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
 )
 LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
+SITE_SUFFIX_RE = re.compile(r"\s(?:\||-|–|—|::)\s+((?:(?!\s(?:\||-|–|—|::)\s).){2,40})$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
@@ -237,6 +238,12 @@ def _remove_chrome(
             _remove_tail(items[index:], tail_reason, article)
             break
         if tail_reason or chrome.is_link_list_header(text):
+            if not body_seen and _heading_repeats(items[index + 1 : index + 5]):
+                # "Latest News" above a page that prints its headline twice (the page's title
+                # and its heading): a label over the article, not a list of links.
+                remove("section label")
+                index += 1
+                continue
             index = _remove_link_list(items, index, tail_reason or "link list", article)
             continue
         index += 1
@@ -246,6 +253,10 @@ def _remove_chrome(
         if reason := chrome.chrome_reason(text):
             remove(reason)
             _clues_from_chrome(article, item, reason)
+            continue
+        # "Views : 594" in the header: a counter (in the body, "Total votes: 2,692" is data).
+        if not body_seen and COUNTER_RE.match(text):
+            remove("share counter")
             continue
         if chrome.is_breakpoint_name(text) and _next_is_breakpoint(items, index - 1):
             remove("css breakpoints")
@@ -329,6 +340,12 @@ def _remove_link_list(items: list[Item], start: int, reason: str, article: TextA
     block = "\n".join(item.text for item in items[start:end])
     article.removed.append((items[start].line, Stripped(reason, block)))
     return end
+
+
+def _heading_repeats(items: list[Item]) -> bool:
+    """Whether a headline-sized line among these comes back among them."""
+    texts = [item.text for item in items if 3 <= word_count(item.text) <= 30]
+    return any(same_text(text, other) for i, text in enumerate(texts) for other in texts[i + 1 :])
 
 
 def _next_is_breakpoint(items: list[Item], index: int) -> bool:
@@ -476,15 +493,19 @@ def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
     match = TITLE_PREFIX_RE.match(title)
     if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
         return match["title"], match["site"]
+    # "Egypt Blog - Live Blogs - Al Jazeera English": the site last of several parts.
+    match = SITE_SUFFIX_RE.search(title)
+    if match and match.start() >= 8 and find_outlet(match[1]):
+        return title[: match.start()].rstrip(), match[1]
     return title, ""
 
 
 def _set_title(article: TextArticle, item: Item) -> None:
     text = LANGUAGE_LINKS_RE.sub("", item.text)
     article.title, site = split_site_name(text)
-    if not site and (match := PIPE_SUFFIX_RE.match(text)):
+    if match := PIPE_SUFFIX_RE.match(article.title):
         # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
-        # pipe, which headlines themselves do not use.
+        # pipe, which headlines themselves do not use (also left of a site's name).
         article.title = match["title"]
     if site:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
@@ -600,6 +621,9 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             article.removed.append((item.line, Stripped("section label", item.text)))
         else:
             article.removed.append((item.line, Stripped("page header", item.text)))
+            # The page's title above its heading: "Egypt Blog - Live Blogs - Al Jazeera".
+            if (suffix := SITE_SUFFIX_RE.search(item.text)) and (site := find_outlet(suffix[1])):
+                article.add_clue(RANK_DATELINE, item.line, site, suffix[1])
     headline = candidates[chosen.index]
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     return start + chosen.index + 1, lead
