@@ -149,3 +149,41 @@ def test_a_latest_news_label_over_a_headline_printed_twice_is_no_link_list():
     article = read("Latest News", HEADLINE, "Updated: 2013-03-17 08:02", HEADLINE, LEDE, SECOND)
     assert article.title == HEADLINE
     assert article.published.date().isoformat() == "2013-03-17"
+
+
+def test_a_byline_naming_more_than_people_is_no_headline():
+    article = read("By Steppe writers Jane Doe and Wu Qi", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_headline_in_title_case_is_no_persons_name():
+    article = read(
+        "Last updated at: (Beijing Time) Tuesday, March 18, 2003",
+        "Chinese New Premier Meets Press",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == "Chinese New Premier Meets Press"
+
+
+def test_the_first_of_two_headline_shaped_lines_over_the_article_is_the_headline():
+    headline = "Kim, Trump meet for historic summit in Singapore"
+    deck = "North Korean and U.S. leaders share handshake at Capella Hotel"
+    lede = (
+        "Kim Jong Un and Donald Trump met and shared a historic handshake in Singapore on "
+        "Tuesday morning, in a meeting representing the first between the two countries."
+    )
+    article = read("April 06, 2020", headline, deck, lede, SECOND)
+    assert article.title == headline
+
+
+def test_a_line_opening_with_punctuation_or_an_outlets_file_photo_is_no_headline():
+    assert read(": :inin Kyiv (EET)", HEADLINE, LEDE, SECOND).title == HEADLINE
+    article = read(HEADLINE, "Steppe Courier file photo", LEDE, SECOND)
+    assert article.title == HEADLINE and "file photo" not in body(article)
+
+
+def test_a_time_stamp_saved_before_the_first_line_is_the_pages_date():
+    article = read("date 2018-06-12 © 2023 Steppe Public Radio", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2018-06-12"

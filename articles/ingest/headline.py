@@ -123,7 +123,7 @@ def shape_score(text: str) -> float | None:
     # or a list item.
     if ends_sentence(text) and not text.endswith(("?", "!")) and words > 6:
         return None
-    if text[:1].islower() or BULLET_RE.match(text):
+    if text[:1].islower() or BULLET_RE.match(text) or text[:1] in ":;,.|/)]}":
         return None
     if not WORD_RE.search(text):
         return None
@@ -147,6 +147,20 @@ def shape_score(text: str) -> float | None:
     if capitalised_share(text) >= 0.6:
         score += 0.5
     return score
+
+
+def _deck_follows(lines: list[str], index: int) -> bool:
+    """Whether the next line is a deck under this one: headline-shaped, then the article."""
+    if index + 2 >= len(lines):
+        return False
+    deck, after = lines[index + 1], lines[index + 2]
+    return (
+        word_count(deck) >= 4
+        and not is_body_like(deck)
+        and (shape_score(deck) or 0) >= 1.0
+        and not TIME_STAMP_RE.search(deck)
+        and is_body_like(after)
+    )
 
 
 def choose_headline(
@@ -181,6 +195,10 @@ def choose_headline(
             score += 1.0
         elif header_follows(index + 1) and following and len(following[0]) > len(text):
             score += 1.5  # a longer standfirst between the headline and the byline
+        elif _deck_follows(lines, index) and word_count(text) >= 4:
+            # Two headline-shaped lines right above the article: the headline and its deck
+            # (a subtitle, a second headline), in that order.
+            score += 1.0
         # A standfirst (a sentence, not in title case) sits under a shorter headline.
         previous = lines[index - 1] if index else ""
         if (

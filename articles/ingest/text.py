@@ -97,6 +97,12 @@ PIPE_SUFFIX_RE = re.compile(
     r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
 )
 LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
+# "By Xinhua writers Sun Jinxia and Wu Qi", "By Indonesia bureau chief Jane Doe": a byline
+# that names more than people is still no headline.
+BYLINE_START_RE = re.compile(r"^By:?\s+(?:[A-Z]|our\b)(?!.*:)(?:\S+\s+){0,10}\S+$")
+LEADING_DATE_RE = re.compile(
+    r"^date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
+)
 SITE_SUFFIX_RE = re.compile(r"\s(?:\||-|–|—|::)\s+((?:(?!\s(?:\||-|–|—|::)\s).){2,40})$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
@@ -170,7 +176,13 @@ def merge_adjacent(removed: list[tuple[int, Stripped]], kept_lines: set[int]) ->
 def tidy_lines(text: str) -> list[str]:
     """Lines with any line ending, no-break and odd spaces as spaces, runs of spaces collapsed."""
     # str.split() treats NBSP, thin spaces and tabs as whitespace, so this also normalises them.
-    return [" ".join(line.split()) for line in ZERO_WIDTH_RE.sub("", text).splitlines()]
+    lines = [" ".join(line.split()) for line in ZERO_WIDTH_RE.sub("", text).splitlines()]
+    # "date 2018-06-12 © 2023 Aspen Public Radio": a saved page's time stamp written before
+    # its first line is a line of its own (the page's date), not part of that line.
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None and (stamp := LEADING_DATE_RE.match(lines[first])):
+        lines[first : first + 1] = [stamp.group().strip(), lines[first][stamp.end() :]]
+    return lines
 
 
 def items_from_lines(lines: list[str]) -> list[Item]:
@@ -557,7 +569,9 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
-        or person_names(text)
+        # Only a short line: "Chinese New Premier Meets Press" is a headline in title case.
+        or (word_count(text) <= 3 and person_names(text))
+        or BYLINE_START_RE.match(text)
         or parse_byline(text)
         or parse_signature_byline(text)
         or parse_correspondent_byline(text)
