@@ -187,3 +187,31 @@ def test_a_time_stamp_saved_before_the_first_line_is_the_pages_date():
     article = read("date 2018-06-12 © 2023 Steppe Public Radio", HEADLINE, LEDE, SECOND)
     assert article.title == HEADLINE
     assert article.published.date().isoformat() == "2018-06-12"
+
+
+# --- Dates: the article's, not the site's or the next item's
+
+
+def test_a_date_under_the_headline_beats_one_above_it():
+    article = read(
+        "Nov 17, 2017", HEADLINE, "By Steppe Staff | Jan. 03, 2018", f"ASTANA (AP) - {LEDE}"
+    )
+    assert article.published.date().isoformat() == "2018-01-03"
+
+
+def test_short_lines_between_the_headline_and_the_prose_keep_the_date_in_the_header():
+    article = read(HEADLINE, "Press Statement", "Jane Doe", "Washington, DC", "September 7, 2018",
+                   LEDE, SECOND)  # fmt: skip
+    assert article.published.date().isoformat() == "2018-09-07"
+
+
+def test_on_a_list_page_the_next_items_date_is_not_the_headlines():
+    article = read(
+        "13 March 2010 [09:00]", HEADLINE, LEDE, "12 March 2010 [19:42]", "Another headline here"
+    )
+    assert article.published.date().isoformat() == "2010-03-13"
+
+
+def test_a_dateline_with_the_full_date_dates_the_article():
+    article = read(HEADLINE, f"NAIROBI, 30 May 2018, (PSCU)—{LEDE}", SECOND)
+    assert article.published.date().isoformat() == "2018-05-30"

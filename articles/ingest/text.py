@@ -138,6 +138,7 @@ class TextArticle:
     published_inferred: bool = False  # the year was not written with the date
     dateline_text: str = ""  # "BEIJING, Feb. 4 (Xinhua) --" as written
     header_end: int = 0  # the line where the body under the headline starts
+    title_line: int = -1  # the headline's line, -1 when it was not read from a line
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[tuple[int, Stripped]] = field(default_factory=list)  # (line, what)
@@ -220,7 +221,13 @@ def parse_text(
     body = _read_header(kept, article, known_title, known_standfirst)
     _read_body(body, article, known_headings, known_captions)
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
-    _choose_date(article, dates, first_body_line)
+    # Short lines the header did not take ("Press Statement", a name, a place) may stand
+    # between the headline and the prose; the header's date lines are above the prose.
+    prose_line = next((item.line for item in body[:8] if is_body_like(item.text)), first_body_line)
+    _choose_date(article, dates, max(first_body_line, prose_line), items)
+    if article.published is None and (date := search_date(article.dateline_text)):
+        # "NAIROBI, 30 May 2018, (PSCU)—": the dateline gives the day in full.
+        article.published, article.precision = date.value, date.precision
     if article.published is None:
         # The header ends where the body under the headline starts (prose kept from above
         # the headline is not where it ends).
@@ -514,6 +521,7 @@ def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
 
 def _set_title(article: TextArticle, item: Item) -> None:
     text = LANGUAGE_LINKS_RE.sub("", item.text)
+    article.title_line = item.line
     article.title, site = split_site_name(text)
     if match := PIPE_SUFFIX_RE.match(article.title):
         # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
@@ -775,9 +783,29 @@ def _split_dateline(article: TextArticle) -> None:
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
 
 
-def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int) -> None:
-    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one."""
+def _choose_date(
+    article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int, items: list[Item]
+) -> None:
+    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one.
+    Under the headline before above it: above stand the site's own date ("Sunday, December
+    21, 2025"), a forum post's, a feed's; under it, the article's (also inside a byline)."""
     header = [found for line, found in dates if line < body_line]
+    if article.title_line >= 0 and header:
+        # Down to the first prose under the headline (a standfirst, the lede): further down
+        # a list page's next item has its own date.
+        end = next(
+            (i.line for i in items if i.line > article.title_line and is_body_like(i.text)),
+            body_line,
+        )
+        end = min(end, body_line)
+        below = [found for line, found in dates if article.title_line < line < end]
+        if not below:
+            below = [
+                found
+                for item in items
+                if article.title_line < item.line < end and (found := search_date(item.text))
+            ][:1]
+        header = below or header
     labelled = [found for line, found in dates if found.label]
     # A page without a header may print its date on a line of its own under the first
     # paragraph (a caption, a summary) rather than above it.
