@@ -215,3 +215,61 @@ def test_on_a_list_page_the_next_items_date_is_not_the_headlines():
 def test_a_dateline_with_the_full_date_dates_the_article():
     article = read(HEADLINE, f"NAIROBI, 30 May 2018, (PSCU)—{LEDE}", SECOND)
     assert article.published.date().isoformat() == "2018-05-30"
+
+
+# --- Chrome by shape
+
+
+def test_more_links_logos_and_skip_links_are_chrome():
+    chrome = [
+        "Read more",
+        "[More]",
+        "READ SOME MORE",
+        "Read the regulations in full here",
+        "Learn more about Steppe Translation  »",
+        "AP logo",
+        "Logo Steppe Courier",
+        "Image",
+        "go to top",
+        "Jump to: navigation, search",
+        "Skip next section Talks resume in the capital",
+    ]
+    third = "Neither side gave details of the proposals, which diplomats said were still drafts."
+    article = read(HEADLINE, LEDE, SECOND, *chrome, third)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
+
+
+def test_a_sentence_about_more_or_a_link_in_prose_stays():
+    kept = ["More than 40 people died in the floods, officials said.", "Read more about it here."]
+    article = read(HEADLINE, LEDE, *kept, SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, *kept, SECOND]
+
+
+def test_teasers_cut_short_are_chrome_when_several_but_one_cut_article_stays():
+    teasers = [
+        "The presidency has dismissed the former vice president's recent criticisms of Bola…",
+        "In a heated response, the minister of the capital territory, Nyesom Wike, has…",
+    ]
+    article = read(HEADLINE, LEDE, SECOND, *teasers)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+    cut = "The president gave a speech thanking the firefighters who had saved the cathedral, who…"
+    assert cut in body(read(HEADLINE, cut))
+    speech = "Valentina Matviyenko: Mr President, excuse me, please, if I may say a word here…"
+    assert speech in body(read(HEADLINE, LEDE, speech, teasers[0], SECOND))
+
+
+def test_a_subscription_appeal_names_the_site_and_goes():
+    article = read(HEADLINE, LEDE, SECOND, "Subscribe to The Steppe Week")
+    assert article.outlet.name == "The Steppe Week"
+    assert "Subscribe" not in body(article)
+
+
+def test_a_bbc_caption_saved_without_its_space_is_a_caption():
+    article = read(HEADLINE, LEDE, "Media captionTheresa May statement on Article 50", SECOND)
+    assert "Theresa May statement on Article 50" in article.captions
+    assert "Media caption" not in body(article)
+
+
+def test_file_photo_is_no_dateline():
+    article = read(HEADLINE, f"FILE PHOTO: {LEDE}", SECOND)
+    assert article.dateline == ""

@@ -20,7 +20,7 @@ FONT_SIZE_LABEL_RE = re.compile(r"^(?:text|font)[ -]?size\b.{0,40}$", re.IGNOREC
 
 # A line made of nothing but share/bookmark/print buttons and "back to top" links.
 SHARE_WORD_RE = re.compile(
-    r"\b(?:(?P<top>back\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page|return\s+to\s+top)"
+    r"\b(?:(?P<top>(?:back|go)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page|return\s+to\s+top)"
     r"|bookmark\s+and\s+share|share\s+(?:this|the)\s+(?:article|story|page|post|video)"
     r"|share\s+(?:on|via|to)\s+\w+|share|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
     r"(?:\s+(?:article|story|page))?|print(?:\s+this)?(?:\s+(?:article|story|page))?"
@@ -98,7 +98,10 @@ NAVIGATION_RE = _exact(
     r"sign in",
     r"log ?in",
     r"register",
-    r"subscribe(?: now)?",
+    r"subscribe(?: now| today)?",
+    r"skip (?:next|this|to) .{1,120}",
+    r"jump to:? navigation.{0,20}",
+    r"image",
     r"home",
     r"close",
     r"toggle navigation",
@@ -203,6 +206,20 @@ FILE_SIZE_RE = re.compile(
 # "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG": an image's file name, left
 # where the image stood.
 IMAGE_FILE_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?(?!\w)", re.I)
+# "Read more", "[More]", "Read the regulations in full here", "Learn more about X »": a link
+# to more, not a sentence of the article.
+MORE_LINK_RE = re.compile(
+    r"^[\[(…]*(?:(?:read|learn|see|find out|click|find|get|more)\b[^.!?]{0,60}?"
+    r"\b(?:more|here|in full|details)\b[^.!?]{0,40}|more)\s*[\])»›…]*$",
+    re.IGNORECASE,
+)
+# A teaser cut short with an ellipsis: "The presidency has dismissed ... President Bola…".
+TEASER_RE = re.compile(r"[\w,]…$")
+SPEAKER_LABEL_RE = re.compile(r"^[^:\"“”]{1,60}:\s")
+# An image's alternative text: "AP logo", "Logo Agência Brasil".
+LOGO_RE = re.compile(r"^(?:logo\b.{0,40}|(?:\S+\s+){0,4}logo)$", re.IGNORECASE)
+# "Subscribe to The Week": a site asking for subscribers in its own name.
+SUBSCRIBE_RE = re.compile(r"^[Ss]ubscribe to (?P<site>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})$")
 URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MARKUP_RE = re.compile(
@@ -231,7 +248,7 @@ LINK_LIST_HEADER_RE = _exact(
 )
 INLINE_LINK_RE = re.compile(
     r"^(?:read more|read also|also read|see also|related(?: news| stories| articles| links)?|more"
-    r"|watch|listen|read)\s*:\s*\S.{0,160}$",
+    r"|watch|listen|read|links?)\s*:\s*\S.{0,160}$",
     re.IGNORECASE,
 )
 PROMO_MARKER_RE = _exact(
@@ -367,7 +384,25 @@ def chrome_reason(line: str) -> str | None:
         return "link list"
     if _is_code(line):
         return "script or style"
+    if word_count(line) <= 10 and MORE_LINK_RE.match(line):
+        return "link list"
+    if LOGO_RE.match(line):
+        return "image credit"
+    if SUBSCRIBE_RE.match(line):
+        return "subscription appeal"
     return None
+
+
+def is_teaser(line: str) -> bool:
+    """A line of prose cut short with an ellipsis, as promos print them. (One alone may be
+    the article itself, saved cut short; text.py asks for several. A speaker trailing off in
+    a transcript is none.)"""
+    return (
+        len(line) >= 40
+        and bool(TEASER_RE.search(line))
+        and not SPEAKER_LABEL_RE.match(line)
+        and not any(mark in line for mark in '"“”')
+    )
 
 
 def is_link_like(line: str) -> bool:

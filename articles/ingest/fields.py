@@ -277,7 +277,7 @@ MIXED_CASE_DATELINE_RE = re.compile(
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
-              "Q", "A", "I"}  # fmt: skip
+              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE"}  # fmt: skip
 
 
 ORGANISATIONS = {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI",
@@ -352,8 +352,8 @@ CAPTION_CREDIT_RES = [
 # an agency's name: most paragraphs have none, and six searches through each were a hot spot.
 CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy")
 CAPTION_PREFIX_RE = re.compile(
-    r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*", re.IGNORECASE
-)  # BBC: "Image caption, Rasmussen met ..."
+    r"^(?:image|photo|media|video)\s+caption(?:\s*[,:]\s*|(?=[A-Z]))", re.IGNORECASE
+)  # BBC: "Image caption, Rasmussen met ...", saved without the space: "Media captionTheresa"
 
 
 def caption_text(paragraph: str) -> str | None:

@@ -243,6 +243,8 @@ def _remove_chrome(
     kept: list[Item] = []
     body_seen = False
     index = 0
+    # Promos cut short with an ellipsis come several to a page.
+    teasers = sum(chrome.is_teaser(item.text) for item in items[:2000]) >= 2
     while index < len(items):
         item = items[index]
         text = item.text
@@ -269,6 +271,10 @@ def _remove_chrome(
         if chrome.is_inline_link(text):
             remove("link list")
             continue
+        if teasers and chrome.is_teaser(text):
+            remove("teaser")
+            continue
+
         if reason := chrome.chrome_reason(text):
             remove(reason)
             _clues_from_chrome(article, item, reason)
@@ -382,6 +388,11 @@ def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
         else:
             outlet = outlet_given_by_uploader(name)
             article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, name)
+        return
+    if reason == "subscription appeal" and (match := chrome.SUBSCRIBE_RE.match(item.text)):
+        name = match["site"]
+        outlet = find_outlet(name) or outlet_given_by_uploader(name)
+        article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
         return
     # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
     if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
