@@ -3,6 +3,13 @@
 Only a line that is a date and nothing else (give or take a label such as "Updated:", a weekday,
 a time zone or "9 years ago") counts; dates inside sentences are events, not publication dates.
 Times are kept as written (naive, no time-zone conversion).
+
+Why not dateparser's search (installed with trafilatura): measured on header lines of the
+real pages (bench/realnews) it took 1-22 ms a line against some 0.06 ms here, read
+"By UPI Staff | Jan. 03, 2018" as 7 January of the current year and 7 March 2018, and took
+"on October 10" in a sentence as a date of this year, where a relative or yearless phrase must
+never be a publication date. Every shape the real pages print is read here. An HTML page's
+date is read from its markup (html.py: the meta tags, JSON-LD and <time> that htmldate reads).
 """
 
 import datetime
