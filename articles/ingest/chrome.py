@@ -360,7 +360,7 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
-    if len(line) <= 120 and word_count(line) <= 8 and IMAGE_FILE_RE.search(line):
+    if len(line) <= 120 and "." in line and IMAGE_FILE_RE.search(line) and word_count(line) <= 8:
         return "image file name"
     if len(line) <= 400 and PRINT_EDITION_RE.match(line):
         return "print edition note"
@@ -384,11 +384,12 @@ def chrome_reason(line: str) -> str | None:
         return "link list"
     if _is_code(line):
         return "script or style"
-    if word_count(line) <= 10 and MORE_LINK_RE.match(line):
+    # (The cheap tests first: these run on every line of every page.)
+    if len(line) <= 120 and MORE_LINK_RE.match(line) and word_count(line) <= 10:
         return "link list"
-    if LOGO_RE.match(line):
+    if len(line) <= 60 and LOGO_RE.match(line):
         return "image credit"
-    if SUBSCRIBE_RE.match(line):
+    if line[:1] in "Ss" and SUBSCRIBE_RE.match(line):
         return "subscription appeal"
     return None
 
@@ -398,8 +399,9 @@ def is_teaser(line: str) -> bool:
     the article itself, saved cut short; text.py asks for several. A speaker trailing off in
     a transcript is none.)"""
     return (
-        len(line) >= 40
-        and bool(TEASER_RE.search(line))
+        line.endswith("…")
+        and len(line) >= 40
+        and bool(TEASER_RE.search(line[-2:]))
         and not SPEAKER_LABEL_RE.match(line)
         and not any(mark in line for mark in '"“”')
     )

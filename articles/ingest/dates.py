@@ -225,10 +225,14 @@ def _embedded_date(match: re.Match) -> datetime.date | None:
     return _date_from_match(match)
 
 
+TWO_DIGITS_RE = re.compile(r"\d\d")
+
+
 def search_date(line: str) -> FoundDate | None:
     """The first full date (with its year) written anywhere in a header line, with the time
     written next to it; None if the line has none."""
-    if len(line) > 200:
+    # Every full date has its year: two digits in a row at least (most lines have none).
+    if len(line) > 200 or not TWO_DIGITS_RE.search(line):
         return None
     best: tuple[int, re.Match, datetime.date] | None = None
     for pattern in EMBEDDED_PATTERNS:

@@ -329,13 +329,42 @@ def _remove_chrome(
             and len(text) <= 120
             and not body_seen
             and search_date(text)
-            and (found := outlet_named_in(text) or site_address_named(text))
+            and (found := _outlet_beside_date(text) or site_address_named(text))
         ):
             article.add_clue(_known_or_not(RANK_DOMAIN, found[1]), item.line, *found)
         kept.append(item)
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+# What separates the parts of a header's date line: brackets, pipes, wide gaps, the date and
+# time themselves ("2011-01-14 21:24:51(Beijing Time) China Daily", "IOL22-04-2025").
+DATE_LINE_PARTS_RE = re.compile(r"[|()\[\]•]|\s{2,}|\s[-–—]\s|\d[\d:./-]*\d|\b\d\b")
+
+
+_DATE_WORDS = """jan feb mar apr may jun jul aug sep sept oct nov dec january february march
+april june july august september october november december mon tue wed thu fri sat sun monday
+tuesday wednesday thursday friday saturday sunday am pm a.m. p.m. gmt utc est edt bst cet ist
+jst bjt updated update published posted last date time on at by of the"""
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+
+
+def _outlet_beside_date(text: str) -> tuple[Outlet, str] | None:
+    """A known outlet named as one part of a header's date line (a table look-up a part)."""
+    parts = [part.strip(" ,:") for part in DATE_LINE_PARTS_RE.split(text)]
+    for part in parts:
+        words = part.split()[:5]
+        # The part, or its first words: "IOL News", "Xinhua Web Editor: X".
+        for size in range(len(words), 0, -1):
+            if outlet := find_outlet(name := " ".join(words[:size])):
+                return outlet, name
+    # A name inside a part ("News from the White House - Thu, 07/27/2017"): the slower
+    # search, only where more than a label ("Updated:", a weekday) stands beside the date.
+    words = [w for part in parts for w in part.casefold().split() if w not in DATE_WORDS]
+    if len(words) >= 2:
+        return outlet_named_in(text)
+    return None
 
 
 def _known_or_not(rank: int, words: str) -> float:
