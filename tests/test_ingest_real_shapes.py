@@ -273,3 +273,25 @@ def test_a_bbc_caption_saved_without_its_space_is_a_caption():
 def test_file_photo_is_no_dateline():
     article = read(HEADLINE, f"FILE PHOTO: {LEDE}", SECOND)
     assert article.dateline == ""
+
+
+def test_a_date_printed_after_the_headline_is_not_part_of_it():
+    for line, headline in [
+        ("Briefing by Spokeswoman Maria Zakharova, Moscow, December 30, 2021",
+         "Briefing by Spokeswoman Maria Zakharova"),
+        ("Steppe Department Daily Briefing #113 Wednesday, 8/5/92",
+         "Steppe Department Daily Briefing #113"),
+        ("The minister on trade, talks and the corridor | 23 September 2019, 18:43",
+         "The minister on trade, talks and the corridor"),
+    ]:  # fmt: skip
+        assert read("Ministry of Foreign Affairs", line, LEDE, SECOND).title == headline
+
+
+def test_a_list_of_names_is_a_byline_not_a_headline():
+    article = read(HEADLINE, "John Vidal, Suzanne Goldenberg and Lenore Taylor", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_reading_time_under_a_minute_is_chrome():
+    article = read("Reading Time: < 1 minute", LEDE, SECOND)
+    assert article.title in ("", "Untitled") and "Reading Time" not in body(article)

@@ -137,7 +137,7 @@ TAG_LIST_RE = re.compile(
     re.IGNORECASE,
 )
 READING_TIME_RE = re.compile(
-    r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time:?\s*\d+\s*min(?:ute)?s?"
+    r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time:?\s*[<>~]?\s*\d+\s*min(?:ute)?s?"
     r"|listen to (?:this )?(?:article|story)(?:\s*\(?\d+\s*min(?:ute)?s?\)?)?"
     r"|listen\s*\(?\d+(?::\d+)?\s*(?:min(?:ute)?s?)?\)?)$",
     re.IGNORECASE,

@@ -86,9 +86,27 @@ LEADING_STAMP_RE = re.compile(
 )
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "... Maria Zakharova, Moscow, December 30, 2021", "... Briefing #113 Wednesday, 8/5/92",
+# "... on Trump and Donbas | 23 September 2019, 18:43": the date printed after the headline.
+TRAILING_DATE_RE = re.compile(
+    rf"(?:\s*[,|–—]\s*|\s+-\s+|\s+)(?:[A-Z][a-z]+,\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}})?$"
+)
+
+
+STAMP_LABEL_RE = re.compile(r"\b(?:updated|published|posted|date|time)\b|:\s*\(", re.I)
+
+
 def without_stamp(text: str) -> str:
-    """The line without a time stamp written before the headline on the same line."""
-    return LEADING_STAMP_RE.sub("", text, count=1)
+    """The line without a time stamp written before or after the headline on the same line."""
+    text = LEADING_STAMP_RE.sub("", text, count=1)
+    match = TRAILING_DATE_RE.search(text)
+    # Not from a time stamp's label: "Last updated at: (Beijing Time) Tuesday, March 18, 2003".
+    if match and word_count(text[: match.start()]) >= 3 and not STAMP_LABEL_RE.search(text):
+        return text[: match.start()]
+    return text
 
 
 def interface_share(text: str) -> float:

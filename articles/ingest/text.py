@@ -103,6 +103,7 @@ BYLINE_START_RE = re.compile(r"^By:?\s+(?:[A-Z]|our\b)(?!.*:)(?:\S+\s+){0,10}\S+
 LEADING_DATE_RE = re.compile(
     r"^date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
 )
+NAME_LIST_RE = re.compile(r",|\sand\s|&")
 SITE_SUFFIX_RE = re.compile(r"\s(?:\||-|–|—|::)\s+((?:(?!\s(?:\||-|–|—|::)\s).){2,40})$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
@@ -617,8 +618,9 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
-        # Only a short line: "Chinese New Premier Meets Press" is a headline in title case.
-        or (word_count(text) <= 3 and person_names(text))
+        # One name on a short line, or a list of names: "Chinese New Premier Meets Press" is a
+        # headline in title case, "John Vidal, Suzanne Goldenberg and Lenore Taylor" a byline.
+        or ((word_count(text) <= 3 or NAME_LIST_RE.search(text)) and person_names(text))
         or BYLINE_START_RE.match(text)
         or parse_byline(text)
         or parse_signature_byline(text)
