@@ -295,3 +295,23 @@ def test_a_list_of_names_is_a_byline_not_a_headline():
 def test_a_reading_time_under_a_minute_is_chrome():
     article = read("Reading Time: < 1 minute", LEDE, SECOND)
     assert article.title in ("", "Untitled") and "Reading Time" not in body(article)
+
+
+def test_a_label_over_a_longer_title_case_headline_is_no_headline():
+    headline = "Statement by the Prime Minister of Canada on National Flag Day"
+    lede = "Prime Minister Stephen Harper today issued the following statement to mark the day:"
+    article = read("From The Prime Minister", headline, "February 15, 2015", "Ottawa, Ontario",
+                   lede, SECOND)  # fmt: skip
+    assert article.title == headline
+
+
+def test_a_possessive_is_no_persons_name():
+    headline = "Nepal's Historic Dharahara Tower Collapses in Massive Earthquake"
+    assert read(headline, LEDE, SECOND).title == headline
+
+
+def test_a_caption_credited_to_a_photographer_and_agency_is_a_caption():
+    caption = "France celebrates World Cup glory in Moscow. (Igor Kralj/PIXSELL)"
+    article = read("France wins World Cup thriller", caption, "By Ben McKay", LEDE, SECOND)
+    assert article.title == "France wins World Cup thriller"
+    assert caption in article.captions

@@ -77,6 +77,8 @@ def _is_person_name(text: str) -> bool:
             return False
         if NOT_NAMES.match(bare):
             return False
+        if bare.endswith(("'s", "’s")):
+            return False  # "Nepal's Historic Dharahara Tower": a possessive is no name
     return True
 
 
@@ -334,6 +336,8 @@ CAPTION_CREDIT_RES = [
         re.IGNORECASE,
     ),
     re.compile(rf"\({_AGENCY}\s*/\s*[A-Z][^()]{{1,60}}\)\.?$"),
+    # (Igor Kralj/PIXSELL), (Bill Clark/Roll Call/Pool): a photographer and an agency
+    re.compile(r"\([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)\.?$"),
     # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"

@@ -211,8 +211,16 @@ def choose_headline(
             score += 1.5
         elif following and is_body_like(following[0]):
             score += 1.0
-        elif header_follows(index + 1) and following and len(following[0]) > len(text):
-            score += 1.5  # a longer standfirst between the headline and the byline
+        elif (
+            header_follows(index + 1)
+            and following
+            and len(following[0]) > len(text)
+            and capitalised_share(following[0]) < 0.6
+        ):
+            # A longer standfirst between the headline and the byline (a standfirst is
+            # written as a sentence; a longer line in title case is the headline itself,
+            # under a label).
+            score += 1.5
         elif _deck_follows(lines, index) and word_count(text) >= 4:
             # Two headline-shaped lines right above the article: the headline and its deck
             # (a subtitle, a second headline), in that order.
