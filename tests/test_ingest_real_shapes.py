@@ -315,3 +315,39 @@ def test_a_caption_credited_to_a_photographer_and_agency_is_a_caption():
     article = read("France wins World Cup thriller", caption, "By Ben McKay", LEDE, SECOND)
     assert article.title == "France wins World Cup thriller"
     assert caption in article.captions
+
+
+# --- Datelines
+
+
+def test_dateline_shapes_closed_up_weekday_in_capitals_and_alone_on_a_line():
+    assert read(HEADLINE, f"HIROSHIMA--{LEDE}", SECOND).dateline == "HIROSHIMA"
+    assert read(HEADLINE, f"SINGAPORE, TUESDAY 12 JUNE 2018: {LEDE}", SECOND).dateline == (
+        "SINGAPORE"
+    )
+    alone = read(HEADLINE, "Georgia, Tbilisi, Feb. 7 /Trend, N. Doe/", LEDE, SECOND)
+    assert alone.dateline == "GEORGIA" and body(alone).startswith("The parliament")
+
+
+def test_a_speaker_in_a_transcript_is_no_dateline():
+    article = read(HEADLINE, "THE PRESIDENT: Thank you all very much for coming today, friends.")
+    assert article.dateline == ""
+
+
+def test_a_place_line_left_above_the_lede_is_the_dateline_and_the_lines_with_it_go():
+    article = read(HEADLINE, "Press Statement", "Heather Nauert", "Department Spokesperson",
+                   "Washington, DC", "September 7, 2018", LEDE, SECOND)  # fmt: skip
+    assert article.dateline == "WASHINGTON"
+    assert article.byline == "Heather Nauert"
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+
+
+def test_a_name_and_affiliation_line_is_no_place():
+    article = read(HEADLINE, "Terry Slevin, Cancer Council Australia", LEDE, SECOND)
+    assert article.dateline == ""
+
+
+def test_a_date_then_place_line_gives_both():
+    article = read(HEADLINE, "December 15, 2017, Novo-Ogaryovo, Moscow Region", LEDE, SECOND)
+    assert article.dateline == "NOVO-OGARYOVO"
+    assert article.published.date().isoformat() == "2017-12-15"

@@ -58,7 +58,8 @@ NOT_NAMES = re.compile(
     # The words of a site's labels and of headlines, never of a person's name: "Egypt Blog",
     # "Bye-Election Brief Update", "World News".
     r"news|blogs?|update[sd]?|updates|live|latest|breaking|video|videos|photos?|brief|briefing|"
-    r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search)$",
+    r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search|"
+    r"statements?|releases?|press|spokesperson|department|ministry|office)$",
     re.IGNORECASE,
 )
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
@@ -247,7 +248,7 @@ _MONTH = (
 _PLACE_WORD = r"[A-Z][A-Z'’.\-]*(?![a-z])"
 # A dateline's date: "Dec. 16", "December 16, 2009", "30 May 2018", "TUESDAY 12 JUNE 2018".
 _DATELINE_DATE = (
-    rf"(?:[A-Za-z]+day,?\s+)?(?:(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?"
+    rf"(?:[A-Za-z]+(?:day|DAY),?\s+)?(?:(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH})(?:,?\s+\d{{4}})?)"
 )
 DATELINE_RE = re.compile(
@@ -257,10 +258,11 @@ DATELINE_RE = re.compile(
     (?:,\s*(?P<date2>{_DATELINE_DATE}))?
     ,?\s*(?:
         \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
-      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?\s+
+      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?(?:\s+|$)
       | (?:--|[-—–:])\s+
       | —\s*
-    )(?=\S)""",
+      | --(?=[A-Z"“])
+    )(?=\S|$)""",
     re.VERBOSE,
 )
 # "Jakarta (ANTARA) -", "Hiroshima, May 19 -", "Washington, DC (VOA) --": a place in title
@@ -272,9 +274,9 @@ MIXED_CASE_DATELINE_RE = re.compile(
     (?:,\s*(?P<date>{_DATELINE_DATE}))?
     ,?\s*(?:
         \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
-      | (?<=\d)\.?\s*/(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?\s+
+      | (?<=\d)\.?\s*/(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?(?:\s+|$)
       | (?<=\d)\.?\s*(?:--|[-—–])\s+
-    )(?=\S)""",
+    )(?=\S|$)""",
     re.VERBOSE,
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
@@ -284,6 +286,9 @@ NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH",
 
 ORGANISATIONS = {"NATO", "UN", "EU", "US", "USA", "UK", "IMF", "WHO", "OPEC", "OSCE", "CIA", "FBI",
                  "FSB", "KGB", "ASEAN", "AU", "WTO", "IAEA", "ICC", "BBC", "CNN"}  # fmt: skip
+
+
+SPEAKER_TITLE_RE = re.compile(r"^(?:THE|MR|MRS|MS|DR|SEN|REP|GEN|Q|A)\b\.?")
 
 
 @dataclass(frozen=True)
@@ -307,6 +312,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     # A colon alone is weak evidence: "NATO: ..." opens a sentence, "ROME: ..." is a dateline.
     separator = paragraph[: match.end()].rstrip()[-1:]
     if separator == ":" and not agency and (len(place) < 3 or place in ORGANISATIONS):
+        return None
+    # "THE PRESIDENT:", "MR. SMITH:": a speaker in a transcript.
+    if separator == ":" and not agency and SPEAKER_TITLE_RE.match(place):
         return None
     if agency and not place and not find_outlet(agency):
         return None

@@ -291,6 +291,13 @@ def _remove_chrome(
             dates.append((item.line, found))
             remove("date line")
             continue
+        # "December 15, 2017, Novo-Ogaryovo, Moscow Region": the date, then where.
+        if (match := DATE_PLACE_RE.match(text)) and (found := search_date(match["date"])):
+            dates.append((item.line, found))
+            if not article.dateline and not person_names(match["place"]):
+                article.dateline = match["place"].upper()
+            remove("date line")
+            continue
         if is_relative_date_line(text):
             remove("date line")
             continue
@@ -791,7 +798,54 @@ def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[
     return kept
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_PLACE_RE = re.compile(
+    rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
+    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
+)
+# "Ottawa, Ontario", "Washington, DC", "KATHMANDU, NEPAL": a place on a line of its own.
+PLACE_LINE_RE = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"
+    r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$"
+)
+
+
+def _place_line(text: str) -> re.Match | None:
+    """'Washington, DC', but not 'Terry Slevin, Cancer Council' (a name and what they do)."""
+    match = PLACE_LINE_RE.match(text)
+    return match if match and not person_names(match["place"]) else None
+
+
+def _header_leftovers(article: TextArticle) -> None:
+    """Short lines the header left above the lede ("Press Statement", "Heather Nauert",
+    "Washington, DC"): the place is the dateline, a name the byline, the rest chrome."""
+    leftovers = []
+    for paragraph in article.paragraphs[:5]:
+        if is_body_like(paragraph.text):
+            break
+        if word_count(paragraph.text) > 5 or ends_sentence(paragraph.text):
+            return
+        leftovers.append(paragraph)
+    else:
+        return
+    places = [_place_line(p.text) for p in leftovers]
+    if not any(places):
+        return  # only where the place shows these lines are the header's, not the body's
+    for paragraph, place in zip(leftovers, places, strict=True):
+        article.paragraphs.remove(paragraph)
+        if place and not article.dateline:
+            article.dateline = place["place"].upper()
+            article.removed.append((-1, Stripped("dateline", paragraph.text)))
+        elif (names := person_names(paragraph.text)) and not article.byline:
+            article.byline = names
+            article.removed.append((-1, Stripped("byline", paragraph.text)))
+        else:
+            article.removed.append((-1, Stripped("page header", paragraph.text)))
+
+
 def _split_dateline(article: TextArticle) -> None:
+    _header_leftovers(article)
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
     if first is not None and not parse_dateline(first.text):
         first = _after_labels(article) or first
