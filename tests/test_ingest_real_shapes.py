@@ -351,3 +351,25 @@ def test_a_date_then_place_line_gives_both():
     article = read(HEADLINE, "December 15, 2017, Novo-Ogaryovo, Moscow Region", LEDE, SECOND)
     assert article.dateline == "NOVO-OGARYOVO"
     assert article.published.date().isoformat() == "2017-12-15"
+
+
+def test_a_feed_footer_with_a_long_motto_still_names_the_site():
+    motto = "Breaking news, special reports, world, business, sport coverage of all events. " * 2
+    article = read(
+        HEADLINE, LEDE, SECOND, f"The post {HEADLINE} appeared first on Steppe News – {motto}"
+    )
+    assert article.outlet.name == "Steppe News"
+
+
+def test_a_name_printed_twice_above_the_headline_is_the_site():
+    article = read(
+        "Steppe Standard", "Notification Icon", HEADLINE, LEDE, "Steppe Standard", SECOND
+    )
+    assert article.outlet.name == "Steppe Standard"
+
+
+def test_a_role_line_under_each_item_of_a_list_is_no_site():
+    article = read(HEADLINE, "13 Oct", "Jane Doe, Department Spokesperson", LEDE,
+                   "Another statement on talks", "9 Oct", "Jane Doe, Department Spokesperson",
+                   SECOND)  # fmt: skip
+    assert article.outlet is None

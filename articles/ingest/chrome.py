@@ -75,7 +75,7 @@ SOURCE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # A feed's footer under each item: "The post Talks end appeared first on Example News."
-FEED_FOOTER_RE = re.compile(r"^the post .{1,400} appeared first on (?P<site>.{2,120}?)\.?$", re.I)
+FEED_FOOTER_RE = re.compile(r"^the post .{1,400} appeared first on (?P<site>.{2,300}?)\.*$", re.I)
 
 ADVERTISEMENT_RE = _exact(
     r"advertisements?",

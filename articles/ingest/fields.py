@@ -216,7 +216,7 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
 # --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",
 # "Interview | Source: hromadske | Author: ...", "The post ... appeared first on Example News."
 SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)
-FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,300}?)\.*$", re.IGNORECASE)
 # What a source line gives that is not an outlet: "SOURCE: Agencies", "Source: Staff reports".
 _GENERIC_SOURCES = """agencies agency wires wire news reports report staff media internet web online
 various sources social official officials press release releases"""

@@ -35,7 +35,13 @@ from .fields import (
     person_names,
     split_trailing_credits,
 )
-from .headline import COUNTER_RE, choose_headline, interface_share, without_stamp
+from .headline import (
+    COUNTER_RE,
+    capitalised_share,
+    choose_headline,
+    interface_share,
+    without_stamp,
+)
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
 from .outlets import (
     Outlet,
@@ -221,6 +227,7 @@ def parse_text(
         kept = _join_wrapped_lines(kept)
     body = _read_header(kept, article, known_title, known_standfirst)
     _read_body(body, article, known_headings, known_captions)
+    _repeated_site_name(article, items[:20])
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
     # Short lines the header did not take ("Press Statement", a name, a place) may stand
     # between the headline and the prose; the header's date lines are above the prose.
@@ -373,6 +380,31 @@ def _outlet_beside_date(text: str) -> tuple[Outlet, str] | None:
     if len(words) >= 2:
         return outlet_named_in(text)
     return None
+
+
+def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
+    """'Business Standard', 'Pakistan Ministry of Foreign Affairs': a short name in title case
+    printed twice atop the page (the site's banner and its logo's text), not the headline."""
+    seen: dict[str, Item] = {}
+    for item in top:
+        text = item.text.strip(" |-–—")
+        key = text.casefold()
+        if key in seen:
+            words = word_count(text)
+            if (
+                2 <= words <= 6
+                and seen[key].line < article.title_line  # the first above the headline
+                and "," not in text  # "Jane Doe, Department Spokesperson" under each item
+                and not ends_sentence(text)
+                and not any(char.isdigit() for char in text)
+                and capitalised_share(text) >= 0.6
+                and interface_share(text) < 0.75  # "Business Standard", not "Latest News"
+                and not same_text(text, article.title)
+            ):
+                outlet = find_outlet(text) or outlet_given_by_uploader(text)
+                article.add_clue(_known_or_not(RANK_DOMAIN, text), item.line, outlet, text)
+                return
+        seen.setdefault(key, item)
 
 
 def _known_or_not(rank: int, words: str) -> float:
