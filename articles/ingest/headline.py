@@ -102,7 +102,7 @@ STAMP_LABEL_RE = re.compile(r"\b(?:updated|published|posted|date|time)\b|:\s*\("
 def without_stamp(text: str) -> str:
     """The line without a time stamp written before or after the headline on the same line."""
     text = LEADING_STAMP_RE.sub("", text, count=1)
-    match = TRAILING_DATE_RE.search(text)
+    match = TRAILING_DATE_RE.search(text) if text[-1:].isdigit() else None
     # Not from a time stamp's label: "Last updated at: (Beijing Time) Tuesday, March 18, 2003".
     if match and word_count(text[: match.start()]) >= 3 and not STAMP_LABEL_RE.search(text):
         return text[: match.start()]

@@ -299,7 +299,11 @@ def _remove_chrome(
             remove("date line")
             continue
         # "December 15, 2017, Novo-Ogaryovo, Moscow Region": the date, then where.
-        if (match := DATE_PLACE_RE.match(text)) and (found := search_date(match["date"])):
+        if (
+            len(text) <= 100
+            and (match := DATE_PLACE_RE.match(text))
+            and (found := search_date(match["date"]))
+        ):
             dates.append((item.line, found))
             if not article.dateline and not person_names(match["place"]):
                 article.dateline = match["place"].upper()
