@@ -373,3 +373,20 @@ def test_a_role_line_under_each_item_of_a_list_is_no_site():
                    "Another statement on talks", "9 Oct", "Jane Doe, Department Spokesperson",
                    SECOND)  # fmt: skip
     assert article.outlet is None
+
+
+def test_photo_credit_lines_hashtags_and_title_case_keywords_are_chrome():
+    third = "Neither side gave details of the proposals, which diplomats said were still drafts."
+    chrome = ["Sasko Lazarov/Rollingnews", "#lagos", "Nepal, Earthquake, May"]
+    article = read(HEADLINE, LEDE, SECOND, *chrome, third)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
+
+
+def test_a_republication_notice_on_the_ledes_line_names_the_outlet_and_goes():
+    notice = (
+        "This article is republished from The Conversation under a Creative Commons license. "
+        "Read the original article here. "
+    )
+    article = read(HEADLINE, notice + LEDE, SECOND)
+    assert article.outlet.name == "The Conversation"
+    assert body(article).startswith("The parliament")

@@ -216,6 +216,15 @@ MORE_LINK_RE = re.compile(
 # A teaser cut short with an ellipsis: "The presidency has dismissed ... President Bola…".
 TEASER_RE = re.compile(r"[\w,]…$")
 SPEAKER_LABEL_RE = re.compile(r"^[^:\"“”]{1,60}:\s")
+# "Sasko Lazarov/Rollingnews": a photographer and an agency on a line of their own.
+PHOTO_CREDIT_LINE_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$"
+)
+# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case.
+HASHTAGS_RE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
+TITLE_KEYWORDS_RE = re.compile(
+    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?){2,6}$"
+)
 # An image's alternative text: "AP logo", "Logo Agência Brasil".
 LOGO_RE = re.compile(r"^(?:logo\b.{0,40}|(?:\S+\s+){0,4}logo)$", re.IGNORECASE)
 # "Subscribe to The Week": a site asking for subscribers in its own name.
@@ -391,6 +400,12 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if line[:1] in "Ss" and SUBSCRIBE_RE.match(line):
         return "subscription appeal"
+    if "/" in line and len(line) <= 80 and PHOTO_CREDIT_LINE_RE.match(line):
+        return "image credit"
+    if line[:1] == "#" and HASHTAGS_RE.match(line):
+        return "tag list"
+    if "," in line and len(line) <= 80 and TITLE_KEYWORDS_RE.match(line):
+        return "tag list"
     return None
 
 

@@ -279,6 +279,16 @@ def _remove_chrome(
         if chrome.is_inline_link(text):
             remove("link list")
             continue
+        # "This article is republished from The Conversation under a Creative Commons
+        # license. Read the original article here. Nigerians go to ...": the notice goes, it
+        # names the outlet, and the text saved on its line stays.
+        if (notice := REPUBLISHED_LEAD_RE.match(text)) and notice.end() < len(text):
+            name = notice["name"]
+            outlet = find_outlet(name) or outlet_given_by_uploader(name)
+            article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+            article.removed.append((item.line, Stripped("republication notice", notice.group())))
+            item = Item(text[notice.end() :], item.line, item.block)
+            text = item.text
         if teasers and chrome.is_teaser(text):
             remove("teaser")
             continue
@@ -461,6 +471,11 @@ def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
         else:
             outlet = outlet_given_by_uploader(name)
             article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, name)
+        return
+    if reason == "republication notice" and (match := REPUBLISHED_LEAD_RE.match(item.text)):
+        name = match["name"]
+        outlet = find_outlet(name) or outlet_given_by_uploader(name)
+        article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
         return
     if reason == "subscription appeal" and (match := chrome.SUBSCRIBE_RE.match(item.text)):
         name = match["site"]
@@ -834,6 +849,12 @@ def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[
     return kept
 
 
+REPUBLISHED_LEAD_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
+    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
+    r"\s*",
+    re.IGNORECASE,
+)
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_PLACE_RE = re.compile(
     rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
