@@ -4,10 +4,13 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.models import Article, Outlet
 from tests.conftest import DEMO_DIR
 
+pytestmark = pytest.mark.django_db
 
-def test_extract_json_prints_one_object_per_article_without_the_database():
+
+def test_extract_json_prints_one_object_per_article_and_stores_nothing():
     out = StringIO()
     paths = [str(DEMO_DIR / "001_1a7374eea1c75804.txt"), str(DEMO_DIR / "002_ba46ccbaad925d34.txt")]
     call_command("extract", *paths, "--json", stdout=out)
@@ -24,6 +27,25 @@ def test_extract_json_prints_one_object_per_article_without_the_database():
     assert any(block["reason"] for block in rferl["stripped"])
     for key in ("format", "standfirst", "byline", "credits", "outlet_evidence"):
         assert key in reuters
+    assert not Article.objects.exists()
+
+
+def test_extract_recognises_an_outlet_an_admin_added(tmp_path):
+    page = tmp_path / "courier.txt"
+    page.write_text(
+        "ASTANA, May 3 (Steppe Courier) - The parliament voted on Tuesday to widen the grain "
+        "corridor, officials told reporters in the capital after a long meeting.\n\n"
+        '"We will keep the corridor open," the minister said after the talks.\n'
+    )
+    out = StringIO()
+    call_command("extract", str(page), "--json", stdout=out)
+    assert json.loads(out.getvalue())["outlet"]["kind"] == "other"  # named, but unknown
+    Outlet.objects.create(
+        name="Steppe Courier", short_name="Courier", slug="courier", kind="newspaper"
+    )
+    out = StringIO()
+    call_command("extract", str(page), "--json", stdout=out)
+    assert json.loads(out.getvalue())["outlet"]["kind"] == "newspaper"
 
 
 def test_extract_reports_an_unreadable_file_clearly(tmp_path):

@@ -20,7 +20,7 @@ FONT_SIZE_LABEL_RE = re.compile(r"^(?:text|font)[ -]?size\b.{0,40}$", re.IGNOREC
 
 # A line made of nothing but share/bookmark/print buttons and "back to top" links.
 SHARE_WORD_RE = re.compile(
-    r"\b(?:(?P<top>back\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page|return\s+to\s+top)"
+    r"\b(?:(?P<top>(?:back|go)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page|return\s+to\s+top)"
     r"|bookmark\s+and\s+share|share\s+(?:this|the)\s+(?:article|story|page|post|video)"
     r"|share\s+(?:on|via|to)\s+\w+|share|tweet(?:\s+this)?|e-?mail(?:\s+this)?"
     r"(?:\s+(?:article|story|page))?|print(?:\s+this)?(?:\s+(?:article|story|page))?"
@@ -69,9 +69,13 @@ COPYRIGHT_RE = re.compile(
 )
 
 SOURCE_LINE_RE = re.compile(
-    r"^(?:sources?|via)\s*:\s*[\w.,&/' -]{2,60}$|^\(?with (?:agency )?inputs? from [\w ,&]+\)?\.?$",
+    r"^(?:sources?|via)\s*:\s*[\w.,&/' -]{2,60}$|^\(?with (?:agency )?inputs? from [\w ,&]+\)?\.?$"
+    # "Interview | Source: hromadske | Author: Jane Doe": the same credit among labels.
+    r"|^(?:[^|]{1,30}\|\s*)?sources?\s*:\s*[^|]{2,60}(?:\|\s*[^|]{1,60}){0,2}$",
     re.IGNORECASE,
 )
+# A feed's footer under each item: "The post Talks end appeared first on Example News."
+FEED_FOOTER_RE = re.compile(r"^the post .{1,400} appeared first on (?P<site>.{2,300}?)\.*$", re.I)
 
 ADVERTISEMENT_RE = _exact(
     r"advertisements?",
@@ -94,7 +98,10 @@ NAVIGATION_RE = _exact(
     r"sign in",
     r"log ?in",
     r"register",
-    r"subscribe(?: now)?",
+    r"subscribe(?: now| today)?",
+    r"skip (?:next|this|to) .{1,120}",
+    r"jump to:? navigation.{0,20}",
+    r"image",
     r"home",
     r"close",
     r"toggle navigation",
@@ -130,7 +137,7 @@ TAG_LIST_RE = re.compile(
     re.IGNORECASE,
 )
 READING_TIME_RE = re.compile(
-    r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time:?\s*\d+\s*min(?:ute)?s?"
+    r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time:?\s*[<>~]?\s*\d+\s*min(?:ute)?s?"
     r"|listen to (?:this )?(?:article|story)(?:\s*\(?\d+\s*min(?:ute)?s?\)?)?"
     r"|listen\s*\(?\d+(?::\d+)?\s*(?:min(?:ute)?s?)?\)?)$",
     re.IGNORECASE,
@@ -171,7 +178,8 @@ COMMENT_FORM_RE = re.compile(
 # lower case, items of a few words each.
 KEYWORD_LIST_RE = re.compile(r"^[a-z0-9][\w' -]{1,40}(?:,\s*[a-z0-9][\w' -]{1,40}){3,}$")
 IMAGE_COURTESY_RE = re.compile(
-    r"^(?:image|photo|picture)s? (?:courtesy|by|from|via)\b.{1,120}$|^from shutter\w*\.com$",
+    r"^(?:image|photo|picture)s? (?:courtesy|by|from|via)\b.{1,120}$|^from shutter\w*\.com$"
+    r"|^(?:[\w.&'’-]+ ){1,4}(?:file )?(?:photo|image|picture)$",
     re.IGNORECASE,
 )
 # A request for money: "Donate now", "Support independent journalism".
@@ -195,6 +203,32 @@ FILE_SIZE_RE = re.compile(
     r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
     re.IGNORECASE,
 )
+# "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG": an image's file name, left
+# where the image stood.
+IMAGE_FILE_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?(?!\w)", re.I)
+# "Read more", "[More]", "Read the regulations in full here", "Learn more about X »": a link
+# to more, not a sentence of the article.
+MORE_LINK_RE = re.compile(
+    r"^[\[(…]*(?:(?:read|learn|see|find out|click|find|get|more)\b[^.!?]{0,60}?"
+    r"\b(?:more|here|in full|details)\b[^.!?]{0,40}|more)\s*[\])»›…]*$",
+    re.IGNORECASE,
+)
+# A teaser cut short with an ellipsis: "The presidency has dismissed ... President Bola…".
+TEASER_RE = re.compile(r"[\w,]…$")
+SPEAKER_LABEL_RE = re.compile(r"^[^:\"“”]{1,60}:\s")
+# "Sasko Lazarov/Rollingnews": a photographer and an agency on a line of their own.
+PHOTO_CREDIT_LINE_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$"
+)
+# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case.
+HASHTAGS_RE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
+TITLE_KEYWORDS_RE = re.compile(
+    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?){2,6}$"
+)
+# An image's alternative text: "AP logo", "Logo Agência Brasil".
+LOGO_RE = re.compile(r"^(?:logo\b.{0,40}|(?:\S+\s+){0,4}logo)$", re.IGNORECASE)
+# "Subscribe to The Week": a site asking for subscribers in its own name.
+SUBSCRIBE_RE = re.compile(r"^[Ss]ubscribe to (?P<site>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})$")
 URL_LINE_RE = re.compile(r"^(?:(?:source|url|link)\s*:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MARKUP_RE = re.compile(
@@ -223,7 +257,7 @@ LINK_LIST_HEADER_RE = _exact(
 )
 INLINE_LINK_RE = re.compile(
     r"^(?:read more|read also|also read|see also|related(?: news| stories| articles| links)?|more"
-    r"|watch|listen|read)\s*:\s*\S.{0,160}$",
+    r"|watch|listen|read|links?)\s*:\s*\S.{0,160}$",
     re.IGNORECASE,
 )
 PROMO_MARKER_RE = _exact(
@@ -317,6 +351,8 @@ def chrome_reason(line: str) -> str | None:
         return "copyright notice"
     if SOURCE_LINE_RE.match(line):
         return "source line"
+    if len(line) <= 600 and FEED_FOOTER_RE.match(line):
+        return "feed footer"
     if ADVERTISEMENT_RE.match(line):
         return "advertisement"
     if NAVIGATION_RE.match(line):
@@ -333,6 +369,8 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
+    if len(line) <= 120 and "." in line and IMAGE_FILE_RE.search(line) and word_count(line) <= 8:
+        return "image file name"
     if len(line) <= 400 and PRINT_EDITION_RE.match(line):
         return "print edition note"
     if len(line) <= 200 and STANDARDS_RE.match(line):
@@ -355,7 +393,33 @@ def chrome_reason(line: str) -> str | None:
         return "link list"
     if _is_code(line):
         return "script or style"
+    # (The cheap tests first: these run on every line of every page.)
+    if len(line) <= 120 and MORE_LINK_RE.match(line) and word_count(line) <= 10:
+        return "link list"
+    if len(line) <= 60 and LOGO_RE.match(line):
+        return "image credit"
+    if line[:1] in "Ss" and SUBSCRIBE_RE.match(line):
+        return "subscription appeal"
+    if "/" in line and len(line) <= 80 and PHOTO_CREDIT_LINE_RE.match(line):
+        return "image credit"
+    if line[:1] == "#" and HASHTAGS_RE.match(line):
+        return "tag list"
+    if "," in line and len(line) <= 80 and TITLE_KEYWORDS_RE.match(line):
+        return "tag list"
     return None
+
+
+def is_teaser(line: str) -> bool:
+    """A line of prose cut short with an ellipsis, as promos print them. (One alone may be
+    the article itself, saved cut short; text.py asks for several. A speaker trailing off in
+    a transcript is none.)"""
+    return (
+        line.endswith("…")
+        and len(line) >= 40
+        and bool(TEASER_RE.search(line[-2:]))
+        and not SPEAKER_LABEL_RE.match(line)
+        and not any(mark in line for mark in '"“”')
+    )
 
 
 def is_link_like(line: str) -> bool:

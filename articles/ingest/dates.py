@@ -3,6 +3,13 @@
 Only a line that is a date and nothing else (give or take a label such as "Updated:", a weekday,
 a time zone or "9 years ago") counts; dates inside sentences are events, not publication dates.
 Times are kept as written (naive, no time-zone conversion).
+
+Why not dateparser's search (installed with trafilatura): measured on header lines of the
+real pages (bench/realnews) it took 1-22 ms a line against some 0.06 ms here, read
+"By UPI Staff | Jan. 03, 2018" as 7 January of the current year and 7 March 2018, and took
+"on October 10" in a sentence as a date of this year, where a relative or yearless phrase must
+never be a publication date. Every shape the real pages print is read here. An HTML page's
+date is read from its markup (html.py: the meta tags, JSON-LD and <time> that htmldate reads).
 """
 
 import datetime
@@ -218,10 +225,14 @@ def _embedded_date(match: re.Match) -> datetime.date | None:
     return _date_from_match(match)
 
 
+TWO_DIGITS_RE = re.compile(r"\d\d")
+
+
 def search_date(line: str) -> FoundDate | None:
     """The first full date (with its year) written anywhere in a header line, with the time
     written next to it; None if the line has none."""
-    if len(line) > 200:
+    # Every full date has its year: two digits in a row at least (most lines have none).
+    if len(line) > 200 or not TWO_DIGITS_RE.search(line):
         return None
     best: tuple[int, re.Match, datetime.date] | None = None
     for pattern in EMBEDDED_PATTERNS:

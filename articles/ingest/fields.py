@@ -54,7 +54,12 @@ def split_trailing_credits(paragraph: str) -> tuple[str, str]:
 NOT_NAMES = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|the|a|an|this|that|"
-    r"then|now|today|tomorrow|yesterday|far|all|way|contrast|comparison|law|order)$",
+    r"then|now|today|tomorrow|yesterday|far|all|way|contrast|comparison|law|order|"
+    # The words of a site's labels and of headlines, never of a person's name: "Egypt Blog",
+    # "Bye-Election Brief Update", "World News".
+    r"news|blogs?|update[sd]?|updates|live|latest|breaking|video|videos|photos?|brief|briefing|"
+    r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search|"
+    r"statements?|releases?|press|spokesperson|department|ministry|office)$",
     re.IGNORECASE,
 )
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
@@ -73,6 +78,8 @@ def _is_person_name(text: str) -> bool:
             return False
         if NOT_NAMES.match(bare):
             return False
+        if bare.endswith(("'s", "’s")):
+            return False  # "Nepal's Historic Dharahara Tower": a possessive is no name
     return True
 
 
@@ -170,6 +177,68 @@ def parse_correspondent_byline(line: str) -> Byline | None:
     return None
 
 
+# "By Reuters", "Posted By: The Ski Channel on May 12, 2015", "Published: by Radio NewsHub |
+# 12:00": an outlet in the byline's place (what follows the name is its date or a label).
+OUTLET_BYLINE_RE = re.compile(
+    r"^(?P<label>(?:posted|published|written|filed|uploaded)\s*:?\s*)?by\s*:?\s+"
+    r"(?P<name>[^|,•]{2,60}?)(?:\s+(?:on|at)\s+\S.*|\s*[|,•]\s*.*|\s{2,}.*|\s+\d.*"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d.*)?$",
+    re.IGNORECASE,
+)
+# A label or a role in the byline's place, not an outlet: "By Staff Writer", "By Admin".
+NOT_OUTLET_BYLINE_RE = re.compile(
+    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|editorial|admin|administrator|"
+    r"desk|team|agenc(?:y|ies)|guest|contributors?|author|anonymous|our)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
+    """The outlet named where a byline names people, with its words; (None, '') if none.
+    Not known, it counts only after a "Posted by:"-style label ("By X" names a person)."""
+    match = OUTLET_BYLINE_RE.match(line) if len(line) <= 160 else None
+    if not match:
+        return None, ""
+    name = match["name"].strip(" .:")
+    if outlet := find_outlet(name):
+        return outlet, name
+    if (
+        not match["label"]
+        or not name[:1].isupper()
+        or person_names(name)
+        or NOT_OUTLET_BYLINE_RE.search(name)
+        or word_count(name) > 5
+    ):
+        return None, ""
+    return Outlet(name=name, short_name=name, homepage="", country="", kind="other"), name
+
+
+# --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",
+# "Interview | Source: hromadske | Author: ...", "The post ... appeared first on Example News."
+SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)
+FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,300}?)\.*$", re.IGNORECASE)
+# What a source line gives that is not an outlet: "SOURCE: Agencies", "Source: Staff reports".
+_GENERIC_SOURCES = """agencies agency wires wire news reports report staff media internet web online
+various sources social official officials press release releases"""
+GENERIC_SOURCES = frozenset(_GENERIC_SOURCES.split())
+
+
+def named_source(line: str) -> str:
+    """The outlet a source credit or a feed footer names, as written, or ''."""
+    match = SOURCE_NAME_RE.search(line) or FEED_SITE_RE.search(line)
+    if not match:
+        return ""
+    # "SABC News – Breaking news, special reports, world, ...": the site's name before its motto.
+    name = re.split(r"\s+[-–—|]\s+", match["name"].strip(), maxsplit=1)[0].strip(" .")
+    words = name.split()
+    # (Not refused for looking like a person's name: "Kyiv Post", "Steppe News" do too.)
+    if not 1 <= len(words) <= 6:
+        return ""
+    if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
+        return ""
+    return name
+
+
 # --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",
 # "KABUL, Afghanistan (AP) —", "MOSCOW, December 16. /TASS/."
 _MONTH = (
@@ -179,7 +248,7 @@ _MONTH = (
 _PLACE_WORD = r"[A-Z][A-Z'’.\-]*(?![a-z])"
 # A dateline's date: "Dec. 16", "December 16, 2009", "30 May 2018", "TUESDAY 12 JUNE 2018".
 _DATELINE_DATE = (
-    rf"(?:[A-Za-z]+day,?\s+)?(?:(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?"
+    rf"(?:[A-Za-z]+(?:day|DAY),?\s+)?(?:(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH})(?:,?\s+\d{{4}})?)"
 )
 DATELINE_RE = re.compile(
@@ -187,12 +256,13 @@ DATELINE_RE = re.compile(
     (?:,\s*(?:(?P<date>{_DATELINE_DATE})
           |(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}})))?
     (?:,\s*(?P<date2>{_DATELINE_DATE}))?
-    \s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
-      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?\s+
+    ,?\s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
+      | /(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?(?:\s+|$)
       | (?:--|[-—–:])\s+
       | —\s*
-    )(?=\S)""",
+      | --(?=[A-Z"“])
+    )(?=\S|$)""",
     re.VERBOSE,
 )
 # "Jakarta (ANTARA) -", "Hiroshima, May 19 -", "Washington, DC (VOA) --": a place in title
@@ -202,15 +272,19 @@ MIXED_CASE_DATELINE_RE = re.compile(
     rf"""^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})
     (?:,\s*(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}}))?
     (?:,\s*(?P<date>{_DATELINE_DATE}))?
-    \s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
+    ,?\s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
+      | (?<=\d)\.?\s*/(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?(?:\s+|$)
       | (?<=\d)\.?\s*(?:--|[-—–])\s+
-    )(?=\S)""",
+    )(?=\S|$)""",
     re.VERBOSE,
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
-              "Q", "A", "I"}  # fmt: skip
+              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE"}  # fmt: skip
+
+
+SPEAKER_TITLE_RE = re.compile(r"^(?:THE|MR|MRS|MS|DR|SEN|REP|GEN|Q|A)\b\.?")
 
 
 @dataclass(frozen=True)
@@ -234,6 +308,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     # A colon alone is weak evidence: "NATO: ..." opens a sentence, "ROME: ..." is a dateline.
     separator = paragraph[: match.end()].rstrip()[-1:]
     if separator == ":" and not agency and (len(place) < 3 or place in ORGANISATIONS):
+        return None
+    # "THE PRESIDENT:", "MR. SMITH:": a speaker in a transcript.
+    if separator == ":" and not agency and SPEAKER_TITLE_RE.match(place):
         return None
     if agency and not place and not find_outlet(agency):
         return None
@@ -265,6 +342,8 @@ CAPTION_CREDIT_RES = [
         re.IGNORECASE,
     ),
     re.compile(rf"\({_AGENCY}\s*/\s*[A-Z][^()]{{1,60}}\)\.?$"),
+    # (Igor Kralj/PIXSELL), (Bill Clark/Roll Call/Pool): a photographer and an agency
+    re.compile(r"\([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)\.?$"),
     # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
@@ -283,8 +362,8 @@ CAPTION_CREDIT_RES = [
 # an agency's name: most paragraphs have none, and six searches through each were a hot spot.
 CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy")
 CAPTION_PREFIX_RE = re.compile(
-    r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*", re.IGNORECASE
-)  # BBC: "Image caption, Rasmussen met ..."
+    r"^(?:image|photo|media|video)\s+caption(?:\s*[,:]\s*|(?=[A-Z]))", re.IGNORECASE
+)  # BBC: "Image caption, Rasmussen met ...", saved without the space: "Media captionTheresa"
 
 
 def caption_text(paragraph: str) -> str | None:

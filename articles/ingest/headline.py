@@ -45,7 +45,14 @@ TIME_STAMP_RE = re.compile(
     r"\.?,?\s+\d{4}\b",
     re.IGNORECASE,
 )
-URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
+URL_OR_EMAIL_RE = re.compile(
+    r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b"
+    # An image's or document's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1".
+    r"|\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|mp[34])\b",
+    re.I,
+)
+# "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
+COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = """a an the of in on at to for from by with and or but as is are was were be been has
 have had will would says said say after over into about its it his her their this that"""
@@ -79,9 +86,27 @@ LEADING_STAMP_RE = re.compile(
 )
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "... Maria Zakharova, Moscow, December 30, 2021", "... Briefing #113 Wednesday, 8/5/92",
+# "... on Trump and Donbas | 23 September 2019, 18:43": the date printed after the headline.
+TRAILING_DATE_RE = re.compile(
+    rf"(?:\s*[,|–—]\s*|\s+-\s+|\s+)(?:[A-Z][a-z]+,\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}})?$"
+)
+
+
+STAMP_LABEL_RE = re.compile(r"\b(?:updated|published|posted|date|time)\b|:\s*\(", re.I)
+
+
 def without_stamp(text: str) -> str:
-    """The line without a time stamp written before the headline on the same line."""
-    return LEADING_STAMP_RE.sub("", text, count=1)
+    """The line without a time stamp written before or after the headline on the same line."""
+    text = LEADING_STAMP_RE.sub("", text, count=1)
+    match = TRAILING_DATE_RE.search(text) if text[-1:].isdigit() else None
+    # Not from a time stamp's label: "Last updated at: (Beijing Time) Tuesday, March 18, 2003".
+    if match and word_count(text[: match.start()]) >= 3 and not STAMP_LABEL_RE.search(text):
+        return text[: match.start()]
+    return text
 
 
 def interface_share(text: str) -> float:
@@ -109,14 +134,14 @@ def shape_score(text: str) -> float | None:
     words = word_count(text)
     if not 2 <= words <= 30 or len(text) > 250 or sentence_count(text) > 1:
         return None
-    if text.endswith(":") or URL_OR_EMAIL_RE.search(text):
+    if text.endswith(":") or URL_OR_EMAIL_RE.search(text) or COUNTER_RE.match(text):
         return None
     # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
     # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment
     # or a list item.
     if ends_sentence(text) and not text.endswith(("?", "!")) and words > 6:
         return None
-    if text[:1].islower() or BULLET_RE.match(text):
+    if text[:1].islower() or BULLET_RE.match(text) or text[:1] in ":;,.|/)]}":
         return None
     if not WORD_RE.search(text):
         return None
@@ -140,6 +165,20 @@ def shape_score(text: str) -> float | None:
     if capitalised_share(text) >= 0.6:
         score += 0.5
     return score
+
+
+def _deck_follows(lines: list[str], index: int) -> bool:
+    """Whether the next line is a deck under this one: headline-shaped, then the article."""
+    if index + 2 >= len(lines):
+        return False
+    deck, after = lines[index + 1], lines[index + 2]
+    return (
+        word_count(deck) >= 4
+        and not is_body_like(deck)
+        and (shape_score(deck) or 0) >= 1.0
+        and not TIME_STAMP_RE.search(deck)
+        and is_body_like(after)
+    )
 
 
 def choose_headline(
@@ -172,8 +211,20 @@ def choose_headline(
             score += 1.5
         elif following and is_body_like(following[0]):
             score += 1.0
-        elif header_follows(index + 1) and following and len(following[0]) > len(text):
-            score += 1.5  # a longer standfirst between the headline and the byline
+        elif (
+            header_follows(index + 1)
+            and following
+            and len(following[0]) > len(text)
+            and capitalised_share(following[0]) < 0.6
+        ):
+            # A longer standfirst between the headline and the byline (a standfirst is
+            # written as a sentence; a longer line in title case is the headline itself,
+            # under a label).
+            score += 1.5
+        elif _deck_follows(lines, index) and word_count(text) >= 4:
+            # Two headline-shaped lines right above the article: the headline and its deck
+            # (a subtitle, a second headline), in that order.
+            score += 1.0
         # A standfirst (a sentence, not in title case) sits under a shorter headline.
         previous = lines[index - 1] if index else ""
         if (

@@ -105,6 +105,25 @@ DOMAIN_RE = re.compile(
 )
 
 
+# A site named by its address, as many print their name: "News.Az", "CRIENGLISH.com",
+# "PanARMENIAN.Net". One word with a dot before a short top-level domain, no path.
+SITE_ADDRESS_RE = re.compile(
+    r"(?<![\w@./-])(?:www\.)?(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]+\."
+    r"(?i:com|net|org|info|news|[a-z]{2})(?![\w/@-]|\.\w)"
+)
+
+
+def site_address_named(text: str) -> tuple[Outlet, str] | None:
+    """The outlet a site address in the text names: a known one's, else one named by it."""
+    for match in SITE_ADDRESS_RE.finditer(text):
+        address = match.group()
+        outlet = current_catalogue().outlet_for_domain(address)
+        if outlet is None:
+            outlet = Outlet(name=address, short_name=address, homepage="", country="", kind="other")
+        return outlet, address
+    return None
+
+
 @lru_cache(maxsize=8192)
 def _name_pattern(name: str) -> tuple[re.Pattern, re.Pattern]:
     """A name's pattern and the pattern of its first letter (shared by catalogues: a catalogue

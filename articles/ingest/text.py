@@ -26,21 +26,30 @@ from .errors import IngestError
 from .fields import (
     caption_text,
     credits_in_line,
+    named_source,
     parse_byline,
     parse_correspondent_byline,
     parse_dateline,
+    parse_outlet_byline,
     parse_signature_byline,
     person_names,
     split_trailing_credits,
 )
+from .headline import (
+    COUNTER_RE,
+    capitalised_share,
+    choose_headline,
+    interface_share,
+    without_stamp,
+)
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
-from .headline import choose_headline, interface_share, without_stamp
 from .outlets import (
     Outlet,
     find_outlet,
     outlet_from_domains,
     outlet_given_by_uploader,
     outlet_named_in,
+    site_address_named,
 )
 from .shapes import (
     ends_sentence,
@@ -94,6 +103,14 @@ PIPE_SUFFIX_RE = re.compile(
     r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
 )
 LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
+# "By Xinhua writers Sun Jinxia and Wu Qi", "By Indonesia bureau chief Jane Doe": a byline
+# that names more than people is still no headline.
+BYLINE_START_RE = re.compile(r"^By:?\s+(?:[A-Z]|our\b)(?!.*:)(?:\S+\s+){0,10}\S+$")
+LEADING_DATE_RE = re.compile(
+    r"^date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
+)
+NAME_LIST_RE = re.compile(r",|\sand\s|&")
+SITE_SUFFIX_RE = re.compile(r"\s(?:\||-|–|—|::)\s+((?:(?!\s(?:\||-|–|—|::)\s).){2,40})$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
@@ -128,6 +145,7 @@ class TextArticle:
     published_inferred: bool = False  # the year was not written with the date
     dateline_text: str = ""  # "BEIJING, Feb. 4 (Xinhua) --" as written
     header_end: int = 0  # the line where the body under the headline starts
+    title_line: int = -1  # the headline's line, -1 when it was not read from a line
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     removed: list[tuple[int, Stripped]] = field(default_factory=list)  # (line, what)
@@ -166,7 +184,13 @@ def merge_adjacent(removed: list[tuple[int, Stripped]], kept_lines: set[int]) ->
 def tidy_lines(text: str) -> list[str]:
     """Lines with any line ending, no-break and odd spaces as spaces, runs of spaces collapsed."""
     # str.split() treats NBSP, thin spaces and tabs as whitespace, so this also normalises them.
-    return [" ".join(line.split()) for line in ZERO_WIDTH_RE.sub("", text).splitlines()]
+    lines = [" ".join(line.split()) for line in ZERO_WIDTH_RE.sub("", text).splitlines()]
+    # "date 2018-06-12 © 2023 Aspen Public Radio": a saved page's time stamp written before
+    # its first line is a line of its own (the page's date), not part of that line.
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None and (stamp := LEADING_DATE_RE.match(lines[first])):
+        lines[first : first + 1] = [stamp.group().strip(), lines[first][stamp.end() :]]
+    return lines
 
 
 def items_from_lines(lines: list[str]) -> list[Item]:
@@ -203,8 +227,15 @@ def parse_text(
         kept = _join_wrapped_lines(kept)
     body = _read_header(kept, article, known_title, known_standfirst)
     _read_body(body, article, known_headings, known_captions)
+    _repeated_site_name(article, items[:20])
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
-    _choose_date(article, dates, first_body_line)
+    # Short lines the header did not take ("Press Statement", a name, a place) may stand
+    # between the headline and the prose; the header's date lines are above the prose.
+    prose_line = next((item.line for item in body[:8] if is_body_like(item.text)), first_body_line)
+    _choose_date(article, dates, max(first_body_line, prose_line), items)
+    if article.published is None and (date := search_date(article.dateline_text)):
+        # "NAIROBI, 30 May 2018, (PSCU)—": the dateline gives the day in full.
+        article.published, article.precision = date.value, date.precision
     if article.published is None:
         # The header ends where the body under the headline starts (prose kept from above
         # the headline is not where it ends).
@@ -220,6 +251,8 @@ def _remove_chrome(
     kept: list[Item] = []
     body_seen = False
     index = 0
+    # Promos cut short with an ellipsis come several to a page.
+    teasers = sum(chrome.is_teaser(item.text) for item in items[:2000]) >= 2
     while index < len(items):
         item = items[index]
         text = item.text
@@ -234,21 +267,56 @@ def _remove_chrome(
             _remove_tail(items[index:], tail_reason, article)
             break
         if tail_reason or chrome.is_link_list_header(text):
+            if not body_seen and _heading_repeats(items[index + 1 : index + 5]):
+                # "Latest News" above a page that prints its headline twice (the page's title
+                # and its heading): a label over the article, not a list of links.
+                remove("section label")
+                index += 1
+                continue
             index = _remove_link_list(items, index, tail_reason or "link list", article)
             continue
         index += 1
         if chrome.is_inline_link(text):
             remove("link list")
             continue
+        # "This article is republished from The Conversation under a Creative Commons
+        # license. Read the original article here. Nigerians go to ...": the notice goes, it
+        # names the outlet, and the text saved on its line stays.
+        if (notice := REPUBLISHED_LEAD_RE.match(text)) and notice.end() < len(text):
+            name = notice["name"]
+            outlet = find_outlet(name) or outlet_given_by_uploader(name)
+            article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+            article.removed.append((item.line, Stripped("republication notice", notice.group())))
+            item = Item(text[notice.end() :], item.line, item.block)
+            text = item.text
+        if teasers and chrome.is_teaser(text):
+            remove("teaser")
+            continue
+
         if reason := chrome.chrome_reason(text):
             remove(reason)
             _clues_from_chrome(article, item, reason)
+            continue
+        # "Views : 594" in the header: a counter (in the body, "Total votes: 2,692" is data).
+        if not body_seen and COUNTER_RE.match(text):
+            remove("share counter")
             continue
         if chrome.is_breakpoint_name(text) and _next_is_breakpoint(items, index - 1):
             remove("css breakpoints")
             continue
         if found := parse_date_line(text):
             dates.append((item.line, found))
+            remove("date line")
+            continue
+        # "December 15, 2017, Novo-Ogaryovo, Moscow Region": the date, then where.
+        if (
+            len(text) <= 100
+            and (match := DATE_PLACE_RE.match(text))
+            and (found := search_date(match["date"]))
+        ):
+            dates.append((item.line, found))
+            if not article.dateline and not person_names(match["place"]):
+                article.dateline = match["place"].upper()
             remove("date line")
             continue
         if is_relative_date_line(text):
@@ -273,14 +341,89 @@ def _remove_chrome(
         if word_count(text) <= 4 and interface_share(text) == 1.0:
             remove("navigation")
             continue
+        # "News.Az" alone on a line: the site's name, written as its address.
+        found = site_address_named(text) if " " not in text and len(text) <= 40 else None
+        if found and found[1] == text.strip(" .|-–—"):
+            article.add_clue(_known_or_not(RANK_DOMAIN, found[1]), item.line, *found)
+            remove("site name")
+            continue
         # "- Global Voices - https://globalvoices.org -": a short line atop the page that
         # gives a known outlet's address is its site name.
         if index <= 6 and word_count(text) <= 12 and (found := outlet_from_domains(text)):
             article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
+        # "2011-01-14 21:24:51 (Beijing Time) China Daily", "2017-10-29 08:30 CRIENGLISH.com
+        # Web Editor: X": a header line giving the date and whose page it is.
+        elif (
+            index <= 12
+            and len(text) <= 120
+            and not body_seen
+            and search_date(text)
+            and (found := _outlet_beside_date(text) or site_address_named(text))
+        ):
+            article.add_clue(_known_or_not(RANK_DOMAIN, found[1]), item.line, *found)
         kept.append(item)
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+# What separates the parts of a header's date line: brackets, pipes, wide gaps, the date and
+# time themselves ("2011-01-14 21:24:51(Beijing Time) China Daily", "IOL22-04-2025").
+DATE_LINE_PARTS_RE = re.compile(r"[|()\[\]•]|\s{2,}|\s[-–—]\s|\d[\d:./-]*\d|\b\d\b")
+
+
+_DATE_WORDS = """jan feb mar apr may jun jul aug sep sept oct nov dec january february march
+april june july august september october november december mon tue wed thu fri sat sun monday
+tuesday wednesday thursday friday saturday sunday am pm a.m. p.m. gmt utc est edt bst cet ist
+jst bjt updated update published posted last date time on at by of the"""
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+
+
+def _outlet_beside_date(text: str) -> tuple[Outlet, str] | None:
+    """A known outlet named as one part of a header's date line (a table look-up a part)."""
+    parts = [part.strip(" ,:") for part in DATE_LINE_PARTS_RE.split(text)]
+    for part in parts:
+        words = part.split()[:5]
+        # The part, or its first words: "IOL News", "Xinhua Web Editor: X".
+        for size in range(len(words), 0, -1):
+            if outlet := find_outlet(name := " ".join(words[:size])):
+                return outlet, name
+    # A name inside a part ("News from the White House - Thu, 07/27/2017"): the slower
+    # search, only where more than a label ("Updated:", a weekday) stands beside the date.
+    words = [w for part in parts for w in part.casefold().split() if w not in DATE_WORDS]
+    if len(words) >= 2:
+        return outlet_named_in(text)
+    return None
+
+
+def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
+    """'Business Standard', 'Pakistan Ministry of Foreign Affairs': a short name in title case
+    printed twice atop the page (the site's banner and its logo's text), not the headline."""
+    seen: dict[str, Item] = {}
+    for item in top:
+        text = item.text.strip(" |-–—")
+        key = text.casefold()
+        if key in seen:
+            words = word_count(text)
+            if (
+                2 <= words <= 6
+                and seen[key].line < article.title_line  # the first above the headline
+                and "," not in text  # "Jane Doe, Department Spokesperson" under each item
+                and not ends_sentence(text)
+                and not any(char.isdigit() for char in text)
+                and capitalised_share(text) >= 0.6
+                and interface_share(text) < 0.75  # "Business Standard", not "Latest News"
+                and not same_text(text, article.title)
+            ):
+                outlet = find_outlet(text) or outlet_given_by_uploader(text)
+                article.add_clue(_known_or_not(RANK_DOMAIN, text), item.line, outlet, text)
+                return
+        seen.setdefault(key, item)
+
+
+def _known_or_not(rank: int, words: str) -> float:
+    """The rank of a clue: as given when its words name a known outlet, weaker when not."""
+    return rank if find_outlet(words) else rank + UNKNOWN
 
 
 def _remove_tail(tail: list[Item], reason: str, article: TextArticle) -> None:
@@ -307,12 +450,38 @@ def _remove_link_list(items: list[Item], start: int, reason: str, article: TextA
     return end
 
 
+def _heading_repeats(items: list[Item]) -> bool:
+    """Whether a headline-sized line among these comes back among them."""
+    texts = [item.text for item in items if 3 <= word_count(item.text) <= 30]
+    return any(same_text(text, other) for i, text in enumerate(texts) for other in texts[i + 1 :])
+
+
 def _next_is_breakpoint(items: list[Item], index: int) -> bool:
     neighbours = items[max(index - 1, 0) : index] + items[index + 1 : index + 2]
     return any(chrome.is_breakpoint_name(other.text) for other in neighbours)
 
 
 def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
+    # "Source: The Daily Courier" on a repost, "... appeared first on Example News." under a
+    # feed's item: the page names the outlet whose text it is, known or not.
+    if reason in {"source line", "feed footer"} and (name := named_source(item.text)):
+        if known := find_outlet(name) or outlet_named_in(name):
+            known = known if isinstance(known, Outlet) else known[0]
+            article.add_clue(RANK_COPYRIGHT, item.line, known, item.text)
+        else:
+            outlet = outlet_given_by_uploader(name)
+            article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, name)
+        return
+    if reason == "republication notice" and (match := REPUBLISHED_LEAD_RE.match(item.text)):
+        name = match["name"]
+        outlet = find_outlet(name) or outlet_given_by_uploader(name)
+        article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+        return
+    if reason == "subscription appeal" and (match := chrome.SUBSCRIBE_RE.match(item.text)):
+        name = match["site"]
+        outlet = find_outlet(name) or outlet_given_by_uploader(name)
+        article.add_clue(_known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+        return
     # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
     if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, named[0], item.text)
@@ -410,7 +579,12 @@ def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool
     if byline is None and after_title:
         byline = parse_correspondent_byline(item.text)
     if byline is None:
-        return False
+        outlet, words = parse_outlet_byline(item.text)
+        if outlet is None:
+            return False
+        article.add_clue(_known_or_not(RANK_BYLINE, words), item.line, outlet, words)
+        article.removed.append((item.line, Stripped("byline", item.text)))
+        return True
     if not article.byline:
         article.byline = byline.names
     article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
@@ -437,15 +611,20 @@ def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
     match = TITLE_PREFIX_RE.match(title)
     if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
         return match["title"], match["site"]
+    # "Egypt Blog - Live Blogs - Al Jazeera English": the site last of several parts.
+    match = SITE_SUFFIX_RE.search(title)
+    if match and match.start() >= 8 and find_outlet(match[1]):
+        return title[: match.start()].rstrip(), match[1]
     return title, ""
 
 
 def _set_title(article: TextArticle, item: Item) -> None:
     text = LANGUAGE_LINKS_RE.sub("", item.text)
+    article.title_line = item.line
     article.title, site = split_site_name(text)
-    if not site and (match := PIPE_SUFFIX_RE.match(text)):
+    if match := PIPE_SUFFIX_RE.match(article.title):
         # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
-        # pipe, which headlines themselves do not use.
+        # pipe, which headlines themselves do not use (also left of a site's name).
         article.title = match["title"]
     if site:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
@@ -497,10 +676,14 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
-        or person_names(text)
+        # One name on a short line, or a list of names: "Chinese New Premier Meets Press" is a
+        # headline in title case, "John Vidal, Suzanne Goldenberg and Lenore Taylor" a byline.
+        or ((word_count(text) <= 3 or NAME_LIST_RE.search(text)) and person_names(text))
+        or BYLINE_START_RE.match(text)
         or parse_byline(text)
         or parse_signature_byline(text)
         or parse_correspondent_byline(text)
+        or parse_outlet_byline(text)[0]
         or caption_text(text)
         or parse_dateline(text)
     )
@@ -560,6 +743,9 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             article.removed.append((item.line, Stripped("section label", item.text)))
         else:
             article.removed.append((item.line, Stripped("page header", item.text)))
+            # The page's title above its heading: "Egypt Blog - Live Blogs - Al Jazeera".
+            if (suffix := SITE_SUFFIX_RE.search(item.text)) and (site := find_outlet(suffix[1])):
+                article.add_clue(RANK_DATELINE, item.line, site, suffix[1])
     headline = candidates[chosen.index]
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     return start + chosen.index + 1, lead
@@ -663,7 +849,60 @@ def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[
     return kept
 
 
+REPUBLISHED_LEAD_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
+    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
+    r"\s*",
+    re.IGNORECASE,
+)
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_PLACE_RE = re.compile(
+    rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
+    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
+)
+# "Ottawa, Ontario", "Washington, DC", "KATHMANDU, NEPAL": a place on a line of its own.
+PLACE_LINE_RE = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"
+    r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$"
+)
+
+
+def _place_line(text: str) -> re.Match | None:
+    """'Washington, DC', but not 'Terry Slevin, Cancer Council' (a name and what they do)."""
+    match = PLACE_LINE_RE.match(text)
+    return match if match and not person_names(match["place"]) else None
+
+
+def _header_leftovers(article: TextArticle) -> None:
+    """Short lines the header left above the lede ("Press Statement", "Heather Nauert",
+    "Washington, DC"): the place is the dateline, a name the byline, the rest chrome."""
+    leftovers = []
+    for paragraph in article.paragraphs[:5]:
+        if is_body_like(paragraph.text):
+            break
+        if word_count(paragraph.text) > 5 or ends_sentence(paragraph.text):
+            return
+        leftovers.append(paragraph)
+    else:
+        return
+    places = [_place_line(p.text) for p in leftovers]
+    if not any(places):
+        return  # only where the place shows these lines are the header's, not the body's
+    for paragraph, place in zip(leftovers, places, strict=True):
+        article.paragraphs.remove(paragraph)
+        if place and not article.dateline:
+            article.dateline = place["place"].upper()
+            article.removed.append((-1, Stripped("dateline", paragraph.text)))
+        elif (names := person_names(paragraph.text)) and not article.byline:
+            article.byline = names
+            article.removed.append((-1, Stripped("byline", paragraph.text)))
+        else:
+            article.removed.append((-1, Stripped("page header", paragraph.text)))
+
+
 def _split_dateline(article: TextArticle) -> None:
+    _header_leftovers(article)
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
     if first is not None and not parse_dateline(first.text):
         first = _after_labels(article) or first
@@ -673,11 +912,22 @@ def _split_dateline(article: TextArticle) -> None:
         article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
         first.text = first.text[lead.end() :]
         return
+    # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
+    if lead and (found := site_address_named(lead["name"])) and found[1] == lead["name"]:
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+        first.text = first.text[lead.end() :]
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]
     first.text = first.text[dateline.length :].strip()
     article.dateline = dateline.place.upper()
+    # "KATHMANDU – Reuters" on a line of its own: the agency follows the dash.
+    if not dateline.agency and (agency := find_outlet(first.text.rstrip("."))):
+        article.add_clue(RANK_DATELINE, -1, agency, first.text)
+        article.removed.append((-1, Stripped("source line", first.text)))
+        article.paragraphs.remove(first)
+        return
     if dateline.agency and (known := find_outlet(dateline.agency)):
         article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
     elif dateline.agency and dateline.place:
@@ -686,9 +936,29 @@ def _split_dateline(article: TextArticle) -> None:
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
 
 
-def _choose_date(article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int) -> None:
-    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one."""
+def _choose_date(
+    article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int, items: list[Item]
+) -> None:
+    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one.
+    Under the headline before above it: above stand the site's own date ("Sunday, December
+    21, 2025"), a forum post's, a feed's; under it, the article's (also inside a byline)."""
     header = [found for line, found in dates if line < body_line]
+    if article.title_line >= 0 and header:
+        # Down to the first prose under the headline (a standfirst, the lede): further down
+        # a list page's next item has its own date.
+        end = next(
+            (i.line for i in items if i.line > article.title_line and is_body_like(i.text)),
+            body_line,
+        )
+        end = min(end, body_line)
+        below = [found for line, found in dates if article.title_line < line < end]
+        if not below:
+            below = [
+                found
+                for item in items
+                if article.title_line < item.line < end and (found := search_date(item.text))
+            ][:1]
+        header = below or header
     labelled = [found for line, found in dates if found.label]
     # A page without a header may print its date on a line of its own under the first
     # paragraph (a caption, a summary) rather than above it.

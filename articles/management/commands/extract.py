@@ -2,7 +2,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from articles.imports.catalogue import outlet_catalogue
 from articles.ingest import IngestError, parse_article
 from articles.quotes import extract_quotes, quotable_texts
 
@@ -29,7 +31,7 @@ def quotes_of(parsed) -> list[dict]:
 
 
 class Command(BaseCommand):
-    help = "Run the ingest pipeline on files without touching the database; print the result."
+    help = "Run the ingest pipeline on files and print the result; stores nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
@@ -43,12 +45,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, paths, as_json=False, outlet=None, **options):
+        # The outlets an import would recognise (the stored rows an admin edits), so that
+        # extract reads a file as the upload does; the code's list when there is no database.
+        try:
+            outlets = outlet_catalogue()
+        except DatabaseError:
+            outlets = None
+            self.stderr.write("No database: outlets are recognised from the code's list only.")
         failed = 0
         for raw in paths:
             path = Path(raw)
             try:
                 data = path.read_bytes()
-                parsed = parse_article(data, filename=path.name, outlet=outlet)
+                parsed = parse_article(data, filename=path.name, outlet=outlet, outlets=outlets)
             except OSError as error:
                 failed += 1
                 self.stderr.write(f"{raw}: cannot read the file ({error.strerror})")

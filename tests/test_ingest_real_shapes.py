@@ -1,0 +1,392 @@
+"""articles.ingest: shapes seen on many real pages (bench/realnews/), each as a short synthetic
+page: where a page names its outlet, how it writes its dateline, date and headline, and the
+chrome around them. Pure parsing, no database."""
+
+from articles.ingest import parse_article
+
+LEDE = (
+    "The parliament voted on Tuesday to widen the grain corridor, officials told reporters in "
+    "the capital after a long meeting that ran late into the night."
+)
+SECOND = '"We will keep the corridor open," the minister said after the talks ended on Tuesday.'
+HEADLINE = "Parliament votes to widen the grain corridor"
+
+
+def read(*lines: str):
+    return parse_article("\n\n".join(lines).encode(), filename="page.txt")
+
+
+def body(article) -> str:
+    return "\n".join(paragraph.text for paragraph in article.paragraphs)
+
+
+# --- Outlets named by a source credit or a feed's footer
+
+
+def test_a_source_credit_names_the_outlet_a_repost_reproduces():
+    article = read(HEADLINE, "Source: The Steppe Courier", LEDE, SECOND)
+    assert article.outlet.name == "The Steppe Courier"
+    assert "Source:" not in body(article)
+
+
+def test_a_source_credit_among_labels_names_a_known_outlet_over_a_dateline_agency():
+    article = read(
+        HEADLINE, "Interview | Source: Reuters | Author: Jane Doe", f"ASTANA (AP) - {LEDE}", SECOND
+    )
+    assert article.outlet.name == "Reuters"
+
+
+def test_a_generic_source_names_no_outlet():
+    assert read(HEADLINE, "SOURCE: Agencies", LEDE, SECOND).outlet is None
+
+
+def test_a_feed_footer_names_the_site_without_its_motto():
+    article = read(
+        HEADLINE,
+        LEDE,
+        SECOND,
+        f"The post {HEADLINE} appeared first on Steppe News – Breaking news, world, business.",
+    )
+    assert article.outlet.name == "Steppe News"
+    assert "appeared first" not in body(article)
+
+
+# --- Datelines with the agency written close up, after a comma, or after the dash
+
+
+def test_a_dateline_agency_may_touch_the_dash_or_follow_a_comma():
+    closed_up = read(HEADLINE, f"Astana, May 19 (Jiji Press)--{LEDE}", SECOND)
+    assert (closed_up.dateline, closed_up.outlet.name) == ("ASTANA", "Jiji Press")
+    assert body(closed_up).startswith("The parliament")
+    after_comma = read(HEADLINE, f"NAIROBI, 30 May 2018, (Xinhua)—{LEDE}", SECOND)
+    assert (after_comma.dateline, after_comma.outlet.name) == ("NAIROBI", "Xinhua")
+
+
+def test_a_slash_credit_may_carry_the_reporters_name():
+    article = read(HEADLINE, f"Georgia, Tbilisi, Feb. 7 /Trend, N. Doe/ {LEDE}", SECOND)
+    assert article.dateline == "GEORGIA"
+    assert article.outlet.name == "Trend" and body(article).startswith("The parliament")
+
+
+def test_a_dateline_line_with_the_agency_after_the_dash():
+    article = read(HEADLINE, "KATHMANDU – Reuters", LEDE, SECOND)
+    assert (article.dateline, article.outlet.name) == ("KATHMANDU", "Reuters")
+    assert body(article).startswith("The parliament")
+
+
+# --- An outlet where the byline names people
+
+
+def test_an_outlet_in_the_bylines_place_names_the_outlet():
+    known = read(HEADLINE, "By Reuters   April 14, 2016 | 10:36 pm PT", LEDE, SECOND)
+    assert known.outlet.name == "Reuters"
+    assert known.published.date().isoformat() == "2016-04-14"
+    labelled = read(HEADLINE, "Posted By: The Steppe Channel on May 12, 2015 5:38 pm", LEDE, SECOND)
+    assert labelled.outlet.name == "The Steppe Channel"
+    assert labelled.title == HEADLINE
+
+
+def test_a_person_or_a_role_in_the_bylines_place_is_no_outlet():
+    for byline in ("Posted by: Jane Doe on May 12, 2015", "Posted by Staff Writer", "By Admin"):
+        assert read(HEADLINE, byline, LEDE, SECOND).outlet is None, byline
+
+
+# --- A site named by its address, or on the header's date line
+
+
+def test_a_site_address_alone_on_a_line_names_the_site():
+    article = read(HEADLINE, LEDE, SECOND, "Steppe.Kz")
+    assert article.outlet.name == "Steppe.Kz"
+    assert "Steppe.Kz" not in body(article)
+
+
+def test_a_site_address_opening_the_story_names_the_site():
+    article = read(HEADLINE, f"SteppeNEWS.Net - {LEDE}", SECOND)
+    assert article.outlet.name == "SteppeNEWS.Net"
+    assert body(article).startswith("The parliament")
+
+
+def test_the_header_date_line_may_name_the_site():
+    known = read(HEADLINE, "2011-01-14 21:24:51 (Beijing Time) China Daily", LEDE, SECOND)
+    assert known.outlet.name == "China Daily"
+    unknown = read(HEADLINE, "2017-10-29 08:30:33   STEPPENEWS.com   Web Editor: Jane Doe", LEDE)
+    assert unknown.outlet.name == "STEPPENEWS.com"
+    assert unknown.published.date().isoformat() == "2017-10-29"
+
+
+def test_abbreviations_and_file_names_are_no_site_address():
+    article = read(HEADLINE, "U.S. troops", LEDE, "index.html", SECOND, "e.g.")
+    assert article.outlet is None
+
+
+# --- Headlines: the shapes that were taken for something else, and chrome taken for them
+
+
+def test_a_short_title_case_headline_with_label_words_is_no_persons_name():
+    article = read("Friday, April 1, 2011", "Bye-Election Brief Update", LEDE, SECOND)
+    assert article.title == "Bye-Election Brief Update"
+
+
+def test_the_page_title_above_the_heading_names_the_site():
+    article = read("Steppe Blog - Live Blogs - Al Jazeera English", "Steppe Blog", LEDE, SECOND)
+    assert article.title.startswith("Steppe Blog") and "Jazeera" not in article.title
+    assert article.outlet.name == "Al Jazeera"
+
+
+def test_an_image_file_name_and_a_counter_are_neither_headline_nor_body():
+    for chrome in ("File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "Okunma Sayısı : 594"):
+        article = read(HEADLINE, chrome, "15.11.2017 03:54:28", LEDE, SECOND)
+        assert article.title == HEADLINE, chrome
+        assert chrome not in body(article)
+
+
+def test_a_section_between_the_headline_and_the_sites_name_goes():
+    article = read(f"{HEADLINE} | Environment | The Guardian", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_latest_news_label_over_a_headline_printed_twice_is_no_link_list():
+    article = read("Latest News", HEADLINE, "Updated: 2013-03-17 08:02", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2013-03-17"
+
+
+def test_a_byline_naming_more_than_people_is_no_headline():
+    article = read("By Steppe writers Jane Doe and Wu Qi", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_headline_in_title_case_is_no_persons_name():
+    article = read(
+        "Last updated at: (Beijing Time) Tuesday, March 18, 2003",
+        "Chinese New Premier Meets Press",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == "Chinese New Premier Meets Press"
+
+
+def test_the_first_of_two_headline_shaped_lines_over_the_article_is_the_headline():
+    headline = "Kim, Trump meet for historic summit in Singapore"
+    deck = "North Korean and U.S. leaders share handshake at Capella Hotel"
+    lede = (
+        "Kim Jong Un and Donald Trump met and shared a historic handshake in Singapore on "
+        "Tuesday morning, in a meeting representing the first between the two countries."
+    )
+    article = read("April 06, 2020", headline, deck, lede, SECOND)
+    assert article.title == headline
+
+
+def test_a_line_opening_with_punctuation_or_an_outlets_file_photo_is_no_headline():
+    assert read(": :inin Kyiv (EET)", HEADLINE, LEDE, SECOND).title == HEADLINE
+    article = read(HEADLINE, "Steppe Courier file photo", LEDE, SECOND)
+    assert article.title == HEADLINE and "file photo" not in body(article)
+
+
+def test_a_time_stamp_saved_before_the_first_line_is_the_pages_date():
+    article = read("date 2018-06-12 © 2023 Steppe Public Radio", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2018-06-12"
+
+
+# --- Dates: the article's, not the site's or the next item's
+
+
+def test_a_date_under_the_headline_beats_one_above_it():
+    article = read(
+        "Nov 17, 2017", HEADLINE, "By Steppe Staff | Jan. 03, 2018", f"ASTANA (AP) - {LEDE}"
+    )
+    assert article.published.date().isoformat() == "2018-01-03"
+
+
+def test_short_lines_between_the_headline_and_the_prose_keep_the_date_in_the_header():
+    article = read(HEADLINE, "Press Statement", "Jane Doe", "Washington, DC", "September 7, 2018",
+                   LEDE, SECOND)  # fmt: skip
+    assert article.published.date().isoformat() == "2018-09-07"
+
+
+def test_on_a_list_page_the_next_items_date_is_not_the_headlines():
+    article = read(
+        "13 March 2010 [09:00]", HEADLINE, LEDE, "12 March 2010 [19:42]", "Another headline here"
+    )
+    assert article.published.date().isoformat() == "2010-03-13"
+
+
+def test_a_dateline_with_the_full_date_dates_the_article():
+    article = read(HEADLINE, f"NAIROBI, 30 May 2018, (PSCU)—{LEDE}", SECOND)
+    assert article.published.date().isoformat() == "2018-05-30"
+
+
+# --- Chrome by shape
+
+
+def test_more_links_logos_and_skip_links_are_chrome():
+    chrome = [
+        "Read more",
+        "[More]",
+        "READ SOME MORE",
+        "Read the regulations in full here",
+        "Learn more about Steppe Translation  »",
+        "AP logo",
+        "Logo Steppe Courier",
+        "Image",
+        "go to top",
+        "Jump to: navigation, search",
+        "Skip next section Talks resume in the capital",
+    ]
+    third = "Neither side gave details of the proposals, which diplomats said were still drafts."
+    article = read(HEADLINE, LEDE, SECOND, *chrome, third)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
+
+
+def test_a_sentence_about_more_or_a_link_in_prose_stays():
+    kept = ["More than 40 people died in the floods, officials said.", "Read more about it here."]
+    article = read(HEADLINE, LEDE, *kept, SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, *kept, SECOND]
+
+
+def test_teasers_cut_short_are_chrome_when_several_but_one_cut_article_stays():
+    teasers = [
+        "The presidency has dismissed the former vice president's recent criticisms of Bola…",
+        "In a heated response, the minister of the capital territory, Nyesom Wike, has…",
+    ]
+    article = read(HEADLINE, LEDE, SECOND, *teasers)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+    cut = "The president gave a speech thanking the firefighters who had saved the cathedral, who…"
+    assert cut in body(read(HEADLINE, cut))
+    speech = "Valentina Matviyenko: Mr President, excuse me, please, if I may say a word here…"
+    assert speech in body(read(HEADLINE, LEDE, speech, teasers[0], SECOND))
+
+
+def test_a_subscription_appeal_names_the_site_and_goes():
+    article = read(HEADLINE, LEDE, SECOND, "Subscribe to The Steppe Week")
+    assert article.outlet.name == "The Steppe Week"
+    assert "Subscribe" not in body(article)
+
+
+def test_a_bbc_caption_saved_without_its_space_is_a_caption():
+    article = read(HEADLINE, LEDE, "Media captionTheresa May statement on Article 50", SECOND)
+    assert "Theresa May statement on Article 50" in article.captions
+    assert "Media caption" not in body(article)
+
+
+def test_file_photo_is_no_dateline():
+    article = read(HEADLINE, f"FILE PHOTO: {LEDE}", SECOND)
+    assert article.dateline == ""
+
+
+def test_a_date_printed_after_the_headline_is_not_part_of_it():
+    for line, headline in [
+        ("Briefing by Spokeswoman Maria Zakharova, Moscow, December 30, 2021",
+         "Briefing by Spokeswoman Maria Zakharova"),
+        ("Steppe Department Daily Briefing #113 Wednesday, 8/5/92",
+         "Steppe Department Daily Briefing #113"),
+        ("The minister on trade, talks and the corridor | 23 September 2019, 18:43",
+         "The minister on trade, talks and the corridor"),
+    ]:  # fmt: skip
+        assert read("Ministry of Foreign Affairs", line, LEDE, SECOND).title == headline
+
+
+def test_a_list_of_names_is_a_byline_not_a_headline():
+    article = read(HEADLINE, "John Vidal, Suzanne Goldenberg and Lenore Taylor", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_reading_time_under_a_minute_is_chrome():
+    article = read("Reading Time: < 1 minute", LEDE, SECOND)
+    assert article.title in ("", "Untitled") and "Reading Time" not in body(article)
+
+
+def test_a_label_over_a_longer_title_case_headline_is_no_headline():
+    headline = "Statement by the Prime Minister of Canada on National Flag Day"
+    lede = "Prime Minister Stephen Harper today issued the following statement to mark the day:"
+    article = read("From The Prime Minister", headline, "February 15, 2015", "Ottawa, Ontario",
+                   lede, SECOND)  # fmt: skip
+    assert article.title == headline
+
+
+def test_a_possessive_is_no_persons_name():
+    headline = "Nepal's Historic Dharahara Tower Collapses in Massive Earthquake"
+    assert read(headline, LEDE, SECOND).title == headline
+
+
+def test_a_caption_credited_to_a_photographer_and_agency_is_a_caption():
+    caption = "France celebrates World Cup glory in Moscow. (Igor Kralj/PIXSELL)"
+    article = read("France wins World Cup thriller", caption, "By Ben McKay", LEDE, SECOND)
+    assert article.title == "France wins World Cup thriller"
+    assert caption in article.captions
+
+
+# --- Datelines
+
+
+def test_dateline_shapes_closed_up_weekday_in_capitals_and_alone_on_a_line():
+    assert read(HEADLINE, f"HIROSHIMA--{LEDE}", SECOND).dateline == "HIROSHIMA"
+    assert read(HEADLINE, f"SINGAPORE, TUESDAY 12 JUNE 2018: {LEDE}", SECOND).dateline == (
+        "SINGAPORE"
+    )
+    alone = read(HEADLINE, "Georgia, Tbilisi, Feb. 7 /Trend, N. Doe/", LEDE, SECOND)
+    assert alone.dateline == "GEORGIA" and body(alone).startswith("The parliament")
+
+
+def test_a_speaker_in_a_transcript_is_no_dateline():
+    article = read(HEADLINE, "THE PRESIDENT: Thank you all very much for coming today, friends.")
+    assert article.dateline == ""
+
+
+def test_a_place_line_left_above_the_lede_is_the_dateline_and_the_lines_with_it_go():
+    article = read(HEADLINE, "Press Statement", "Heather Nauert", "Department Spokesperson",
+                   "Washington, DC", "September 7, 2018", LEDE, SECOND)  # fmt: skip
+    assert article.dateline == "WASHINGTON"
+    assert article.byline == "Heather Nauert"
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+
+
+def test_a_name_and_affiliation_line_is_no_place():
+    article = read(HEADLINE, "Terry Slevin, Cancer Council Australia", LEDE, SECOND)
+    assert article.dateline == ""
+
+
+def test_a_date_then_place_line_gives_both():
+    article = read(HEADLINE, "December 15, 2017, Novo-Ogaryovo, Moscow Region", LEDE, SECOND)
+    assert article.dateline == "NOVO-OGARYOVO"
+    assert article.published.date().isoformat() == "2017-12-15"
+
+
+def test_a_feed_footer_with_a_long_motto_still_names_the_site():
+    motto = "Breaking news, special reports, world, business, sport coverage of all events. " * 2
+    article = read(
+        HEADLINE, LEDE, SECOND, f"The post {HEADLINE} appeared first on Steppe News – {motto}"
+    )
+    assert article.outlet.name == "Steppe News"
+
+
+def test_a_name_printed_twice_above_the_headline_is_the_site():
+    article = read(
+        "Steppe Standard", "Notification Icon", HEADLINE, LEDE, "Steppe Standard", SECOND
+    )
+    assert article.outlet.name == "Steppe Standard"
+
+
+def test_a_role_line_under_each_item_of_a_list_is_no_site():
+    article = read(HEADLINE, "13 Oct", "Jane Doe, Department Spokesperson", LEDE,
+                   "Another statement on talks", "9 Oct", "Jane Doe, Department Spokesperson",
+                   SECOND)  # fmt: skip
+    assert article.outlet is None
+
+
+def test_photo_credit_lines_hashtags_and_title_case_keywords_are_chrome():
+    third = "Neither side gave details of the proposals, which diplomats said were still drafts."
+    chrome = ["Sasko Lazarov/Rollingnews", "#lagos", "Nepal, Earthquake, May"]
+    article = read(HEADLINE, LEDE, SECOND, *chrome, third)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
+
+
+def test_a_republication_notice_on_the_ledes_line_names_the_outlet_and_goes():
+    notice = (
+        "This article is republished from The Conversation under a Creative Commons license. "
+        "Read the original article here. "
+    )
+    article = read(HEADLINE, notice + LEDE, SECOND)
+    assert article.outlet.name == "The Conversation"
+    assert body(article).startswith("The parliament")
