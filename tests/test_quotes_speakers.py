@@ -866,3 +866,16 @@ def test_a_title_ending_in_a_body_then_a_name_names_the_speaker():
     )
     assert speaker_of("care for the most vulnerable among us", opening) == "Maria Lopes"
     assert speaker_of("We will act,", '"We will act," said the wife of Maria Lopes.') is None
+
+
+def test_abbreviated_ranks_before_a_name_do_not_end_the_sentence():
+    # "Brig." and "Maj." are ranks, not the end of a sentence: the name after them speaks
+    assert found(
+        '"We will not leave," Brig. Gen. Ahmad Khan told reporters.',
+        '"It is over," said Maj. Gen. Ali Raza, the army spokesman.',
+        '"Calm returned," Det. Supt. Jane Doe said.',
+    ) == [
+        ("We will not leave,", "Ahmad Khan"),
+        ("It is over,", "Ali Raza"),
+        ("Calm returned,", "Jane Doe"),
+    ]

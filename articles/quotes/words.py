@@ -175,6 +175,7 @@ STOP_CAPITALS = _words(
 ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon mt no nos vs etc
+    brig maj cpl pvt spc supt insp det lieut cdr amb atty pres rt
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m
     p.m i.e e.g ave blvd rd dept univ approx fig
     """
