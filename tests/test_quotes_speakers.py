@@ -879,3 +879,30 @@ def test_abbreviated_ranks_before_a_name_do_not_end_the_sentence():
         ("It is over,", "Ali Raza"),
         ("Calm returned,", "Jane Doe"),
     ]
+
+
+def test_a_participle_after_a_time_clause_goes_to_its_named_subject_not_a_crowd():
+    paragraphs = [
+        "Chancellor Ilse Brandt spoke in Berlin on Monday.",
+        "In 2015 about 900,000 migrants, many fleeing the war, entered the country after Brandt"
+        ' opened its borders, famously saying "we will manage this."',
+    ]
+    assert found(*paragraphs) == [("we will manage this.", "Ilse Brandt")]
+
+
+def test_a_body_after_a_time_clause_keeps_its_own_participle():
+    paragraphs = [
+        "Ana Lima resigned as mayor on Monday.",
+        'The ministry said it would act after Lima resigned, saying "the matter is closed."',
+    ]
+    assert found(*paragraphs) == [("the matter is closed.", None)]
+
+
+def test_a_description_of_a_man_is_not_the_woman_named_last():
+    paragraphs = [
+        'President-elect Tom Harker said he would meet the German leader. "She made a very bad'
+        ' mistake," he said.',
+        "Chancellor Ilse Brandt opened the borders in 2015.",
+        'The billionaire businessman said Germany had "paid a heavy price" for that policy.',
+    ]
+    assert speaker_of("paid a heavy price", *paragraphs) == "Tom Harker"
