@@ -906,3 +906,14 @@ def test_a_description_of_a_man_is_not_the_woman_named_last():
         'The billionaire businessman said Germany had "paid a heavy price" for that policy.',
     ]
     assert speaker_of("paid a heavy price", *paragraphs) == "Tom Harker"
+
+
+def test_a_close_call_on_he_does_not_teach_the_chosen_persons_sex():
+    # "he" after "X met Y" is a close call; taking it as X's sex would bar X from "she" later
+    paragraphs = [
+        "Minister Ana Lima met Governor Tom Hale in Lisbon on Monday.",
+        '"We agreed on everything," he said.',
+        "Lima later told reporters she was pleased.",
+        '"It went well," she said.',
+    ]
+    assert speaker_of("It went well,", *paragraphs) == "Ana Lima"
