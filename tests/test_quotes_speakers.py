@@ -917,3 +917,20 @@ def test_a_close_call_on_he_does_not_teach_the_chosen_persons_sex():
         '"It went well," she said.',
     ]
     assert speaker_of("It went well,", *paragraphs) == "Ana Lima"
+
+
+def test_former_and_then_holders_are_told_from_the_holder_now():
+    paragraphs = [
+        "Former Danish Prime Minister Lars Holm met US President Dan Reed in Washington.",
+        "Reed praised the alliance.",
+        "Holm, then prime minister, led the talks in 2005.",
+        "Mette Vang is now the prime minister.",
+        '"The talks are over," the prime minister said.',
+        '"We were close," the then prime minister recalled.',
+        '"We need more troops," the former Danish prime minister said.',
+    ]
+    assert found(*paragraphs) == [
+        ("The talks are over,", "Mette Vang"),
+        ("We were close,", "Lars Holm"),
+        ("We need more troops,", "Lars Holm"),
+    ]

@@ -123,6 +123,15 @@ def description_choice(cast: Cast, text: str) -> Choice:
     # a description points to someone in the recent story, and huge casts stay fast)
     seen = list(islice(reversed(cast.by_recency.values()), 40))
 
+    def held_only_before(person: CastMember) -> bool:
+        """Known for this role only as a former holder ("Rasmussen, then prime minister")."""
+        held = [
+            is_former(normalise_description(role))
+            for role in person.roles
+            if description_head(normalise_description(role)) == head
+        ]
+        return bool(held) and all(held)
+
     def holds_now(person: CastMember) -> bool:
         for role in person.roles:
             role_words = normalise_description(role)
@@ -175,8 +184,8 @@ def description_choice(cast: Cast, text: str) -> Choice:
                 p for p in recent if p.gender is None
             ]
         for person in recent:
-            if former and holds_now(person):
-                continue
+            if (former and holds_now(person)) or (not former and held_only_before(person)):
+                continue  # "the prime minister" is not the former one, and the reverse
             if sole and not specific and _holds_other_office(person, head):
                 continue
             return Choice(person, 0.6)
