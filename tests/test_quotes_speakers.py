@@ -934,3 +934,29 @@ def test_former_and_then_holders_are_told_from_the_holder_now():
         ("We were close,", "Lars Holm"),
         ("We need more troops,", "Lars Holm"),
     ]
+
+
+def test_a_long_quote_whose_first_paragraph_lost_its_opening_mark_starts_after_the_colon():
+    paragraphs = [
+        "Prime Minister Ada Pryce delivered a statement to parliament:",
+        "This is a historic moment. The country is leaving the union.",
+        "“We are going to make our own decisions and our own laws.",
+        "“That is our ambition,” she said.",
+    ]
+    assert found(*paragraphs) == [
+        (
+            "This is a historic moment. The country is leaving the union.\n"
+            "We are going to make our own decisions and our own laws.\n"
+            "That is our ambition,",
+            "Ada Pryce",
+        )
+    ]
+
+
+def test_an_unmarked_paragraph_before_a_one_paragraph_quote_stays_the_reporters():
+    paragraphs = [
+        "Prime Minister Ada Pryce delivered a statement to parliament:",
+        "The chamber was half empty. Members had left for the recess.",
+        "“We are going to make our own decisions,” she said.",
+    ]
+    assert found(*paragraphs) == [("We are going to make our own decisions,", "Ada Pryce")]
