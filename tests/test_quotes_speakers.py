@@ -960,3 +960,19 @@ def test_an_unmarked_paragraph_before_a_one_paragraph_quote_stays_the_reporters(
         "“We are going to make our own decisions,” she said.",
     ]
     assert found(*paragraphs) == [("We are going to make our own decisions,", "Ada Pryce")]
+
+
+def test_in_an_interview_the_next_question_comes_from_the_one_who_was_answered():
+    paragraphs = [
+        "Reporter Jane Roe interviewed Minister Omar Haddad on Monday.",
+        '"Will you resign?" Roe asked.',
+        '"No," Haddad replied.',
+        '"And the protests?" she asked.',
+        '"They will pass," he replied.',
+    ]
+    assert [s for _, s in found(*paragraphs)] == [
+        "Jane Roe",
+        "Omar Haddad",
+        "Jane Roe",
+        "Omar Haddad",
+    ]

@@ -97,7 +97,17 @@ def asker(verb: str, previous: Found | None) -> CastMember | None:
         and previous.quote.text.rstrip().endswith("?")
     ):
         return previous.person  # the answer comes from someone else than the question
+    if (
+        verb in _ASKING_VERBS
+        and previous is not None
+        and not previous.quote.text.rstrip().endswith("?")
+        and previous.quote.verb.split(" ", 1)[0].lower() in DIALOG_REPLIES
+    ):
+        return previous.person  # the next question comes from the one who was answered
     return None
+
+
+_ASKING_VERBS = frozenset(("asked", "asks", "queried", "pressed"))
 
 
 # A pronoun's choice this sure (margin over the runner-up of 1 point) tells its person's sex.
