@@ -36,7 +36,7 @@ OFFICE_MODIFIERS = _words(
 RANKS = _words(
     """
     gen colonel col lieutenant lt captain capt sergeant sgt admiral adm cmdr marshal brigadier
-    brig
+    brig maj cpl pvt supt insp lieut cdr
     """
 )
 # Religious titles written before a name: "Pope Francis", "Imam Ali", "Ayatollah Khamenei".

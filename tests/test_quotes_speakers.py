@@ -866,3 +866,113 @@ def test_a_title_ending_in_a_body_then_a_name_names_the_speaker():
     )
     assert speaker_of("care for the most vulnerable among us", opening) == "Maria Lopes"
     assert speaker_of("We will act,", '"We will act," said the wife of Maria Lopes.') is None
+
+
+def test_abbreviated_ranks_before_a_name_do_not_end_the_sentence():
+    # "Brig." and "Maj." are ranks, not the end of a sentence: the name after them speaks
+    assert found(
+        '"We will not leave," Brig. Gen. Ahmad Khan told reporters.',
+        '"It is over," said Maj. Gen. Ali Raza, the army spokesman.',
+        '"Calm returned," Det. Supt. Jane Doe said.',
+    ) == [
+        ("We will not leave,", "Ahmad Khan"),
+        ("It is over,", "Ali Raza"),
+        ("Calm returned,", "Jane Doe"),
+    ]
+
+
+def test_a_participle_after_a_time_clause_goes_to_its_named_subject_not_a_crowd():
+    paragraphs = [
+        "Chancellor Ilse Brandt spoke in Berlin on Monday.",
+        "In 2015 about 900,000 migrants, many fleeing the war, entered the country after Brandt"
+        ' opened its borders, famously saying "we will manage this."',
+    ]
+    assert found(*paragraphs) == [("we will manage this.", "Ilse Brandt")]
+
+
+def test_a_body_after_a_time_clause_keeps_its_own_participle():
+    paragraphs = [
+        "Ana Lima resigned as mayor on Monday.",
+        'The ministry said it would act after Lima resigned, saying "the matter is closed."',
+    ]
+    assert found(*paragraphs) == [("the matter is closed.", None)]
+
+
+def test_a_description_of_a_man_is_not_the_woman_named_last():
+    paragraphs = [
+        'President-elect Tom Harker said he would meet the German leader. "She made a very bad'
+        ' mistake," he said.',
+        "Chancellor Ilse Brandt opened the borders in 2015.",
+        'The billionaire businessman said Germany had "paid a heavy price" for that policy.',
+    ]
+    assert speaker_of("paid a heavy price", *paragraphs) == "Tom Harker"
+
+
+def test_a_close_call_on_he_does_not_teach_the_chosen_persons_sex():
+    # "he" after "X met Y" is a close call; taking it as X's sex would bar X from "she" later
+    paragraphs = [
+        "Minister Ana Lima met Governor Tom Hale in Lisbon on Monday.",
+        '"We agreed on everything," he said.',
+        "Lima later told reporters she was pleased.",
+        '"It went well," she said.',
+    ]
+    assert speaker_of("It went well,", *paragraphs) == "Ana Lima"
+
+
+def test_former_and_then_holders_are_told_from_the_holder_now():
+    paragraphs = [
+        "Former Danish Prime Minister Lars Holm met US President Dan Reed in Washington.",
+        "Reed praised the alliance.",
+        "Holm, then prime minister, led the talks in 2005.",
+        "Mette Vang is now the prime minister.",
+        '"The talks are over," the prime minister said.',
+        '"We were close," the then prime minister recalled.',
+        '"We need more troops," the former Danish prime minister said.',
+    ]
+    assert found(*paragraphs) == [
+        ("The talks are over,", "Mette Vang"),
+        ("We were close,", "Lars Holm"),
+        ("We need more troops,", "Lars Holm"),
+    ]
+
+
+def test_a_long_quote_whose_first_paragraph_lost_its_opening_mark_starts_after_the_colon():
+    paragraphs = [
+        "Prime Minister Ada Pryce delivered a statement to parliament:",
+        "This is a historic moment. The country is leaving the union.",
+        "“We are going to make our own decisions and our own laws.",
+        "“That is our ambition,” she said.",
+    ]
+    assert found(*paragraphs) == [
+        (
+            "This is a historic moment. The country is leaving the union.\n"
+            "We are going to make our own decisions and our own laws.\n"
+            "That is our ambition,",
+            "Ada Pryce",
+        )
+    ]
+
+
+def test_an_unmarked_paragraph_before_a_one_paragraph_quote_stays_the_reporters():
+    paragraphs = [
+        "Prime Minister Ada Pryce delivered a statement to parliament:",
+        "The chamber was half empty. Members had left for the recess.",
+        "“We are going to make our own decisions,” she said.",
+    ]
+    assert found(*paragraphs) == [("We are going to make our own decisions,", "Ada Pryce")]
+
+
+def test_in_an_interview_the_next_question_comes_from_the_one_who_was_answered():
+    paragraphs = [
+        "Reporter Jane Roe interviewed Minister Omar Haddad on Monday.",
+        '"Will you resign?" Roe asked.',
+        '"No," Haddad replied.',
+        '"And the protests?" she asked.',
+        '"They will pass," he replied.',
+    ]
+    assert [s for _, s in found(*paragraphs)] == [
+        "Jane Roe",
+        "Omar Haddad",
+        "Jane Roe",
+        "Omar Haddad",
+    ]

@@ -97,7 +97,21 @@ def asker(verb: str, previous: Found | None) -> CastMember | None:
         and previous.quote.text.rstrip().endswith("?")
     ):
         return previous.person  # the answer comes from someone else than the question
+    if (
+        verb in _ASKING_VERBS
+        and previous is not None
+        and not previous.quote.text.rstrip().endswith("?")
+        and previous.quote.verb.split(" ", 1)[0].lower() in DIALOG_REPLIES
+    ):
+        return previous.person  # the next question comes from the one who was answered
     return None
+
+
+_ASKING_VERBS = frozenset(("asked", "asks", "queried", "pressed"))
+
+
+# A pronoun's choice this sure (margin over the runner-up of 1 point) tells its person's sex.
+SURE_ENOUGH_FOR_SEX = 0.75
 
 
 class Attributor:
@@ -108,6 +122,8 @@ class Attributor:
         self.phrases = phrases
         self.cast = cast
         self._after_cache: dict[tuple[int, int], tuple[Attribution | None, int]] = {}
+        # people a pronoun was given to on a close call, since the reader last cleared it
+        self.unsure_pronouns: set[int] = set()
 
     def resolve(
         self,
@@ -148,7 +164,11 @@ class Attributor:
             if choice.person is None:
                 return None, "unknown", 0.4
             person = self.cast.prove(choice.person)
-            if person.gender is None:
+            if choice.confidence < SURE_ENOUGH_FOR_SEX:
+                # (a close call, "X met Y. '...,' he said", teaches nobody's sex: a wrong
+                # guess would bar the right person from every later "she")
+                self.unsure_pronouns.add(id(person))
+            elif person.gender is None:
                 person.gender = PRONOUNS[word]
             return person, "person", choice.confidence
         if np.kind == "desc":

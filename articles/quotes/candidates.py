@@ -30,6 +30,7 @@ from .cast import (
     normalise_description,
 )
 from .names import is_possessive
+from .words import NOUN_GENDER
 
 # How much each grammatical role counts, in the sentence being read and in an earlier one.
 # Round steps, not fitted values: a leave-one-change-out check by outlet halves of the real
@@ -122,6 +123,15 @@ def description_choice(cast: Cast, text: str) -> Choice:
     # a description points to someone in the recent story, and huge casts stay fast)
     seen = list(islice(reversed(cast.by_recency.values()), 40))
 
+    def held_only_before(person: CastMember) -> bool:
+        """Known for this role only as a former holder ("Rasmussen, then prime minister")."""
+        held = [
+            is_former(normalise_description(role))
+            for role in person.roles
+            if description_head(normalise_description(role)) == head
+        ]
+        return bool(held) and all(held)
+
     def holds_now(person: CastMember) -> bool:
         for role in person.roles:
             role_words = normalise_description(role)
@@ -165,9 +175,17 @@ def description_choice(cast: Cast, text: str) -> Choice:
     specific = former or head == "year-old" or any(w != head for w in desc)
     sole = head in SOLE_OFFICES and opener == "the"
     if (specific and head not in OTHER_VOICES) or sole:
-        for person in cast.recent_subjects(3):
-            if former and holds_now(person):
-                continue
+        gender = next((NOUN_GENDER[w] for w in reversed(desc) if w in NOUN_GENDER), None)
+        recent = cast.recent_subjects(3)
+        if gender is not None:
+            # "the billionaire businessman": a man known to be one before anyone whose sex
+            # is not known, and never a woman
+            recent = [p for p in recent if p.gender == gender] + [
+                p for p in recent if p.gender is None
+            ]
+        for person in recent:
+            if (former and holds_now(person)) or (not former and held_only_before(person)):
+                continue  # "the prime minister" is not the former one, and the reverse
             if sole and not specific and _holds_other_office(person, head):
                 continue
             return Choice(person, 0.6)

@@ -108,8 +108,8 @@ def description_head(words: Sequence[str]) -> str:
 def description_score(desc: Sequence[str], other: str) -> float:
     words = normalise_description(other)
     head, other_head = description_head(desc), description_head(words)
-    if not head or head != other_head:
-        return 0.0
+    if not head or head != other_head or is_former(desc) != is_former(words):
+        return 0.0  # ("the then prime minister" is not the one who "is now prime minister")
     score = 2.0
     other_mods = {w[:4] for w in words if w != other_head}
     for w in desc:

@@ -290,12 +290,34 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
             return k >= 0 and ranges[k][0] < seg.open_at and seg.close_at < ranges[k][1]
 
         doubles = [d for d in doubles if not nested(d)]
+    for span in doubles:
+        _take_back_lost_opening(paragraphs, span)
     spans = doubles + singles
     for span in spans:
         if len(span.segs) == 1 and span.closed:
             span.nickname = _is_nickname(paragraphs[span.segs[0].para], span.segs[0])
     spans.sort(key=lambda s: (s.segs[0].para, s.segs[0].open_at))
     return spans
+
+
+def _take_back_lost_opening(paragraphs: Sequence[str], span: Span) -> None:
+    """A quote over several paragraphs whose first paragraph lost its opening mark: after a
+    paragraph ending with a colon ('delivered a statement to the Commons:'), a paragraph with
+    no marks at all, then paragraphs opening with marks as a long quote's do. That unmarked
+    paragraph is the quote's first."""
+    first = span.segs[0]
+    q = first.para - 1
+    if len(span.segs) < 2 or q < 1 or first.open_at != WS_RE.match(paragraphs[first.para]).end():
+        return
+    text = paragraphs[q]
+    if (
+        not paragraphs[q - 1].rstrip().endswith(":")
+        or _DOUBLE_MARK_RE.search(text)
+        or text.rstrip()[-1:] not in (".", "!", "?")
+    ):
+        return
+    start, end = _trim(text, 0, len(text))
+    span.segs.insert(0, Seg(q, start, start, end, -1))
 
 
 def mask(paragraphs: Sequence[str], spans: list[Span]) -> list[str]:

@@ -347,7 +347,19 @@ class PhraseReader:
                 # the main clause's subject, which may stand before an earlier quote of the
                 # sentence: "The leader credited the 'courage' of ..., saying 'the worst ...'"
                 np = self.sentence_subject(p, toks, lo)
-                return np if np is not None or lo == 0 else self.sentence_subject(p, toks, 0)
+                if np is None and lo > 0:
+                    np = self.sentence_subject(p, toks, 0)
+                if np is None or (
+                    np.kind in ("unnamed", "org")
+                    and head_word(np.text.split()) not in ORG_NOUNS  # (a ministry may speak)
+                ):
+                    # a crowd seldom speaks one quote: the participle follows the
+                    # named subject of the time clause just before it ("900,000 migrants
+                    # entered after Merkel opened the doors, famously saying '...'")
+                    named = self.time_clause_subject(p, toks, np.end if np else 0, j)
+                    if named is not None:
+                        return named
+                return np
             np = self.np_ending_at(p, toks, j, lo)
             k = self.text.tok_index(p, np.start) if np is not None else -1
             if (
@@ -373,6 +385,19 @@ class PhraseReader:
         if low in DEFINITE or low in INDEFINITE or low in PREPOSITIONS:
             return None  # "the claims", "of the said" -- a noun, not a verb
         return self.np_ending_at(p, toks, j, lo)
+
+    def time_clause_subject(
+        self, p: int, toks: list[Tok], after: int, comma: int
+    ) -> NounPhrase | None:
+        """The name opening the last clause of toks[..comma] that a time or reason word
+        introduces ("after Merkel opened", "when Khan spoke"), past char offset `after`."""
+        for k in range(comma - 2, -1, -1):
+            if toks[k][1] < after or toks[k][0] in (",", ";", ":", '"'):
+                return None
+            if toks[k][0].lower() in _TIME_CLAUSE_WORDS:
+                np = self.sentence_subject(p, toks, k + 1, comma)
+                return np if np is not None and np.kind == "name" else None
+        return None
 
     def np_ending_at(self, p: int, toks: list[Tok], j: int, lo: int) -> NounPhrase | None:
         if j < lo:
@@ -532,6 +557,7 @@ class PhraseReader:
         return np
 
 
+_TIME_CLAUSE_WORDS = frozenset(("after", "when", "as", "before", "since", "once", "because"))
 _BULLETS = frozenset("•·*►▪–—-|")
 _CLOCK = frozenset(("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"))
 

@@ -205,11 +205,13 @@ class _Reader:
             if subject not in mentioned:
                 mentioned.append(subject)
         distinct = list(dict.fromkeys(id(m) for m in mentioned))
-        if len(distinct) == 1:
+        unsure = self.attribution.unsure_pronouns
+        if len(distinct) == 1 and distinct[0] not in unsure:
             person = mentioned[0]
             genders = {GENDER_WORDS[t[0].lower()] for t in toks if t[0].lower() in GENDER_WORDS}
             if len(genders) == 1 and person.gender is None:
                 person.gender = genders.pop()
+        unsure.clear()
         others: list[Mention] = []
         for m in mentions:
             if (

@@ -71,6 +71,17 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": No
 # Pronouns that tell the sex of the one person named in a sentence. Not "him" or "her": as
 # objects they point away from the subject ("Lennox put it to her that ...").
 GENDER_WORDS = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
+# Nouns of a description that tell the person's sex: "the billionaire businessman" is no woman.
+_MALE_NOUNS = """
+    man businessman spokesman chairman congressman councilman statesman sportsman policeman
+    father husband son brother king prince boy grandfather widower uncle nephew
+    """
+_FEMALE_NOUNS = """
+    woman businesswoman spokeswoman chairwoman congresswoman councilwoman stateswoman
+    sportswoman policewoman mother wife daughter sister queen princess girl grandmother widow
+    aunt niece actress
+    """
+NOUN_GENDER = {w: "m" for w in _MALE_NOUNS.split()} | {w: "f" for w in _FEMALE_NOUNS.split()}
 DEFINITE = _words(
     """
     the this that his her its their our my your
@@ -175,6 +186,7 @@ STOP_CAPITALS = _words(
 ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon mt no nos vs etc
+    brig maj cpl pvt spc supt insp det lieut cdr amb atty pres rt
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m
     p.m i.e e.g ave blvd rd dept univ approx fig
     """
