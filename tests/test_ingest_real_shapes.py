@@ -390,3 +390,15 @@ def test_a_republication_notice_on_the_ledes_line_names_the_outlet_and_goes():
     article = read(HEADLINE, notice + LEDE, SECOND)
     assert article.outlet.name == "The Conversation"
     assert body(article).startswith("The parliament")
+
+
+# --- An article saved as one run of prose
+
+
+def test_a_run_of_prose_cut_short_by_a_promo_is_the_body_not_a_page_header():
+    # Saved pages often glue the paragraphs into one line that ends in a promo, with no
+    # sentence end; the short lines under it are not a headline above the article.
+    run = " ".join([LEDE, SECOND, LEDE.replace("Tuesday", "Monday")]) + " READ: Grain talks"
+    article = read(run, "Corridor talks", "The talks were expected to last until the late ev")
+    assert article.title in ("", "Untitled")
+    assert "widen the grain corridor" in body(article)

@@ -18,7 +18,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .shapes import BULLET_RE, ends_sentence, is_body_like, sentence_count, word_count
+from .shapes import (
+    BULLET_RE,
+    ends_sentence,
+    is_body_like,
+    reads_as_prose,
+    sentence_count,
+    word_count,
+)
 
 # Words that make up the interface of a site rather than the headline of a story. A line made
 # mostly of them is navigation, a widget or a label.
@@ -193,12 +200,21 @@ def choose_headline(
     follows line i; `is_other_field(line)` a line that is another field: an outlet's name, a
     byline, a caption, a dateline.
     """
-    first_body = next((i for i, line in enumerate(lines) if is_body_like(line)), len(lines))
+    first_body = next(
+        (i for i, line in enumerate(lines) if is_body_like(line) or reads_as_prose(line)),
+        len(lines),
+    )
     body_words: set[str] = set()
     for line in lines[first_body : first_body + 3]:
         body_words |= content_words(line)
     folded = [" ".join(line.casefold().split()) for line in lines]
-    summary_on_top = first_body == 0 and len(lines) > 1 and not is_body_like(lines[1])
+    # A summary line atop the page is a sentence or two, not the article's opening run.
+    summary_on_top = (
+        first_body == 0
+        and len(lines) > 1
+        and not is_body_like(lines[1])
+        and sentence_count(lines[0]) <= 2
+    )
     best: Candidate | None = None
     for index, text in enumerate(without_stamp(line) for line in lines[:MAX_POSITION]):
         if is_body_like(text) and word_count(text) > 30:

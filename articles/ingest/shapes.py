@@ -45,6 +45,12 @@ def is_body_like(text: str) -> bool:
     return word_count(text) >= 12 and ends_sentence(text) and has_lowercase_words(text)
 
 
+def reads_as_prose(text: str) -> bool:
+    """A run of several sentences, whatever its end: prose even when a promo or a cut-off
+    sentence ends the line ("... the best young player. READ: Mbappe — from boy wonder")."""
+    return word_count(text) >= 40 and sentence_count(text) >= 3 and has_lowercase_words(text)
+
+
 def same_text(a: str, b: str) -> bool:
     def fold(text: str) -> str:
         return re.sub(r"\W+", " ", text.casefold()).strip()
