@@ -1168,3 +1168,19 @@ def test_term_weights_count_content_words_whatever_the_word_cache_keeps(monkeypa
         }
         assert weigh("Talks about Talks") == {"talk": 1.0 + math.log(4)}
     assert len(_terms_of_words) <= words_kept  # emptied when past the limit
+
+
+def test_an_article_repeating_its_own_quote_makes_one_statement_of_it():
+    said = "We will rebuild this cathedral, all of us together, within five years"
+    quotes = [
+        QuoteForMatching("summary", said, "macron", "article"),
+        QuoteForMatching("other", "The worst has been avoided tonight", "macron", "article"),
+        QuoteForMatching("body", "rebuild this cathedral, all of us together", "macron", "article"),
+    ]
+    first, other, repeat = match_statements(quotes, [])
+    assert (repeat.group_key, repeat.new_group_index) == (None, first.new_group_index)
+    assert other.new_group_index != first.new_group_index
+
+    earlier = StatementGroup("g1", [QuoteForMatching("q", said, "macron", "elsewhere")])
+    first, _, repeat = match_statements(quotes, [earlier])
+    assert first.group_key == repeat.group_key == "g1"
