@@ -28,7 +28,6 @@ from articles.quotes import extract_quotes, quotable_texts
 from .healing import heal
 from .people import known_people_in, save_people
 from .placement import (
-    STORY_SAMPLE,
     article_for_story,
     article_for_story_from,
     clear_cached_stories,
@@ -80,6 +79,10 @@ def _process_new(article: Article) -> None:
         _heal_and_retitle(article, story, placement)
 
 
+# Reports after which a story's title is settled.
+TITLE_SETTLES = 4
+
+
 def _heal_and_retitle(article: Article, story, placement) -> None:
     """Merge the stories the new article shows to be its story's event, take in the single
     articles that now fit it, and name it by its most central headline."""
@@ -88,8 +91,9 @@ def _heal_and_retitle(article: Article, story, placement) -> None:
     )
     if gone:
         clear_cached_stories([article.story_id, *gone])
-    # The title of a story of thousands is settled: only a smaller one's is looked at again.
-    if 1 < len(story.articles) < STORY_SAMPLE:
+    # A story is named while its first reports come in; then its title stays, for readers who
+    # know it by that name.
+    if 1 < len(story.articles) <= TITLE_SETTLES:
         retitle(story)
 
 

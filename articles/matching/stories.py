@@ -702,12 +702,13 @@ def search_words(article: ArticleForStory, count: int) -> list[str]:
 
 
 def same_event(a: StoryCandidate, b: StoryCandidate, minimum: float = STORY_MERGE_MIN) -> bool:
-    """Whether two stories tell one event, by their pooled words (cosine >= `minimum`), their
-    days of the week and their dates: STORY_MATCH_MIN for two that an article fitted both (see
-    match_story's also_matches), STORY_MERGE_MIN for two that no article has linked."""
+    """Whether two stories tell one event: their pooled words as alike as `minimum`, no days of
+    the week or datelines that differ, and dates that are not another occasion's."""
     first, second = _story_profile(a), _story_profile(b)
     if first.weekdays and second.weekdays and not first.weekdays & second.weekdays:
         return False
+    if first.places and second.places and not first.places.keys() & second.places.keys():
+        return False  # datelines of other towns: the same kind of event elsewhere
     return not other_occasion(a, b) and story_likeness(a, b) >= minimum
 
 
