@@ -1,14 +1,17 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.postgres.forms import SimpleArrayField
 from django.urls import reverse
 from django.utils.html import format_html
 
+from articles.ingest.outlets import host_of
 from articles.models import (
     Article,
     Edit,
     ImportBatch,
     ImportItem,
+    Outlet,
     PendingUpload,
-    Source,
     Story,
     Tag,
 )
@@ -27,12 +30,57 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "country"]
-    list_filter = ["kind"]
-    search_fields = ["name", "short_name"]
+class LinesField(SimpleArrayField):
+    """A list edited one item a line (names may hold commas); blank lines are dropped."""
+
+    def __init__(self, **kwargs):
+        base = forms.CharField(max_length=200)
+        super().__init__(base, delimiter="\n", widget=forms.Textarea(attrs={"rows": 4}), **kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        lines = [line.strip() for line in (value or "").splitlines()]
+        return super().to_python("\n".join(line for line in lines if line))
+
+
+class OutletForm(forms.ModelForm):
+    aliases = LinesField(required=False, help_text=Outlet.aliases.field.help_text + " One a line.")
+    domains = LinesField(required=False, help_text=Outlet.domains.field.help_text + " One a line.")
+    credit_forms = LinesField(
+        required=False, help_text=Outlet.credit_forms.field.help_text + " One a line."
+    )
+
+    class Meta:
+        model = Outlet
+        fields = [
+            "name", "short_name", "slug", "kind", "country", "homepage",
+            "aliases", "domains", "credit_forms",
+        ]  # fmt: skip
+
+    def clean_domains(self):
+        # As reading compares them: "https://www.Reuters.com/" is reuters.com.
+        return list(dict.fromkeys(host_of(domain) for domain in self.cleaned_data["domains"]))
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    """Outlets, and what reading recognises them by: a change counts in the next import."""
+
+    form = OutletForm
+    list_display = ["name", "short_name", "kind", "country", "domain_list"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "short_name", "aliases", "domains"]
     prepopulated_fields = {"slug": ["short_name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "country", "homepage"]}),
+        ("Recognised by", {"fields": ["aliases", "domains", "credit_forms"]}),
+    ]
+
+    @admin.display(description="Domains")
+    def domain_list(self, outlet):
+        return ", ".join(outlet.domains)
 
 
 @admin.register(Story)
@@ -44,10 +92,10 @@ class StoryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "published_at", "story"]
-    list_filter = ["source"]
+    list_display = ["title", "outlet", "published_at", "story"]
+    list_filter = ["outlet"]
     search_fields = ["title"]
-    list_select_related = ["source", "story"]
+    list_select_related = ["outlet", "story"]
     exclude = ["original"]
     readonly_fields = ["fingerprint", "text_fingerprint", "original_filename", "imported_at"]
 

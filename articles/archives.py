@@ -6,13 +6,19 @@ declared sizes in a zip's directory can lie, so we count the bytes actually prod
 
 import io
 import stat
+import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 READ_CHUNK = 64 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 ARCHIVE_SUFFIXES = {".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar"}
+# Characters no file name needs, which break headers and lines or disguise a name: controls
+# (line breaks), format characters (a right-to-left override), line and paragraph separators,
+# and surrogates (a byte that was not UTF-8, in a name read from the disk).
+UNSAFE_NAME_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,9 @@ class Limits:
     max_zip_total_bytes: int = 200_000_000
     max_zip_ratio: int = 100
     max_archive_bytes: int = 50_000_000
+    # One request as a whole: its files as uploaded, and all they expand to (zips' contents).
+    max_request_bytes: int = 100_000_000
+    max_request_expanded_bytes: int = 200_000_000
 
 
 @dataclass
@@ -41,6 +50,11 @@ class Refusal:
 class Expansion:
     files: list[UploadedFile] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    size: int = 0  # what its files come to: what the upload expands to
+
+    def keep(self, file: UploadedFile) -> None:
+        self.files.append(file)
+        self.size += len(file.data)
 
 
 class UploadRefused(ValueError):
@@ -51,9 +65,11 @@ def is_zip(name: str, data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04" or name.lower().endswith(".zip")
 
 
-def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
+def expand_zip(name: str, data: bytes, limits: Limits, *, expanded_before: int = 0) -> Expansion:
     """The article files inside a zip. Raises UploadRefused when the archive as a whole is
-    unsafe; members that are merely not articles are listed in `refused`."""
+    unsafe, or would take its upload request past the expansion limit with the
+    `expanded_before` bytes already read from it; members that are merely not articles are
+    listed in `refused`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -67,12 +83,17 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
     expansion = Expansion()
     total = 0
     for member in members:
-        member_name = f"{name}/{member.filename}"
+        member_name = safe_file_name(f"{name}/{member.filename}")
         if member.is_dir():
             continue
         problem = _unsafe_member(member)
         if problem:
             raise UploadRefused(f"{member_name}: {problem}; the archive was not imported.")
+        if _nameless(member.filename):
+            # `.` or an empty name: nothing to call the article by; the rest of the archive is fine.
+            reason = f"the entry has no file name ({member.filename!r})."
+            expansion.refused.append(Refusal(member_name, reason))
+            continue
         if PurePosixPath(member.filename).name.startswith(".") or "__MACOSX/" in member.filename:
             continue  # editors' OS metadata, not an article
         suffix = PurePosixPath(member.filename).suffix.lower()
@@ -86,7 +107,15 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
                 Refusal(member_name, f"'{suffix}' files are not articles (use .txt or .html).")
             )
             continue
-        content, size = _read_member(archive, member, name, limits, total)
+        # Checked before reading: zipfile never gives more than a member's declared size.
+        if expanded_before + total + member.file_size > limits.max_request_expanded_bytes:
+            raise UploadRefused(
+                f"{member_name}: this upload would expand to more than "
+                f"{limits.max_request_expanded_bytes:,} bytes in all; upload fewer files at a time."
+            )
+        content, size = _read_member(
+            archive, member, limits, total, name=name, member_name=member_name
+        )
         total += size
         if size > limits.max_file_bytes:
             expansion.refused.append(
@@ -94,6 +123,7 @@ def expand_zip(name: str, data: bytes, limits: Limits) -> Expansion:
             )
             continue
         expansion.files.append(UploadedFile(member_name, content))
+    expansion.size = total
     if total > limits.max_zip_ratio * max(len(data), 1):
         raise UploadRefused(f"{name}: the archive expands more than {limits.max_zip_ratio}×.")
     return expansion
@@ -109,6 +139,8 @@ def limits_from_settings() -> Limits:
         max_zip_total_bytes=settings.NEWSROOM_MAX_ZIP_TOTAL_BYTES,
         max_zip_ratio=settings.NEWSROOM_MAX_ZIP_RATIO,
         max_archive_bytes=settings.NEWSROOM_MAX_ARCHIVE_BYTES,
+        max_request_bytes=settings.NEWSROOM_MAX_UPLOAD_REQUEST_BYTES,
+        max_request_expanded_bytes=settings.NEWSROOM_MAX_UPLOAD_EXPANDED_BYTES,
     )
 
 
@@ -119,8 +151,10 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
             f"{len(uploads)} files in one upload; at most {limits.max_files} are accepted. "
             "Upload fewer at a time, or put them in a zip archive."
         )
+    check_request_size(sum(len(upload.data) for upload in uploads), limits)
     expansion = Expansion()
     for upload in uploads:
+        upload = UploadedFile(safe_file_name(upload.name), upload.data)
         if is_zip(upload.name, upload.data):
             if len(upload.data) > limits.max_archive_bytes:
                 expansion.refused.append(
@@ -129,9 +163,10 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
                     )
                 )
                 continue
-            inner = expand_zip(upload.name, upload.data, limits)
+            inner = expand_zip(upload.name, upload.data, limits, expanded_before=expansion.size)
             expansion.files.extend(inner.files)
             expansion.refused.extend(inner.refused)
+            expansion.size += inner.size
         elif len(upload.data) > limits.max_file_bytes:
             expansion.refused.append(
                 Refusal(upload.name, _too_big_message(len(upload.data), limits.max_file_bytes))
@@ -140,8 +175,13 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
             expansion.refused.append(
                 Refusal(upload.name, "only zip archives are accepted (not tar, gz, 7z or rar).")
             )
+        elif expansion.size + len(upload.data) > limits.max_request_expanded_bytes:
+            raise UploadRefused(
+                f"{upload.name}: this upload would expand to more than "
+                f"{limits.max_request_expanded_bytes:,} bytes in all; upload fewer files at a time."
+            )
         else:
-            expansion.files.append(upload)
+            expansion.keep(upload)
     if len(expansion.files) > limits.max_zip_members:
         raise UploadRefused(
             f"{len(expansion.files)} articles in one upload; at most "
@@ -150,9 +190,28 @@ def expand_uploads(uploads: list[UploadedFile], limits: Limits) -> Expansion:
     return expansion
 
 
+def check_request_size(total: int, limits: Limits) -> None:
+    """Refuse an upload request whose files come to more than the limit, before any is read."""
+    if total > limits.max_request_bytes:
+        raise UploadRefused(
+            f"these files come to {total:,} bytes; at most {limits.max_request_bytes:,} bytes "
+            "are accepted in one upload. Upload them in smaller parts."
+        )
+
+
+def safe_file_name(name: str) -> str:
+    """A file name from an upload or the disk, fit to store, show and put in a header: each
+    unsafe character (see UNSAFE_NAME_CATEGORIES) becomes U+FFFD."""
+    if name.isprintable():  # the usual case, checked at C speed (no C* or Z* but spaces)
+        return name
+    return "".join(
+        "\ufffd" if unicodedata.category(char) in UNSAFE_NAME_CATEGORIES else char for char in name
+    )
+
+
 def _unsafe_member(member: zipfile.ZipInfo) -> str:
     path = PurePosixPath(member.filename.replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
+    if path.is_absolute() or ".." in path.parts or ":" in (path.parts or ("",))[0]:
         return "its path escapes the archive"
     file_type = stat.S_IFMT(member.external_attr >> 16)  # 0 when the zip tool stored none
     if file_type == stat.S_IFLNK:
@@ -164,7 +223,13 @@ def _unsafe_member(member: zipfile.ZipInfo) -> str:
     return ""
 
 
-def _read_member(archive, member, name: str, limits: Limits, already: int) -> tuple[bytes, int]:
+def _nameless(filename: str) -> bool:
+    return filename.replace("\\", "/").rsplit("/", 1)[-1] in {"", "."}
+
+
+def _read_member(
+    archive, member, limits: Limits, already: int, *, name: str, member_name: str
+) -> tuple[bytes, int]:
     """Read one member, counting real output bytes against the limits as they arrive.
     Returns its content (cut short when over the file limit) and its size in bytes."""
     chunks = []
@@ -184,13 +249,20 @@ def _read_member(archive, member, name: str, limits: Limits, already: int) -> tu
                     member.compress_size, 1024
                 ):
                     raise UploadRefused(
-                        f"{name}/{member.filename}: expands more than {limits.max_zip_ratio}× "
+                        f"{member_name}: expands more than {limits.max_zip_ratio}× "
                         "its compressed size; refused as a possible zip bomb."
                     )
                 if produced <= member_cap:
                     chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise UploadRefused(f"{name}/{member.filename}: cannot be read ({error}).") from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
+        raise UploadRefused(f"{member_name}: cannot be read ({error}).") from None
     return b"".join(chunks), produced
 
 

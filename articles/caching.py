@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 # Scopes of articles_change_stamp besides story ids.
 SITE = 0  # renewed by every change
 SHARED = -1  # outlets, tags, emptied tables: things every page may show
+OUTLETS = -2  # any change to an outlet: the catalogue imports read (articles/imports/catalogue.py)
 
 
 def stamps(*scopes: int) -> str:

@@ -1,7 +1,11 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Person, Quote, Source, Story, Tag
+from articles.archives import UploadRefused, check_request_size, limits_from_settings
+from articles.models import Article, Outlet, Person, Quote, Story, Tag
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,6 +36,41 @@ class OutletField(forms.CharField):
         self.widget.attrs.update({"list": "known-outlets", "autocomplete": "off"})
 
 
+# The years articles are dated in (those ingest/dates.py reads from a text). Outside them a
+# day's arithmetic (a search's end day, a story's date window) overflows Python's dates.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+class ArticleDateField(forms.DateField):
+    """A date an article can have: from EARLIEST_DATE to `latest` (a date, or a function
+    giving one)."""
+
+    # ISO, the only value a date input takes (the locale's format leaves it empty).
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, *, latest=LATEST_DATE, latest_label="", **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.latest = latest
+        self.latest_label = latest_label
+
+    def validate(self, value):
+        super().validate(value)
+        latest = self.latest() if callable(self.latest) else self.latest
+        if value is not None and not EARLIEST_DATE <= value <= latest:
+            label = self.latest_label or f"{latest.day} {latest:%B %Y}"
+            raise forms.ValidationError(
+                f"Give a date from {EARLIEST_DATE.day} {EARLIEST_DATE:%B %Y} to {label}.",
+                code="out_of_range",
+            )
+
+
+def tomorrow() -> datetime.date:
+    # A day's grace: the uploader's today may be tomorrow here.
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Article files",
@@ -41,12 +80,22 @@ class UploadForm(forms.Form):
         label="Outlet (optional)",
         help_text="Leave empty to detect it from each article's text.",
     )
-    published = forms.DateField(
+    published = ArticleDateField(
         label="Publication date (optional)",
-        required=False,
         help_text="Used only for articles whose text gives no date.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        latest=tomorrow,
+        latest_label="today",
     )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        # Before any file is read into memory or a zip opened.
+        try:
+            check_request_size(sum(file.size for file in files), limits_from_settings())
+        except UploadRefused as refusal:
+            message = str(refusal)
+            raise forms.ValidationError(message[0].upper() + message[1:]) from None
+        return files
 
 
 class AssignOutletForm(forms.Form):
@@ -54,7 +103,7 @@ class AssignOutletForm(forms.Form):
 
 
 def known_outlet_names():
-    return list(Source.objects.values_list("name", flat=True))
+    return list(Outlet.objects.values_list("name", flat=True))
 
 
 class OutletChoiceField(forms.ModelChoiceField):
@@ -62,7 +111,7 @@ class OutletChoiceField(forms.ModelChoiceField):
 
     def __init__(self):
         super().__init__(
-            queryset=Source.objects.order_by("name"),
+            queryset=Outlet.objects.order_by("name"),
             to_field_name="slug",
             label="Outlet",
             required=False,
@@ -88,12 +137,8 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Any tag",
     )
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = ArticleDateField(label="From")
+    date_to = ArticleDateField(label="To")
 
     def clean(self):
         cleaned = super().clean()
@@ -236,3 +281,70 @@ class ReviewFilterForm(forms.Form):
         self.fields["speaker"].queryset = Person.objects.filter(
             pk__in=waiting.values("person_id")
         ).order_by("name")
+
+
+class ArticleDetailsForm(forms.Form):
+    """An editor's correction of what the reading got wrong about an article."""
+
+    title = forms.CharField(
+        label="Headline",
+        max_length=500,
+        required=False,
+        strip=True,
+        help_text="Empty if the page prints none: it is listed as “Untitled”.",
+    )
+    published = ArticleDateField(label="Date", latest=tomorrow, latest_label="tomorrow")
+    published_time = forms.TimeField(
+        label="Time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="For a date to the minute.",
+    )
+    published_precision = forms.ChoiceField(label="Precision", choices=Article.Precision.choices)
+    outlet = OutletField(label="Outlet", required=True)
+    dateline = forms.CharField(label="Dateline", max_length=200, required=False, strip=True)
+    byline = forms.CharField(label="Byline", max_length=300, required=False, strip=True)
+    based_on = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+
+    def clean_outlet(self):
+        name = self.cleaned_data["outlet"]
+        outlet = (
+            Outlet.objects.filter(name__iexact=name).first()
+            or Outlet.objects.filter(short_name__iexact=name).order_by("pk").first()
+        )
+        if outlet is None:
+            raise forms.ValidationError(
+                f"There is no outlet “{name}”: choose one from the list (admins add outlets).",
+                code="unknown_outlet",
+            )
+        return outlet
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("published"), data.get("published_time")
+        precision = data.get("published_precision")
+        if "published" in self.errors or "published_time" in self.errors or not precision:
+            return data
+        if precision == Article.Precision.UNKNOWN:
+            if day or time:
+                raise forms.ValidationError(
+                    "A date is given but its precision is “unknown”: choose “to the day” or "
+                    "“to the minute”, or clear the date.",
+                    code="precision",
+                )
+            data["published_at"] = None
+            return data
+        if day is None:
+            raise forms.ValidationError(
+                "Give the date, or set its precision to “unknown”.", code="no_date"
+            )
+        if precision == Article.Precision.MINUTE and time is None:
+            raise forms.ValidationError(
+                "Give the time for a date to the minute, or set the precision to the day.",
+                code="no_time",
+            )
+        if precision == Article.Precision.DAY:
+            time = datetime.time()  # a day's date is stored at 00:00, as the import does
+        moment = datetime.datetime.combine(day, time.replace(second=0, microsecond=0))
+        data["published_at"] = timezone.make_aware(moment, timezone.get_default_timezone())
+        return data

@@ -82,12 +82,14 @@ def paragraphs_html(
             if quote is None:
                 out.append(text)
                 continue
+            # Labels are CSS generated content (attr(data-label)), so that copying the text
+            # copies the article's words only, not "RASMUSSENI have invited...".
             who = ""
             if segment.is_start and quote.person_id and quote.person:
-                who = f'<span class="who">{escape(quote.person.surname)}</span>'
+                who = f'<span class="who" data-label="{escape(quote.person.surname)}"></span>'
             if segment.is_start and getattr(quote, "tag_names", None):
                 names = ", ".join(escape(name) for name in quote.tag_names)
-                who += f'<span class="quote-tags">{names}</span>'
+                who += f'<span class="quote-tags" data-label="{names}"></span>'
             rejected = " is-rejected" if quote.status == "rejected" else ""
             colour = getattr(quote, "colour", None)
             classes = "quote" if colour is None else f"quote shared c{colour}"

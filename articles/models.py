@@ -1,3 +1,4 @@
+import dataclasses
 import functools
 import json
 import re
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField, DateRangeField
-from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -15,13 +16,17 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection, models
-from django.db.models import Count, Max, Min, OuterRef, Prefetch
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.sql import Query
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from articles.ingest.outlets import KnownOutlet
+from articles.ingest.outlets import Outlet as IngestOutlet
+from articles.matching import story_title
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
 _ROUTE_PARTS: dict[tuple, tuple[str, str]] = {}
@@ -39,7 +44,14 @@ def url_with_pk(name: str, pk: int) -> str:
     return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
-class Source(models.Model):
+class OutletQuerySet(models.QuerySet):
+    def with_articles(self):
+        """Outlets with an article stored: what readers choose among (the seed stores many more,
+        for reading to recognise)."""
+        return self.filter(models.Exists(Article.objects.filter(outlet=OuterRef("pk"))))
+
+
+class Outlet(models.Model):
     """An outlet: a wire agency, broadcaster, newspaper..."""
 
     class Kind(models.TextChoices):
@@ -59,6 +71,29 @@ class Source(models.Model):
     country = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
 
+    objects = OutletQuerySet.as_manager()
+
+    # What reading recognises it by, besides its name and short name (see articles.ingest.outlets).
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other names it is given in datelines, bylines, credits and copyright lines.",
+    )
+    domains = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Its web domains, without www: reuters.com, news.cn.",
+    )
+    credit_forms = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text='Credits it prints, "..." for any few words: (Reuters), /TASS/, '
+        "Reporting by ... for Kyiv Post.",
+    )
+
     class Meta:
         ordering = ["name"]
 
@@ -71,7 +106,16 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:source_detail", args=[self.slug])
+        return reverse("articles:outlet_detail", args=[self.slug])
+
+    def known_outlet(self) -> KnownOutlet:
+        """The outlet as reading knows it."""
+        return KnownOutlet(
+            IngestOutlet(self.name, self.short_name, self.homepage, self.country, self.kind),
+            tuple(self.aliases),
+            tuple(self.domains),
+            tuple(self.credit_forms),
+        )
 
     @staticmethod
     def label(short_name: str, name: str) -> str:
@@ -164,11 +208,47 @@ class Story(models.Model):
         self.save(update_fields=["start_date", "end_date"])
 
     def outlets(self):
-        """Distinct sources of the (prefetched) articles, in order of first coverage."""
+        """Distinct outlets of the (prefetched) articles, in order of first coverage."""
         seen = {}
         for article in self.articles.all():
-            seen.setdefault(article.source_id, article.source)
+            seen.setdefault(article.outlet_id, article.outlet)
         return list(seen.values())
+
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def rename(self, title: str) -> None:
+        """A better title; re-processing never changes it again."""
+        self.title, self.title_locked = title, True
+        self.save(update_fields=["title", "title_locked"])
+
+    def split(self, articles: list["Article"], title: str = "") -> "Story":
+        """These articles (some of this story's) leave for a new story of their own, titled
+        `title` or after what they report; returns it."""
+        from articles.coverage.placement import article_for_story
+
+        chosen = title or (
+            story_title([article_for_story(a) for a in articles])[:300] or articles[0].headline
+        )
+        new = Story.objects.create(title=chosen[:300], title_locked=bool(title))
+        for article in articles:
+            article.move_to(new)
+        Story.finish_moves([self.pk, new.pk])
+        return new
+
+    def merge(self, other: "Story", articles: list["Article"]) -> None:
+        """The other story's articles (`articles`, as read for the edit's record) join this
+        one, their statements matched to this story's; the other story is gone."""
+        for article in articles:
+            article.move_to(self)
+        Story.finish_moves([self.pk, other.pk])
+
+    @staticmethod
+    def finish_moves(story_ids) -> None:
+        """After articles moved: dates follow the articles; a story left without any is gone."""
+        Story.objects.filter(pk__in=story_ids, articles__isnull=True).delete()
+        for story in Story.objects.filter(pk__in=story_ids):
+            story.refresh_date_range()
 
 
 class PendingRelatives(models.Model):
@@ -242,6 +322,41 @@ def search_query(text: str) -> SearchQuery:
     return query
 
 
+class Unaccented(models.Func):
+    """Text without its accents: unaccent() through an immutable function of migration 0021,
+    which an index may use (unaccent() itself may not be indexed)."""
+
+    function = "newsroom_unaccent"
+    output_field = models.TextField()
+
+
+class SearchWord(models.Model):
+    """A word of the archive's articles as a reader would type it: lower case, without
+    accents, not stemmed (the text search configuration `newsroom_words`). Where "Did you
+    mean" looks for the close match of a misspelt word (articles/spelling.py).
+
+    A trigger (migration 0021) adds the new words of each article written or rewritten, and
+    none is taken away: the articles of a suggested word are counted when it is suggested.
+    The table is the archive's vocabulary, growing with the language more than with the
+    archive; pg_trgm finds the words like a misspelt one through search_word_trigram_idx.
+    """
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(
+                fields=["word"],
+                opclasses=["gin_trgm_ops"],
+                name="search_word_trigram_idx",
+                gin_pending_list_limit=SEARCH_PENDING_KB,
+            ),
+        ]
+
+    def __str__(self):
+        return self.word
+
+
 # An article's upload, text and search vector: what no list of articles or quotes shows.
 ARTICLE_TEXT_FIELDS = ("original", "paragraphs", "captions", "stripped", "body", "search_vector")
 
@@ -286,12 +401,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def listing(self):
         """Just what lists of articles show: the heavy text and upload columns stay behind."""
-        return self.select_related("source").defer(*ARTICLE_TEXT_FIELDS, "standfirst")
+        return self.select_related("outlet").defer(*ARTICLE_TEXT_FIELDS, "standfirst")
 
     def for_comparison(self):
         """Articles with their clean text, in publication order, for side-by-side reading."""
         return (
-            self.select_related("source")
+            self.select_related("outlet")
             .defer("original", "stripped", "body", "search_vector")
             .order_by(models.F("published_at").asc(nulls_last=True), "id")
         )
@@ -395,6 +510,9 @@ def _compiled(model, expression) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
+UNTITLED = "Untitled"
+
+
 class Article(models.Model):
     class Precision(models.TextChoices):
         MINUTE = "minute", "To the minute"
@@ -405,16 +523,21 @@ class Article(models.Model):
         TEXT = "text", "Plain text"
         HTML = "html", "HTML page"
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
     story = models.ForeignKey(
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
-    title = models.CharField(max_length=500)
+    # Empty when the reading found no credible headline: shown as "Untitled" and listed for
+    # editors (never the file's name, which is no headline).
+    title = models.CharField(max_length=500, blank=True)
     standfirst = models.TextField(blank=True)
     dateline = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     published_precision = models.CharField(
         max_length=10, choices=Precision, default=Precision.UNKNOWN
+    )
+    published_inferred = models.BooleanField(
+        default=False, help_text="The date's year was taken from elsewhere on the page."
     )
     byline = models.CharField(max_length=300, blank=True)
     credits = models.CharField(max_length=500, blank=True)
@@ -464,12 +587,14 @@ class Article(models.Model):
             # A speaker's articles put in date order (the search's speaker filter) from the
             # index alone: reading each article's row took a third longer.
             models.Index(
-                fields=["id"], include=["published_at", "source_id"], name="article_id_dates_idx"
+                fields=["id"], include=["published_at", "outlet_id"], name="article_id_dates_idx"
             ),
+            # The few articles without a headline, listed for editors (untitled_articles).
+            models.Index(fields=["-id"], condition=models.Q(title=""), name="article_untitled_idx"),
         ]
 
     def __str__(self):
-        return f"{self.source}: {self.title}"
+        return f"{self.outlet}: {self.headline}"
 
     def save(self, *args, **kwargs):
         self.body = self.body_text
@@ -477,6 +602,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return url_with_pk("articles:article_detail", self.pk)
+
+    @property
+    def headline(self) -> str:
+        return self.title or UNTITLED
 
     @property
     def body_text(self):
@@ -491,6 +620,108 @@ class Article(models.Model):
             + SearchVector(models.Value(body), weight="C", config=SEARCH_CONFIG)
         )
 
+    def quotable_paragraphs(self) -> list[str]:
+        """Paragraph texts with subheadings blanked: quotes never sit in them."""
+        return [p["text"] if p.get("kind", "text") == "text" else "" for p in self.paragraphs]
+
+    def overlapping_quote(self, span, besides: int = 0) -> "Quote | None":
+        """A quote readers see that shares words with the span (an articles.locate.Span):
+        highlighting would drop one."""
+        start = (span.start_paragraph, span.start_offset)
+        end = (span.end_paragraph, span.end_offset)
+        for quote in (
+            self.quotes.visible()
+            .exclude(pk=besides)
+            .only("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text")
+        ):
+            if (quote.start_paragraph, quote.start_offset) < end and start < (
+                quote.end_paragraph,
+                quote.end_offset,
+            ):
+                return quote
+        return None
+
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def add_quote(self, span, *, person: "Person | None", kind: str) -> "Quote":
+        """Store a quote the extractor missed (at `span`, an articles.locate.Span), confirmed
+        and marked as the editor's, and put it into its story's statements."""
+        from articles.coverage.statements import match_article_statements
+
+        quote = Quote.objects.create(
+            article=self,
+            person=person,
+            text=span.text,
+            kind=kind,
+            start_paragraph=span.start_paragraph,
+            start_offset=span.start_offset,
+            end_paragraph=span.end_paragraph,
+            end_offset=span.end_offset,
+            confidence=1.0,
+            status=Quote.Status.CONFIRMED,
+            origin=Quote.Origin.EDITOR,
+            speaker_locked=person is not None,
+        )
+        Quote.objects.filter(pk=quote.pk).update_search_vectors()
+        if self.story_id:
+            match_article_statements(self)
+        return quote
+
+    # What an editor may correct of the reading (correct()); a new date or outlet places the
+    # article again.
+    CORRECTABLE = (
+        "title",
+        "published_at",
+        "published_precision",
+        "outlet_id",
+        "dateline",
+        "byline",
+    )
+    PLACED_BY = frozenset({"published_at", "published_precision", "outlet_id"})
+
+    def correct(self, **details) -> list[str]:
+        """An editor's corrections of what the reading got wrong (CORRECTABLE fields, by
+        name); returns the fields that changed. A corrected date is the editor's, no longer
+        inferred. A new date or outlet places the article in a story again (unless an
+        editor chose its story)."""
+        from articles.coverage.placement import place_again
+
+        changed = [field for field in self.CORRECTABLE if getattr(self, field) != details[field]]
+        if not changed:
+            return []
+        for field in changed:
+            setattr(self, field, details[field])
+        if {"published_at", "published_precision"} & set(changed):
+            self.published_inferred = False
+        Article.objects.filter(pk=self.pk).update(
+            **{field: details[field] for field in changed},
+            published_inferred=self.published_inferred,
+            search_vector=Article.search_vector_of(self.title, self.standfirst, self.body),
+            # The story matcher's cached copy of the article is stale.
+            processed_at=timezone.now(),
+        )
+        if self.PLACED_BY & set(changed):
+            place_again(self)
+        return changed
+
+    def move_to(self, story: Story) -> None:
+        """Move the article with its quotes (re-processing keeps it there): they leave their
+        statements in the old story and are matched afresh against the new story's
+        statements. Story.finish_moves tidies the stories afterwards."""
+        from articles.coverage.statements import match_article_statements, refresh_groups
+
+        old_groups = set(
+            self.quotes.exclude(group=None).values_list("group_id", flat=True).distinct()
+        )
+        self.quotes.update(
+            group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
+        )
+        Article.objects.filter(pk=self.pk).update(story=story, story_locked=True)
+        self.story, self.story_locked = story, True
+        refresh_groups(old_groups)
+        match_article_statements(self)
+
 
 class PendingUpload(models.Model):
     """An upload whose outlet could not be told from its text: it waits for an admin's choice."""
@@ -499,6 +730,10 @@ class PendingUpload(models.Model):
     original_filename = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=500, blank=True)
+    # The first lines of its text, for the admin naming the outlet to see what the file is.
+    first_lines = models.TextField(blank=True)
+    # The publication date the uploader gave, used when the outlet is named if the text has none.
+    published = models.DateField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -528,6 +763,12 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [
+            # People by approximate name in search ("rasmusen"): pg_trgm, accents ignored.
+            GinIndex(
+                OpClass(Unaccented("name"), name="gin_trgm_ops"), name="person_name_trigram_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -554,6 +795,14 @@ class PersonAlias(models.Model):
             models.Index(models.functions.Lower("alias"), name="alias_lower_idx"),
             # Fuzzy name look-ups ("Medevedev") use pg_trgm's % operator through this index.
             GinIndex(fields=["alias"], opclasses=["gin_trgm_ops"], name="alias_trigram_idx"),
+            # People by approximate name in search, accents ignored (as person_name_trigram_idx):
+            # their one-word aliases, the surnames and their spellings ("Medevedev"), not the
+            # titles ("the health minister": a misspelt "ministr" matched 553 people).
+            GinIndex(
+                OpClass(Unaccented("alias"), name="gin_trgm_ops"),
+                condition=~models.Q(alias__contains=" "),
+                name="alias_word_trigram_idx",
+            ),
         ]
 
     def __str__(self):
@@ -644,6 +893,36 @@ class StatementGroup(models.Model):
     def __str__(self):
         return f"Statement {self.pk} in {self.story}"
 
+    # Editors' changes, each recorded by an articles.history.Change around it. They import
+    # articles.coverage when called: it imports this module.
+
+    def split(self, quote_ids) -> "StatementGroup":
+        """These quotes (some of this statement's) become a statement of their own; returns
+        it."""
+        from articles.coverage.statements import refresh_groups
+
+        new = StatementGroup.objects.create(story_id=self.story_id)
+        Quote.objects.filter(pk__in=quote_ids).update(
+            group=new, group_locked=True, version=F("version") + 1, updated_at=timezone.now()
+        )
+        refresh_groups([self.pk, new.pk])
+        return new
+
+    def merge(self, other: "StatementGroup", quote_ids) -> None:
+        """The other statement's quotes (`quote_ids`, as read for the edit's record) join this
+        one: the same words, reported differently. The other, left empty, is gone; this one is
+        read again (its fullest wording and speaker may have changed)."""
+        from articles.coverage.statements import refresh_groups
+
+        Quote.objects.filter(pk__in=quote_ids).update(
+            group_id=self.pk,
+            group_locked=True,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        refresh_groups([self.pk, other.pk])
+        self.refresh_from_db()
+
 
 class TagQuerySet(models.QuerySet):
     def with_quote_counts(self):
@@ -690,7 +969,7 @@ class QuoteQuerySet(models.QuerySet):
     def listing(self):
         """Quotes with their article's outlet and story, for lists: the heavy columns of the
         quote and its article stay behind."""
-        return self.select_related("article__source", "article__story").defer(
+        return self.select_related("article__outlet", "article__story").defer(
             "diff", "search_vector", *(f"article__{field}" for field in ARTICLE_TEXT_FIELDS)
         )
 
@@ -915,6 +1194,63 @@ class Quote(models.Model):
         names, slugs = getattr(self, "tag_names", []), getattr(self, "tag_slugs", [])
         return [{"name": name, "slug": slug} for name, slug in zip(names, slugs, strict=True)]
 
+    # Editors' changes, each recorded by an articles.history.Change around it and kept by
+    # re-processing (the decision fields say so). They import articles.coverage when
+    # called: it imports this module.
+
+    def review(self, status: str) -> None:
+        """Confirm the quote, reject it (readers stop seeing it), or send it back to the queue."""
+        from articles.coverage.statements import match_article_statements, refresh_groups
+
+        was_rejected = self.status == Quote.Status.REJECTED
+        self.status = status
+        self.save(update_fields=["status"])
+        if self.group_id:
+            refresh_groups([self.group_id])  # the fullest wording may have been this one
+        elif was_rejected and self.status != Quote.Status.REJECTED and self.article.story_id:
+            match_article_statements(self.article)
+
+    def correct_words(self, span) -> None:
+        """Put the quote where the editor found its words (an articles.locate.Span)."""
+        from articles.coverage.statements import refresh_groups
+
+        span_fields = [field.name for field in dataclasses.fields(span)]
+        for field in span_fields:
+            setattr(self, field, getattr(span, field))
+        self.boundaries_locked = True
+        self.save(update_fields=[*span_fields, "boundaries_locked"])
+        Quote.objects.filter(pk=self.pk).update_search_vectors()
+        if self.group_id:
+            refresh_groups([self.group_id])  # the diffs compare the words
+
+    def set_speaker(self, person: Person | None) -> None:
+        from articles.coverage.statements import refresh_groups
+
+        self.person = person
+        self.speaker_locked = True
+        self.save(update_fields=["person", "speaker_locked"])
+        Quote.objects.filter(pk=self.pk).update_search_vectors()
+        if self.group_id:
+            refresh_groups([self.group_id])  # the statement's speaker is its members' choice
+
+    def add_tag(self, tag: Tag) -> None:
+        self.tags.add(tag)
+        Quote.objects.filter(pk=self.pk).update(tags_locked=True)
+
+    def remove_tag(self, tag: Tag) -> None:
+        self.tags.remove(tag)
+        Quote.objects.filter(pk=self.pk).update(tags_locked=True)
+
+    def move_to_statement(self, group: StatementGroup) -> None:
+        """Into another statement of its story (one of its own, if new)."""
+        from articles.coverage.statements import refresh_groups
+
+        old = self.group_id
+        self.group = group
+        self.group_locked = True
+        self.save(update_fields=["group", "group_locked"])
+        refresh_groups({old, group.pk} - {None})
+
 
 # ----------------------------------------------------------------------------- editing
 
@@ -926,7 +1262,8 @@ def can_edit(user, permission: str = EDITOR_PERMISSION) -> bool:
     return user.is_authenticated and (user.is_staff or user.has_perm(permission))
 
 
-# What editors may do: review, tag and correct quotes, speakers, statements and stories.
+# What editors may do: review, tag and correct quotes, speakers, statements, stories and
+# articles' details.
 # Uploading, deleting articles and managing outlets, users and tags stay with admins (staff).
 EDITOR_PERMISSIONS = (
     "view_quote",
@@ -943,6 +1280,7 @@ EDITOR_PERMISSIONS = (
     "add_story",
     "change_story",
     "view_article",
+    "change_article",  # correcting what the reading got wrong: title, date, outlet...
     "view_edit",
 )
 
@@ -958,83 +1296,6 @@ def editors_group() -> Group:
             )
         )
     return group
-
-
-# What an edit records of each kind of object: enough to put it back exactly, even after it
-# was deleted (a merged story, an emptied statement group).
-QUOTE_SNAPSHOT_FIELDS = (
-    "article_id",
-    "person_id",
-    "group_id",
-    "text",
-    "kind",
-    "speaker_mention",
-    "verb",
-    "start_paragraph",
-    "start_offset",
-    "end_paragraph",
-    "end_offset",
-    "confidence",
-    "status",
-    "origin",
-    "speaker_locked",
-    "group_locked",
-    "boundaries_locked",
-    "tags_locked",
-)
-# Kept in a snapshot for people reading the history; never compared or restored (a person's
-# name may be completed by later imports without anyone editing the quote).
-DISPLAY_ONLY = frozenset({"speaker", "tag_names"})
-
-
-def snapshot(*, quotes=(), groups=(), articles=(), stories=()) -> dict:
-    """The editable state of these objects as JSON; null for an id that does not exist."""
-    state = {"quotes": {}, "groups": {}, "articles": {}, "stories": {}}
-    quote_ids = {pk for pk in quotes if pk}
-    for pk in quote_ids:
-        state["quotes"][str(pk)] = None
-    for quote in (
-        Quote.objects.filter(pk__in=quote_ids)
-        .select_related("person")
-        .annotate(tag_ids=ArrayAgg("tags__id", filter=models.Q(tags__isnull=False), default=[]))
-        .with_tag_names()
-    ):
-        row = {field: getattr(quote, field) for field in QUOTE_SNAPSHOT_FIELDS}
-        row["tags"] = sorted(quote.tag_ids)
-        row["speaker"] = quote.person.name if quote.person else None
-        row["tag_names"] = list(quote.tag_names)
-        state["quotes"][str(quote.pk)] = row
-    group_ids = {pk for pk in groups if pk}
-    for pk in group_ids:
-        state["groups"][str(pk)] = None
-    for pk, story_id in StatementGroup.objects.filter(pk__in=group_ids).values_list(
-        "pk", "story_id"
-    ):
-        state["groups"][str(pk)] = {"story_id": story_id}
-    article_ids = {pk for pk in articles if pk}
-    for pk, story_id, locked in Article.objects.filter(pk__in=article_ids).values_list(
-        "pk", "story_id", "story_locked"
-    ):
-        state["articles"][str(pk)] = {"story_id": story_id, "story_locked": locked}
-    story_ids = {pk for pk in stories if pk}
-    for pk in story_ids:
-        state["stories"][str(pk)] = None
-    for pk, title, locked in Story.objects.filter(pk__in=story_ids).values_list(
-        "pk", "title", "title_locked"
-    ):
-        state["stories"][str(pk)] = {"title": title, "title_locked": locked}
-    return state
-
-
-def comparable(state: dict) -> dict:
-    """A snapshot without its display-only fields, to tell whether anything changed since."""
-    return {
-        kind: {
-            pk: ({k: v for k, v in row.items() if k not in DISPLAY_ONLY} if row else row)
-            for pk, row in rows.items()
-        }
-        for kind, rows in state.items()
-    }
 
 
 class EditQuerySet(models.QuerySet):
@@ -1060,6 +1321,7 @@ class Edit(models.Model):
         SPLIT_STORY = "split_story", "Story split"
         MERGE_STORIES = "merge_stories", "Stories merged"
         RENAME_STORY = "rename_story", "Story renamed"
+        CORRECT_ARTICLE = "correct_article", "Article details corrected"
         UNDO = "undo", "Undo"
 
     class Target(models.TextChoices):
@@ -1077,7 +1339,7 @@ class Edit(models.Model):
     target_type = models.CharField(max_length=10, choices=Target)
     target_id = models.PositiveBigIntegerField()
     summary = models.CharField(max_length=500)
-    # snapshot() of everything the change touched, before and after it.
+    # history.snapshot() of everything the change touched, before and after it.
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     # Every quote the change touched, so a quote's history is one indexed lookup.
@@ -1145,6 +1407,11 @@ CHANGE_LABELS = {
     "group_id": "statement",
     "story_id": "story",
     "title": "title",
+    "published_at": "date",
+    "published_precision": "date precision",
+    "outlet_id": "outlet",
+    "dateline": "dateline",
+    "byline": "byline",
 }
 
 
@@ -1167,32 +1434,9 @@ def _shown(field: str, value) -> str:
         return "none"
     if field == "tag_names":
         return ", ".join(value)
-    if field in ("group_id", "story_id"):
+    if field in ("group_id", "story_id", "outlet_id"):
         return f"#{value}"
     return str(value)
-
-
-class LoginAttemptQuerySet(models.QuerySet):
-    def recent_failures(self, *, ip: str, username: str, since):
-        """Failed log-ins since `since`: (from this address, for this username)."""
-        recent = self.filter(at__gte=since)
-        return (
-            recent.filter(ip=ip).count(),
-            recent.filter(username__iexact=username).count() if username else 0,
-        )
-
-
-class LoginAttempt(models.Model):
-    """A failed log-in, kept for a while to slow down password guessing."""
-
-    ip = models.GenericIPAddressField()
-    username = models.CharField(max_length=150, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = LoginAttemptQuerySet.as_manager()
-
-    def __str__(self):
-        return f"{self.username or '?'} from {self.ip} at {self.at:%Y-%m-%d %H:%M}"
 
 
 # ----------------------------------------------------------------------------- background import

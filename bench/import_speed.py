@@ -35,6 +35,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 # As a production worker runs: DEBUG would keep the last 9,000 queries (article texts and all)
 # in memory and count them in the peak RSS.
 os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret-" + "b" * 40)  # needed without DEBUG
 
 import django  # noqa: E402
 

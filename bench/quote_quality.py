@@ -211,13 +211,76 @@ def demo_set(plain: bool = False) -> tuple[list[tuple[str, list[str], list[Gold]
     return out, sources
 
 
-def _gold_in_body(paragraphs: list[str], item: dict) -> Gold:
-    """A real page's gold quote, located in the body the ingest pipeline kept; one the
-    pipeline lost (cut as chrome, split otherwise) stays in the gold and counts as missed."""
-    try:
-        return _gold_from_text(paragraphs, item)
-    except ValueError:
-        return Gold(-1, -1, 0, 0, item["text"], item["speaker"], item["kind"])
+_MARKS = "\"'“”‘’„«»‹›"
+
+
+def _between_marks(paragraphs: list[str], gold: Gold) -> bool:
+    """Whether a located gold text stands between quotation marks (spaces aside), as the gold
+    convention writes a quote (a multi-paragraph quote is taken as it is)."""
+    if gold.end_paragraph > gold.start_paragraph:
+        return True
+    paragraph = paragraphs[gold.start_paragraph]
+    before = paragraph[: gold.start].rstrip()
+    after = paragraph[gold.end :].lstrip()
+    return bool(before) and before[-1] in _MARKS and (not after or after[0] in _MARKS)
+
+
+def _occurrences(paragraphs: list[str], item: dict) -> list[Gold]:
+    lines = item["text"].split("\n")
+    out = []
+    for p, paragraph in enumerate(paragraphs):
+        at = paragraph.find(lines[0])
+        while at >= 0:
+            end_p = p + len(lines) - 1
+            if end_p == p:
+                out.append(Gold(p, p, at, at + len(lines[0]), item["text"], item["speaker"],
+                                item["kind"]))  # fmt: skip
+            elif end_p < len(paragraphs) and lines[-1] in paragraphs[end_p]:
+                end = paragraphs[end_p].find(lines[-1]) + len(lines[-1])
+                out.append(Gold(p, end_p, at, end, item["text"], item["speaker"], item["kind"]))
+            at = paragraph.find(lines[0], at + 1)
+    return out
+
+
+def _golds_in_body(paragraphs: list[str], items: list[dict]) -> list[Gold]:
+    """A real page's gold quotes, located in the body the ingest pipeline kept; one the
+    pipeline lost (cut as chrome, split otherwise) stays in the gold and counts as missed.
+
+    A text is placed where marks enclose it ('the worst' of a lost headline is not the start
+    of 'the worst has been avoided'); a quote printed twice is placed once at each copy, and
+    when the body kept fewer copies than the gold has, the earlier ones (headlines, teasers)
+    are the lost ones. A text never found between marks (broken marks) takes its first
+    occurrence outside the quotes already placed.
+    """
+    lost = [Gold(-1, -1, 0, 0, i["text"], i["speaker"], i["kind"]) for i in items]
+    golds: list[Gold | None] = [None] * len(items)
+    by_text: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        by_text.setdefault(item["text"], []).append(k)
+    unmarked: list[int] = []
+    for ks in by_text.values():
+        marked = [
+            g for g in _occurrences(paragraphs, items[ks[0]]) if _between_marks(paragraphs, g)
+        ]
+        if not marked:
+            unmarked.extend(ks)
+            continue
+        kept = ks[len(ks) - len(marked) :] if len(marked) < len(ks) else ks
+        for k, gold in zip(kept, marked, strict=False):
+            golds[k] = Gold(gold.start_paragraph, gold.end_paragraph, gold.start, gold.end,
+                            items[k]["text"], items[k]["speaker"], items[k]["kind"])  # fmt: skip
+    for k in sorted(unmarked):
+        for gold in _occurrences(paragraphs, items[k]):
+            inside = any(
+                g is not None
+                and g.start_paragraph == gold.start_paragraph
+                and g.start <= gold.start < max(g.end, g.start + 1)
+                for g in golds
+            )
+            if not inside:
+                golds[k] = gold
+                break
+    return [g if g is not None else lost[k] for k, g in enumerate(golds)]
 
 
 def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]], int]:
@@ -248,7 +311,7 @@ def real_set(split: str) -> tuple[list[tuple[str, list[str], list[Gold], list]],
             paragraphs = [paragraph.text for paragraph in parsed.paragraphs]
         except IngestError:
             paragraphs = []
-        gold = [_gold_in_body(paragraphs, item) for item in data["quotes"]]
+        gold = _golds_in_body(paragraphs, data["quotes"])
         out.append((page, paragraphs, gold, []))
     return out, missing
 

@@ -142,7 +142,7 @@ def reset_database() -> None:
     call_command("flush", verbosity=0, interactive=False)
     placement.clear_caches()
     matching.clear_caches()
-    storing.forget_sources()
+    storing.forget_outlet_rows()
 
 
 # ----------------------------------------------------------------------------- stories

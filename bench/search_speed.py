@@ -5,8 +5,9 @@ bench/settings.py; `--database NAME` for another on the same server), through th
 (form, queries, template) with DEBUG off, in this process. The terms are read from the data:
 "common" are the words in the most articles of a sample, "rare" words found in only a handful
 of quotes; filters are the outlet with the most articles, the speaker with the most quotes and a
-one-year date range. Prints p50/p95 per kind, the queries each request made, and the kind's
-slowest term (the one that sets its p95).
+one-year date range; "misspelt" terms have their last vowel changed (helicopter: helicoptor),
+so that they find nothing and are offered close matches. Prints p50/p95 per kind, the queries
+each request made, and the kind's slowest term (the one that sets its p95).
 
     .venv/bin/python bench/search_speed.py [--database newsroom_bench] [--repeat 20]
 """
@@ -40,7 +41,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from articles.models import Article, Person, Quote, Source  # noqa: E402
+from articles.models import Article, Outlet, Person, Quote  # noqa: E402
 
 # Words too short or too frequent to be what anyone searches for.
 SKIP = {"said", "say", "says", "would", "also", "one", "two", "year", "new"}
@@ -74,9 +75,20 @@ def choose_terms(count: int) -> tuple[list[str], list[str]]:
     return common, rare
 
 
+def misspelt(word: str) -> str:
+    """`word` with its last vowel but a first letter changed: helicopter -> helicoptor."""
+    for index in range(len(word) - 1, 0, -1):
+        if word[index] in VOWELS:
+            return word[:index] + VOWELS[word[index]] + word[index + 1 :]
+    return word + "x"
+
+
+VOWELS = {"a": "e", "e": "o", "i": "e", "o": "a", "u": "o", "y": "i"}
+
+
 def choose_filters() -> dict[str, dict[str, str]]:
     outlet = (
-        Source.objects.annotate(n=Count("articles")).order_by("-n").values_list("slug", flat=True)
+        Outlet.objects.annotate(n=Count("articles")).order_by("-n").values_list("slug", flat=True)
     )[0]
     top_speaker = (
         Quote.objects.filter(person__isnull=False)
@@ -111,18 +123,20 @@ def main():
     print(
         f"database {ARGS.database}: {Article.objects.count():,} articles, "
         f"{Quote.objects.count():,} quotes, {Person.objects.count():,} people, "
-        f"{Source.objects.count():,} outlets"
+        f"{Outlet.objects.count():,} outlets"
     )
     common, rare = choose_terms(ARGS.terms)
     filters = choose_filters()
     print(f"common terms: {', '.join(common)}")
     print(f"rare terms:   {', '.join(rare)}")
+    print(f"misspelt:     {', '.join(misspelt(term) for term in common + rare)}")
     print(f"filters:      {filters}")
     client = Client(HTTP_HOST="127.0.0.1")
     kinds = []
     for label, terms in (("common", common), ("rare", rare)):
         kinds.append((label, [{"q": term} for term in terms]))
         kinds.append((f"{label}, typing (prefix)", [{"q": term[:4]} for term in terms]))
+        kinds.append((f"{label}, misspelt", [{"q": misspelt(term)} for term in terms]))
         for name, extra in filters.items():
             kinds.append((f"{label} + {name}", [{"q": term, **extra} for term in terms]))
     print(f"\n{ARGS.repeat} requests per term, {ARGS.terms} terms per kind, DEBUG off, in-process")

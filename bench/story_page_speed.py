@@ -98,7 +98,7 @@ def pages_to_load() -> dict[str, str]:
     else:
         recreate_database()
         call_command("setup_demo", verbosity=0, stdout=io.StringIO())
-        typical = Story.objects.get(articles__source__short_name="Xinhua")
+        typical = Story.objects.get(articles__outlet__short_name="Xinhua")
         large = build_large_story()
     return {
         "home page": "/",

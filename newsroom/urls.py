@@ -3,12 +3,10 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from articles import views
-
 urlpatterns = [
     path("", include("articles.urls")),
-    # Rate-limited; the rest of Django's account views as they are.
-    path("accounts/login/", views.login, name="login"),
+    path("api/", include("articles.api.urls")),
+    # Log-ins are rate-limited by django-axes (newsroom/logins.py), the admin's too.
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that name no icon (the plain-text originals).

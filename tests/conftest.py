@@ -6,6 +6,16 @@ import pytest
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
 
+@pytest.fixture(autouse=True)
+def fresh_outlet_catalogue():
+    """Each test's outlets are rolled back at its end: none stays in the catalogue imports read."""
+    from articles.imports.catalogue import forget_outlet_catalogue
+
+    forget_outlet_catalogue()
+    yield
+    forget_outlet_catalogue()
+
+
 @pytest.fixture
 def demo_files():
     return {path.name: path.read_bytes() for path in sorted(DEMO_DIR.glob("*.txt"))}
@@ -42,3 +52,20 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+# The editing tests' scene (two outlets' articles in one story, a sequel in another) and an
+# editor logged in.
+@pytest.fixture
+def scene(db):
+    from tests.helpers import make_scene
+
+    return make_scene()
+
+
+@pytest.fixture
+def editor_client(client):
+    from tests.helpers import make_editor
+
+    client.force_login(make_editor())
+    return client

@@ -8,15 +8,18 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.coverage import link_all_pending_relatives
 from articles.imports import import_file
+from articles.models import Quote, editors_group
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,6 +93,7 @@ def worker_env() -> dict:
         f"{settings['PORT']}/{settings['NAME']}"
     )
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    env.setdefault("SECRET_KEY", "tests-only-worker-key-" + "k" * 40)  # required without DEBUG
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
 
@@ -129,3 +133,89 @@ def stop(worker: subprocess.Popen) -> str:
     if worker.poll() is None:
         worker.terminate()
     return finish(worker, timeout=30)
+
+
+# ----------------------------------------------------------------------------- sample articles
+# Reports of one event by two outlets, and of its sequel a year later.
+
+WIRE = """Farm ministers agree to cut fertiliser tariffs
+
+March 14, 2023 / 4:05 PM
+
+GENEVA (Reuters) - Farm ministers from 20 countries agreed on Tuesday to cut tariffs
+on fertiliser, after two days of talks in Geneva.
+
+"We have agreed to halve the tariffs on fertiliser within two years, and that is good news for
+every farmer," said Amina Diallo, Senegal's agriculture minister, who chaired the talks.
+
+Brazil's minister, Paulo Ferreira, was more cautious. "The details still have to be written, and
+the details are where deals like this fail," Ferreira told reporters.
+
+"It is a start, not a solution," said Lena Fischer, a farm economist at the University of Bonn.
+"""
+
+
+AGENCY = """Deal on fertiliser tariffs reached in Geneva
+
+Published: 14/03/2023 18:30
+
+GENEVA, March 14 (AFP) - Agriculture ministers meeting in Geneva struck a deal on Tuesday
+to lower fertiliser tariffs, a move hailed by farm groups.
+
+Senegal's Amina Diallo, who chaired the meeting, told AFP the ministers had agreed "to halve
+the tariffs on fertiliser within two years".
+
+Paulo Ferreira of Brazil warned: "The details still need to be written, and the details are where
+such deals fail."
+"""
+
+
+NEXT_YEAR = """Fertiliser tariff deal comes into force
+
+March 11, 2024 / 9:00 AM
+
+GENEVA (Reuters) - Fertiliser tariffs fell on Monday as the deal agreed by farm
+ministers a year ago came into force.
+
+"Farmers are already paying less for fertiliser, and we will hold every country to its word," said
+Amina Diallo, Senegal's agriculture minister.
+"""
+
+
+# ----------------------------------------------------------------------------- editing
+
+HTMX = {"HX-Request": "true"}
+
+
+def make_editor(username="ed"):
+    user = make_user(username)
+    user.groups.add(editors_group())
+    return user
+
+
+def make_scene():
+    """Two outlets' articles in one story, a year-later article in another story."""
+    wire = make_article(WIRE, name="wire.txt")
+    agency = make_article(AGENCY, name="afp.txt")
+    later = make_article(NEXT_YEAR, name="later.txt")
+    quotes = list(wire.quotes.order_by("start_paragraph", "start_offset"))
+    return SimpleNamespace(
+        wire=wire,
+        agency=agency,
+        later=later,
+        story=wire.story,
+        other_story=later.story,
+        diallo=quotes[0],
+        ferreira=quotes[1],
+        fischer=quotes[-1],
+    )
+
+
+def fresh(quote) -> Quote:
+    return Quote.objects.get(pk=quote.pk)
+
+
+def post_quote(client, name, quote, data=None, **kwargs):
+    """Post to a quote action with the version the editor saw."""
+    payload = {"version": fresh(quote).version, **(data or {})}
+    return client.post(reverse(f"articles:{name}", args=[quote.pk]), payload, **kwargs)

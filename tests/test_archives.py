@@ -118,3 +118,72 @@ def test_tarballs_are_refused_as_unsupported_archives():
     expansion = expand_uploads([UploadedFile("batch.tar.gz", b"\x1f\x8b rest")], Limits())
     assert expansion.files == []
     assert "only zip archives" in expansion.refused[0].reason
+
+
+@pytest.mark.parametrize("name", [".", "", "sub/."])
+def test_zip_member_without_a_file_name_is_refused_by_name_and_the_others_kept(name):
+    data = make_zip({"a.txt": ARTICLE, name: ARTICLE, "b.txt": ARTICLE})
+    expansion = expand_zip("batch.zip", data, Limits())
+    assert [f.name for f in expansion.files] == ["batch.zip/a.txt", "batch.zip/b.txt"]
+    assert [r.name for r in expansion.refused] == [f"batch.zip/{name}"]
+    assert f"has no file name ({name!r})" in expansion.refused[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("line\nbreak.txt", "line\ufffdbreak.txt"),
+        ("carriage\rreturn.txt", "carriage\ufffdreturn.txt"),
+        ("tab\tand\x7fdel.txt", "tab\ufffdand\ufffddel.txt"),
+        ("evil\u202etxt.exe.txt", "evil\ufffdtxt.exe.txt"),  # right-to-left override
+        ("café – été.txt", "café – été.txt"),
+    ],
+)
+def test_control_characters_in_file_names_are_replaced_in_zips_and_plain_uploads(name, stored):
+    uploads = [UploadedFile(name, ARTICLE), UploadedFile("b.zip", make_zip({name: ARTICLE}))]
+    expansion = expand_uploads(uploads, Limits())
+    assert [f.name for f in expansion.files] == [stored, f"b.zip/{stored}"]
+
+
+def test_control_characters_in_a_refused_members_name_are_replaced():
+    expansion = expand_zip("b.zip", make_zip({"photo\n.jpg": b"\xff\xd8\xff"}), Limits())
+    assert [r.name for r in expansion.refused] == ["b.zip/photo\ufffd.jpg"]
+
+
+# 40,000 bytes that compress about 3× (zips of them are not bombs).
+NUMBERS = b"".join(b"%07d\n" % n for n in range(5_000))
+
+
+def test_an_upload_over_the_request_size_limit_is_refused_before_any_zip_is_opened():
+    uploads = [
+        UploadedFile("a.txt", ARTICLE),
+        UploadedFile("broken.zip", b"PK\x03\x04" + b"x" * 300),
+    ]
+    with pytest.raises(UploadRefused, match="these files come to 384 bytes; at most 300 bytes"):
+        expand_uploads(uploads, Limits(max_request_bytes=300))
+
+
+def test_a_member_that_would_take_the_upload_past_its_expansion_limit_is_never_read():
+    broken = bytearray(make_zip({"a.txt": NUMBERS}))
+    broken[40:50] = b"\xff" * 10  # its compressed bytes: reading it would fail
+    uploads = [
+        UploadedFile("0.zip", make_zip({"a.txt": NUMBERS})),
+        UploadedFile("1.txt", b"x" * 30_000),
+        UploadedFile("2.zip", bytes(broken)),
+    ]
+    limits = Limits(max_request_expanded_bytes=100_000)
+    with pytest.raises(UploadRefused, match="2.zip/a.txt: this upload would expand to more than"):
+        expand_uploads(uploads, limits)
+
+
+def test_a_member_whose_compressed_bytes_are_damaged_is_refused_with_its_name():
+    broken = bytearray(make_zip({"a.txt": NUMBERS}))
+    broken[40:50] = b"\xff" * 10
+    with pytest.raises(UploadRefused, match="broken.zip/a.txt: cannot be read"):
+        expand_zip("broken.zip", bytes(broken), Limits())  # was a zlib.error: a 500
+
+
+def test_zips_within_the_request_limits_are_all_expanded():
+    uploads = [UploadedFile(f"{n}.zip", make_zip({"a.txt": NUMBERS})) for n in range(2)]
+    expansion = expand_uploads(uploads, Limits(max_request_expanded_bytes=100_000))
+    assert [f.name for f in expansion.files] == ["0.zip/a.txt", "1.zip/a.txt"]

@@ -34,6 +34,23 @@ def test_original_upload_is_served_byte_for_byte_as_inert_text(client):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("batch.zip/line\nbreak.txt", "inline; filename*=utf-8''line%0Abreak.txt"),
+        ("batch.zip/carriage\rreturn.txt", "inline; filename*=utf-8''carriage%0Dreturn.txt"),
+        ('say "hello".txt', 'inline; filename="say \\"hello\\".txt"'),
+        ("café.txt", "inline; filename*=utf-8''caf%C3%A9.txt"),
+    ],
+)
+def test_original_of_any_stored_file_name_is_served_with_a_well_formed_header(client, name, header):
+    # Names stored before uploads' names were cleaned may hold anything.
+    article = make_article(name=name)
+    response = client.get(reverse("articles:article_original", args=[article.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == header
+
+
 def test_html_article_page_carries_no_script_or_markup_from_the_upload(client):
     article = make_article(HTML_WITH_SCRIPT.decode(), name="page.html")
     html = client.get(article.get_absolute_url()).content.decode()
@@ -75,9 +92,9 @@ def test_article_page_query_count_is_fixed(client, django_assert_max_num_queries
 
 def test_outlet_pages_list_outlets_and_their_articles(client):
     article = make_article()
-    listing = client.get(reverse("articles:source_list")).content.decode()
+    listing = client.get(reverse("articles:outlet_list")).content.decode()
     assert "Reuters" in listing
-    page = client.get(article.source.get_absolute_url()).content.decode()
+    page = client.get(article.outlet.get_absolute_url()).content.decode()
     assert "Ministers agree on grain corridor" in page
     assert "Wire agency" in page
 
@@ -86,8 +103,8 @@ def test_article_page_links_other_wordings_only_for_statements_others_carried(cl
     from django.core.management import call_command
 
     call_command("setup_demo")
-    xinhua = Story.objects.get(articles__source__short_name="Xinhua").articles.get(
-        source__short_name="Xinhua"
+    xinhua = Story.objects.get(articles__outlet__short_name="Xinhua").articles.get(
+        outlet__short_name="Xinhua"
     )
     html = client.get(xinhua.get_absolute_url()).content.decode()
     # Four of Xinhua's seven quotes are statements other outlets also carried.

@@ -25,7 +25,9 @@ from articles.management.commands.db_worker import commit_without_waiting
 from articles.models import Article, ImportBatch, ImportItem, PendingRelatives
 from articles.tasks import import_items
 from tests.helpers import (
+    NEXT_YEAR,
     ROOT,
+    WIRE,
     WIRE_STORY,
     finish,
     make_user,
@@ -34,7 +36,6 @@ from tests.helpers import (
     stop,
     wait_for,
 )
-from tests.test_processing import NEXT_YEAR, WIRE
 
 CHROME_ONLY = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
 
@@ -136,7 +137,7 @@ def test_outlet_and_date_of_the_batch_apply_to_its_files():
     batch = queue([("a.txt", undated)], outlet="Anadolu Agency", published="2024-03-05")
     run_queued_tasks()
     article = Article.objects.get()
-    assert article.source.name == "Anadolu Agency"
+    assert article.outlet.name == "Anadolu Agency"
     assert article.published_at.date().isoformat() == "2024-03-05"
     assert batch.items.get().article == article
 

@@ -12,8 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo_urls(live_server):
     call_command("setup_demo")
-    story = Story.objects.get(articles__source__short_name="Xinhua")
-    statement = story.statements.filter(quotes__article__source__short_name="Reuters").first()
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
+    statement = story.statements.filter(quotes__article__outlet__short_name="Reuters").first()
     return [
         "/",
         story.get_absolute_url(),

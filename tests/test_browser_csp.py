@@ -15,17 +15,10 @@ from django.test import Client
 from django.urls import get_resolver
 
 from articles.models import Article, Person, Quote, Story
-from tests.test_browser_upload import log_in
+from tests.browser import WATCH_SCRIPT, forgive_missing_favicon, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Before any page script: record CSP violations.
-WATCH_SCRIPT = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-    window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 # What the policy must say (directive: its only sources).
 REQUIRED = {
     "default-src": ["'self'"],
@@ -54,7 +47,11 @@ POST_ONLY = {
     "split_group",
     "merge_groups",
     "undo_edit",
+    "correct_article",
+    "assign_batch_outlet",
 }
+# Files to download, not pages (tests/test_downloads.py checks them).
+DOWNLOADS = {"story_download", "search_download"}
 
 
 def policy_problems(header: str | None, where: str) -> list[str]:
@@ -75,10 +72,10 @@ def policy_problems(header: str | None, where: str) -> list[str]:
 def demo(live_server, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)  # setup_demo creates the demo logins
     call_command("setup_demo")
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     return {
         "story": story,
-        "statement": story.statements.filter(quotes__article__source__short_name="Reuters")
+        "statement": story.statements.filter(quotes__article__outlet__short_name="Reuters")
         .first()
         .pk,
         "article": Article.objects.filter(story=story).first(),
@@ -120,14 +117,6 @@ def settle(page, where: str) -> list[str]:
     return problems
 
 
-def forgive_missing_favicon(page, response) -> None:
-    """Chromium asks for /favicon.ico for a plain-text page (no <link rel=icon>); there is
-    none, and the console error that logs is not the page's."""
-    if response.headers["content-type"].startswith("text/plain"):
-        page.wait_for_timeout(150)
-        page.errors[:] = [e for e in page.errors if "status of 404" not in e]
-
-
 def visit(page, live_server, path: str, status: int = 200) -> list[str]:
     response = page.goto(f"{live_server.url}{path}")
     problems = [] if response.status == status else [f"{path}: status {response.status}"]
@@ -150,8 +139,8 @@ def reader_pages(demo) -> dict[str, str]:
         "article_original": f"{demo['article'].get_absolute_url()}original/",
         "search": "/search/?q=helicopter",
         "person_detail": demo["person"].get_absolute_url(),
-        "source_list": "/outlets/",
-        "source_detail": "/outlets/xinhua/",
+        "outlet_list": "/outlets/",
+        "outlet_detail": "/outlets/xinhua/",
         "tag_list": "/tags/",
     }
 
@@ -166,6 +155,8 @@ def editor_pages(demo) -> dict[str, str]:
         "story_edit": f"/stories/{story.pk}/edit/",
         "activity": "/activity/",
         "tag_detail": "/tags/transit/",
+        "article_edit": f"/articles/{quote.article_id}/edit/",
+        "untitled_articles": "/articles/untitled/",
     }
 
 
@@ -184,7 +175,7 @@ def test_every_page_of_the_site_is_in_these_checks(demo):
         if isinstance(name, str)
     }
     checked = set(reader_pages(demo)) | set(editor_pages(demo)) | set(STAFF_PAGES)
-    checked |= POST_ONLY | {"upload_batch"}  # opened after an upload, below
+    checked |= POST_ONLY | DOWNLOADS | {"upload_batch"}  # opened after an upload, below
     assert names - checked == set()
 
 

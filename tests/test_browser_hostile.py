@@ -9,11 +9,10 @@ markup the policy then has to block), for console errors, and for live markup in
 
 import pytest
 
-from articles.edit_views import new_person
 from articles.models import Article, PendingUpload, Quote, Story, Tag, editors_group
+from articles.views.editing_quotes import new_person
+from tests.browser import WATCH_SCRIPT, forgive_missing_favicon, log_in
 from tests.helpers import make_article, make_user
-from tests.test_browser_csp import WATCH_SCRIPT, forgive_missing_favicon
-from tests.test_browser_upload import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -199,8 +198,8 @@ def test_reader_pages_show_hostile_articles_as_inert_text(watched, live_server, 
     problems += visit(page, live_server, web.get_absolute_url(), shows="onerror=alert('h1')")
     problems += visit(page, live_server, f"{text.get_absolute_url()}original/")
     problems += visit(page, live_server, f"{web.get_absolute_url()}original/")
-    problems += visit(page, live_server, text.source.get_absolute_url(), shows=HOSTILE_OUTLET)
-    problems += visit(page, live_server, web.source.get_absolute_url())
+    problems += visit(page, live_server, text.outlet.get_absolute_url(), shows=HOSTILE_OUTLET)
+    problems += visit(page, live_server, web.outlet.get_absolute_url())
     problems += visit(page, live_server, "/outlets/", shows=HOSTILE_OUTLET)
     problems += visit(page, live_server, "/tags/", shows=HOSTILE_TAG)
     problems += visit(page, live_server, tag.get_absolute_url(), shows=HOSTILE_TAG)

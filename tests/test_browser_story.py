@@ -1,9 +1,12 @@
 """The comparison page in a real browser: columns, linked highlighting, outlet choice, Back."""
 
+import time
+
 import pytest
 from django.core.management import call_command
 
-from articles.models import Story
+from articles.models import Article, Story
+from tests.many_outlets import make_many_outlet_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -11,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def story_url(live_server):
     call_command("setup_demo")
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     return f"{live_server.url}{story.get_absolute_url()}"
 
 
@@ -97,3 +100,141 @@ def test_search_as_you_type_finds_helicopter_quotes(page, live_server):
     assert "q=helicop" in page.url  # the query lives in the URL
     assert page.locator("#results blockquote", has_text="I suggested a").count() == 1
     assert page.errors == []
+
+
+# ----------------------------------------------------------------- a story of many outlets
+
+
+@pytest.fixture
+def many_outlets_url(live_server):
+    story = make_many_outlet_story(10)
+    return f"{live_server.url}{story.get_absolute_url()}"
+
+
+IN_STRIP = """id => {
+    const c = document.getElementById(id), s = document.querySelector('.columns');
+    const a = c.getBoundingClientRect(), b = s.getBoundingClientRect();
+    return a.left >= b.left - 1 && a.right <= b.right + 1;
+}"""
+
+
+def wait_until(page, script, arg=None, timeout=5.0):
+    """page.wait_for_function evaluates a string, which the pages' CSP forbids; poll instead."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"timed out waiting for {script}"
+        page.wait_for_timeout(50)
+
+
+def visible_share(locator, container) -> float:
+    """How much of an element's width shows inside a container's box (0 to 1)."""
+    box, outer = locator.bounding_box(), container.bounding_box()
+    shown = min(box["x"] + box["width"], outer["x"] + outer["width"]) - max(box["x"], outer["x"])
+    return max(shown, 0) / box["width"]
+
+
+def overlaps(a, b) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_ten_outlets_at_desktop_every_column_reachable_and_panel_covers_none(
+    page, many_outlets_url
+):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(many_outlets_url)
+    columns = page.locator(".column")
+    assert columns.count() == 11  # ten outlets, one of them with two articles
+    strip = page.locator(".columns")
+    bar = page.locator(".strip-bar")
+    assert bar.is_visible() and "more" in bar.inner_text()  # the cue for what is off screen
+
+    # Choosing a statement opens the panel beside the strip, never over a column.
+    page.locator(".column").first.locator("a.quote", has_text="halve the tariffs").click()
+    panel = page.locator("#statement-sheet")
+    panel.locator(".renditions").wait_for()
+    assert panel.locator(".rendition").count() >= 10
+    panel_box = panel.bounding_box()
+    strip_box = strip.bounding_box()
+    assert strip_box["x"] + strip_box["width"] <= panel_box["x"]
+
+    # Every column can be brought into view, by its chip; once there it is not covered.
+    for i in range(columns.count()):
+        column = columns.nth(i)
+        column_id = column.get_attribute("id")
+        chip = page.locator(f'.outlet-chooser [data-column="{column_id}"]')
+        if chip.count():
+            chip.click()
+        else:  # the second article of an outlet: the bar's button leads on
+            page.locator('.strip-move[data-move="1"]').click()
+        wait_until(page, IN_STRIP, column_id)
+        assert visible_share(column, strip) == 1
+        assert not overlaps(column.bounding_box(), panel.bounding_box())
+        assert column.bounding_box()["x"] + column.bounding_box()["width"] <= 1440
+
+    # The renditions off screen are counted, and the panel's outlets lead to their columns.
+    last = panel.locator(".rendition .outlet").last
+    target = last.get_attribute("data-column")
+    page.locator(".outlet-chooser .chip-name").first.click()
+    wait_until(page, "() => document.querySelector('.columns').scrollLeft === 0")
+    assert "with this statement" in page.locator(".strip-bar").inner_text()
+    last.click()
+    wait_until(page, IN_STRIP, target)
+    assert "is-active" in page.locator(f"#{target} a.quote.is-active").first.get_attribute("class")
+
+    # Escape closes the panel; the strip takes the room back.
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    assert strip.bounding_box()["width"] > strip_box["width"]
+    assert page.errors == []
+
+
+def test_ten_outlets_on_a_phone_no_overflow_and_one_tab_per_outlet(page, many_outlets_url):
+    for width in (360, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(many_outlets_url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        tabs = page.locator(".column-tabs a")
+        names = [tabs.nth(i).inner_text() for i in range(tabs.count())]
+        assert len(names) == 10 and len(set(names)) == 10  # each outlet once
+        assert tabs.first.is_visible()
+
+        tabs.nth(5).click()  # a tab brings its outlet's column into view, not sideways
+        column = page.locator(f"#{tabs.nth(5).get_attribute('data-column')}")
+        wait_until(
+            page,
+            "id => Math.abs(document.getElementById(id).getBoundingClientRect().left"
+            " - document.querySelector('.columns').getBoundingClientRect().left) < 2",
+            column.get_attribute("id"),
+        )
+        column.locator("a.quote", has_text="halve the tariffs").click()
+        sheet = page.locator("#statement-sheet")
+        sheet.locator(".renditions").wait_for()
+        box = sheet.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width  # a sheet, on screen
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        sheet.get_by_role("button", name="Close the panel (Escape)").click()
+        sheet.wait_for(state="hidden")
+    assert page.errors == []
+
+
+def test_copying_a_paragraph_copies_the_articles_words_only(page, many_outlets_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(many_outlets_url)
+    paragraph = page.locator(".column").first.locator("p", has_text="halve the tariffs")
+    assert paragraph.locator(".who").count() == 1  # the speaker is labelled on screen
+    page.evaluate(
+        """p => { const range = document.createRange(); range.selectNodeContents(p);
+                  const s = window.getSelection(); s.removeAllRanges(); s.addRange(range); }""",
+        paragraph.element_handle(),
+    )
+    page.keyboard.press("Control+C")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    article = Article.objects.get(pk=page.locator(".column").first.get_attribute("id")[4:])
+    expected = next(p["text"] for p in article.paragraphs if "halve the tariffs" in p["text"])
+    assert " ".join(copied.split()) == " ".join(expected.split())

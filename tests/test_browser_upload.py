@@ -6,17 +6,10 @@ from django.db import transaction
 
 from articles.imports.batches import queue_files
 from articles.models import Article, ImportBatch
+from tests.browser import log_in
 from tests.helpers import WIRE_STORY, make_user, start_worker, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, username, password="pw-for-tests-123"):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_admin_uploads_an_article_follows_its_progress_and_opens_it(page, live_server, tmp_path):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_editors_group_may_review_and_restructure_but_not_administer():
     codenames = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=1))
     assert {"change_quote", "add_quote", "add_tag", "change_story", "view_edit"} <= codenames
-    assert not {"delete_article", "add_article", "change_source", "change_tag"} & codenames
+    assert not {"delete_article", "add_article", "change_outlet", "change_tag"} & codenames
 
 
 def test_migration_and_code_agree_on_what_editors_may_do():

@@ -5,20 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Edit, Quote, StatementGroup, Story, Tag
-from tests.test_edit_quotes import HTMX, fresh, make_editor, make_scene, post_quote
+from tests.helpers import HTMX, fresh, make_editor, post_quote
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def undo(client, edit, **kwargs):

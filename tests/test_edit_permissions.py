@@ -7,8 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Edit, Quote, Tag
-from tests.helpers import make_user
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
+from tests.helpers import HTMX, make_editor, make_scene, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -1,65 +1,24 @@
 """Editing a quote in place: review, words, speaker, tags, statement, adding a missed one."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 
-from articles.edit_views import locate_quote
-from articles.models import Edit, Person, Quote, StatementGroup, Tag, editors_group
-from tests.helpers import make_article, make_user
-from tests.test_processing import AGENCY, NEXT_YEAR, WIRE
+from articles.locate import locate_quote
+from articles.models import Edit, Person, Quote, StatementGroup, Tag
+from tests.helpers import (
+    AGENCY,
+    HTMX,
+    WIRE,
+    fresh,
+    make_article,
+    make_editor,
+    post_quote,
+)
 
 pytestmark = pytest.mark.django_db
-HTMX = {"HX-Request": "true"}
 
 
 # ----------------------------------------------------------------------------- builders
-
-
-def make_editor(username="ed"):
-    user = make_user(username)
-    user.groups.add(editors_group())
-    return user
-
-
-def make_scene():
-    """Two outlets' articles in one story, a year-later article in another story."""
-    wire = make_article(WIRE, name="wire.txt")
-    agency = make_article(AGENCY, name="afp.txt")
-    later = make_article(NEXT_YEAR, name="later.txt")
-    quotes = list(wire.quotes.order_by("start_paragraph", "start_offset"))
-    return SimpleNamespace(
-        wire=wire,
-        agency=agency,
-        later=later,
-        story=wire.story,
-        other_story=later.story,
-        diallo=quotes[0],
-        ferreira=quotes[1],
-        fischer=quotes[-1],
-    )
-
-
-def fresh(quote) -> Quote:
-    return Quote.objects.get(pk=quote.pk)
-
-
-def post_quote(client, name, quote, data=None, **kwargs):
-    """Post to a quote action with the version the editor saw."""
-    payload = {"version": fresh(quote).version, **(data or {})}
-    return client.post(reverse(f"articles:{name}", args=[quote.pk]), payload, **kwargs)
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 # ----------------------------------------------------------------------------- the panel

@@ -5,20 +5,9 @@ from django.urls import reverse
 
 from articles.coverage import process_article
 from articles.models import Article, Person, Quote, Story
-from tests.test_edit_quotes import fresh, make_editor, make_scene, post_quote
+from tests.helpers import fresh, post_quote
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def test_editor_decisions_survive_re_extraction(editor_client, scene):

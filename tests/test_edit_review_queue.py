@@ -4,22 +4,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Quote
-from tests.helpers import make_article
-from tests.test_edit_quotes import HTMX, make_editor, make_scene, post_quote
-from tests.test_processing import AGENCY
+from tests.helpers import AGENCY, HTMX, make_article, post_quote
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 URL = reverse("articles:review_queue")
@@ -42,7 +29,7 @@ def test_queue_lists_unreviewed_quotes_least_sure_first(editor_client, scene):
 
 
 def test_queue_filters_by_story_outlet_and_speaker(editor_client, scene):
-    by_outlet = rows(editor_client.get(URL, {"outlet": scene.agency.source.slug}).content.decode())
+    by_outlet = rows(editor_client.get(URL, {"outlet": scene.agency.outlet.slug}).content.decode())
     assert by_outlet and set(by_outlet) == set(scene.agency.quotes.values_list("pk", flat=True))
     by_story = rows(editor_client.get(URL, {"story": scene.other_story.pk}).content.decode())
     assert set(by_story) == set(scene.later.quotes.values_list("pk", flat=True))

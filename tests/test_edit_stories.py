@@ -4,22 +4,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Edit, Quote, StatementGroup, Story
-from tests.helpers import make_article
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
-from tests.test_processing import AGENCY
+from tests.helpers import AGENCY, HTMX, make_article, make_editor
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene(db):
-    return make_scene()
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def story_post(client, name, story, data, **kwargs):

@@ -9,9 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Quote, Story, Tag
-from tests.helpers import make_article
-from tests.test_edit_quotes import HTMX, make_editor, make_scene
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, HTMX, WIRE, make_article, make_editor, make_scene
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +109,7 @@ def test_exports_include_each_quotes_tags(tagged, capsys):
 
 def test_readers_see_tags_on_the_story_and_article_pages_but_no_editing_controls(client, tagged):
     html = client.get(tagged.story.get_absolute_url()).content.decode()
-    assert '<span class="quote-tags">Doubt, Trade</span>' in html
+    assert '<span class="quote-tags" data-label="Doubt, Trade"></span>' in html
     assert 'Tagged: <a class="tag-link" href="/tags/doubt/">Doubt</a>' in html
     for control in ("editing.js", "/edit/", "/quotes/", "Review queue", "hx-post"):
         assert control not in html

@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.models import Article, ImportBatch, PendingRelatives, PendingUpload
-from tests.helpers import UNSIGNED_STORY, WIRE_STORY, make_zip, run_queued_tasks
+from tests.helpers import NEXT_YEAR, UNSIGNED_STORY, WIRE, WIRE_STORY, make_zip, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -63,18 +63,18 @@ def test_missing_path_is_reported(tmp_path):
     assert "no such file or folder" in output
 
 
-def test_unknown_outlet_asks_for_source_and_source_option_forces_it(tmp_path):
+def test_unknown_outlet_asks_for_outlet_and_outlet_option_forces_it(tmp_path):
     path = tmp_path / "unsigned.txt"
     path.write_text(UNSIGNED_STORY)
     output, error = run(str(path))
     assert error is not None
-    assert "need an outlet" in output and "--source" in output
+    assert "need an outlet" in output and "--outlet" in output
     assert Article.objects.count() == 0
 
-    output, error = run(str(path), "--source", "Deutsche Welle")
+    output, error = run(str(path), "--outlet", "Deutsche Welle")
     assert error is None
     article = Article.objects.get()
-    assert article.source.name == "Deutsche Welle"
+    assert article.outlet.name == "Deutsche Welle"
     assert not PendingUpload.objects.exists()
 
 
@@ -84,6 +84,30 @@ def test_unsafe_zip_is_refused_whole(tmp_path):
     assert error is not None
     assert "escapes the archive" in output
     assert Article.objects.count() == 0
+
+
+def test_zip_member_without_a_file_name_fails_alone(tmp_path):
+    archive = make_zip({".": WIRE_STORY.encode(), "fine.txt": WIRE_STORY.encode()})
+    (tmp_path / "batch.zip").write_bytes(archive)
+    output, error = run(str(tmp_path / "batch.zip"))
+    assert error is not None  # some files were not imported
+    assert "has no file name ('.')" in output
+    assert "1 imported, 0 already present, 0 need an outlet, 1 failed" in output
+    assert Article.objects.count() == 1
+
+
+def test_file_names_with_line_breaks_or_undecodable_bytes_are_stored_cleaned(tmp_path):
+    import os
+
+    (tmp_path / "line\nbreak.txt").write_text(WIRE_STORY)
+    os.mkdir(os.fsencode(tmp_path) + b"/latin-\xe9t\xe9")  # not UTF-8: surrogates in str
+    (tmp_path / os.fsdecode(b"latin-\xe9t\xe9") / "two.txt").write_text(
+        WIRE_STORY.replace("four", "five")
+    )
+    output, error = run(str(tmp_path))
+    assert error is None, output
+    names = sorted(Article.objects.values_list("original_filename", flat=True))
+    assert names == [f"{tmp_path}/latin-\ufffdt\ufffd/two.txt", f"{tmp_path}/line\ufffdbreak.txt"]
 
 
 def test_background_queues_a_batch_and_returns_at_once(tmp_path):
@@ -157,23 +181,22 @@ def test_background_with_every_file_refused_queues_nothing(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_an_outlet_deleted_after_this_process_remembered_it_is_made_again():
-    from articles.imports.storing import _sources, import_file
-    from articles.models import Source
+    from articles.imports.storing import _outlet_rows, import_file
+    from articles.models import Outlet
 
     first = import_file("one.txt", WIRE_STORY.encode())
-    assert first.status == "imported" and _sources  # remembered once committed
+    assert first.status == "imported" and _outlet_rows  # remembered once committed
     Article.objects.all().delete()
-    Source.objects.all().delete()
+    Outlet.objects.all().delete()
 
     again = import_file("two.txt", WIRE_STORY.replace("four", "five").encode())
 
     assert again.status == "imported", again.message
-    assert again.article.source.pk != first.article.source.pk
-    assert Source.objects.get().name == first.article.source.name
+    assert again.article.outlet.pk != first.article.outlet.pk
+    assert Outlet.objects.get().name == first.article.outlet.name
 
 
 def test_the_stories_it_starts_are_related_to_older_ones_when_it_ends(tmp_path):
-    from tests.test_processing import NEXT_YEAR, WIRE
 
     (tmp_path / "wire.txt").write_text(WIRE)
     (tmp_path / "later.txt").write_text(NEXT_YEAR)

@@ -1105,3 +1105,26 @@ def test_a_page_with_a_huge_menu_is_still_read_and_quickly():
     assert time.perf_counter() - started < 3  # about 0.25 s
     assert article.title == HEADLINE
     assert [p.text for p in article.paragraphs] == [LEDE, SECOND, THIRD]
+
+
+def test_a_body_printed_twice_keeps_each_paragraph_once():
+    article = parse_text(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n")
+
+    assert texts(article) == [LEDE, SECOND]
+    repeated = [s.text for s in article.stripped if s.reason == "repeated paragraph"]
+    assert repeated == [f"{LEDE}\n{SECOND}"]
+
+
+def test_a_section_label_between_headline_and_dateline_is_dropped():
+    article = parse_text(f"{HEADLINE}\n\nWorld Politics\n\nMOSCOW (Reuters) - {LEDE}\n\n{SECOND}\n")
+
+    assert article.dateline == "MOSCOW"
+    assert texts(article) == [LEDE, SECOND]
+    assert article.outlet.short_name == "Reuters"
+
+
+def test_an_outlet_name_opening_the_first_paragraph_names_the_outlet():
+    article = parse_text(f"{HEADLINE}\n\nXinhua -- {LEDE}\n\n{SECOND}\n")
+
+    assert texts(article) == [LEDE, SECOND]
+    assert article.outlet.name == "Xinhua"

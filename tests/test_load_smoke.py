@@ -118,7 +118,7 @@ def test_database_restart_mid_load_fails_requests_only_while_it_is_down(data_dir
 @pytest.mark.django_db(transaction=True)
 def test_the_edit_check_catches_a_lost_edit_and_a_change_without_its_record(client):
     call_command("setup_demo", stdout=io.StringIO())
-    story = Story.objects.get(articles__source__short_name="Xinhua")
+    story = Story.objects.get(articles__outlet__short_name="Xinhua")
     first, second = Quote.objects.filter(article__story=story).order_by("pk")[:2]
     before = initial_state([story.pk])
     editor = make_user("load-editor-1")

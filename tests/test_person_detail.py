@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import caches
 
 from articles.models import Quote, StatementGroup
-from articles.views import PERSON_STATEMENTS_PER_PAGE
-from tests.test_edit_quotes import make_scene
+from articles.views.reading import PERSON_STATEMENTS_PER_PAGE
+from tests.helpers import make_scene
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}

@@ -18,7 +18,7 @@ from articles.models import (
     Story,
     StoryRelatedProfile,
 )
-from tests.helpers import UNSIGNED_STORY, make_article
+from tests.helpers import AGENCY, NEXT_YEAR, UNSIGNED_STORY, WIRE, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ DEMO_STATEMENTS = [
 
 
 def stored_quotes():
-    return list(Quote.objects.select_related("article__source", "person"))
+    return list(Quote.objects.select_related("article__outlet", "person"))
 
 
 def key_of(quote, keys):
@@ -61,7 +61,7 @@ def key_of(quote, keys):
         (
             k
             for k in keys
-            if k[0] == quote.article.source.short_name and quote.text.startswith(k[1])
+            if k[0] == quote.article.outlet.short_name and quote.text.startswith(k[1])
         ),
         None,
     )
@@ -77,14 +77,14 @@ def test_demo_quotes_are_all_found_with_their_speakers_and_none_invented(demo):
     found = {}
     for quote in quotes:
         key = key_of(quote, DEMO_QUOTES)
-        assert key is not None, f"invented quote: {quote.article.source}: {quote.text!r}"
+        assert key is not None, f"invented quote: {quote.article.outlet}: {quote.text!r}"
         found[key] = quote.person.name if quote.person else None
     assert len(quotes) == 19
     assert found == DEMO_QUOTES
 
 
 def test_demo_two_paragraph_quote_is_one_quote_with_its_span(demo):
-    quote = Quote.objects.get(article__source__short_name="Al Jazeera", text__startswith="We have")
+    quote = Quote.objects.get(article__outlet__short_name="Al Jazeera", text__startswith="We have")
     assert quote.end_paragraph == quote.start_paragraph + 1
     article = quote.article
     start = article.paragraphs[quote.start_paragraph]["text"]
@@ -114,7 +114,7 @@ def test_demo_forms_two_related_stories(demo):
     stories = Story.objects.annotate(n=Count("articles")).order_by("start_date")
     assert [s.n for s in stories] == [4, 1]
     visit_2009, visit_2010 = stories
-    assert set(visit_2009.articles.values_list("source__short_name", flat=True)) == {
+    assert set(visit_2009.articles.values_list("outlet__short_name", flat=True)) == {
         "Xinhua",
         "Reuters",
         "RFE/RL",
@@ -136,52 +136,11 @@ def test_demo_people_are_stored_once_with_aliases(demo):
 
 # --- articles written for the tests ---------------------------------------------------------
 
-WIRE = """Farm ministers agree to cut fertiliser tariffs
-
-March 14, 2023 / 4:05 PM
-
-GENEVA (Reuters) - Farm ministers from 20 countries agreed on Tuesday to cut tariffs
-on fertiliser, after two days of talks in Geneva.
-
-"We have agreed to halve the tariffs on fertiliser within two years, and that is good news for
-every farmer," said Amina Diallo, Senegal's agriculture minister, who chaired the talks.
-
-Brazil's minister, Paulo Ferreira, was more cautious. "The details still have to be written, and
-the details are where deals like this fail," Ferreira told reporters.
-
-"It is a start, not a solution," said Lena Fischer, a farm economist at the University of Bonn.
-"""
-
-AGENCY = """Deal on fertiliser tariffs reached in Geneva
-
-Published: 14/03/2023 18:30
-
-GENEVA, March 14 (AFP) - Agriculture ministers meeting in Geneva struck a deal on Tuesday
-to lower fertiliser tariffs, a move hailed by farm groups.
-
-Senegal's Amina Diallo, who chaired the meeting, told AFP the ministers had agreed "to halve
-the tariffs on fertiliser within two years".
-
-Paulo Ferreira of Brazil warned: "The details still need to be written, and the details are where
-such deals fail."
-"""
-
-NEXT_YEAR = """Fertiliser tariff deal comes into force
-
-March 11, 2024 / 9:00 AM
-
-GENEVA (Reuters) - Fertiliser tariffs fell on Monday as the deal agreed by farm
-ministers a year ago came into force.
-
-"Farmers are already paying less for fertiliser, and we will hold every country to its word," said
-Amina Diallo, Senegal's agriculture minister.
-"""
-
 
 def test_same_statement_from_two_outlets_is_grouped_and_articles_share_a_story():
     reuters = make_article(WIRE, name="wire.txt")
     afp = make_article(AGENCY, name="afp.txt")
-    assert afp.source.short_name == "AFP"
+    assert afp.outlet.short_name == "AFP"
     assert reuters.story_id == afp.story_id
 
     diallo = Quote.objects.get(article=afp, text__startswith="to halve")
@@ -335,7 +294,8 @@ def test_adding_an_article_to_a_story_costs_the_same_queries_whatever_its_size(
     for number in range(earlier):
         make_article(_report(14, "Reuters", number), name=f"earlier-{number}.txt")
     story = Article.objects.get(original_filename="earlier-0.txt").story
-    with django_assert_max_num_queries(14):
+    # 15 with the outlets' change stamp the import reads (articles/imports/catalogue.py).
+    with django_assert_max_num_queries(15):
         article = make_article(_report(14, "Reuters", 99), name="new.txt")
     assert article.story_id == story.pk
     assert story.articles.count() == earlier + 1

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from articles.models import Article, Source
+from articles.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,13 @@ CHROME = [
 
 
 def demo_article(name: str) -> Article:
-    return Article.objects.select_related("source").get(original_filename=f"demo/{name}")
+    return Article.objects.select_related("outlet").get(original_filename=f"demo/{name}")
 
 
 def test_demo_corpus_is_imported_once_from_four_outlets(capsys):
     call_command("setup_demo")
     assert Article.objects.count() == 5
-    assert Source.objects.count() == 4
+    assert Outlet.objects.with_articles().count() == 4
     call_command("setup_demo")
     assert Article.objects.count() == 5
     assert "0 article(s) imported" in capsys.readouterr().out
@@ -88,7 +88,7 @@ def test_each_demo_article_is_stored_with_the_right_metadata(
     call_command("setup_demo")
     article = demo_article(name)
     assert article.title == title
-    assert article.source.short_name == outlet
+    assert article.outlet.short_name == outlet
     if published is None:
         assert article.published_at is None
     else:

@@ -1,25 +1,26 @@
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Quote, Story
-from tests.helpers import make_article
-from tests.test_processing import AGENCY, WIRE
+from tests.helpers import AGENCY, WIRE, make_article
+from tests.many_outlets import make_many_outlet_story
 
 pytestmark = pytest.mark.django_db
 
 
 def demo_story() -> Story:
     call_command("setup_demo")
-    return Story.objects.get(articles__source__short_name="Xinhua")
+    return Story.objects.get(articles__outlet__short_name="Xinhua")
 
 
 def test_story_page_lists_each_outlet_as_a_column_with_highlighted_quotes(client):
     story = demo_story()
     html = client.get(story.get_absolute_url()).content.decode()
     for outlet in ("Xinhua", "Reuters", "RFE/RL", "Al Jazeera"):
-        assert f'<span class="chip-name">{outlet}</span>' in html
+        assert f">{outlet}</a>" in html and f"Remove {outlet}" in html
     assert html.count('class="column"') == 4
     assert 'class="quote shared c' in html  # a statement several outlets carried
     assert "NATO head urges new start with Russia" in html  # the related 2010 story
@@ -163,8 +164,53 @@ def test_statement_person_and_outlet_pages_query_counts_are_fixed(
     urls = [
         reverse("articles:statement_detail", args=[quote.group.story_id, quote.group_id]),
         quote.person.get_absolute_url(),
-        reverse("articles:source_detail", args=["afp"]),
+        reverse("articles:outlet_detail", args=["afp"]),
     ]
     for url in urls:
         with django_assert_max_num_queries(6):
             assert client.get(url).status_code == 200, url
+
+
+def test_many_outlets_one_chip_and_one_tab_per_outlet_leading_to_its_first_column(client):
+    story = make_many_outlet_story(10)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert html.count('class="column"') == 11  # one outlet ran two articles
+    assert "Outlets shown (10 of 10)" in html
+    facts = html.split('class="outlet-facts"')[1].split("</ul>")[0]
+    assert facts.count(">Reuters</a>") == 1  # two articles, listed once
+    tabs = html.split('class="column-tabs"')[1].split("</nav>")[0]
+    assert tabs.count("<a ") == 10
+    first = story.articles.filter(outlet__name="Reuters").order_by("published_at", "pk").first()
+    assert f'href="#col-{first.pk}" data-column="col-{first.pk}" data-outlet="reuters"' in tabs
+    assert 'class="strip-bar' in html and 'class="sheet-close' in html
+
+
+def test_speaker_labels_are_not_part_of_the_text(client):
+    story = demo_story()
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<span class="who" data-label="Rasmussen"></span>I have invited' in html
+
+
+def test_a_statement_of_one_article_has_no_fullest_or_legend(client):
+    story = demo_story()
+    single = (
+        Quote.objects.filter(article__story=story, group__isnull=False)
+        .values("group_id")
+        .annotate(n=Count("id"))
+        .filter(n=1)
+        .order_by("group_id")
+        .first()
+    )
+    url = reverse("articles:statement_detail", args=[story.pk, single["group_id"]])
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Reported by one article only" in html
+    assert "fullest" not in html and "<del>" not in html
+
+
+@pytest.mark.parametrize("outlets", [3, 12])
+def test_story_page_query_count_is_fixed_for_many_outlets(
+    client, django_assert_max_num_queries, outlets
+):
+    story = make_many_outlet_story(outlets)
+    with django_assert_max_num_queries(10):
+        assert client.get(story.get_absolute_url()).status_code == 200

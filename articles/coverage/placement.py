@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from django.db.models import F, Q, Value, Window
 from django.db.models.functions import Coalesce, Greatest, Least, RowNumber
+from django.utils import timezone
 
 from articles import matching
 from articles.models import SEARCH_CONFIG, Article, PersonStory, Quote, Story
@@ -112,6 +113,49 @@ def place_new_article(
             end_date=Greatest(Coalesce("end_date", Value(day)), Value(day)),
         )
     return Placement(match.key, False, joined, match.also_matches, match.near, candidates)
+
+
+def place_again(article: Article) -> tuple[int | None, int | None]:
+    """Place an article again after an editor corrected its date or outlet, as an import
+    would place it now: it may stay, join another story or start one. An article an editor
+    put in its story stays there. Returns its story's id before and after.
+
+    The article is taken out of its story while the matcher looks, so that it is not
+    compared with itself; a story it was alone in keeps it rather than being swapped for a
+    new one."""
+    from .relatives import link_relatives  # it imports this module
+    from .statements import match_article_statements, refresh_groups
+
+    old = article.story_id
+    if article.story_locked:
+        if old:
+            Story.objects.get(pk=old).refresh_date_range()
+        return old, old
+    alone = not Article.objects.filter(story_id=old).exclude(pk=article.pk).exists()
+    Article.objects.filter(pk=article.pk).update(story=None)
+    article.story_id = None
+    quotes = list(article.quotes.visible().select_related("person"))
+    speakers = {quote.person_id for quote in quotes if quote.person_id}
+    new, started, _ = place_new_article(article, article_for_story(article, quotes), speakers)
+    if started and alone and old:
+        Story.objects.filter(pk=new).delete()
+        new, started = old, False
+    if new != old:
+        old_groups = set(
+            article.quotes.exclude(group=None).values_list("group_id", flat=True).distinct()
+        )
+        article.quotes.update(
+            group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
+        )
+        refresh_groups(old_groups)
+    Article.objects.filter(pk=article.pk).update(story_id=new)
+    article.story_id = new
+    if new != old:
+        match_article_statements(article)
+    Story.finish_moves([pk for pk in (old, new) if pk])
+    if started:
+        link_relatives([new])
+    return old, new
 
 
 # Advisory-lock key space (pg_advisory_xact_lock(space, key)) for placing articles in stories,

@@ -13,8 +13,14 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from articles.coverage import process_article
+from articles.imports.catalogue import outlet_catalogue
 from articles.ingest import IngestError, Outlet, ParsedArticle, parse_article
-from articles.models import Article, PendingUpload, Source
+from articles.ingest.decoding import decode_bytes
+
+# The model Outlet as OutletRow: articles.ingest's Outlet (what a text says of its outlet) is
+# also needed here.
+from articles.models import Article, PendingUpload
+from articles.models import Outlet as OutletRow
 
 STATUS_LABELS = {
     "imported": "Imported",
@@ -62,7 +68,9 @@ def import_file(
     """
     digest = fingerprint(data)
     try:
-        parsed = parse_article(data, filename=name, outlet=outlet or None)
+        parsed = parse_article(
+            data, filename=name, outlet=outlet or None, outlets=outlet_catalogue()
+        )
     except IngestError as error:
         return _already_present(name, digest) or FileReport(name, "failed", str(error))
     if published is not None and parsed.published is None:
@@ -77,6 +85,8 @@ def import_file(
                 "original": data,
                 "original_filename": name[:255],
                 "title": parsed.title[:500],
+                "first_lines": first_lines(data, parsed),
+                "published": published,
                 "uploaded_by": user,
             },
         )
@@ -88,15 +98,15 @@ def import_file(
         )
     text_digest = text_fingerprint(parsed)
     for attempt in range(1, STORE_ATTEMPTS + 1):
-        source = source_for(parsed.outlet)
-        if present := _already_present(name, digest, text_digest, source):
+        outlet_row = outlet_row_for(parsed.outlet)
+        if present := _already_present(name, digest, text_digest, outlet_row):
             return present
         try:
             with transaction.atomic():
                 _commit_without_waiting_for_disk()
-                if source.pk is None:
-                    source = _saved_source(source)
-                article = _article(parsed, source, name, data, digest, text_digest, user)
+                if outlet_row.pk is None:
+                    outlet_row = _saved_outlet_row(outlet_row)
+                article = _article(parsed, outlet_row, name, data, digest, text_digest, user)
                 process_article(article)
                 # An upload waiting for its outlet can only come in with the outlet named.
                 if outlet:
@@ -106,7 +116,7 @@ def import_file(
             if present := _already_present(name, digest):
                 return present
             # Or an outlet remembered by this process has been deleted since.
-            forget_sources()
+            forget_outlet_rows()
             if attempt == STORE_ATTEMPTS:
                 raise
         except OperationalError as error:
@@ -119,20 +129,34 @@ def import_file(
     raise AssertionError("unreachable")
 
 
-def _already_present(name, digest, text_digest=None, source=None) -> FileReport | None:
-    """A report when the same upload, or the same text from the same outlet, is stored."""
-    if text_digest is None or source is None or source.pk is None:
-        text_digest, source_id = "", 0
+FIRST_LINES = 6
+
+
+def first_lines(data: bytes, parsed: ParsedArticle) -> str:
+    """What the admin naming the outlet sees of a file: its first lines as written (a site's
+    name or a credit may be among them), or a page's headline and first paragraphs."""
+    if parsed.format == "html":
+        lines = [parsed.title, *(paragraph.text for paragraph in parsed.paragraphs)]
     else:
-        source_id = source.pk
-    # Article.objects.filter(Q(fingerprint=...) | Q(text_fingerprint=..., source=...)), written
+        lines = decode_bytes(data).splitlines()
+    lines = [" ".join(line.split())[:300] for line in lines]
+    return "\n".join([line for line in lines if line][:FIRST_LINES])
+
+
+def _already_present(name, digest, text_digest=None, outlet_row=None) -> FileReport | None:
+    """A report when the same upload, or the same text from the same outlet, is stored."""
+    if text_digest is None or outlet_row is None or outlet_row.pk is None:
+        text_digest, outlet_id = "", 0
+    else:
+        outlet_id = outlet_row.pk
+    # Article.objects.filter(Q(fingerprint=...) | Q(text_fingerprint=..., outlet=...)), written
     # out: every import asks, and building the query cost more than running it.
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id, fingerprint = %(digest)s FROM articles_article "
             "WHERE fingerprint = %(digest)s "
-            "OR (text_fingerprint = %(text)s AND source_id = %(source)s) LIMIT 2",
-            {"digest": digest, "text": text_digest, "source": source_id},
+            "OR (text_fingerprint = %(text)s AND outlet_id = %(outlet)s) LIMIT 2",
+            {"digest": digest, "text": text_digest, "outlet": outlet_id},
         )
         found = sorted(cursor.fetchall(), key=lambda row: not row[1])  # the same upload first
     if not found:
@@ -165,58 +189,59 @@ def sqlstate(error: Exception) -> str | None:
 # Outlets by name, as stored: every article asks, and outlets are only ever added (one with
 # articles cannot be deleted). Filled after commit, so a rolled-back outlet is never kept.
 # A plain dict: each of its single operations is atomic, so threads need no lock.
-_sources: dict[str, Source] = {}
+_outlet_rows: dict[str, OutletRow] = {}
 
 
-def forget_sources() -> None:
-    _sources.clear()
+def forget_outlet_rows() -> None:
+    _outlet_rows.clear()
 
 
-def source_for(outlet: Outlet) -> Source:
-    """The stored Source for an outlet, or an unsaved one when it is new."""
+def outlet_row_for(outlet: Outlet) -> OutletRow:
+    """The stored outlet row for an outlet, or an unsaved one when it is new."""
     key = outlet.name.casefold()
-    if (known := _sources.get(key)) is not None:
+    if (known := _outlet_rows.get(key)) is not None:
         return known
-    source = Source.objects.filter(name__iexact=outlet.name).first()
-    if source is None:
-        source = Source.objects.filter(short_name__iexact=outlet.short_name).first()
-    if source is None:
-        return Source(
+    outlet_row = OutletRow.objects.filter(name__iexact=outlet.name).first()
+    if outlet_row is None:
+        outlet_row = OutletRow.objects.filter(short_name__iexact=outlet.short_name).first()
+    if outlet_row is None:
+        return OutletRow(
             name=outlet.name,
             short_name=outlet.short_name,
             homepage=outlet.homepage,
             country=outlet.country,
-            kind=outlet.kind if outlet.kind in Source.Kind.values else Source.Kind.OTHER,
+            kind=outlet.kind if outlet.kind in OutletRow.Kind.values else OutletRow.Kind.OTHER,
         )
-    _remember_source(key, source)
-    return source
+    _remember_outlet_row(key, outlet_row)
+    return outlet_row
 
 
-def _saved_source(source: Source) -> Source:
-    source.save()
-    _remember_source(source.name.casefold(), source)
-    return source
+def _saved_outlet_row(outlet_row: OutletRow) -> OutletRow:
+    outlet_row.save()
+    _remember_outlet_row(outlet_row.name.casefold(), outlet_row)
+    return outlet_row
 
 
-def _remember_source(key: str, source: Source) -> None:
+def _remember_outlet_row(key: str, outlet_row: OutletRow) -> None:
     def remember():
-        _sources[key] = source
+        _outlet_rows[key] = outlet_row
 
     transaction.on_commit(remember)
 
 
-def _article(parsed, source, name, data, digest, text_digest, user) -> Article:
+def _article(parsed, outlet_row, name, data, digest, text_digest, user) -> Article:
     """The article as it will be stored; process_article saves it once its story is known."""
     published = parsed.published
     if published is not None and timezone.is_naive(published):
         published = timezone.make_aware(published, timezone.get_default_timezone())
     return Article(
-        source=source,
-        title=parsed.title[:500] or name[:500],
+        outlet=outlet_row,
+        title=parsed.title[:500],  # "" when no line is a credible headline: "Untitled"
         standfirst=parsed.standfirst,
         dateline=parsed.dateline[:200],
         published_at=published,
         published_precision=parsed.published_precision,
+        published_inferred=parsed.published_inferred,
         byline=parsed.byline[:300],
         credits=parsed.credits[:500],
         paragraphs=[{"kind": p.kind, "text": p.text} for p in parsed.paragraphs],

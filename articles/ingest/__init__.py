@@ -11,12 +11,23 @@ from .dates import MONTH_FIRST_COUNTRIES, day_first_reading
 from .decoding import decode_bytes
 from .errors import IngestError
 from .html import looks_like_html, parse_html
-from .outlets import KNOWN_OUTLETS, Outlet, find_outlet, outlet_given_by_uploader
+from .outlets import (
+    KNOWN_OUTLETS,
+    Catalogue,
+    KnownOutlet,
+    Outlet,
+    current_catalogue,
+    find_outlet,
+    outlet_given_by_uploader,
+    reading_with,
+)
 from .text import TextArticle, parse_text
 
 __all__ = [
     "KNOWN_OUTLETS",
+    "Catalogue",
     "IngestError",
+    "KnownOutlet",
     "Outlet",
     "Paragraph",
     "ParsedArticle",
@@ -28,16 +39,24 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def parse_article(data: bytes, *, filename: str = "", outlet: str | None = None) -> ParsedArticle:
+def parse_article(
+    data: bytes,
+    *,
+    filename: str = "",
+    outlet: str | None = None,
+    outlets: Catalogue | None = None,
+) -> ParsedArticle:
     """Turn one uploaded file into a clean article, or raise IngestError saying what is wrong.
 
     `outlet` is the uploader's word for who published it (a name, short name or domain); it
-    overrides whatever the text says.
+    overrides whatever the text says. `outlets` are the outlets to recognise (the stored ones,
+    for an import); the list in known_outlets.json if None.
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"parse_article() takes bytes, not {type(data).__name__}")
     try:
-        return _parse(bytes(data), filename, outlet)
+        with reading_with(outlets):
+            return _parse(bytes(data), filename, outlet)
     except IngestError:
         raise
     except Exception as error:
@@ -81,11 +100,20 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
         paragraphs=parsed.paragraphs,
         captions=parsed.captions,
         stripped=parsed.stripped,
+        published_inferred=bool(published) and parsed.published_inferred,
     )
 
 
 def _choose_outlet(parsed: TextArticle, given: str | None) -> tuple[Outlet | None, str]:
     if given and given.strip():
         return outlet_given_by_uploader(given), ""
-    clue = parsed.best_clue()
-    return (clue.outlet, clue.evidence) if clue else (None, "")
+    if clue := parsed.best_clue():
+        return clue.outlet, clue.evidence
+    # Last, the credit shapes outlets are known to print ("Reporting by ... for Kyiv Post").
+    texts = [
+        *parsed.credits,
+        *(p.text for p in parsed.paragraphs),
+        *(s.text for s in parsed.stripped),
+    ]
+    found = current_catalogue().outlet_in_credit_forms(texts)
+    return found if found else (None, "")

@@ -34,6 +34,8 @@ class ParsedArticle:
     paragraphs: list[Paragraph]  # clean body in order
     captions: list[str]  # photo captions, removed from the body
     stripped: list[Stripped]  # everything removed as chrome, in order
+    # The date's year was not printed with it but taken from elsewhere on the page.
+    published_inferred: bool = False
 
     def to_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, nested dataclasses as dicts."""

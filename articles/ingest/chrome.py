@@ -81,10 +81,11 @@ ADVERTISEMENT_RE = _exact(
     r"paid (?:content|post)",
     r"promoted(?: content)?",
     r"story continues below(?: this)? advertisement",
-    r"(?:article|story) continues below",
+    r"(?:article|story) continues (?:below|after (?:this |the )?(?:advertisement|ad))",
     r"continue reading(?: the main story| below)?",
     r"skip advertisement",
     r"scroll to continue with content",
+    r"premium",
 )
 NAVIGATION_RE = _exact(
     r"skip to (?:main )?(?:content|navigation|main)",
@@ -160,6 +161,19 @@ PLAYER_RE = re.compile(
     r"|(?:please )?(?:enable|turn on) javascript\b.{0,80})$",
     re.IGNORECASE,
 )
+# The comment form under an article: "Please enter your comment!", "Please enter your name here".
+COMMENT_FORM_RE = re.compile(
+    r"^(?:please )?(?:enter|type|write) your (?:comment|name|e-?mail|message)\b.{0,30}$"
+    r"|^you have entered an incorrect email address!?$",
+    re.IGNORECASE,
+)
+# "nepal earthquake, nepal 2nd earthquake, may 12 earthquake, ...": a site's keyword list, in
+# lower case, items of a few words each.
+KEYWORD_LIST_RE = re.compile(r"^[a-z0-9][\w' -]{1,40}(?:,\s*[a-z0-9][\w' -]{1,40}){3,}$")
+IMAGE_COURTESY_RE = re.compile(
+    r"^(?:image|photo|picture)s? (?:courtesy|by|from|via)\b.{1,120}$|^from shutter\w*\.com$",
+    re.IGNORECASE,
+)
 # A request for money: "Donate now", "Support independent journalism".
 DONATION_RE = re.compile(
     r"^(?:donate(?: now| today| here)?|make a donation|support (?:us|our work)|become a (?:member|"
@@ -230,6 +244,7 @@ COMMENTS_MARKER_RE = _exact(
     r"(?:show|view|read) (?:all )?comments",
     r"leave a (?:comment|reply)",
     r"(?:add|post) (?:a|your) comment",
+    r"no comments",
     r"join the (?:conversation|discussion)",
 )
 
@@ -324,6 +339,12 @@ def chrome_reason(line: str) -> str | None:
         return "standards notice"
     if PLAYER_RE.match(line):
         return "video player"
+    if COMMENT_FORM_RE.match(line):
+        return "comments section"
+    if len(line) <= 400 and KEYWORD_LIST_RE.match(line):
+        return "tag list"
+    if IMAGE_COURTESY_RE.match(line):
+        return "image credit"
     if len(line) <= 400 and DONATION_RE.search(line):
         return "donation appeal"
     if ROLE_CREDIT_RE.match(line):

@@ -177,16 +177,34 @@ _MONTH = (
     r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
 )
 _PLACE_WORD = r"[A-Z][A-Z'’.\-]*(?![a-z])"
+# A dateline's date: "Dec. 16", "December 16, 2009", "30 May 2018", "TUESDAY 12 JUNE 2018".
+_DATELINE_DATE = (
+    rf"(?:[A-Za-z]+day,?\s+)?(?:(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})(?:,?\s+\d{{4}})?)"
+)
 DATELINE_RE = re.compile(
-    rf"""^(?P<place>(?:{_PLACE_WORD})(?:\s+(?:{_PLACE_WORD}))*)?
-    (?:,\s*(?:(?P<date>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?)
-          |(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){{0,2}})))?
-    (?:,\s*(?P<date2>(?:{_MONTH})\s+\d{{1,2}}\.?(?:,?\s+\d{{4}})?))?
+    rf"""^(?P<place>(?:{_PLACE_WORD})(?:(?:\s+|/)(?:{_PLACE_WORD}))*)?
+    (?:,\s*(?:(?P<date>{_DATELINE_DATE})
+          |(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}})))?
+    (?:,\s*(?P<date2>{_DATELINE_DATE}))?
     \s*(?:
         \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
       | /(?P<slash_agency>[A-Z][\w-]{{1,20}})/\.?\s+
       | (?:--|[-—–:])\s+
       | —\s*
+    )(?=\S)""",
+    re.VERBOSE,
+)
+# "Jakarta (ANTARA) -", "Hiroshima, May 19 -", "Washington, DC (VOA) --": a place in title
+# case counts only with an agency's bracket or a date after it (a sentence can open with a
+# capitalised word and a dash, hardly with those).
+MIXED_CASE_DATELINE_RE = re.compile(
+    rf"""^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})
+    (?:,\s*(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}}))?
+    (?:,\s*(?P<date>{_DATELINE_DATE}))?
+    \s*(?:
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--|[-—–:])\s+
+      | (?<=\d)\.?\s*(?:--|[-—–])\s+
     )(?=\S)""",
     re.VERBOSE,
 )
@@ -208,11 +226,11 @@ class Dateline:
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    match = DATELINE_RE.match(paragraph[:160])
+    match = DATELINE_RE.match(paragraph[:160]) or MIXED_CASE_DATELINE_RE.match(paragraph[:160])
     if not match:
         return None
     place = (match["place"] or "").strip()
-    agency = match["agency"] or match["slash_agency"] or ""
+    agency = match["agency"] or match.groupdict().get("slash_agency") or ""
     if not place and not agency:
         return None
     if place and (len(place.replace(".", "")) < 2 or place in NOT_PLACES):
@@ -253,6 +271,12 @@ CAPTION_CREDIT_RES = [
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
         r"[A-Z][^.!?]{1,80}\.?$"
+    ),
+    # "... Louise Delmotte / AP", "... (CC BY-SA 3.0)", "... Video: Reuters": a credit after a
+    # slash with spaces, a Creative Commons licence, a media label
+    re.compile(
+        r"(?:\s/\s[A-Z][\w.&-]{1,20}|\((?:CC|cc)[ -]BY[\w .-]{0,20}\)|,\sCC BY[\w .-]{0,12}"
+        r"|\b(?:Video|Photo|Image|Picture)s?:\s?[A-Z][\w.&/ -]{1,40})\.?$"
     ),
     # ... Getty Images / ... via Getty Images / ... AFP via Getty Images
     re.compile(r"\b(?:via\s+)?(?:Getty Images|GETTY IMAGES|Shutterstock|Alamy)\.?$"),

@@ -71,6 +71,19 @@ def content_words(text: str) -> set[str]:
     }
 
 
+# "date 2018-06-12 Trump and Kim make history": a time stamp saved on the headline's line.
+LEADING_STAMP_RE = re.compile(
+    r"^(?:date|updated|published|posted)?:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_stamp(text: str) -> str:
+    """The line without a time stamp written before the headline on the same line."""
+    return LEADING_STAMP_RE.sub("", text, count=1)
+
+
 def interface_share(text: str) -> float:
     """The share of a line's words that are interface words ('Skip to content' -> 1.0)."""
     words = [word.casefold() for word in WORD_RE.findall(text)]
@@ -148,7 +161,7 @@ def choose_headline(
     folded = [" ".join(line.casefold().split()) for line in lines]
     summary_on_top = first_body == 0 and len(lines) > 1 and not is_body_like(lines[1])
     best: Candidate | None = None
-    for index, text in enumerate(lines[:MAX_POSITION]):
+    for index, text in enumerate(without_stamp(line) for line in lines[:MAX_POSITION]):
         if is_body_like(text) and word_count(text) > 30:
             continue
         score = shape_score(text)

@@ -1,8 +1,20 @@
-"""Known news outlets, and finding which one a piece of text names."""
+"""Known news outlets, and finding which one a piece of text names.
 
+The outlets come as a catalogue: by default the list in known_outlets.json (the code's own, and
+the seed of the Outlet rows); an import passes the one built from the rows, so that an outlet an
+admin added or edited is recognised. Each catalogue builds its lookup tables once.
+"""
+
+import json
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
+
+KNOWN_OUTLETS_FILE = Path(__file__).with_name("known_outlets.json")
 
 
 @dataclass(frozen=True)
@@ -19,177 +31,59 @@ class KnownOutlet:
     outlet: Outlet
     aliases: tuple[str, ...]  # other names used in datelines, bylines and notices
     domains: tuple[str, ...]
+    # Credit shapes it prints, "..." standing for any few words: "/TASS/",
+    # "Reporting by ... for Kyiv Post".
+    credit_forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.outlet.name, self.outlet.short_name, *self.aliases)
 
 
-def _known(name, short_name, homepage, country, kind, aliases=(), domains=()) -> KnownOutlet:
-    return KnownOutlet(Outlet(name, short_name, homepage, country, kind), aliases, domains)
+def known_outlet_from_dict(entry: dict) -> KnownOutlet:
+    """One entry of known_outlets.json (the same keys as the Outlet model's fields)."""
+    outlet = Outlet(
+        entry["name"], entry["short_name"], entry["homepage"], entry["country"], entry["kind"]
+    )
+    return KnownOutlet(
+        outlet,
+        tuple(entry.get("aliases", ())),
+        tuple(entry.get("domains", ())),
+        tuple(entry.get("credit_forms", ())),
+    )
 
 
-# fmt: off
-KNOWN_OUTLETS: tuple[KnownOutlet, ...] = (
-    # Wire agencies
-    _known(
-        "Reuters", "Reuters", "https://www.reuters.com", "United Kingdom", "wire",
-        ("Thomson Reuters",), ("reuters.com",),
-    ),
-    _known(
-        "Associated Press", "AP", "https://apnews.com", "United States", "wire",
-        ("The Associated Press",), ("apnews.com", "ap.org"),
-    ),
-    _known(
-        "Agence France-Presse", "AFP", "https://www.afp.com", "France", "wire",
-        ("Agence France Presse",), ("afp.com",),
-    ),
-    _known(
-        "Xinhua", "Xinhua", "http://www.xinhuanet.com", "China", "wire",
-        ("Xinhua News Agency", "Xinhuanet"), ("xinhuanet.com", "news.cn", "chinaview.cn"),
-    ),
-    _known(
-        "TASS", "TASS", "https://tass.com", "Russia", "wire",
-        ("ITAR-TASS",), ("tass.com", "tass.ru", "itar-tass.com"),
-    ),
-    _known(
-        "Interfax", "Interfax", "https://interfax.com", "Russia", "wire",
-        (), ("interfax.com", "interfax.ru"),
-    ),
-    _known(
-        "ANSA", "ANSA", "https://www.ansa.it", "Italy", "wire",
-        ("Agenzia Nazionale Stampa Associata",), ("ansa.it",),
-    ),
-    _known(
-        "Deutsche Presse-Agentur", "dpa", "https://www.dpa.com", "Germany", "wire",
-        (), ("dpa.com", "dpa-international.com"),
-    ),
-    _known("EFE", "EFE", "https://www.efe.com", "Spain", "wire", ("Agencia EFE",), ("efe.com",)),
-    _known(
-        "Kyodo News", "Kyodo", "https://english.kyodonews.net", "Japan", "wire",
-        (), ("kyodonews.net", "kyodonews.jp"),
-    ),
-    _known(
-        "United Press International", "UPI", "https://www.upi.com", "United States", "wire",
-        (), ("upi.com",),
-    ),
-    _known(
-        "Bloomberg", "Bloomberg", "https://www.bloomberg.com", "United States", "wire",
-        ("Bloomberg News",), ("bloomberg.com",),
-    ),
-    _known(
-        "RIA Novosti", "RIA Novosti", "https://ria.ru", "Russia", "state",
-        ("RIA",), ("ria.ru", "rian.ru"),
-    ),
-    # Public and state broadcasters
-    _known(
-        "BBC", "BBC", "https://www.bbc.co.uk", "United Kingdom", "public",
-        ("BBC News", "British Broadcasting Corporation"), ("bbc.co.uk", "bbc.com"),
-    ),
-    _known(
-        "Radio Free Europe/Radio Liberty", "RFE/RL", "https://www.rferl.org", "United States",
-        "public", ("Radio Free Europe", "Radio Liberty"), ("rferl.org",),
-    ),
-    _known(
-        "Voice of America", "VOA", "https://www.voanews.com", "United States", "public",
-        (), ("voanews.com",),
-    ),
-    _known(
-        "Deutsche Welle", "DW", "https://www.dw.com", "Germany", "public",
-        (), ("dw.com", "dw.de"),
-    ),
-    _known(
-        "France 24", "France 24", "https://www.france24.com", "France", "public",
-        ("France24",), ("france24.com",),
-    ),
-    _known(
-        "NHK", "NHK", "https://www3.nhk.or.jp", "Japan", "public",
-        ("NHK World",), ("nhk.or.jp",),
-    ),
-    _known("RT", "RT", "https://www.rt.com", "Russia", "state", ("Russia Today",), ("rt.com",)),
-    _known(
-        "CGTN", "CGTN", "https://www.cgtn.com", "China", "state",
-        ("China Global Television Network",), ("cgtn.com",),
-    ),
-    # Commercial broadcasters
-    _known(
-        "Al Jazeera", "Al Jazeera", "https://www.aljazeera.com", "Qatar", "broadcaster",
-        ("Al-Jazeera", "Aljazeera", "Al Jazeera English"), ("aljazeera.com", "aljazeera.net"),
-    ),
-    _known(
-        "CNN", "CNN", "https://www.cnn.com", "United States", "broadcaster",
-        ("Cable News Network",), ("cnn.com",),
-    ),
-    _known(
-        "Sky News", "Sky News", "https://news.sky.com", "United Kingdom", "broadcaster",
-        (), ("news.sky.com",),
-    ),
-    _known(
-        "Euronews", "Euronews", "https://www.euronews.com", "France", "broadcaster",
-        (), ("euronews.com",),
-    ),
-    # Newspapers and magazines
-    _known(
-        "The Guardian", "Guardian", "https://www.theguardian.com", "United Kingdom", "newspaper",
-        ("Guardian",), ("theguardian.com", "guardian.co.uk"),
-    ),
-    _known(
-        "The New York Times", "NYT", "https://www.nytimes.com", "United States", "newspaper",
-        ("New York Times",), ("nytimes.com",),
-    ),
-    _known(
-        "The Washington Post", "Washington Post", "https://www.washingtonpost.com",
-        "United States", "newspaper", (), ("washingtonpost.com",),
-    ),
-    _known(
-        "The Wall Street Journal", "WSJ", "https://www.wsj.com", "United States", "newspaper",
-        ("Wall Street Journal",), ("wsj.com",),
-    ),
-    _known(
-        "Financial Times", "FT", "https://www.ft.com", "United Kingdom", "newspaper",
-        ("The Financial Times",), ("ft.com",),
-    ),
-    _known(
-        "Le Monde", "Le Monde", "https://www.lemonde.fr", "France", "newspaper",
-        (), ("lemonde.fr",),
-    ),
-    _known(
-        "The Moscow Times", "Moscow Times", "https://www.themoscowtimes.com", "Russia",
-        "newspaper", (), ("themoscowtimes.com",),
-    ),
-    _known(
-        "Kommersant", "Kommersant", "https://www.kommersant.ru", "Russia", "newspaper",
-        (), ("kommersant.ru", "kommersant.com"),
-    ),
-    _known(
-        "Der Spiegel", "Spiegel", "https://www.spiegel.de", "Germany", "magazine",
-        ("Spiegel Online", "Spiegel International"), ("spiegel.de",),
-    ),
-    _known(
-        "The Economist", "Economist", "https://www.economist.com", "United Kingdom", "magazine",
-        (), ("economist.com",),
-    ),
-    _known(
-        "Politico", "Politico", "https://www.politico.com", "United States", "online",
-        ("POLITICO", "Politico Europe"), ("politico.com", "politico.eu"),
-    ),
-)
-# fmt: on
+def read_known_outlets(path: Path = KNOWN_OUTLETS_FILE) -> tuple[KnownOutlet, ...]:
+    return tuple(known_outlet_from_dict(entry) for entry in json.loads(path.read_text("utf-8")))
+
+
+KNOWN_OUTLETS: tuple[KnownOutlet, ...] = read_known_outlets()
+
+
+# Names that are words or people's names when not written in capitals ("App", "Map", "Spa",
+# "Time", "Welt", "Bild", "Rai", "Pap", "Sana"): find_outlet takes them only as written (each
+# is one word, so only a text that is exactly that word).
+EXACT_CASE_NAMES = frozenset(
+    {"AMNA", "ANI", "ANTARA", "APP", "BILD", "HINA", "KUNA", "MAP", "MENA", "NAN", "NOS", "PAP",
+     "RAI", "SANA", "SPA", "TIME", "WAFA", "WAM", "WELT"}
+)  # fmt: skip
+
+
+# Names that are also ordinary words or phrases ("stuff", "the age", "the national", "el mundo",
+# "die Zeit"): outlet_named_in finds them in a notice only as written, capitals and all.
+PHRASE_NAMES = frozenset(
+    {"Stuff", "Mint", "Punch", "Vanguard", "Bernama", "The Age", "The National", "The Standard",
+     "Standard Digital", "Standard Media", "The Star", "The Hill", "The Times", "The Telegraph",
+     "The Independent", "The Australian", "The Atlantic", "The Hindu", "El País", "El Pais",
+     "El Mundo", "El Tiempo", "El Comercio", "La Nación", "La Nacion", "la Repubblica",
+     "Die Zeit", "Die Welt", "Der Standard", "Libération", "Dagens Nyheter", "Politiken",
+     "Prensa Latina", "Canadian Press", "The Canadian Press", "Ведомости", "Новая газета",
+     "Медуза", "Суспільне", "Українська правда"}
+)  # fmt: skip
 
 
 def _folded(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
-
-
-@cache
-def _by_folded_name() -> dict[str, KnownOutlet]:
-    table = {}
-    for known in KNOWN_OUTLETS:
-        for name in known.names:
-            table.setdefault(_folded(name), known)
-        for domain in known.domains:
-            table.setdefault(domain, known)
-    return table
 
 
 def host_of(url: str) -> str:
@@ -199,70 +93,211 @@ def host_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def outlet_for_domain(url: str) -> Outlet | None:
-    host = host_of(url)
-    if not host:
-        return None
-    for known in KNOWN_OUTLETS:
-        if any(host == domain or host.endswith("." + domain) for domain in known.domains):
-            return known.outlet
-    return None
+# Where a name may start: any character not straight after a letter, digit, '/' or '-'.
+NAME_START_RE = re.compile(r"(?<![\w/-])(?s:.)")
 
 
-def find_outlet(name_or_domain: str) -> Outlet | None:
-    """The known outlet called this (name, short name, alias or domain, any case), or None."""
-    name = name_or_domain.strip()
-    if not name:
-        return None
-    known = _by_folded_name().get(_folded(name))
-    if known:
-        return known.outlet
-    if "." in name and " " not in name:
-        return outlet_for_domain(name)
-    return None
-
-
-def outlet_given_by_uploader(name: str) -> Outlet:
-    name = " ".join(name.split())
-    return find_outlet(name) or Outlet(
-        name=name, short_name=name, homepage="", country="", kind="other"
-    )
-
-
-@cache
-def _name_patterns() -> list[tuple[re.Pattern, Outlet]]:
-    patterns = []
-    for known in KNOWN_OUTLETS:
-        for name in known.names:
-            # Acronyms must match exactly ("AP", "RT"), longer names in any case.
-            flags = 0 if name.isupper() or len(name) <= 4 else re.IGNORECASE
-            pattern = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w/-])", flags)
-            patterns.append((pattern, known.outlet))
-    # Longest names first, so "Radio Free Europe/Radio Liberty" wins over "Radio Liberty".
-    patterns.sort(key=lambda pair: -len(pair[0].pattern))
-    return patterns
-
-
-def outlet_named_in(text: str) -> tuple[Outlet, str] | None:
-    """The first known outlet named in a notice or byline, with the words that named it."""
-    best = None
-    for pattern, outlet in _name_patterns():
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[1].start()):
-            best = (outlet, match)
-    return (best[0], best[1].group()) if best else None
-
-
+# Any country's domain (.uk, .ng, .com.au), and the generic ones outlets use.
 DOMAIN_RE = re.compile(
-    r"(?<![\w@.-])(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|cn|ru|de|fr|it|jp|eu|int|"
-    r"info|news|tv|qa)(?![\w-])(?:/\S*)?",
+    r"(?<![\w@.-])(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|int|info|news|media|"
+    r"africa|digital|[a-z]{2})(?![\w-])(?:/\S*)?",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """A name's pattern and the pattern of its first letter (shared by catalogues: a catalogue
+    rebuilt after one outlet changed compiles only the new names)."""
+    # Acronyms and words must match exactly ("AP", "RT", "The Age"), other names in any case.
+    exact = name.isupper() or len(name) <= 4 or name in PHRASE_NAMES
+    flags = 0 if exact else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w/-])", flags)
+    return pattern, re.compile(re.escape(name[0]), flags)
+
+
+@lru_cache(maxsize=1024)
+def _credit_form_pattern(form: str) -> re.Pattern:
+    """'Reporting by ... for Kyiv Post' -> the words as written, '...' a few words of any kind."""
+    parts = [re.escape(part.strip()) for part in form.split("...")]
+    pattern = r"[^\n]{1,60}?".join(parts)
+    if form[:1].isalnum():
+        pattern = r"(?<![\w/-])" + pattern
+    if form[-1:].isalnum():
+        pattern += r"(?![\w/-])"
+    return re.compile(pattern)
+
+
+class Catalogue:
+    """A list of known outlets and the tables to find them fast, built once, when first used.
+
+    Where two outlets claim one name or domain, the first in the list has it."""
+
+    def __init__(self, outlets: Iterable[KnownOutlet]):
+        self.outlets = tuple(outlets)
+        self._starting_with: dict[str, tuple[tuple[re.Pattern, Outlet], ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    @cached_property
+    def _by_folded_name(self) -> dict[str, KnownOutlet]:
+        table = {}
+        for known in self.outlets:
+            for name in known.names:
+                if name not in EXACT_CASE_NAMES:
+                    table.setdefault(_folded(name), known)
+            for domain in known.domains:
+                table.setdefault(domain, known)
+        return table
+
+    @cached_property
+    def _by_exact_name(self) -> dict[str, KnownOutlet]:
+        table = {}
+        for known in self.outlets:
+            for name in known.names:
+                if name in EXACT_CASE_NAMES:
+                    table.setdefault(name, known)
+        return table
+
+    @cached_property
+    def _by_domain(self) -> dict[str, int]:
+        """Each domain -> the position in the list of the first outlet that lists it."""
+        table = {}
+        for index, known in enumerate(self.outlets):
+            for domain in known.domains:
+                table.setdefault(domain, index)
+        return table
+
+    @cached_property
+    def _name_patterns(self) -> list[tuple[re.Pattern, re.Pattern, Outlet]]:
+        """Each name's pattern, the pattern of its first letter, and its outlet; longest first."""
+        patterns = [
+            (*_name_pattern(name), known.outlet)
+            for known in self.outlets
+            for name in dict.fromkeys(known.names)
+            if name
+        ]
+        # Longest names first, so "Radio Free Europe/Radio Liberty" wins over "Radio Liberty".
+        patterns.sort(key=lambda entry: -len(entry[0].pattern))
+        return patterns
+
+    @cached_property
+    def _credit_forms(self) -> list[tuple[re.Pattern, Outlet]]:
+        return [
+            (_credit_form_pattern(form), known.outlet)
+            for known in self.outlets
+            for form in known.credit_forms
+            if form.strip(". ")
+        ]
+
+    def outlet_for_domain(self, url: str) -> Outlet | None:
+        host = host_of(url)
+        if not host:
+            return None
+        # The host and each domain it ends in ("news.bbc.co.uk", "bbc.co.uk", "co.uk", "uk");
+        # the first outlet in the list that owns any of them, as a walk through it would find.
+        by_domain = self._by_domain
+        suffixes = [host] + [host[dot + 1 :] for dot, char in enumerate(host) if char == "."]
+        found = [by_domain[suffix] for suffix in suffixes if suffix in by_domain]
+        return self.outlets[min(found)].outlet if found else None
+
+    def find_outlet(self, name_or_domain: str) -> Outlet | None:
+        """The known outlet called this (name, short name, alias or domain, any case), or None."""
+        name = name_or_domain.strip()
+        if not name:
+            return None
+        known = self._by_folded_name.get(_folded(name)) or self._by_exact_name.get(name)
+        if known:
+            return known.outlet
+        if "." in name and " " not in name:
+            return self.outlet_for_domain(name)
+        return None
+
+    def outlet_given_by_uploader(self, name: str) -> Outlet:
+        name = " ".join(name.split())
+        return self.find_outlet(name) or Outlet(
+            name=name, short_name=name, homepage="", country="", kind="other"
+        )
+
+    def _names_starting_with(self, char: str) -> tuple[tuple[re.Pattern, Outlet], ...]:
+        """The names (longest first) that can start with this character, each in its own case."""
+        if (names := self._starting_with.get(char)) is not None:
+            return names
+        patterns = self._name_patterns
+        fitting = {first for first in {first for _, first, _ in patterns} if first.fullmatch(char)}
+        names = tuple((pattern, outlet) for pattern, first, outlet in patterns if first in fitting)
+        if len(self._starting_with) < 4096:
+            self._starting_with[char] = names
+        return names
+
+    def outlet_named_in(self, text: str) -> tuple[Outlet, str] | None:
+        """The first known outlet named in a notice or byline, with the words that named it."""
+        # The leftmost name, the longest where several start at one place: trying, at each
+        # place from the left, only the names whose first letter is there (hundreds of names,
+        # one pass).
+        for start in NAME_START_RE.finditer(text):
+            for pattern, outlet in self._names_starting_with(start.group()):
+                if match := pattern.match(text, start.start()):
+                    return outlet, match.group()
+        return None
+
+    def outlet_from_domains(self, text: str) -> tuple[Outlet, str] | None:
+        for match in DOMAIN_RE.finditer(text):
+            outlet = self.outlet_for_domain(match.group())
+            if outlet:
+                return outlet, match.group()
+        return None
+
+    def outlet_in_credit_forms(self, texts: Iterable[str]) -> tuple[Outlet, str] | None:
+        """The first outlet whose credit form one of these texts prints, with the words."""
+        forms = self._credit_forms
+        for text in texts:
+            for pattern, outlet in forms:
+                if match := pattern.search(text):
+                    return outlet, match.group()
+        return None
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    return Catalogue(KNOWN_OUTLETS)
+
+
+# The catalogue of the article being read. A context variable rather than an argument through
+# every rule: parse_article sets it for one call, and a caller passing none gets the default.
+_current: ContextVar[Catalogue | None] = ContextVar("outlet_catalogue", default=None)
+
+
+def current_catalogue() -> Catalogue:
+    return _current.get() or default_catalogue()
+
+
+@contextmanager
+def reading_with(catalogue: Catalogue | None) -> Iterator[Catalogue]:
+    """Find outlets in this catalogue (the default if None) until the block ends."""
+    token = _current.set(catalogue)
+    try:
+        yield current_catalogue()
+    finally:
+        _current.reset(token)
+
+
+def outlet_for_domain(url: str) -> Outlet | None:
+    return current_catalogue().outlet_for_domain(url)
+
+
+def find_outlet(name_or_domain: str) -> Outlet | None:
+    return current_catalogue().find_outlet(name_or_domain)
+
+
+def outlet_given_by_uploader(name: str) -> Outlet:
+    return current_catalogue().outlet_given_by_uploader(name)
+
+
+def outlet_named_in(text: str) -> tuple[Outlet, str] | None:
+    return current_catalogue().outlet_named_in(text)
+
+
 def outlet_from_domains(text: str) -> tuple[Outlet, str] | None:
-    for match in DOMAIN_RE.finditer(text):
-        outlet = outlet_for_domain(match.group())
-        if outlet:
-            return outlet, match.group()
-    return None
+    return current_catalogue().outlet_from_domains(text)

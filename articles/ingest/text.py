@@ -34,7 +34,7 @@ from .fields import (
     split_trailing_credits,
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
-from .headline import choose_headline, interface_share
+from .headline import choose_headline, interface_share, without_stamp
 from .outlets import (
     Outlet,
     find_outlet,
@@ -75,6 +75,12 @@ COPYRIGHT_HOLDER_RE = re.compile(
     r"(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*(?:[.,|]|\ball rights\b|$)",
     re.IGNORECASE,
 )
+DATE_LABEL_RE = re.compile(
+    r"\b(?:published|posted|publication date|date published|updated|last updated|date)\b"
+    r"(?:\s+(?:on|at|time))?\s*:?",
+    re.IGNORECASE,
+)
+OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
@@ -84,6 +90,10 @@ NEWS_LEDE_RE = re.compile(
 TITLE_PREFIX_RE = re.compile(
     r"^(?P<site>[^|–—:]{2,40}?)\s*(?:\s\||\s-|\s–|\s—|::|:)\s+(?:[^|]{2,40}\s\|\s+)?(?P<title>.{8,})$"
 )
+PIPE_SUFFIX_RE = re.compile(
+    r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
+)
+LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
@@ -263,6 +273,10 @@ def _remove_chrome(
         if word_count(text) <= 4 and interface_share(text) == 1.0:
             remove("navigation")
             continue
+        # "- Global Voices - https://globalvoices.org -": a short line atop the page that
+        # gives a known outlet's address is its site name.
+        if index <= 6 and word_count(text) <= 12 and (found := outlet_from_domains(text)):
+            article.add_clue(RANK_DOMAIN, item.line, found[0], found[1])
         kept.append(item)
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
@@ -299,7 +313,8 @@ def _next_is_breakpoint(items: list[Item], index: int) -> bool:
 
 
 def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
-    if reason == "copyright notice" and (named := outlet_named_in(item.text)):
+    # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
+    if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, named[0], item.text)
     elif reason == "copyright notice" and (found := outlet_from_domains(item.text)):
         article.add_clue(RANK_COPYRIGHT, item.line, found[0], item.text)
@@ -426,7 +441,12 @@ def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
 
 
 def _set_title(article: TextArticle, item: Item) -> None:
-    article.title, site = split_site_name(item.text)
+    text = LANGUAGE_LINKS_RE.sub("", item.text)
+    article.title, site = split_site_name(text)
+    if not site and (match := PIPE_SUFFIX_RE.match(text)):
+        # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
+        # pipe, which headlines themselves do not use.
+        article.title = match["title"]
     if site:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
 
@@ -540,7 +560,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             article.removed.append((item.line, Stripped("section label", item.text)))
         else:
             article.removed.append((item.line, Stripped("page header", item.text)))
-    _set_title(article, candidates[chosen.index])
+    headline = candidates[chosen.index]
+    _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     return start + chosen.index + 1, lead
 
 
@@ -602,14 +623,56 @@ def _read_body(
             paragraph.text, credits = split_trailing_credits(paragraph.text)
             if credits:
                 article.credits.append(credits)
-    article.paragraphs = [p for p in article.paragraphs if p.text]
+    article.paragraphs = _without_repeats([p for p in article.paragraphs if p.text], article)
     # A "subheading" with no text after it is a stray line, not a heading.
     if article.paragraphs and article.paragraphs[-1].kind == "subheading":
         article.paragraphs[-1].kind = "text"
 
 
+def _after_labels(article: TextArticle) -> Paragraph | None:
+    """'Russian Politics & Diplomacy' between the headline and 'MOSCOW, September 15. /TASS/.':
+    a label or two of a few words, then the paragraph with the dateline. The labels go."""
+    labels = []
+    for paragraph in article.paragraphs[:3]:
+        if parse_dateline(paragraph.text):
+            for label in labels:
+                article.paragraphs.remove(label)
+                article.removed.append((-1, Stripped("section label", label.text)))
+            return paragraph
+        if word_count(paragraph.text) > 6 or ends_sentence(paragraph.text):
+            return None
+        labels.append(paragraph)
+    return None
+
+
+def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[Paragraph]:
+    """A page that prints its body twice (a scraped copy, a teaser repeating the lede) keeps
+    each paragraph of prose once: its quotes must not count twice."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        key = " ".join(re.sub(r"[^\w\s]", "", paragraph.text.casefold()).split())
+        if article.title and same_text(paragraph.text, article.title):
+            article.removed.append((-1, Stripped("duplicate title", paragraph.text)))
+            continue
+        if paragraph.kind == "text" and word_count(paragraph.text) >= 8 and key in seen:
+            article.removed.append((-1, Stripped("repeated paragraph", paragraph.text)))
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept
+
+
 def _split_dateline(article: TextArticle) -> None:
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    if first is not None and not parse_dateline(first.text):
+        first = _after_labels(article) or first
+    # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
+    lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
+    if lead and (outlet := find_outlet(lead["name"])):
+        article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
+        first.text = first.text[lead.end() :]
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]
@@ -650,6 +713,26 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
     month without the year, in the dateline or the header, the year taken from the page."""
     header = [item for item in items if item.line < body_line][-40:]
     found = [(item, date) for item in header if (date := search_date(item.text))]
+    if not found:
+        # Just under the first paragraph, a short line may still be the date ("Source: X,
+        # December 7, 2010"); prose there dates events, so only short lines count.
+        # Under a headline only the line right after that paragraph; below the body, a date
+        # is a promo's or a comment's.
+        below = [item for item in items if item.line >= body_line][: 2 if article.title else 6]
+        found = [
+            (item, date)
+            for item in below
+            if len(item.text) <= 100
+            and not ends_sentence(item.text)
+            and (date := search_date(item.text))
+        ]
+    if not found:
+        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...")
+        for item in items[:30]:
+            label = DATE_LABEL_RE.search(item.text[:200])
+            if label and (date := search_date(item.text[label.start() : label.end() + 60])):
+                found = [(item, date)]
+                break
     published = [pair for pair in found if pair[1].label == "published"]
     chosen = (published or found or [None])[-1]
     if chosen is None:

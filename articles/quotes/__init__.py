@@ -14,12 +14,18 @@ How it works, a module a step:
 3. phrases.py: what a noun phrase names (a name, a pronoun, a description, an unnamed person, an
    organisation) and where a verb's subject is.
 4. reading.py: sentences are read in order. Each span is judged (judging.py: nickname, title of
-   a work, term after "so-called", subheading, headline, scare quote?) and attributed
-   (attribution.py: '"...," X said', 'X said: "..."', 'according to X', a credit line, a verb
-   governing a partial quote, or no attribution: the previous speaker carrying on, or the next
-   turn of a question-and-answer exchange). Speakers are resolved in cast.py: names by surname,
-   pronouns to the subject of a recent sentence, descriptions ("the Danish NATO chief") by their
-   role words. Then who the sentence is about is noted, for the pronouns after it.
+   a work, term after "so-called", theme a speaker stressed, subheading, headline, scare
+   quote?) and attributed (attribution.py: '"...," X said', 'X said: "..."', 'according to X',
+   a credit line, a verb governing a partial quote, the subject of the clause a phrase in
+   marks stands in, or no attribution: the previous speaker carrying on, the person a
+   paragraph ending with a colon introduces, or the next turn of a question-and-answer
+   exchange). Names are resolved by surname in cast.py; pronouns and descriptions ("the Danish
+   NATO chief", "the prime minister") in candidates.py, where every person who may be meant
+   is scored (grammatical role, distance, salience, agreement, role match) and the margin over
+   the runner-up is the confidence. Then who the sentence is about is noted, for later ones.
+5. At the end (reading.py) a speaker described before being named ("Merz's spokesman said",
+   then '"...," Stefan Kornelius said') is given that name, and a "he" nobody before it can
+   stand for goes to the person the article is most about.
 words.py holds the word lists every step reads by.
 
 Design choices:

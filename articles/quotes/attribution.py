@@ -10,17 +10,22 @@ phrase found to a person of the cast, an organisation, an unnamed speaker or nob
 import re
 from dataclasses import dataclass
 
-from .cast import Cast, CastMember
+from .candidates import description_choice, pronoun_choice
+from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
-from .phrases import NounPhrase, PhraseReader
+from .names import bare_word, role_before
+from .phrases import NounPhrase, PhraseReader, mention_role
 from .quote import Quote
 from .sentences import Tok
 from .text import ArticleText
 from .words import (
     COMMITMENT_VERBS,
     DIALOG_REPLIES,
+    DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
+    FUNCTION_WORDS,
+    HONORIFICS,
     INVERTIBLE,
     NEEDS_PARTICLE,
     PARTICIPLES,
@@ -34,14 +39,20 @@ WINDOW = 60  # tokens examined on either side of a quote: bounds the work on hug
 
 @dataclass
 class Attribution:
+    """The speaker an attribution names, and its reporting verb as written."""
+
     np: NounPhrase | None
     verb: str
     adjacent: bool  # directly attached to the quote: '," he said' or 'said: "'
     factor: float = 1.0  # how sure the attribution itself is
+    para: int = -1  # the paragraph it stands in
 
 
 @dataclass
 class Found:
+    """A quote found, with its speaker; attributed when an attribution in its sentence names
+    them (not carried on from an earlier one)."""
+
     span: Span
     quote: Quote
     person: CastMember | None
@@ -53,14 +64,20 @@ def verb_at(toks: list[Tok], v: int, hi: int) -> int:
     w = toks[v][0]
     if w not in REPORTING_VERBS and w not in PARTICIPLES:
         return -1
+    if w in ("alleged", "reported") and v + 1 < hi:
+        nxt = toks[v + 1][0]
+        if nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt not in PRONOUNS:
+            return -1  # an adjective: "the alleged plots", "reported sightings"
     if w in NEEDS_PARTICLE:
         particles = NEEDS_PARTICLE[w]
         if w == "expressed":
             k = v + 1
-            if k < hi and toks[k][0] == "the":
+            if k < hi and toks[k][0] in ("the", "its", "his", "her", "their", "our"):
                 k += 1
             if k < hi and toks[k][0] in EXPRESSED_OBJECTS:
                 return k + 1
+            if k == hi or (k < hi and toks[k][0] == '"'):
+                return k  # 'the Vatican expressed its "incredulity"'
             return -1
         if v + 1 < hi and toks[v + 1][0] in particles:
             return v + 2
@@ -92,10 +109,27 @@ class Attributor:
         self._after_cache: dict[tuple[int, int], tuple[Attribution | None, int]] = {}
 
     def resolve(
-        self, np: NounPhrase, verb: str = "", previous: Found | None = None
+        self,
+        np: NounPhrase,
+        verb: str = "",
+        previous: Found | None = None,
+        p: int = -1,
+        opened: tuple[int, int] | None = None,
     ) -> tuple[CastMember | None, str, float]:
-        """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker; `previous`
-        is the quote found just before, whose asker a replying pronoun cannot be."""
+        """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker, which
+        stands in paragraph p; `previous` is the quote found just before, whose asker a
+        replying pronoun cannot be; `opened` the (paragraph, offset) where the quote opened."""
+        titles = np.text.split()
+        if np.kind in ("name", "desc") and all(
+            bare_word(w).lower().rstrip(".") in HONORIFICS for w in titles
+        ):
+            # a title whose name was cut off ("... said Mr"): like a pronoun of its sex
+            gender = HONORIFICS[bare_word(titles[-1]).lower().rstrip(".")]
+            here, exclude = self.pronoun_context(np, p, opened)
+            choice = pronoun_choice(self.cast, gender, here, exclude)
+            if choice.person is None or choice.person.unproven:
+                return None, "unknown", 0.4
+            return choice.person, "person", choice.confidence * 0.8
         if np.kind == "name":
             person = self.cast.register(np.words, np.role)
             return person, "person", 0.95
@@ -105,22 +139,56 @@ class Attributor:
                 return None, "organisation" if word == "it" else "unnamed", 0.6
             if word in ("i", "we"):
                 return None, "unknown", 0.4
-            person = self.cast.resolve_pronoun(PRONOUNS[word], asker(verb, previous))
-            if person is None:
+            here, exclude = self.pronoun_context(np, p, opened)
+            asked = asker(verb, previous)
+            if asked is not None:
+                exclude.append(asked)
+            choice = pronoun_choice(self.cast, PRONOUNS[word], here, exclude)
+            if choice.person is None:
                 return None, "unknown", 0.4
+            person = self.cast.prove(choice.person)
             if person.gender is None:
                 person.gender = PRONOUNS[word]
-            return person, "person", 0.8
+            return person, "person", choice.confidence
         if np.kind == "desc":
-            person, factor = self.cast.resolve_description(np.text)
+            choice = description_choice(self.cast, np.text)
+            person, factor = choice.person, choice.confidence
             if person is None:
                 return None, "unnamed", 0.7
-            if np.text not in person.aliases and np.text != person.name:
-                person.aliases[np.text] = None
+            self.cast.describe(person, np.text, factor)
             return person, "person", factor
         if np.kind == "org":
             return None, "organisation", 0.85
         return None, "unnamed", 0.85
+
+    def pronoun_context(
+        self, np: NounPhrase, p: int, opened: tuple[int, int] | None
+    ) -> tuple[list[Mention], list[CastMember]]:
+        """The people named before a pronoun in its sentence (and before the quote in the
+        sentence the quote opened in, when that is an earlier one), and the people the
+        attribution names after the pronoun ('he told Kim', 'he says of Gove's claim'), whom
+        it cannot stand for."""
+        if p < 0:
+            return [], []
+        here: list[Mention] = []
+        s0, s1 = self.text.sentence_at(p, np.start)
+        if opened is not None and self.text.sentence_at(*opened) != (s0, s1):
+            q, at = opened
+            q0, q1 = self.text.sentence_at(q, at)
+            qtoks = self.text.toks(q, q0, q1)
+            here += self.phrases.mentions(q, qtoks, 0, self.text.tok_index(q, at))
+        toks = self.text.toks(p, s0, s1)
+        k = self.text.tok_index(p, np.start)
+        here += self.phrases.mentions(p, toks, 0, k)
+        end = k + 1
+        while end < len(toks) and end - k < 14 and toks[end][0] not in ('"', ".", ";"):
+            end += 1
+        exclude = [
+            person
+            for g in self.text.sentence_groups_in(p, toks, k + 1, end)
+            if (person := self.cast.lookup(g.words)) is not None
+        ]
+        return here, exclude
 
     def verb_text(self, p: int, toks: list[Tok], v: int, end: int) -> str:
         if toks[v][0] == "saying" and v > 0 and toks[v - 1][0] == "as":
@@ -134,6 +202,8 @@ class Attributor:
         if cached is not None:
             return cached
         result = self._after_attribution(p, close_at)
+        if result[0] is not None:
+            result[0].para = p
         self._after_cache[(p, close_at)] = result
         return result
 
@@ -151,6 +221,14 @@ class Attributor:
         if i >= hi:
             return None, stop
         w = toks[i][0]
+        if w in ("was", "were", "is", "are") and i + 1 < hi:
+            # '"Nice to meet you," were Kim's first words'
+            j = i + 1
+            while j < hi and j - i <= 6 and toks[j][0] not in (",", ".", ";", '"'):
+                j += 1
+            np = self.phrases.classify(p, toks, i + 1, j)
+            if np is not None and np.kind == "name" and toks[j - 1][0] in DOCUMENT_NOUNS:
+                return Attribution(np, "", True), stop
         if w in INVERTIBLE:
             end = verb_at(toks, i, hi)
             if end > 0:
@@ -210,6 +288,12 @@ class Attributor:
                 person.aliases[re.sub(r"^(?:an?)\s+", "", appositive)] = None
 
     def before_attribution(self, p: int, open_at: int, lo_pos: int) -> Attribution | None:
+        found = self._before_attribution(p, open_at, lo_pos)
+        if found is not None:
+            found.para = p
+        return found
+
+    def _before_attribution(self, p: int, open_at: int, lo_pos: int) -> Attribution | None:
         s0, s1 = self.text.sentence_at(p, open_at)
         toks = self.text.toks(p, s0, s1)
         hi = self.text.tok_index(p, open_at)
@@ -225,6 +309,7 @@ class Attributor:
                 np = self.phrases.np_forward(p, toks, v + 2, hi)
                 if np is not None:
                     return Attribution(np, self.verb_text(p, toks, v, v + 2), v + 2 >= hi - 4)
+        parenthetical = None
         for v in range(hi - 1, lo - 1, -1):
             end = verb_at(toks, v, hi)
             if end < 0:
@@ -245,7 +330,11 @@ class Attributor:
             if np is None:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
-                continue  # "Her favourite review, she says, came from ...: "..."
+                # "Her favourite review, she says, came from ...: "..."": a parenthetical,
+                # the whole sentence's source only if nothing nearer gives the quote one
+                if parenthetical is None:
+                    parenthetical = Attribution(np, self.verb_text(p, toks, v, end), False, 0.9)
+                continue
             if np.kind in ("org", "unnamed") and toks[v][0] in COMMITMENT_VERBS:
                 outer = self.outer_reporter(p, toks, v, lo, np)
                 if outer is not None:
@@ -255,8 +344,50 @@ class Attributor:
             return Attribution(np, self.verb_text(p, toks, v, end), adjacent)
         if last == ":":
             np = self.phrases.sentence_subject(p, toks, lo, hi)
-            if np is not None:
+            if np is not None and not (
+                np.kind == "name" and len(np.words) == 1 and self.cast.lookup(np.words) is None
+            ):  # (a lone capitalised word nothing shows to be a person: "Locals took to ...:")
                 return Attribution(np, "", True, factor=0.75)
+            return None
+        return parenthetical
+
+    def clause_subject(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
+        """The subject of the clause a quote stands in: the nearest name or pronoun before it
+        that is a verb's subject ('in which Lincoln spoke of healing wounds "with malice
+        toward none"'), or else the sentence's subject."""
+        s0, s1 = self.text.sentence_at(p, open_at)
+        toks = self.text.toks(p, s0, s1)
+        hi = self.text.tok_index(p, open_at)
+        lo = 0
+        while lo < hi and toks[lo][1] < lo_pos:
+            lo += 1
+        nearest = self.nearest_subject(p, toks, 0, hi)
+        if nearest is not None:
+            return nearest
+        np = self.phrases.sentence_subject(p, toks, lo, hi)
+        if np is None and lo > 0:
+            np = self.phrases.sentence_subject(p, toks, 0, hi)
+        return np
+
+    def nearest_subject(self, p: int, toks: list[Tok], lo: int, hi: int) -> NounPhrase | None:
+        """The last name or personal pronoun in toks[lo:hi] standing before its verb."""
+        groups = self.text.sentence_groups_in(p, toks, lo, hi)
+        for k in range(hi - 1, lo - 1, -1):
+            w = toks[k][0]
+            if w.lower() in ("he", "she") and k + 1 < hi:
+                nxt = toks[k + 1][0]
+                if nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS:
+                    return self.phrases.classify(p, toks, k, k + 1)
+            group = next((g for g in groups if g.j - 1 == k), None)
+            if group is None or mention_role(toks, group) != "subject":
+                continue
+            if group.is_org or group.is_place:
+                # "North Korea will "reexamine ..."": a country or a body speaks
+                return NounPhrase("org", self.text.text_of(p, toks, group.i, group.j))
+            if self.cast.lookup(group.words) is not None:
+                np = self.phrases.classify(p, toks, role_before(toks, group.i, lo), group.j)
+                if np is not None and np.kind == "name":
+                    return np
         return None
 
     def outer_reporter(

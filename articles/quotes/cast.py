@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .names import bare_word
 from .quote import KnownPerson
@@ -30,6 +29,10 @@ class CastMember:
     gender: str | None = None
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
+    unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
+    # descriptions taken for this person by a guess (the person the story was about), used
+    # to read later ones alike but never shown as their aliases
+    guessed: dict[str, None] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -40,10 +43,19 @@ class CastMember:
         return bare_word(self.words[-1]).lower()
 
     def descriptions(self) -> list[str]:
-        found = list(self.roles) + list(self.aliases)
+        found = list(self.roles) + list(self.aliases) + list(self.guessed)
         if self.known is not None:
             found += list(self.known.aliases) + [self.known.role]
         return [d for d in found if d]
+
+
+@dataclass
+class Mention:
+    """A person named in a sentence, and how: "speaker", "subject", "mention", "object" or
+    "possessive"."""
+
+    person: CastMember
+    role: str
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:
@@ -67,6 +79,10 @@ def normalise_description(text: str) -> tuple[str, ...]:
         w = bare_word(w.strip(".’'\"“”"))
         if not w or w in DEFINITE or w in INDEFINITE:
             continue
+        prefix, dash, rest = w.partition("-")
+        if dash and prefix in ("ex", "then", "former") and rest:
+            words.append(prefix)  # "the then-president": then, president
+            w = rest
         words.append(w)
     joined = " ".join(words)
     joined = joined.replace("prime minister", "prime_minister")
@@ -87,7 +103,7 @@ def description_head(words: Sequence[str]) -> str:
     return head
 
 
-def _description_score(desc: Sequence[str], other: str) -> float:
+def description_score(desc: Sequence[str], other: str) -> float:
     words = normalise_description(other)
     head, other_head = description_head(desc), description_head(words)
     if not head or head != other_head:
@@ -102,8 +118,9 @@ def _description_score(desc: Sequence[str], other: str) -> float:
     return score
 
 
-def _is_former(words: Sequence[str]) -> bool:
-    return any(w in ("former", "ex") or w.startswith("ex-") for w in words)
+def is_former(words: Sequence[str]) -> bool:
+    """Whether a description names a past holder of the role: "former", "ex-", "then"."""
+    return any(w in ("former", "ex", "then") or w.startswith(("ex-", "then-")) for w in words)
 
 
 class Cast:
@@ -128,7 +145,11 @@ class Cast:
         self.by_surname: dict[str, list[CastMember]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
         self.history: list[CastMember | None] = []  # subject of each sentence read so far
-        self.others: list[list[CastMember]] = []  # the other people each sentence names
+        self.others: list[list[Mention]] = []  # the other people each sentence names
+        self.spoke: list[bool] = []  # whether each sentence's subject was quoted in it
+        self.quoted: dict[int, int] = {}  # id(person) -> quotes given to them so far
+        self.mention_count: dict[int, int] = {}  # id(person) -> sentences naming them
+        self.unproven_people: dict[str, CastMember] = {}  # by name, see `unproven`
         self.mentioned: dict[int, int] = {}  # id(person) -> last sentence index mentioning them
         # the same people, least recently mentioned first (re-inserted on each mention)
         self.by_recency: dict[int, CastMember] = {}
@@ -195,15 +216,21 @@ class Cast:
         for article in ("a ", "an "):
             if low.startswith(article):
                 role = role[len(article) :]
+        words = role.split()
+        if len(words) > 14 or any(w in ("is", "was", "are", "were", "has") for w in words):
+            return  # a clause, not a title
+        while words and bare_word(words[-1]).lower().rstrip(".") in HONORIFICS:
+            # an honorific before the name tells the sex, and is no role: "Spokesperson Dr"
+            honorific = HONORIFICS[bare_word(words.pop()).lower().rstrip(".")]
+            if honorific and person.gender is None:
+                person.gender = honorific
+        role = " ".join(words)
         if not role:
             return
         if role not in person.roles:
             person.roles.append(role)
         if not person.role:
             person.role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role)
-        low = bare_word(role.split()[-1]).lower().rstrip(".") if role.split() else ""
-        if low in HONORIFICS and HONORIFICS[low] and person.gender is None:
-            person.gender = HONORIFICS[low]
 
     def match_known(self, person: CastMember) -> KnownPerson | None:
         kp = self.known_by_name.get(person.name.lower())
@@ -235,8 +262,19 @@ class Cast:
 
     # ---------------------------------------------------------------- memory
 
+    def describe(self, person: CastMember, text: str, confidence: float) -> None:
+        """Remember that a description stood for a person: as an alias when its role matched,
+        as a guess otherwise."""
+        if text == person.name or text in person.aliases:
+            return
+        if confidence >= 0.75:
+            person.aliases[text] = None
+        else:
+            person.guessed[text] = None
+
     def mention(self, person: CastMember) -> None:
         self.mentioned[id(person)] = self.sentence_no
+        self.mention_count[id(person)] = self.mention_count.get(id(person), 0) + 1
         self.by_recency.pop(id(person), None)
         self.by_recency[id(person)] = person
 
@@ -244,96 +282,44 @@ class Cast:
         """Remember an "X said ..." sentence of paragraph p: a quote right after it may be X's."""
         self.last_reporter = (p, self.sentence_no, person, mention, verb)
 
-    def end_sentence(self, subject: CastMember | None, others: list[CastMember]) -> None:
+    def end_sentence(
+        self, subject: CastMember | None, others: list[Mention], spoke: bool = False
+    ) -> None:
         """Remember who the sentence just read was about, and whom else it named."""
         self.history.append(subject)
         self.others.append(others)
+        self.spoke.append(spoke)
         self.sentence_no += 1
+
+    def unproven(self, words: list[str]) -> CastMember:
+        """A name standing as a sentence's subject with no evidence that it is a person: kept
+        aside, a candidate for a later "he" or "she" only."""
+        words = [bare_word(w) for w in words]
+        key = " ".join(words)
+        person = self.unproven_people.get(key)
+        if person is None:
+            person = self.unproven_people[key] = CastMember(
+                words, first_at=self.position, unproven=True
+            )
+        return person
+
+    def prove(self, person: CastMember) -> CastMember:
+        """A name a pronoun turned out to stand for is a person of the cast from now on."""
+        if not person.unproven:
+            return person
+        real = self.register(person.words)
+        self.unproven_people.pop(person.name, None)
+        if real.gender is None:
+            real.gender = person.gender
+        return real
 
     # ---------------------------------------------------------------- pronouns and descriptions
 
     def recent_subjects(self, limit: int = 8) -> list[CastMember]:
         out: list[CastMember] = []
         for person in reversed(self.history[-limit * 3 :]):
-            if person is not None and person not in out:
+            if person is not None and not person.unproven and person not in out:
                 out.append(person)
                 if len(out) >= limit:
                     break
         return out
-
-    def resolve_pronoun(
-        self, gender: str | None, exclude: CastMember | None = None
-    ) -> CastMember | None:
-        """The likeliest person a "he" or "she" stands for; never `exclude` (the asker, when
-        the pronoun answers a question)."""
-        for person in self.pronoun_candidates():
-            if person is not exclude and (gender is None or person.gender in (None, gender)):
-                return person
-        return None
-
-    def pronoun_candidates(self, limit: int = 4) -> list[CastMember]:
-        """Who a pronoun may stand for, likeliest first: the subjects of recent sentences, and
-        right after the latest of them the others that sentence names ('Under questioning from
-        counsel Ivo Marek, she conceded ... "...?" he asked' is Marek)."""
-        out: list[CastMember] = []
-        objects_done = False
-        for k in range(len(self.history) - 1, max(-1, len(self.history) - 1 - limit * 3), -1):
-            subject = self.history[k]
-            if subject is not None and subject not in out:
-                out.append(subject)
-            if not objects_done and (subject is not None or self.others[k]):
-                objects_done = True
-                out.extend(person for person in self.others[k] if person not in out)
-            if len(out) >= limit:
-                break
-        return out
-
-    def resolve_description(self, text: str) -> tuple[CastMember | None, float]:
-        desc = normalise_description(text)
-        former = _is_former(desc)
-        head = description_head(desc)
-        # people named before this point in the article, most recent first (a bounded number:
-        # a description points to someone in the recent story, and huge casts stay fast)
-        seen = list(islice(reversed(self.by_recency.values()), 40))
-
-        def holds_now(person: CastMember) -> bool:
-            for role in person.roles:
-                words = normalise_description(role)
-                if description_head(words) == head and not _is_former(words):
-                    return True
-            return False
-
-        best, best_score, factor = None, 0.0, 0.8
-        present = {id(p.known) for p in seen if p.known is not None}
-        for kp, alias, normalised in self.known_descriptions():
-            exact = normalised == desc
-            # people from other articles count when named here, or on an exact, specific alias
-            if not (id(kp) in present or (exact and len(desc) >= 2)):
-                continue
-            # "the former prime minister" is not whoever is "Prime Minister" now, and
-            # the reverse: a former holder is not "the prime minister".
-            if former != _is_former(normalised):
-                continue
-            score = 3.0 + len(desc) if exact else _description_score(desc, alias)
-            if score > best_score:
-                best, best_score, factor = kp, score, 0.85
-        if best is not None:
-            person = self.person_from_known(best)
-            if not (former and holds_now(person)):
-                return person, factor
-            best, best_score = None, 0.0
-        for person in seen:
-            if former and holds_now(person):
-                continue
-            score = max((_description_score(desc, d) for d in person.descriptions()), default=0)
-            if score > best_score:
-                best, best_score = person, score
-        if best is not None and best_score >= 2:
-            return best, 0.8
-        specific = former or head == "year-old" or len([w for w in desc if w != head]) >= 1
-        if specific and head not in ("spokesperson", "official", "source"):
-            for person in self.recent_subjects(3):
-                if former and holds_now(person):
-                    continue
-                return person, 0.6
-        return None, 0.7

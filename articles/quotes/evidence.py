@@ -43,8 +43,15 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                     # not first in its sentence, where any word is capitalised ("Like X")
                     words = tuple(bare_word(w) for w in g.words)
                     unproven.setdefault(words[-1].lower(), {})[words] = None
+    by_first: dict[str, dict[tuple[str, ...], None]] = {}
+    for names in unproven.values():
+        for words in names:
+            by_first.setdefault(words[0].lower(), {})[words] = None
     for person in cast.people:
         fuller = unproven.get(person.surname, {})
+        if len(person.words) == 1 and not fuller:
+            # "Kim said" after "North Korea's Kim Jong Un": a name written surname first
+            fuller = by_first.get(person.surname, {})
         if len(person.words) == 1 and len(fuller) == 1:
             # "Hughes said" after "Pop star Jodie Hughes has ...": the article's full name
             words = list(next(iter(fuller)))
@@ -62,7 +69,7 @@ def _name_evidence(
     if role_at < g.i:
         k = g.i - 1
         role = text.text_of(p, toks, role_at, k + 1)
-        if not (role_at == k and is_possessive(toks[k][0])):
+        if not is_possessive(toks[k][0]):  # not "the Prime Minister's Questions"
             return True, role
     nxt = toks[g.j][0] if g.j < len(toks) else ""
     nxt2 = toks[g.j + 1][0] if g.j + 1 < len(toks) else ""

@@ -75,6 +75,10 @@ def _can_open(text: str, i: int) -> bool:
     if ch in _DOUBLE_OPENERS_ALWAYS or ch in "‘‚‛‹❛":
         # a “ right after a word and before a space is a misplaced closer
         return not (prev.isalnum() and (nxt.isspace() or nxt in ".,;:!?"))
+    if text.startswith("...", i + 1) or nxt == "…":
+        nxt = "a"  # an ellipsis opening the quote: "... where we resolve our differences"
+    if prev in ".!?" and nxt.isupper() and i >= 2 and text[i - 2].isalpha():
+        return True  # sentences run together: "...in the region."We will ..."
     return (prev.isspace() or prev in _OPEN_CONTEXT or prev in _CONTINUATION_OPENERS) and not (
         nxt.isspace() or nxt in ".,;:!?"
     )
@@ -86,10 +90,48 @@ def _looks_like_opener_only(text: str, i: int) -> bool:
     return prev.isspace() and nxt.isalnum()
 
 
-def _ends_open_part(span: Span) -> bool:
-    """Whether the unclosed last part of a quote reads like quoted sentences, not a stray mark."""
+def _ends_open_part(span: Span, paragraphs: Sequence[str]) -> bool:
+    """Whether the unclosed last part of a quote reads like quoted sentences opening its
+    sentence (or after a colon or comma), not a stray mark or words that lost their closing
+    mark mid-sentence ('to look to 2009 with "optimism.'), which do not run into the next
+    paragraph's quotation."""
     seg = span.segs[-1]
-    return seg.end - seg.start >= 8 and span.text_end in ".!?,;:…"
+    if seg.end - seg.start < 8 or span.text_end not in ".!?,;:…":
+        return False
+    text = paragraphs[seg.para]
+    before = text[: seg.open_at].rstrip()
+    if not before or before[-1] in ":.!?," or len(span.segs) > 1:
+        return True
+    return len(text[seg.start : seg.end].split()) >= 4
+
+
+def _continues_speech(text: str, k: int) -> bool:
+    """Whether the quote opening a paragraph at text[k] reads as more of the same speech: it
+    runs on, or its closing mark ends a sentence or a clause ('... outside," she told'), not
+    a phrase the sentence goes on from ('"Hope and goodwill" should extend ...')."""
+    close = _DOUBLE_MARK_RE.search(text, k + 1)
+    if close is None:
+        return True
+    i = close.start()
+    return text[i - 1 : i] in ",.!?…;:" or text[i + 1 : i + 2] in (",", ".", "")
+
+
+def _is_nested(text: str, later: list[int]) -> bool:
+    """Whether an opening mark inside an open quote opens a quote within it: its closing mark
+    comes next, and the marks left after it (the outer closing one among them) are odd."""
+    return len(later) >= 2 and len(later) % 2 == 0 and not _looks_like_opener_only(text, later[0])
+
+
+def _is_misprinted_closer(text: str, i: int, later: list[int]) -> bool:
+    """Whether a mark shaped like an opening one closes the open quote: it follows the end of
+    a clause ('... has been adopted, “Mr. Fabius said, adding: “It may ...”') and the next
+    mark, if any, opens a new quote."""
+    before = text[:i].rstrip()
+    return (
+        bool(before)
+        and before[-1] in ",.!?…"
+        and (not later or _looks_like_opener_only(text, later[0]))
+    )
 
 
 def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -100,19 +142,29 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
         skip = -1
         if carry is not None:
             k = WS_RE.match(text).end()
-            if k < len(text) and text[k] in _CONTINUATION_OPENERS and _ends_open_part(carry):
+            if (
+                k < len(text)
+                and text[k] in _CONTINUATION_OPENERS
+                and _ends_open_part(carry, paragraphs)
+                and _continues_speech(text, k)
+            ):
                 opener, open_at, span, skip = text[k], k, carry, k
             else:
                 carry.closed = False
                 spans.append(carry)
             carry = None
-        for match in _DOUBLE_MARK_RE.finditer(text):
-            i = match.start()
+        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(text)]
+        n = 0
+        while n < len(marks):
+            i = marks[n]
+            n += 1
             if i == skip:
                 continue
             ch = text[i]
             if opener:
-                if ch in _DOUBLE_CLOSERS.get(opener, "") and not _looks_like_opener_only(text, i):
+                opener_only = _looks_like_opener_only(text, i)
+                misprinted = opener_only and _is_misprinted_closer(text, i, marks[n:])
+                if ch in _DOUBLE_CLOSERS.get(opener, "") and (not opener_only or misprinted):
                     start, end = _trim(text, open_at + 1, i)
                     seg = Seg(p, open_at, start, end, i)
                     if span is None:
@@ -120,6 +172,8 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
                     span.segs.append(seg)
                     spans.append(span)
                     opener, span = "", None
+                elif _can_open(text, i) and _is_nested(text, marks[n:]):
+                    n += 1  # a quote inside the quote: 'the only "weapon". This is ...,"'
                 elif _can_open(text, i):
                     # the previous mark was never closed: a stray, start again here
                     opener, open_at, span = ch, i, None
@@ -156,7 +210,12 @@ def _find_single_spans(p: int, text: str, blocked: list[tuple[int, int]]) -> lis
         nxt = text[i + 1] if i + 1 < n else " "
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: can’t, Russia’s
-        left = (prev.isspace() or prev in _OPEN_CONTEXT or prev in '"“„«') and not nxt.isspace()
+        left = (
+            prev.isspace()
+            or prev in _OPEN_CONTEXT
+            or prev in '"“„«'
+            or (prev in ".!?" and nxt.isupper())  # run on: "...Widodo.'We are all ...'"
+        ) and not nxt.isspace()
         if not opener:
             if ch in _SINGLE_CLOSERS and left and not (nxt.isdigit() and ch in "'‘"):
                 opener, open_at = ch, i

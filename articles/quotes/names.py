@@ -9,6 +9,7 @@ from functools import lru_cache
 from .sentences import Tok
 from .words import (
     ABBREVIATIONS,
+    COMPASS,
     FUNCTION_WORDS,
     HONORIFICS,
     JOINED_PARTICLES,
@@ -16,9 +17,11 @@ from .words import (
     ORG_NAME_WORDS,
     PARTICLES,
     PLACES,
+    PORTFOLIO_WORDS,
     REPORTING_VERBS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    ROLE_SUFFIXES,
     STOP_CAPITALS,
     SURNAME_LIKE,
     TITLE_PREFIXES,
@@ -33,6 +36,11 @@ def bare_word(word: str) -> str:
     if word.endswith(("’", "'")):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=16384)
+def _low(word: str) -> str:
+    return bare_word(word).lower()
 
 
 def is_possessive(word: str) -> bool:
@@ -67,6 +75,7 @@ def is_role_word(word: str) -> bool:
         or low in HONORIFICS
         or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
         or (tail in ROLE_NOUNS and prefix in TITLE_PREFIXES)  # "vice-chairman"
+        or (tail in ROLE_SUFFIXES and is_role_word(prefix))  # "President-elect"
     )
 
 
@@ -75,7 +84,11 @@ def is_org_name_word(word: str) -> bool:
     """A word that makes a capitalised group an organisation: "Bank", "Robotics", "Athletics"."""
     low = bare_word(word).lower()
     # "-ics" fields name companies and bodies (Robotics, Athletics), hardly ever people
-    return low in ORG_NAME_WORDS or (len(low) > 6 and low.endswith("ics"))
+    return (
+        low in ORG_NAME_WORDS
+        or (len(low) > 6 and low.endswith("ics"))
+        or (len(low) > 4 and low.endswith("s") and low[:-1] in ORG_NAME_WORDS)  # "Awards"
+    )
 
 
 @dataclass
@@ -101,7 +114,33 @@ class NameGroup:
 
     @property
     def is_place(self) -> bool:
-        return len(self.words) == 1 and bare_word(self.words[0]).lower() in PLACES
+        # "Russia", "South Korea"
+        if _low(self.words[-1]) not in PLACES:
+            return False
+        return all(_low(w) in COMPASS for w in self.words[:-1])
+
+
+def _initials_at(toks: list[Tok], j: int, hi: int) -> int:
+    """How many tokens initials before a name take at toks[j] ("K. Shanmugam": 2, "A.K. Abdul":
+    1), or 0."""
+    w = toks[j][0]
+    if not w[:1].isupper():
+        return 0
+    if len(w) == 1:
+        if j + 2 < hi and toks[j + 1][0] == "." and is_name_word(toks[j + 2][0]):
+            return 2
+        return 0
+    if (
+        w[-1] == "."
+        and len(w) >= 4
+        and w.replace(".", "").isalpha()
+        and w.replace(".", "").isupper()
+        and w.lower().rstrip(".") not in ABBREVIATIONS  # U.S., U.K.
+        and j + 1 < hi
+        and is_name_word(toks[j + 1][0])
+    ):
+        return 1
+    return 0
 
 
 def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[NameGroup]:
@@ -109,8 +148,16 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     groups = []
     i = lo
     while i < hi:
+        w = toks[i][0]
+        if not w[:1].isupper() and w not in PARTICLES and "-" not in w:
+            i += 1  # most words: no name starts here
+            continue
         j, words, possessive = i, [], False
-        if not is_name_word(toks[i][0]):
+        initials = _initials_at(toks, i, hi) if len(w) == 1 or w[-1] == "." else 0
+        if initials:
+            words.append(toks[i][0] + ("." if initials == 2 else ""))  # "K. Shanmugam"
+            j += initials
+        elif not is_name_word(toks[i][0]):
             lead = _particles_before_name(toks, i, hi)
             # not after a capital ("Pieter van ..." is read from "Pieter"), nor the number ten
             if lead and toks[i][0] != "ten" and (i == lo or not toks[i - 1][0][:1].isupper()):
@@ -124,7 +171,47 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
                 j += 1
         while j < hi and len(words) < 6:
             w = toks[j][0]
-            if is_name_word(w):
+            initials = _initials_at(toks, j, hi) if len(w) == 1 or w[-1] == "." else 0
+            if initials:
+                words.append(w + ("." if initials == 2 else ""))  # "George W. Bush"
+                j += initials
+            elif is_name_word(w):
+                words.append(w)
+                j += 1
+                if is_possessive(w):
+                    possessive = True
+                    break
+            elif (
+                len(words) >= 2
+                and w[:1].isupper()
+                and w[1:].islower()
+                and len(w) <= 3
+                and w.lower() in STOP_CAPITALS
+                and (j + 1 >= hi or not toks[j + 1][0][:1].isupper())
+            ):
+                words.append(w)  # a capitalised short word inside a name: "Moon Jae In"
+                j += 1
+            elif words and w in ("Jr", "Sr") and is_name_word(words[-1]):
+                words.append(w)  # "Martin Luther King Jr."
+                j += 1
+            elif (
+                words
+                and w[:1].isupper()
+                and w[1:].islower()
+                and is_role_word(w)
+                and (
+                    bare_word(w).lower() not in HONORIFICS
+                    or (j + 1 < hi and toks[j + 1][0] in ("Jr", "Sr"))
+                )
+                and is_name_word(words[-1])
+                and bare_word(words[-1]).lower() not in PLACES
+                and (
+                    j + 1 >= hi
+                    or toks[j + 1][0] in ("Jr", "Sr")
+                    or not (toks[j + 1][0][:1].isupper() or toks[j + 1][0] in ("-", "of"))
+                )
+            ):
+                # a surname spelt like a title, ending the name: "Julie Bishop, a minister"
                 words.append(w)
                 j += 1
                 if is_possessive(w):
@@ -145,6 +232,24 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         while words and words[-1].endswith(".") and len(words[-1]) == 2:
             words.pop()
             j -= 2
+        portfolio = [k for k, w in enumerate(words) if _low(w) in PORTFOLIO_WORDS]
+        if portfolio and len(portfolio) == len(words):
+            i = max(j, i + 1)  # "Minister of Information"
+            continue
+        if portfolio and portfolio[-1] + 1 < len(words) and not possessive:
+            # the end of a minister's title: "... and Broadcasting Anurag Thakur"
+            cut = portfolio[-1] + 1
+            i, words = i + cut, words[cut:]
+        if (
+            len(words) == 1
+            and not possessive
+            and j < hi
+            and toks[j][0][:1].isupper()
+            and is_role_word(toks[j][0])
+            and not is_role_word(words[0])
+        ):
+            i = max(j, i + 1)  # part of a title: "Foreign Minister", "Deputy Prime Minister"
+            continue
         if (
             len(words) >= 3
             and i - 2 >= lo
@@ -196,6 +301,17 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         return i
     if toks[j][0] == "." and j - 1 >= lo and toks[j - 1][0].lower() in ABBREVIATIONS:
         j -= 1  # "Gen." "Sen."
+    if bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS and toks[j][0][:1].isupper():
+        # "Minister of Information and Broadcasting Anurag Thakur": back to the title word
+        k = j - 1
+        while k >= lo and j - k < 8 and not is_role_word(toks[k][0]):
+            w = toks[k][0]
+            if not (w[:1].isupper() or w in ("of", "for", "and", "the", "&")):
+                return i
+            k -= 1
+        if k < lo or not is_role_word(toks[k][0]):
+            return i
+        return role_before(toks, k + 1, lo) if k + 1 < i else i
     if not is_role_word(toks[j][0]):
         return i
     start = j

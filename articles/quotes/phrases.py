@@ -8,7 +8,7 @@ nobody in particular; "Helena Marsh KC" is Helena Marsh.
 
 from dataclasses import dataclass, field
 
-from .cast import Cast
+from .cast import Cast, Mention
 from .names import (
     NameGroup,
     bare_word,
@@ -26,9 +26,12 @@ from .words import (
     ABBREVIATIONS,
     AUXILIARIES,
     CLAUSE_WORDS,
+    COMPASS,
     COORDINATORS,
     DEFINITE,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    HEARSAY,
     INDEFINITE,
     ORG_NOUNS,
     PARTICIPLES,
@@ -37,6 +40,7 @@ from .words import (
     RELATIVE,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    STOP_CAPITALS,
     TIME_WORDS,
 )
 
@@ -59,7 +63,8 @@ def head_word(words: list[str]) -> str:
         low = bare_word(w).lower()
         if low in PREPOSITIONS and head:
             break
-        head = low
+        prefix, dash, rest = low.partition("-")
+        head = rest if dash and prefix in ("ex", "then", "former") else low  # "then-president"
     return head
 
 
@@ -79,13 +84,21 @@ class PhraseReader:
 
     def classify(self, p: int, toks: list[Tok], i: int, j: int) -> NounPhrase | None:
         """What the noun phrase toks[i:j] names."""
+        while i < j and toks[i][0] in _BULLETS:
+            i += 1  # "• The home secretary said"
+        if i < j and (toks[i][0] == "@" or (i > 0 and toks[i - 1][0] == "@")):
+            # an account known only by its handle: "@SweetsandyInsan tweeted"
+            return NounPhrase("unnamed", self.text.text_of(p, toks, i, j), start=toks[i][1],
+                              end=toks[j - 1][2])  # fmt: skip
         while i < j and (
             toks[i][0].lower() in COORDINATORS
             or toks[i][0].lower() in ("however", "meanwhile", "also", "later", "now", "still")
         ):
             i += 1
+        while j > i and toks[j - 1][0] == ".":
+            j -= 1  # "Martin Luther King Jr."
         while j > i and (
-            toks[j - 1][0].lower() in AUXILIARIES
+            (toks[j - 1][0].lower() in AUXILIARIES and toks[j - 1][0].islower())  # not "May"
             or (toks[j - 1][0].endswith("ly") and toks[j - 1][0].islower())  # not "Kelly"
         ):
             j -= 1
@@ -97,14 +110,47 @@ class PhraseReader:
         first = words[0].lower()
         if j - i == 1 and first in PRONOUNS:
             return NounPhrase("pronoun", text, start=start, end=end)
-        if first in ("a", "an", "one", "another", "some", "several") or first.isdigit():
-            return NounPhrase("unnamed", text, start=start, end=end)
         groups = name_groups(toks, i, j)
+        if first in ("a", "an", "one", "another", "some", "several") or first.isdigit():
+            last = groups[-1] if groups else None
+            if (
+                first in ("a", "an")
+                and last is not None
+                and last.j == j
+                and not last.possessive
+                and not (last.is_org or last.is_place)
+                and role_before(toks, last.i, i) < last.i
+                and not any(t[0] in PREPOSITIONS for t in toks[i : last.i])
+            ):
+                # "a grief-stricken Paris Archbishop Michel Aupetit": a title and a name
+                role = self.text.text_of(p, toks, role_before(toks, last.i, i), last.i)
+                return NounPhrase("name", text, last.words, role, start, end, False)
+            return NounPhrase("unnamed", text, start=start, end=end)
         if len(groups) > 1 and "and" in words:
             return NounPhrase("unnamed", text, start=start, end=end)  # "Ruiz and Li said"
         last = groups[-1] if groups else None
+        if (
+            last is not None
+            and last.possessive
+            and last.j < j <= last.j + 3
+            and all(t[0].islower() for t in toks[last.j : j])
+            and words[-1] in DOCUMENT_NOUNS
+            and self.is_personal_name(NameGroup(last.i, last.j, last.words, False))
+        ):
+            # "Prime Minister Rishi Sunak's message said", "Kim's first words": his words
+            role_at = role_before(toks, last.i, i)
+            role = self.text.text_of(p, toks, role_at, last.i) if role_at < last.i else ""
+            words_of = [bare_word(w) for w in last.words]
+            return NounPhrase("name", text, words_of, role, start, end, False)
         if last is not None and last.j == j - 1 and self.is_post_nominal(words[-1], last):
             return self.classify(p, toks, i, j - 1)  # "Helena Marsh KC", "Tom Hale MP"
+        if (
+            "of" in words[2:]
+            and first in DEFINITE
+            and is_role_word(words[words.index("of", 1) - 1])
+            and (last is None or last.i > i + words.index("of", 1))
+        ):
+            return NounPhrase("desc", text, start=start, end=end)  # "the Head of State"
         if "of" in words[1:] and last is not None:
             k = i + words.index("of", 1)
             before_of = [g for g in groups if g.j == k]
@@ -136,12 +182,17 @@ class PhraseReader:
                 )
             ):
                 return NounPhrase("org", text, start=start, end=end)
+            after_the = last.i - 1 > i and toks[last.i - 1][0].lower() == "the" and not role
+            if after_the:
+                # "chairman of the Committee for the Reunification of the Fatherland"
+                return NounPhrase("org", text, start=start, end=end)
             if first not in DEFINITE or role:
                 return NounPhrase("name", text, last.words, role, start, end, bare)
         if (
             len(words) == 2
             and first in ("the", "The".lower())
             and is_name_word(words[1])
+            and bare_word(words[1]).lower() not in COMPASS
             and not is_possessive(words[1])
             and bare_word(words[1]).lower() not in self.cast.non_people
             and not is_org_name_word(words[1])
@@ -164,6 +215,29 @@ class PhraseReader:
                 return NounPhrase("desc", text, start=start, end=end)
             return NounPhrase("unnamed", text, start=start, end=end)
         return None
+
+    def mentions(
+        self, p: int, toks: list[Tok], lo: int = 0, hi: int | None = None
+    ) -> list[Mention]:
+        """The people named in toks[lo:hi], in order, each with its grammatical role. A name
+        standing as the subject with no evidence that it is a person comes as unproven."""
+        hi = len(toks) if hi is None else hi
+        out = []
+        for g in self.text.sentence_groups_in(p, toks, lo, hi):
+            if g.is_org or g.is_place:
+                continue
+            role = mention_role(toks, g)
+            person = self.cast.lookup(g.words)
+            if person is None:
+                if (
+                    role != "subject"
+                    or len(g.words) > 3
+                    or any(bare_word(w).lower() in self.cast.non_people for w in g.words)
+                ):
+                    continue
+                person = self.cast.unproven(g.words)
+            out.append(Mention(person, role))
+        return out
 
     def is_post_nominal(self, word: str, name: NameGroup) -> bool:
         """Letters after a name that are not part of it: "KC", "MP", "PhD"."""
@@ -202,10 +276,12 @@ class PhraseReader:
                 continue
             if w in (",", ";", ":", ".", '"', "(", ")", "—", "–", "!", "?"):
                 break
+            if j > i and w[:1].isupper() and low in STOP_CAPITALS and not is_name_word(w):
+                break  # the next sentence, run on without a full stop: "... Hidalgo Thousands"
             if j > i and (
                 low in RELATIVE
                 or low in ("that", "and", "but")
-                or low in AUXILIARIES
+                or (low in AUXILIARIES and w.islower())
                 or low in REPORTING_VERBS
                 or (low in PREPOSITIONS and low != "of")
             ):
@@ -217,10 +293,19 @@ class PhraseReader:
         """Subject of the reporting verb at toks[v], looking no further left than lo."""
         j = v - 1
         while j >= lo and (
-            toks[j][0].lower() in AUXILIARIES
+            (toks[j][0].lower() in AUXILIARIES and (toks[j][0].islower() or j == lo))
             or (toks[j][0].endswith("ly") and toks[j][0].islower())
         ):
             j -= 1
+        k = j
+        while (
+            k >= lo
+            and j - k < 3
+            and (toks[k][0].lower() in TIME_WORDS or toks[k][0] in ("this", "last", "on", "early"))
+        ):
+            k -= 1
+        if k < j and toks[k + 1][0] in ("this", "last", "on", "early"):
+            j = k  # "health secretary Steve Barclay this morning accused"
         if j < lo:
             return None
         w = toks[j][0]
@@ -234,13 +319,33 @@ class PhraseReader:
                     return self.np_forward(p, toks, q + 1, j)  # "Reuters quoted X as saying"
             return None
         if verb in PARTICIPLES:
-            return self.sentence_subject(p, toks, lo) if w == "," else None
+            if w == ",":
+                # the main clause's subject, which may stand before an earlier quote of the
+                # sentence: "The leader credited the 'courage' of ..., saying 'the worst ...'"
+                np = self.sentence_subject(p, toks, lo)
+                return np if np is not None or lo == 0 else self.sentence_subject(p, toks, 0)
+            np = self.np_ending_at(p, toks, j, lo)
+            k = self.text.tok_index(p, np.start) if np is not None else -1
+            if (
+                np is not None
+                and np.kind in ("name", "desc")
+                and (k == 0 or toks[k - 1][0] in ("with", ",", "With", "and"))
+            ):
+                return np  # its own subject: "..., with Minister X saying ..., and Y saying"
+            return None
         if low in RELATIVE and j - 1 >= lo and toks[j - 1][0] == ",":
             return self.np_ending_at(p, toks, j - 2, lo)  # "Putin, who said"
         if low in COORDINATORS:
             return self.clause_subject(p, toks, j)  # "... and yelled"
         if w == ",":
             return self.np_before_parentheticals(p, toks, j, lo)
+        if (
+            low == "to"
+            and j - 2 >= lo
+            and toks[j - 1][0] in HEARSAY
+            and toks[j - 2][0].lower() in ("was", "is", "were", "are", "been")
+        ):
+            return self.subject_of(p, toks, j - 1, lo)  # "X, who was reported to have said"
         if low in DEFINITE or low in INDEFINITE or low in PREPOSITIONS:
             return None  # "the claims", "of the said" -- a noun, not a verb
         return self.np_ending_at(p, toks, j, lo)
@@ -291,6 +396,8 @@ class PhraseReader:
                 or first.endswith("ing")
                 or (first.endswith("ed") and words[0].islower())
                 or first in ("however", "meanwhile", "too", "though", "also", "back")
+                # "..., and who now advises the ministry, said"
+                or (first in COORDINATORS and len(words) > 1 and words[1].lower() in RELATIVE)
             )
             if np is not None and np.kind == "name" and not parenthetical and first not in DEFINITE:
                 # an appositive name: "Russia's ambassador to NATO, Dmitry Rogozin," or
@@ -356,21 +463,25 @@ class PhraseReader:
         while end < hi and end - i < 12:
             w = toks[end][0]
             low = w.lower()
+            if w == "." and end > i and toks[end - 1][0].lower() in ABBREVIATIONS:
+                end += 1  # "Mr. Fabius"
+                continue
             if w in (",", ";", ":", '"', "(", ".", "—", "–") or (
                 end > i
                 and (
-                    low in AUXILIARIES
+                    (low in AUXILIARIES and w.islower())
                     or low in REPORTING_VERBS
                     or low in RELATIVE
                     or low == "that"
                     or (
-                        # a verb right after a name: "Marta Kowalczyk walks"
+                        # a verb right after a name or a title: "Marta Kowalczyk walks",
+                        # "The French leader credited"
                         w.islower()
                         and low not in FUNCTION_WORDS
                         and low not in ORG_NOUNS
                         and not is_role_word(w)
                         and not is_possessive(w)
-                        and is_name_word(toks[end - 1][0])
+                        and (is_name_word(toks[end - 1][0]) or is_role_word(toks[end - 1][0]))
                     )
                 )
             ):
@@ -385,6 +496,42 @@ class PhraseReader:
             if appositive is not None and appositive.kind == "name":
                 return appositive  # "Its chief executive, Paweł Zieliński, is ..."
         return np
+
+
+_BULLETS = frozenset("•·*►▪–—-|")
+
+
+def mention_role(toks: list[Tok], g: NameGroup) -> str:
+    """How a name stands in its sentence: "possessive" ("Saman's honour"), "object" (after a
+    preposition or a verb: "told Moon", "met Kim"), "subject" (before its verb: "Khan, who
+    ..., believes", "Trump also announced") or else "mention"."""
+    if g.possessive:
+        return "possessive"
+    start = role_before(toks, g.i)
+    prev = toks[start - 1][0] if start > 0 else ""
+    low = prev.lower()
+    if low in PREPOSITIONS or (prev.isalpha() and prev.islower() and low not in FUNCTION_WORDS):
+        return "object"
+    k = g.j
+    if k < len(toks) and toks[k][0] == ",":
+        # past an appositive or a relative clause: "Khan, who ..., believes"
+        end = k + 1
+        while end < len(toks) and end - k < 30 and toks[end][0] not in (",", ";", ":", '"'):
+            end += 1
+        if end >= len(toks) or toks[end][0] != ",":
+            return "mention"
+        k = end + 1
+    while k < len(toks) and toks[k][0].lower() in AUXILIARIES:
+        k += 1
+    if k < len(toks):
+        nxt = toks[k][0]
+        if (
+            nxt in REPORTING_VERBS
+            or (nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS)
+            or (k > g.j and toks[k - 1][0].lower() in AUXILIARIES)
+        ):
+            return "subject"
+    return "mention"
 
 
 def _chunk_start(toks: list[Tok], k: int, lo: int) -> int:

@@ -2,6 +2,7 @@
 "U.S.", nor after '"Why?"' when "she asked" follows), and the tokens of a sentence."""
 
 import re
+from collections.abc import Sequence
 
 from .marks import WS_RE
 from .words import ABBREVIATIONS, DEFINITE, PRONOUNS, REPORTING_VERBS
@@ -12,10 +13,23 @@ _TOKEN_RE = re.compile(
     r"|[^\W_]+(?:[’'\-‐][^\W_]+)*[’']?"  # words, Russia’s, Adebayo-Reyes, players’
     r"|[^\w\s]"
 )
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 
 
-def split_sentences(masked: str) -> list[tuple[int, int]]:
+def split_sentences(masked: str, starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Sentence bounds in a masked paragraph; `starts` are more places where one begins (a
+    quote opening right after a full stop, with no space: "...Widodo.'We are all ...'")."""
+    bounds = _split(masked)
+    for at in starts:
+        for n, (s0, s1) in enumerate(bounds):
+            if s0 < at < s1:
+                bounds[n : n + 1] = [(s0, at), (at, s1)]
+                break
+    return bounds
+
+
+def _split(masked: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(masked):
@@ -31,8 +45,10 @@ def split_sentences(masked: str) -> list[tuple[int, int]]:
             word = masked[max(start, match.start() - 12) : match.start()].rsplit(None, 1)
             word = word[-1].lstrip("(\"'") if word else ""
             low = word.lower()
-            if (low in ABBREVIATIONS and not (low in ("no", "nos") and not ch.isdigit())) or (
-                len(word) == 1 and word.isupper()
+            if (
+                (low in ABBREVIATIONS and not (low in ("no", "nos") and not ch.isdigit()))
+                or (len(word) == 1 and word.isupper())
+                or _INITIALS_RE.match(word)  # "A.K. Abdul Momen"
             ):
                 continue
         if punct[0] in "?!" and punct.endswith('"') and _starts_attribution(masked, nxt):

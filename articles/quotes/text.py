@@ -17,7 +17,19 @@ class ArticleText:
     def __init__(self, paragraphs: Sequence[str], spans: list[Span]):
         self.paragraphs = paragraphs
         self.masked = mask(paragraphs, spans)
-        self.sentences = [split_sentences(m) for m in self.masked]
+        # a quote opening right after a full stop with no space starts a sentence: sentences
+        # run together ("... Joko Widodo.'We are all citizens of Hiroshima', says Kishida")
+        glued: dict[int, list[int]] = {}
+        for span in spans:
+            seg = span.segs[0]
+            text = paragraphs[seg.para]
+            if (
+                seg.open_at >= 2
+                and text[seg.open_at - 1] in ".!?"
+                and text[seg.open_at - 2].isalpha()
+            ):
+                glued.setdefault(seg.para, []).append(seg.open_at)
+        self.sentences = [split_sentences(m, glued.get(p, ())) for p, m in enumerate(self.masked)]
         self._sentence_starts = [[s0 for s0, _ in bounds] for bounds in self.sentences]
         self._tok_cache: dict[tuple[int, int], tuple[list[Tok], list[int]]] = {}
         self._group_cache: dict[tuple[int, int], list[NameGroup]] = {}
@@ -42,6 +54,13 @@ class ArticleText:
         if groups is None:
             groups = self._group_cache[(p, s0)] = name_groups(self.toks(p, s0, s1))
         return groups
+
+    def sentence_groups_in(self, p: int, toks: list[Tok], lo: int, hi: int) -> list[NameGroup]:
+        """The name groups of the sentence `toks` (all of its tokens) within toks[lo:hi]."""
+        if not toks:
+            return []
+        s0, s1 = self.sentence_at(p, toks[0][1])
+        return [g for g in self.sentence_groups(p, s0, s1) if g.i >= lo and g.j <= hi]
 
     def tok_index(self, p: int, pos: int, after: bool = False) -> int:
         """Index of the first token starting at pos (or after it) in pos's sentence."""

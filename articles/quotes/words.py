@@ -23,7 +23,7 @@ REPORTING_VERBS = _words(
     described describes called hoped alleged countered retorted interjected cried sighed laughed
     muttered murmured pointed went expressed
     fumed raged snapped barked gushed beamed smiled grinned scoffed sneered chuckled groaned
-    lamented mourned begged chimed
+    lamented mourned begged chimed pronounced reported reports
     """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
@@ -32,11 +32,13 @@ JUDGING_VERBS = _words(
     """
     accused accuses criticised criticized criticises criticizes condemned condemns praised
     praises blamed blames dismissed dismisses hailed hails welcomed welcomes branded brands
-    labelled labeled slammed slams defended defends thanked apologised apologized
+    labelled labeled slammed slams defended defends thanked apologised apologized credited
     """
 )
 INVERTIBLE = REPORTING_VERBS - {"told", "tells", "tell", "urged", "urges", "called", "expressed"}
 REPORTING_VERBS = REPORTING_VERBS | JUDGING_VERBS
+# "X was reported to have said": the words are still X's.
+HEARSAY = _words("reported said believed understood thought known quoted alleged")
 PARTICIPLES = _words(
     """
     saying adding noting insisting warning arguing explaining stressing calling describing
@@ -82,7 +84,7 @@ COORDINATORS = _words("and but or then yet")
 CLAUSE_WORDS = _words(
     """
     that which who whom whose where when while because although though if as after before since
-    until unless whether than so and but or
+    until unless whether than so and but or what
     """
 )
 RELATIVE = _words("who whom whose which where")
@@ -148,7 +150,31 @@ ROLE_NOUNS = _words(
     lecturer scholar academic sociologist psychologist psychiatrist epidemiologist virologist
     ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
     controller registrar clerk administrator coordinator planner partner associate fellow
-    speaker undersecretary magistrate
+    speaker undersecretary magistrate billionaire tycoon magnate millionaire correspondent
+    interviewer moderator
+    """
+)
+# Titles that name one person in a story: "the prime minister" is whoever holds it there.
+SOLE_OFFICES = _words(
+    """
+    president prime_minister chancellor minister premier governor mayor pope king queen chief
+    emir monarch
+    """
+)
+# The roles "the official" may stand for.
+OFFICIAL_ROLES = _words(
+    """
+    spokesperson minister chief president prime_minister ambassador envoy diplomat negotiator
+    commissioner director governor mayor official officer adviser advisor aide deputy
+    chancellor senator lawmaker mp undersecretary
+    """
+)
+# Roles of people who speak about the story rather than in it: "the broadcaster's
+# correspondent", "an analyst" are not the person the story is about.
+OTHER_VOICES = _words(
+    """
+    spokesperson official source correspondent reporter journalist interviewer presenter host
+    anchor editor columnist commentator analyst expert witness moderator
     """
 )
 ROLE_MODIFIERS = _words(
@@ -162,9 +188,21 @@ TITLE_PREFIXES = _words("vice deputy co ex under sub assistant acting associate"
 # Capitalised words that open a title but are never part of a name: "Former minister X".
 NOT_NAMES = _words(
     """
-    former ex acting interim outgoing incoming
+    former ex acting interim outgoing incoming prime
     """
 )
+# Ministers' portfolios, which end a title before the name: "Minister of Information and
+# Broadcasting Anurag Thakur", "Minister for Home Affairs K. Shanmugam".
+PORTFOLIO_WORDS = _words(
+    """
+    affairs broadcasting information resources development defence defense interior education
+    health finance trade industry culture sport sports environment energy transport labour labor
+    agriculture security communications tourism housing welfare planning commerce fisheries
+    forestry infrastructure telecommunications
+    """
+)
+# Role suffixes: "President-elect", "Minister-designate".
+ROLE_SUFFIXES = _words("elect designate")
 ORG_NOUNS = _words(
     """
     company firm group ministry department government agency union council committee commission
@@ -175,7 +213,7 @@ ORG_NOUNS = _words(
     presidency city state country nation league side manufacturer chipmaker carmaker automaker
     airline retailer insurer lender utility exporter developer publisher studio label coalition
     movement opposition prosecution center centre tank municipality county province region
-    organisers organizers statement website paper magazine
+    organisers organizers statement website paper magazine media
     report study survey poll letter document filing ruling judgment judgement verdict memo
     communique resolution declaration release note
     """
@@ -197,7 +235,8 @@ ORG_NAME_WORDS = _words(
     bloomberg ap afp bbc cnn nato opec asean unesco unicef interpol fifa uefa
     securities capital ventures partners industries solutions labs laboratories media studios
     foods brands insurance investments markets mining chemicals resources communications
-    telecom software entertainment productions records society trust rescue
+    telecom software entertainment productions records society trust rescue vatican elysee
+    bundestag knesset duma
     """
 )
 
@@ -221,9 +260,22 @@ PLACES = _words(
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
     wales america europe asia africa caucasus balkans moscow washington beijing london paris
     berlin brussels kyiv kiev tokyo delhi islamabad kabul tehran baghdad damascus ankara cairo
-    jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
+    korea jerusalem riyadh seoul pyongyang minsk warsaw rome madrid lisbon athens vienna prague
     budapest bucharest sofia belgrade ottawa canberra brasilia tbilisi yerevan baku tashkent
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
+    """
+)
+# What a person's words come in: "Sunak's message said", "were Kim's first words".
+DOCUMENT_NOUNS = _words(
+    """
+    message statement letter tweet post speech remarks words note address reply response answer
+    comment comments greeting
+    """
+)
+# Compass words: "the North" is a country or a region, not a person; "South Korea" a place.
+COMPASS = _words(
+    """
+    north south east west northern southern eastern western central
     """
 )
 # Place words that are also surnames: "Hyun-woo Park" is a person when a title says so.
@@ -242,7 +294,7 @@ STOP_CAPITALS = _words(
     all some many most other another no not yes later earlier today tomorrow yesterday last next
     first second third monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december mr mrs ms dr nor thus
-    instead indeed perhaps overall
+    instead indeed perhaps overall to thousands hundreds dozens millions billions scores tens
     """
 )
 ABBREVIATIONS = _words(
@@ -256,14 +308,30 @@ ABBREVIATIONS = _words(
 TERM_CUES = _words(
     """
     so-called dubbed nicknamed termed reading read slogan motto hashtag label word term phrase
-    banner banners sign signs
+    banner banners sign signs chanted chanting chant chants engraved inscribed inscription
+    """
+)
+# Verbs that put a theme forward: the word or two in marks right after them is a theme, not
+# speech ('he stressed "freedom"', 'emphasized "independent innovation"').
+STRESS_VERBS = _words(
+    """
+    stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
+    highlighted highlights
+    """
+)
+# Nouns after a quoted name that make it the name of a plan: the "Go Out" strategy.
+PLAN_NOUNS = _words(
+    """
+    strategy policy plan programme program campaign initiative project doctrine scheme model
+    agenda concept principle slogan plan label brand operation
     """
 )
 WORK_NOUNS = _words(
     """
     book memoir novel film movie documentary song single album track play musical opera poem
     article essay column op-ed editorial report paper study series show programme program
-    podcast episode exhibition painting collection titled entitled headlined
+    podcast episode exhibition painting collection titled entitled headlined newspaper tabloid
+    daily weekly magazine broadcaster channel website
     """
 )
 TIME_WORDS = _words(

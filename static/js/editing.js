@@ -36,7 +36,7 @@
       var before = className === "who" ? quote.firstChild : who ? who.nextSibling : quote.firstChild;
       quote.insertBefore(label, before);
     }
-    label.textContent = text;
+    label.setAttribute("data-label", text); // shown by CSS, so copying skips it
   }
 
   document.addEventListener("quote-changed", function (event) {

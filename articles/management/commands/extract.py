@@ -35,15 +35,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="one JSON object per line"
         )
-        parser.add_argument("--source", help="the outlet (overrides detection)")
+        parser.add_argument(
+            "--outlet",
+            "--source",  # its name before the model Source became Outlet
+            help="the outlet (overrides detection)",
+        )
 
-    def handle(self, *, paths, as_json=False, source=None, **options):
+    def handle(self, *, paths, as_json=False, outlet=None, **options):
         failed = 0
         for raw in paths:
             path = Path(raw)
             try:
                 data = path.read_bytes()
-                parsed = parse_article(data, filename=path.name, outlet=source)
+                parsed = parse_article(data, filename=path.name, outlet=outlet)
             except OSError as error:
                 failed += 1
                 self.stderr.write(f"{raw}: cannot read the file ({error.strerror})")
@@ -64,9 +68,10 @@ class Command(BaseCommand):
         outlet = result["outlet"]["name"] if result.get("outlet") else "(unknown outlet)"
         lines = [
             f"== {result['file']}",
-            f"title:     {result['title']}",
+            f"title:     {result['title'] or '(untitled)'}",
             f"outlet:    {outlet}",
-            f"published: {result['published'] or '-'} ({result['published_precision']})",
+            f"published: {result['published'] or '-'} ({result['published_precision']}"
+            f"{', year inferred' if result['published_inferred'] else ''})",
             f"dateline:  {result['dateline'] or '-'}",
             f"byline:    {result['byline'] or '-'}",
             f"body:      {len(result['paragraphs'])} paragraphs, "

@@ -3,7 +3,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.archives import UploadRefused, expand_zip, is_zip, limits_from_settings
+from articles.archives import (
+    UploadRefused,
+    expand_zip,
+    is_zip,
+    limits_from_settings,
+    safe_file_name,
+)
 from articles.imports import import_within_time_limit, queue_batch
 from articles.imports.batches import CHUNK_SIZE
 from articles.imports.running import link_new_stories
@@ -16,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders or .zip archives")
         parser.add_argument(
-            "--source", help="the outlet that published every file (overrides detection)"
+            "--outlet",
+            "--source",  # its name before the model Source became Outlet
+            help="the outlet that published every file (overrides detection)",
         )
         parser.add_argument(
             "--background",
@@ -25,9 +33,9 @@ class Command(BaseCommand):
             "at once, printing where to follow the import",
         )
 
-    def handle(self, *, paths, source=None, background=False, **options):
+    def handle(self, *, paths, outlet=None, background=False, **options):
         if background:
-            return self.queue(paths, source)
+            return self.queue(paths, outlet)
         started = time.monotonic()
         counts = dict.fromkeys(ImportBatch.COUNT_FIELDS, 0)
         files, refused = self.collect(paths)
@@ -42,10 +50,10 @@ class Command(BaseCommand):
                 report_status, message = "failed", f"cannot read the file ({error.strerror})"
             else:
                 # Each file in its own transaction, within the per-article time limit.
-                report = import_within_time_limit(name, data, outlet=source)
+                report = import_within_time_limit(name, data, outlet=outlet)
                 report_status, message = report.status, report.message
                 if report.status == "needs_outlet":
-                    message += " (pass --source)"
+                    message += " (pass --outlet)"
             if number % CHUNK_SIZE == 0 or number == total:
                 link_new_stories()  # the new stories' relatives, as a worker does per task
             counts[report_status] += 1
@@ -67,7 +75,7 @@ class Command(BaseCommand):
         if counts["failed"] or counts["needs_outlet"]:
             raise CommandError("some files were not imported (see above)")
 
-    def queue(self, paths, source):
+    def queue(self, paths, outlet):
         """Store every file as an item of one batch, in one transaction, and enqueue it."""
         files, refused = self.collect(paths)
 
@@ -83,7 +91,7 @@ class Command(BaseCommand):
             refused,
             label=", ".join(paths),
             origin=ImportBatch.Origin.COMMAND,
-            outlet=source,
+            outlet=outlet,
         )
         for name, reason in refused:
             self.stdout.write(self.style.ERROR(f"failed: {name}: {reason}"))
@@ -106,7 +114,7 @@ class Command(BaseCommand):
         for raw in paths:
             path = Path(raw)
             if not path.exists():
-                refused.append((raw, "no such file or folder"))
+                refused.append((safe_file_name(raw), "no such file or folder"))
             elif path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not child.name.startswith("."):
@@ -118,23 +126,24 @@ class Command(BaseCommand):
     def add_file(self, path, limits, files, refused):
         if path.suffix.lower() == ".md" or path.suffix.lower() == ".json":
             return  # READMEs and manifests that travel with a corpus
+        name = safe_file_name(str(path))  # a line break, or a byte that is not UTF-8
         with path.open("rb") as handle:
             head = handle.read(4)
         if is_zip(path.name, head):
             try:
-                expansion = expand_zip(str(path), path.read_bytes(), limits)
+                expansion = expand_zip(name, path.read_bytes(), limits)
             except UploadRefused as error:
-                refused.append((str(path), str(error)))
+                refused.append((name, str(error)))
                 return
             files.extend((f.name, (lambda data=f.data: data)) for f in expansion.files)
             refused.extend((r.name, r.reason) for r in expansion.refused)
         elif path.stat().st_size > limits.max_file_bytes:
             refused.append(
                 (
-                    str(path),
+                    name,
                     f"the file is {path.stat().st_size:,} bytes; at most "
                     f"{limits.max_file_bytes:,} are accepted",
                 )
             )
         else:
-            files.append((str(path), path.read_bytes))
+            files.append((name, path.read_bytes))
