@@ -287,6 +287,10 @@ def as_recorded(state: dict, recorded: dict) -> dict:
     return trimmed
 
 
+# Changes the imports make on their own (coverage.healing), recorded without an editor.
+AUTOMATIC_PLACEMENTS = (Edit.Action.MERGE_STORIES, Edit.Action.MOVE_ARTICLE)
+
+
 def undo(pk: int, user) -> Edit:
     """Put back what edit `pk` changed, if nothing it touched has changed since (else a
     Conflict: undo the later changes first). The undo is itself an edit, and can be undone.
@@ -303,6 +307,10 @@ def undo(pk: int, user) -> Edit:
                 "newest first."
             )
         restore(edit.before)
+        if edit.user_id is None and edit.action in AUTOMATIC_PLACEMENTS:
+            # An editor undoing what the import decided: the articles stay where the editor
+            # put them back, and healing never moves them again.
+            Article.objects.filter(pk__in=ids["articles"]).update(story_locked=True)
         undoing = Edit.objects.create(
             user=user,
             action=Edit.Action.UNDO,

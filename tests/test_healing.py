@@ -1,13 +1,17 @@
 """Stories that heal: one event's reports meet in one story whatever order they come in."""
 
+import io
 import random
 
 import pytest
+from django.core.management import call_command
 
-from articles.coverage import healing
+from articles import history
+from articles.coverage import healing, placement
 from articles.imports import import_file
-from articles.models import Article, Story
-from tests.helpers import ROOT, make_article
+from articles.imports.running import link_new_stories
+from articles.models import Article, Edit, Story
+from tests.helpers import ROOT, make_article, make_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +57,63 @@ def test_stories_an_editor_placed_an_article_in_are_never_merged_away():
     Article.objects.filter(pk=first.pk).update(story=other)
     assert healing.editor_decided([other.pk]) == {other.pk}
     assert healing.editor_decided([first.story_id]) == set()
+
+
+def test_importing_a_folder_of_one_visits_coverage_in_any_order_gives_one_story(tmp_path):
+    # As a user would: a folder of the visit's reports (Al Jazeera's undated), in an order of
+    # their own, through the import command (which heals and links after its batch).
+    names = [next(DEMO.glob(f"{number}_*.txt")).name for number in VISIT_2009]
+    for position, name in enumerate(random.Random(7).sample(names, len(names))):
+        (tmp_path / f"{position}-{name}").write_bytes((DEMO / name).read_bytes())
+    call_command("import_articles", str(tmp_path), outlet="Unnamed outlet", stdout=io.StringIO())
+    articles = list(Article.objects.all())
+    assert len(articles) == len(VISIT_2009)
+    assert any(article.published_at is None for article in articles)
+    (story,) = Story.objects.all()
+    assert story.title in {article.title for article in articles}
+    assert " and " not in story.title
+
+
+def _split_unseen(article: Article) -> Story:
+    """The article put in a story of its own, as if an import had started it there before
+    the rest of its event came in (no editor's doing: nothing is locked)."""
+    alone = Story.objects.create(title=article.title)
+    Article.objects.filter(pk=article.pk).update(story=alone)
+    placement.clear_caches()
+    placement.note_started(alone.pk)
+    return alone
+
+
+def test_after_a_batch_a_story_started_apart_joins_its_event_recorded_and_undoable():
+    articles = import_demo(VISIT_2009)
+    story_id = articles["000"].story_id
+    assert {article.story_id for article in articles.values()} == {story_id}
+    alone = _split_unseen(articles["001"])
+
+    link_new_stories()  # what a worker runs after its chunk of files
+
+    assert Article.objects.get(pk=articles["001"].pk).story_id == story_id
+    assert not Story.objects.filter(pk=alone.pk).exists()
+    edit = Edit.objects.get(action=Edit.Action.MERGE_STORIES)
+    assert edit.user is None
+    assert edit.summary.startswith("Automatically merged")
+
+    history.undo(edit.pk, make_editor())
+
+    # Undone by an editor: the article is back in its story, and stays there.
+    moved_back = Article.objects.get(pk=articles["001"].pk)
+    assert moved_back.story_id == alone.pk
+    assert moved_back.story_locked
+    placement.note_started(alone.pk)
+    link_new_stories()
+    assert Article.objects.get(pk=articles["001"].pk).story_id == alone.pk
+
+
+def test_healing_never_merges_a_story_an_editor_split():
+    articles = import_demo(VISIT_2009)
+    story = Story.objects.get(pk=articles["000"].story_id)
+    split = story.split([Article.objects.get(pk=articles["001"].pk)])  # an editor's split
+    placement.note_started(split.pk)
+    link_new_stories()
+    assert Article.objects.get(pk=articles["001"].pk).story_id == split.pk
+    assert not Edit.objects.filter(action=Edit.Action.MERGE_STORIES).exists()

@@ -25,7 +25,7 @@ from django.utils import timezone
 from articles.models import Article, PendingRelatives, Person, Quote
 from articles.quotes import extract_quotes, quotable_texts
 
-from .healing import heal
+from .healing import heal, heal_new_stories
 from .people import known_people_in, save_people
 from .placement import (
     article_for_story,
@@ -38,7 +38,7 @@ from .placement import (
 from .relatives import link_all_pending_relatives, link_relatives
 from .statements import match_article_statements
 
-__all__ = ["link_all_pending_relatives", "process_article"]
+__all__ = ["heal_new_stories", "link_all_pending_relatives", "process_article"]
 
 
 def process_article(article: Article) -> None:

@@ -9,17 +9,39 @@ undone: a story holding an article an editor placed (story_locked), a statement 
 (group_locked) or a title an editor wrote is never merged away, nor is an editor's article moved.
 """
 
+import contextlib
+
+from django.db import transaction
 from django.db.models import Q
 
 from articles import matching
-from articles.models import Article, Quote, Story
+from articles.models import Article, Edit, Quote, Story
 
+from .placement import (
+    CONTENT_WORDS,
+    STORIES_BY_ID_SQL,
+    STORY_SAMPLE,
+    candidate_rows,
+    clear_cached_stories,
+    retitle,
+    story_candidates,
+    take_started,
+)
+from .sql import fetchall
 from .statements import match_article_statements, refresh_groups
 
 # Single-article stories looked at again after an import: those among its candidates, at most.
 SINGLES_LOOKED_AT = 50
 # Undated articles looked at again in each story of the same subject on another occasion.
 UNDATED_LOOKED_AT = 20
+# After a batch, a story of one report joins the story it fits best, as placement weighs it and
+# on what placement needs (match_story's thresholds): the reports that came after it may have
+# made its event's story what it now fits. A dated report may join a story this many days from
+# its date then (a preview the days before, an analysis the days after); two stories of several
+# reports merge only within matching.STORY_MAX_GAP_DAYS.
+SINGLE_JOINS_MAX_GAP = 7
+# Stories of several reports started in the batch merge with the one most alike at this.
+STORIES_MERGE_MIN = matching.STORY_MERGE_MIN
 
 
 def editor_decided(story_ids) -> set[int]:
@@ -105,24 +127,92 @@ def _undated_of_other_occasions(
     return leaving
 
 
+def heal_new_stories() -> list[int]:
+    """Look again at the stories this process started since the last call, now that the rest
+    of the batch is in: each joins the story that tells its event (matching.closest_event),
+    if no editor decided otherwise. The stories merged away."""
+    started = take_started()
+    if not started:
+        return []
+    gone: list[int] = []
+    for story in story_candidates(fetchall(STORIES_BY_ID_SQL, [started])):
+        if story.key in gone:
+            continue
+        with transaction.atomic():
+            target = _closest_event(story)
+            if target is None or editor_decided([story.key, target.key]):
+                continue
+            merge_stories(target.key, [story.key])
+        clear_cached_stories([story.key, target.key])
+        gone.append(story.key)
+        (merged,) = story_candidates(fetchall(STORIES_BY_ID_SQL, [[target.key]])) or [None]
+        # The title of a story of thousands is settled (as after an import).
+        if merged is not None and 1 < len(merged.articles) < STORY_SAMPLE:
+            retitle(merged)
+    return gone
+
+
+def _closest_event(story: matching.StoryCandidate) -> matching.StoryCandidate | None:
+    """The story that tells the event of `story` (a story this process started), found among
+    the candidates of its first report as placement finds them."""
+    first = story.articles[0]
+    article = Article.objects.only("pk", "story_id", "published_at", "published_precision").get(
+        pk=first.key
+    )
+    people = set(
+        Quote.objects.visible()
+        .filter(article__story_id=story.key, person__isnull=False)
+        .values_list("person_id", flat=True)
+    )
+    words = matching.search_words(first, CONTENT_WORDS)
+    others = story_candidates(candidate_rows(article, people, words))
+    if len(story.articles) > 1:
+        return matching.closest_event(story, others, STORIES_MERGE_MIN)
+    # The story the report fits best as placement weighs it (its words weighed by their rarity
+    # among these candidates too: "Hiroshima" tells little between two events held there), if
+    # nothing says it is another occasion.
+    match = matching.match_story(first, others)
+    if match is None:
+        return None
+    target = next(other for other in others if other.key == match.key)
+    if not matching.same_event(story, target, 0.0, SINGLE_JOINS_MAX_GAP):
+        return None
+    return target
+
+
 def merge_stories(story_id: int, others: list[int]) -> None:
     """Move every article of the `others` stories into story `story_id`, their quotes matched
-    afresh against its statements, and delete the emptied stories."""
-    _move(story_id, Article.objects.filter(story_id__in=others))
+    afresh against its statements, and delete the emptied stories: recorded in the history as
+    an editor's merge is, without an editor, so that an editor can undo it."""
+    _move(story_id, Article.objects.filter(story_id__in=others), Edit.Action.MERGE_STORIES)
 
 
 def move_articles(story_id: int, article_ids: list[int]) -> None:
     """Move these articles (those no editor placed) into story `story_id`; a story left
-    without articles is deleted."""
+    without articles is deleted. Recorded in the history, as merge_stories."""
     articles = Article.objects.filter(pk__in=article_ids, story_locked=False)
-    _move(story_id, articles.exclude(quotes__group_locked=True))
+    _move(story_id, articles.exclude(quotes__group_locked=True), Edit.Action.MOVE_ARTICLE)
 
 
-def _move(story_id: int, articles) -> None:
-    moving = list(articles.order_by("published_at", "id").only("pk", "story_id"))
+def _move(story_id: int, articles, action: str) -> None:
+    # history imports coverage.statements: imported when first needed, as the models do.
+    from articles.history import Change, NoChange
+
+    moving = list(articles.order_by("published_at", "id").only("pk", "story_id", "title"))
     if not moving:
         return
     others = {article.story_id for article in moving} - {story_id}
+    moved_ids = [article.pk for article in moving]
+    quotes = Quote.objects.filter(article_id__in=moved_ids)
+    # The stories merged away, to be put back by an undo; the receiving story's row is not
+    # changed by the move (its title follows its reports, and must not make the undo refused).
+    change = Change(
+        articles=moved_ids,
+        quotes=quotes.values_list("pk", flat=True),
+        groups=quotes.values_list("group_id", flat=True),
+        stories=others,
+    )
+    titles = dict(Story.objects.filter(pk__in=[story_id, *others]).values_list("pk", "title"))
     old_groups = set(
         Quote.objects.filter(article__in=moving, group__isnull=False).values_list(
             "group_id", flat=True
@@ -137,3 +227,11 @@ def _move(story_id: int, articles) -> None:
     Story.objects.filter(Q(pk__in=others), articles__isnull=True).delete()
     for story in Story.objects.filter(pk__in=[story_id, *others]):
         story.refresh_date_range()
+    target = Story.objects.get(pk=story_id)
+    if action == Edit.Action.MERGE_STORIES:
+        named = ", ".join(f"“{titles.get(pk, pk)}”" for pk in sorted(others))
+        summary = f"Automatically merged the story {named} into “{titles[story_id]}”"
+    else:
+        summary = f"Automatically moved {len(moving)} article(s) into “{titles[story_id]}”"
+    with contextlib.suppress(NoChange):  # the articles' own rows all as they were
+        change.record(None, action, target, summary)

@@ -102,6 +102,7 @@ def place_new_article(
         title = matching.story_title([mine])[:300]  # never empty: "Untitled story" at worst
         story = Story.objects.create(title=title, start_date=day, end_date=day)
         keep_newest(_story_titles, story.pk, title, STORY_CACHE_SIZE)
+        note_started(story.pk)
         return Placement(story.pk, True, None, [], [], candidates)
     with cache_lock:
         joined = _story_cache.get(match.key)
@@ -204,6 +205,8 @@ STORY_ROWS_SQL = """
     ORDER BY s.id DESC
 """
 REVISION_SQL = "SELECT value FROM articles_story_revision WHERE story_id = %s"
+
+STORIES_BY_ID_SQL = STORY_ROWS_SQL.format(stories="SELECT unnest(%s::bigint[]) AS id")
 
 # Dated stories overlapping the days around an article's date (story_dates_idx finds them), the
 # latest undated ones (story_undated_idx), and the stories found by content (CONTENT_STORIES).
@@ -319,6 +322,28 @@ def clear_caches() -> None:
         _story_cache.clear()
         _article_cache.clear()
         _story_titles.clear()
+        _started.clear()
+
+
+# The stories this process started since healing last looked at them (healing.heal_new_stories):
+# a report that shared too little with its event's first reports to join them starts a story,
+# and is looked at again once the rest of the batch is in. An id whose import rolled back is
+# simply not found then.
+_started: set[int] = set()
+
+
+def note_started(story_id: int) -> None:
+    """A story this process started, for healing to look at again after the batch."""
+    with cache_lock:
+        _started.add(story_id)
+
+
+def take_started() -> list[int]:
+    """The stories this process started since the last call, oldest first."""
+    with cache_lock:
+        started = sorted(_started)
+        _started.clear()
+    return started
 
 
 # The title this process last gave each story, so that an unchanged one is not written again.

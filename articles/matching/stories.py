@@ -701,15 +701,55 @@ def search_words(article: ArticleForStory, count: int) -> list[str]:
     return sorted(best, key=best.__getitem__, reverse=True)[:count]
 
 
-def same_event(a: StoryCandidate, b: StoryCandidate, minimum: float = STORY_MERGE_MIN) -> bool:
+def same_event(
+    a: StoryCandidate,
+    b: StoryCandidate,
+    minimum: float = STORY_MERGE_MIN,
+    max_gap: int = STORY_MAX_GAP_DAYS,
+) -> bool:
     """Whether two stories tell one event: their pooled words as alike as `minimum`, no days of
-    the week or datelines that differ, and dates that are not another occasion's."""
+    the week or datelines that differ, and, when both are dated, dates at most `max_gap` days
+    apart. Two stories each with reports of their own days are two occasions: a follow-up joins
+    an event one article at a time (match_story weighs it), never by a merge of dated stories
+    weeks apart (the second earthquake of a country, a fortnight after the first)."""
     first, second = _story_profile(a), _story_profile(b)
     if first.weekdays and second.weekdays and not first.weekdays & second.weekdays:
         return False
     if first.places and second.places and not first.places.keys() & second.places.keys():
         return False  # datelines of other towns: the same kind of event elsewhere
-    return not other_occasion(a, b) and story_likeness(a, b) >= minimum
+    gap = _stories_gap(first, second)
+    if gap is not None and gap > max_gap:
+        return False
+    return story_likeness(a, b) >= minimum
+
+
+def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
+    """Days between two stories' date ranges (0 if they overlap), None unless both are dated."""
+    if not (first.start and second.start):
+        return None
+    return max((first.start - second.end).days, (second.start - first.end).days, 0)
+
+
+def closest_event(
+    story: StoryCandidate,
+    others: Sequence[StoryCandidate],
+    minimum: float,
+    max_gap: int = STORY_MAX_GAP_DAYS,
+) -> StoryCandidate | None:
+    """The story among `others` that tells `story`'s event: the one most alike in pooled words
+    (story_likeness), if it is the same event by same_event(minimum, max_gap). None when the
+    most alike is another occasion: a report closer to another day's event than to any of
+    this one's belongs to neither."""
+    best, best_likeness = None, 0.0
+    for other in others:
+        if other.key == story.key:
+            continue
+        likeness = story_likeness(story, other)
+        if likeness > best_likeness:
+            best, best_likeness = other, likeness
+    if best is None or not same_event(story, best, minimum, max_gap):
+        return None
+    return best
 
 
 def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
@@ -726,11 +766,8 @@ def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
 
 def other_occasion(a: StoryCandidate, b: StoryCandidate) -> bool:
     """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart: another occasion."""
-    first, second = _story_profile(a), _story_profile(b)
-    if not (first.start and second.start):
-        return False
-    gap = max((first.start - second.end).days, (second.start - first.end).days, 0)
-    return gap > STORY_FOLLOW_UP_DAYS
+    gap = _stories_gap(_story_profile(a), _story_profile(b))
+    return gap is not None and gap > STORY_FOLLOW_UP_DAYS
 
 
 def related_stories(
