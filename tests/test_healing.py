@@ -1,5 +1,6 @@
 """Stories that heal: one event's reports meet in one story whatever order they come in."""
 
+import datetime
 import io
 import random
 
@@ -117,3 +118,19 @@ def test_healing_never_merges_a_story_an_editor_split():
     link_new_stories()
     assert Article.objects.get(pk=articles["001"].pk).story_id == split.pk
     assert not Edit.objects.filter(action=Edit.Action.MERGE_STORIES).exists()
+
+
+def test_an_undated_report_shows_a_date_inferred_from_its_story(client):
+    articles = import_demo(VISIT_2009)
+    undated = articles["004"]  # Al Jazeera's page gives no date
+    assert undated.published_at is None
+    story = Story.objects.get(pk=undated.story_id)
+    assert story.start_date is not None
+    inferred = Article.objects.select_related("story").get(pk=undated.pk).date_from_story()
+    assert story.start_date <= inferred <= story.end_date + datetime.timedelta(days=1)
+    page = client.get(undated.get_absolute_url()).content.decode()
+    assert "(date inferred from its story)" in page
+    assert f'datetime="{inferred:%Y-%m-%d}"' in page
+    # A dated report shows its own date, nothing inferred.
+    dated = client.get(articles["000"].get_absolute_url()).content.decode()
+    assert "inferred from its story" not in dated

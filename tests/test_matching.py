@@ -21,6 +21,7 @@ from articles.matching import (
     StoryCandidate,
     clear_caches,
     closest_event,
+    date_in_story,
     fullest_wording,
     match_person,
     match_statements,
@@ -1214,3 +1215,19 @@ def test_the_closest_event_is_none_when_the_most_alike_story_is_another_occasion
     fire = story("fire", FIRE_FIRST)
     assert closest_event(report, [fire, next_year, visit], 0.0).key == "2009"
     assert closest_event(report, [fire, next_year], 0.0) is None
+
+
+def test_a_report_without_a_date_takes_the_day_of_its_story_that_it_names():
+    wednesday, friday = datetime.date(2023, 8, 2), datetime.date(2023, 8, 4)
+    assert date_in_story("Crews said on Thursday the fire was contained", wednesday, friday) == (
+        datetime.date(2023, 8, 3)
+    )
+    # The day after the story's last: a report of the evening's news.
+    assert date_in_story("On Saturday crews went home", wednesday, friday) == datetime.date(
+        2023, 8, 5
+    )
+    # No day named: a story of a day or two gives its first; a longer one leaves it open.
+    assert date_in_story("The fire was contained", wednesday, wednesday) == wednesday
+    assert date_in_story("The fire was contained", wednesday, friday) is None
+    assert date_in_story("On Monday it was contained", wednesday, friday) is None
+    assert date_in_story("On Thursday it was contained", None, None) is None

@@ -172,6 +172,26 @@ def _days_of(article: ArticleForStory) -> frozenset[str]:
     return frozenset({_DAY_NAMES[day], _DAY_NAMES[day - 1]})
 
 
+def date_in_story(
+    text: str, start: datetime.date | None, end: datetime.date | None
+) -> datetime.date | None:
+    """The day a report without a date of its own most likely tells of, from its story's dates:
+    the day of the week its text names ("on Wednesday") within the story's days or the day
+    after them, the earliest if several; else the story's first day if the story spans at most
+    two days. None when the story has no dates, or its days leave the report's open."""
+    if start is None:
+        return None
+    end = end or start
+    named = _weekdays(text)
+    if named:
+        span = (end - start).days + 2  # through the day after the story's last
+        for offset in range(min(span, 8)):
+            day = start + datetime.timedelta(days=offset)
+            if _DAY_NAMES[day.weekday()] in named:
+                return day
+    return start if (end - start).days <= 1 else None
+
+
 # How rare a word is: among the articles this process has read (imported, or loaded as a
 # candidate story's), an inverse document frequency, with BACKGROUND_PRIOR articles assumed besides
 # them that do not use it. A worker reads thousands, so "talks" and "president" weigh little and
