@@ -684,12 +684,12 @@ class Article(models.Model):
         """For an article without a date: the day its story's dates (and the day of the week its
         text names) point to, shown as inferred; never used to place it. None for a dated
         article, or when its story was not loaded with it (a list: no query per article)."""
-        if self.published_at is not None or not self.story_id:
+        deferred = self.get_deferred_fields()  # read none of them: a query each
+        if {"published_at", "story_id"} & deferred or self.published_at is not None:
             return None
-        if not Article.story.is_cached(self):
+        if not self.story_id or not Article.story.is_cached(self):
             return None
         # What the query loaded of its text: a list leaves the body behind, not the paragraphs.
-        deferred = self.get_deferred_fields()
         if "body" not in deferred:
             text = self.body
         elif "paragraphs" not in deferred:

@@ -137,7 +137,8 @@ def place_again(article: Article) -> tuple[int | None, int | None]:
     article.story_id = None
     quotes = list(article.quotes.visible().select_related("person"))
     speakers = {quote.person_id for quote in quotes if quote.person_id}
-    new, started, _ = place_new_article(article, article_for_story(article, quotes), speakers)
+    placed = place_new_article(article, article_for_story(article, quotes), speakers)
+    new, started = placed.story_id, placed.started
     if started and alone and old:
         Story.objects.filter(pk=new).delete()
         new, started = old, False
