@@ -20,7 +20,6 @@ from articles.matching import (
     StatementGroup,
     StoryCandidate,
     clear_caches,
-    closest_event,
     date_in_story,
     fullest_wording,
     match_person,
@@ -1200,21 +1199,8 @@ def test_two_dated_stories_a_fortnight_apart_are_two_occasions_however_alike():
     first = story("first", _dated(xinhua, datetime.date(2009, 12, 17)))
     again = story("again", _dated(rferl, datetime.date(2010, 1, 3)))
     assert not same_event(first, again)
-    assert closest_event(again, [first], 0.0) is None
     near = story("near", _dated(rferl, datetime.date(2009, 12, 18)))
     assert same_event(first, near)
-    assert closest_event(near, [first], 0.0).key == "first"
-
-
-def test_the_closest_event_is_none_when_the_most_alike_story_is_another_occasion():
-    # The report of the 2009 visit is most like the 2009 story; against only the stories of
-    # the next year's visit and of another subject, it belongs to neither.
-    report = story("report", DEMO_ARTICLES["reuters-2009"])
-    visit = story("2009", DEMO_ARTICLES["xinhua"], DEMO_ARTICLES["rferl"])
-    next_year = story("2010", DEMO_ARTICLES["reuters-2010"])
-    fire = story("fire", FIRE_FIRST)
-    assert closest_event(report, [fire, next_year, visit], 0.0).key == "2009"
-    assert closest_event(report, [fire, next_year], 0.0) is None
 
 
 def test_a_report_without_a_date_takes_the_day_of_its_story_that_it_names():

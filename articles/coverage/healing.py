@@ -40,8 +40,6 @@ UNDATED_LOOKED_AT = 20
 # its date then (a preview the days before, an analysis the days after); two stories of several
 # reports merge only within matching.STORY_MAX_GAP_DAYS.
 SINGLE_JOINS_MAX_GAP = 7
-# Stories of several reports started in the batch merge with the one most alike at this.
-STORIES_MERGE_MIN = matching.STORY_MERGE_MIN
 
 
 def editor_decided(story_ids) -> set[int]:
@@ -128,18 +126,19 @@ def _undated_of_other_occasions(
 
 
 def heal_new_stories() -> list[int]:
-    """Look again at the stories this process started since the last call, now that the rest
-    of the batch is in: each joins the story that tells its event (matching.closest_event),
-    if no editor decided otherwise. The stories merged away."""
+    """Look again at the stories this process started since the last call and that still hold
+    one report, now that the rest of the batch is in: each joins the story it now fits, if no
+    editor decided otherwise. The stories merged away."""
     started = take_started()
     if not started:
         return []
     gone: list[int] = []
     for story in story_candidates(fetchall(STORIES_BY_ID_SQL, [started])):
-        if story.key in gone:
+        # A story its event's later reports joined was found by them: singles are looked at.
+        if story.key in gone or len(story.articles) != 1:
             continue
         with transaction.atomic():
-            target = _closest_event(story)
+            target = _story_it_fits(story)
             if target is None or editor_decided([story.key, target.key]):
                 continue
             merge_stories(target.key, [story.key])
@@ -152,9 +151,9 @@ def heal_new_stories() -> list[int]:
     return gone
 
 
-def _closest_event(story: matching.StoryCandidate) -> matching.StoryCandidate | None:
-    """The story that tells the event of `story` (a story this process started), found among
-    the candidates of its first report as placement finds them."""
+def _story_it_fits(story: matching.StoryCandidate) -> matching.StoryCandidate | None:
+    """The story that tells the event of `story` (a story of one report this process started),
+    found among the candidates of its report as placement finds them."""
     first = story.articles[0]
     article = Article.objects.only("pk", "story_id", "published_at", "published_precision").get(
         pk=first.key
@@ -166,8 +165,6 @@ def _closest_event(story: matching.StoryCandidate) -> matching.StoryCandidate | 
     )
     words = matching.search_words(first, CONTENT_WORDS)
     others = story_candidates(candidate_rows(article, people, words))
-    if len(story.articles) > 1:
-        return matching.closest_event(story, others, STORIES_MERGE_MIN)
     # The story the report fits best as placement weighs it (its words weighed by their rarity
     # among these candidates too: "Hiroshima" tells little between two events held there), if
     # nothing says it is another occasion.

@@ -750,28 +750,6 @@ def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
     return max((first.start - second.end).days, (second.start - first.end).days, 0)
 
 
-def closest_event(
-    story: StoryCandidate,
-    others: Sequence[StoryCandidate],
-    minimum: float,
-    max_gap: int = STORY_MAX_GAP_DAYS,
-) -> StoryCandidate | None:
-    """The story among `others` that tells `story`'s event: the one most alike in pooled words
-    (story_likeness), if it is the same event by same_event(minimum, max_gap). None when the
-    most alike is another occasion: a report closer to another day's event than to any of
-    this one's belongs to neither."""
-    best, best_likeness = None, 0.0
-    for other in others:
-        if other.key == story.key:
-            continue
-        likeness = story_likeness(story, other)
-        if likeness > best_likeness:
-            best, best_likeness = other, likeness
-    if best is None or not same_event(story, best, minimum, max_gap):
-        return None
-    return best
-
-
 def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
     """The cosine of two stories' pooled words, each weighed by its rarity."""
     first, second = _story_profile(a), _story_profile(b)
