@@ -1217,3 +1217,19 @@ def test_a_report_without_a_date_takes_the_day_of_its_story_that_it_names():
     assert date_in_story("The fire was contained", wednesday, friday) is None
     assert date_in_story("On Monday it was contained", wednesday, friday) is None
     assert date_in_story("On Thursday it was contained", None, None) is None
+
+
+def test_an_undated_report_naming_another_day_asks_what_dated_reports_ask():
+    # No dates to compare, and the report says "on Wednesday" where the story says "on
+    # Tuesday": the days are the only word on time, and they disagree, so the likeness that
+    # joins an undated report (STORY_MATCH_MIN) is not enough; the same report naming the
+    # story's day joins.
+    clear_caches()  # every word as rare as the next: the likeness of a fresh process
+    lede = FIRE_SECOND.text.split("\n")[1]
+    wednesday = ArticleForStory("wednesday", None, (), (), lede, ())
+    tuesday = ArticleForStory(
+        "tuesday", None, (), (), lede.replace("on Wednesday", "on Tuesday"), ()
+    )
+    fire = story("fire", undated(FIRE_FIRST))
+    assert match_story(wednesday, [fire]) is None
+    assert match_story(tuesday, [fire]).key == "fire"

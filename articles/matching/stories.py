@@ -574,7 +574,8 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     story more than STORY_FOLLOW_UP_DAYS from it is never a match, one more than
     STORY_MAX_GAP_DAYS from it costs STORY_LATE_PENALTY (a preview or a follow-up must say more,
     up to three times that at the limit). score >= STORY_MATCH_MIN joins (STORY_MATCH_MIN_DATED
-    when both are dated: another event of the same day and town reads much like this one), as
+    when both are dated: another event of the same day and town reads much like this one; and
+    when no dates compare but the days of the week disagree), as
     does the same wire copy (text >= STORY_NEAR_DUPLICATE_TEXT) within the dates. Placement never
     depends on a date: an undated article is placed by its content.
 
@@ -696,7 +697,9 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         )
         # Dates that agree say little in a busy week: another event the same day in the same
         # town reads much like this one, so dated reports need more words in common.
-        minimum = STORY_MATCH_MIN if gap is None else STORY_MATCH_MIN_DATED
+        # Days of the week that disagree are what time says when no dates can be compared:
+        # they ask as much as dates that agree.
+        minimum = STORY_MATCH_MIN if gap is None and not other_day else STORY_MATCH_MIN_DATED
         if score >= minimum or near_duplicate:
             accepted_matches.append(StoryMatch(stories[si].key, round(score, 3), reasons))
     if not accepted_matches:
