@@ -321,12 +321,16 @@ def blocked_message(later: list[Edit]) -> str:
         )
     newest = later[0]
     when = dateformat.format(timezone.localtime(newest.created_at), "j M Y, H:i")
-    who = newest.user.get_username() if newest.user else "someone"
+    who = newest.author
     message = f"A later change stands in the way: “{newest.summary}” ({who}, {when}). Undo it first"
     if len(later) > 1:
         others = "; ".join(f"“{edit.summary}”" for edit in later[1:])
         message += f", then the earlier ones that touched the same things ({others})"
     return message + "."
+
+
+# Changes the imports make on their own (coverage.healing), recorded without an editor.
+AUTOMATIC_PLACEMENTS = (Edit.Action.MERGE_STORIES, Edit.Action.MOVE_ARTICLE)
 
 
 def undo(pk: int, user) -> Edit:
@@ -342,6 +346,10 @@ def undo(pk: int, user) -> Edit:
         if comparable(current) != comparable(edit.after):
             raise Conflict(blocked_message(later_changes(edit)))
         restore(edit.before)
+        if edit.user_id is None and edit.action in AUTOMATIC_PLACEMENTS:
+            # An editor undoing what the import decided: the articles stay where the editor
+            # put them back, and healing never moves them again.
+            Article.objects.filter(pk__in=ids["articles"]).update(story_locked=True)
         undoing = Edit.objects.create(
             user=user,
             action=Edit.Action.UNDO,

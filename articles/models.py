@@ -26,7 +26,7 @@ from django.utils.text import slugify
 
 from articles.ingest.outlets import KnownOutlet
 from articles.ingest.outlets import Outlet as IngestOutlet
-from articles.matching import story_title
+from articles.matching import date_in_story, story_title
 from articles.quotes import is_public_alias
 
 # A route's URL on either side of its one integer argument, by (route, script prefix, URLconf).
@@ -680,6 +680,25 @@ class Article(models.Model):
         "byline",
     )
     PLACED_BY = frozenset({"published_at", "published_precision", "outlet_id"})
+
+    def date_from_story(self):
+        """For an article without a date: the day its story's dates (and the day of the week its
+        text names) point to, shown as inferred; never used to place it. None for a dated
+        article, or when its story was not loaded with it (a list: no query per article)."""
+        deferred = self.get_deferred_fields()  # read none of them: a query each
+        if {"published_at", "story_id"} & deferred or self.published_at is not None:
+            return None
+        if not self.story_id or not Article.story.is_cached(self):
+            return None
+        # What the query loaded of its text: a list leaves the body behind, not the paragraphs.
+        if "body" not in deferred:
+            text = self.body
+        elif "paragraphs" not in deferred:
+            text = "\n".join(paragraph["text"] for paragraph in self.paragraphs)
+        else:
+            text = ""
+        story = self.story
+        return date_in_story(f"{self.title}\n\n{text}", story.start_date, story.end_date)
 
     def correct(self, **details) -> list[str]:
         """An editor's corrections of what the reading got wrong (CORRECTABLE fields, by
@@ -1420,6 +1439,12 @@ class Edit(models.Model):
 
     def __str__(self):
         return self.summary
+
+    @property
+    def author(self) -> str:
+        """Who made the change: an editor's name, or "automatic" for what an import decided
+        on its own (coverage.healing records its merges and moves without a user)."""
+        return self.user.get_username() if self.user else "automatic"
 
     def get_target_url(self) -> str:
         """Where the changed thing is shown (it may have been removed since)."""

@@ -43,8 +43,8 @@ django.setup()
 
 from django.db import connection, connections  # noqa: E402
 
-from articles.coverage import link_all_pending_relatives  # noqa: E402
 from articles.imports import import_file  # noqa: E402
+from articles.imports.running import link_new_stories  # noqa: E402
 from articles.models import Article, Quote, Story  # noqa: E402
 from bench.common import machine_reference  # noqa: E402
 from bench.corpus import OUTLETS, make_event, render_report, stream  # noqa: E402
@@ -84,7 +84,7 @@ def import_one_worker(files) -> None:
         for chunk in itertools.batched(files, CHUNK, strict=False):
             for name, data in chunk:
                 statuses[import_file(name, data).status] += 1
-            link_all_pending_relatives()  # as each import task does after its chunk
+            link_new_stories()  # as each import task does after its chunk
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     n = sum(statuses.values())
     print(
@@ -107,7 +107,7 @@ def _worker(files, next_chunk, results) -> None:
             break
         for name, data in batch:
             statuses[import_file(name, data).status] += 1
-        link_all_pending_relatives()
+        link_new_stories()
     results.put((dict(statuses), time.process_time() - cpu, peak_rss_mb()))
     connections.close_all()
 

@@ -308,6 +308,8 @@ def run(part: str, seeds: list[int], report_one, verbose: bool = False) -> None:
         f"scored ({len(real.missing)} without their text here)"
     )
     old_name = connection.settings_dict["NAME"]
+    # A database of its own: the synthetic benchmark may be running beside it.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{old_name}_real"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         for seed in seeds:

@@ -130,6 +130,8 @@ def main():
         return
     files = [(name, data) for name, data, _ in islice(stream(args.seed), args.articles)]
     old_name = connection.settings_dict["NAME"]
+    # A database of its own: the tests may be running beside it.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{old_name}_stories"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         if args.workers > 1:

@@ -25,17 +25,20 @@ from django.utils import timezone
 from articles.models import Article, PendingRelatives, Person, Quote
 from articles.quotes import extract_quotes, quotable_texts
 
+from .healing import heal, heal_new_stories
 from .people import known_people_in, save_people
 from .placement import (
     article_for_story,
     article_for_story_from,
+    clear_cached_stories,
     place_new_article,
     remember_new_article,
+    retitle,
 )
 from .relatives import link_all_pending_relatives, link_relatives
 from .statements import match_article_statements
 
-__all__ = ["link_all_pending_relatives", "process_article"]
+__all__ = ["heal_new_stories", "link_all_pending_relatives", "process_article"]
 
 
 def process_article(article: Article) -> None:
@@ -61,7 +64,8 @@ def _process_new(article: Article) -> None:
     mine = article_for_story_from(
         article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
     )
-    article.story_id, started, joined = place_new_article(article, mine, speakers)
+    placement = place_new_article(article, mine, speakers)
+    article.story_id, started = placement.story_id, placement.started
     Article.objects.insert(article)
     for quote in quotes:
         quote.article = article
@@ -70,7 +74,27 @@ def _process_new(article: Article) -> None:
     # Relations are symmetric: a story finds its relatives once, after it starts.
     if started and speakers:
         PendingRelatives.objects.create(story_id=article.story_id)
-    remember_new_article(article, mine, started, joined)
+    story = remember_new_article(article, mine, started, placement.joined)
+    if story is not None:
+        _heal_and_retitle(article, story, placement)
+
+
+# Reports after which a story's title is settled.
+TITLE_SETTLES = 4
+
+
+def _heal_and_retitle(article: Article, story, placement) -> None:
+    """Merge the stories the new article shows to be its story's event, take in the single
+    articles that now fit it, and name it by its most central headline."""
+    gone = heal(
+        article.story_id, story, placement.candidates, placement.also_matches, placement.near
+    )
+    if gone:
+        clear_cached_stories([article.story_id, *gone])
+    # A story is named while its first reports come in; then its title stays, for readers who
+    # know it by that name.
+    if 1 < len(story.articles) <= TITLE_SETTLES:
+        retitle(story)
 
 
 def _reprocess(article: Article) -> None:
@@ -80,7 +104,8 @@ def _reprocess(article: Article) -> None:
         visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
         mine = article_for_story(article, visible)
         speakers = {q.person_id for q in visible if q.person_id}
-        article.story_id, started, _ = place_new_article(article, mine, speakers)
+        placement = place_new_article(article, mine, speakers)
+        article.story_id, started = placement.story_id, placement.started
     match_article_statements(article)
     # processed_at tells cached story samples (see story_candidates) to load this one again.
     Article.objects.filter(pk=article.pk).update(

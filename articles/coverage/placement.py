@@ -1,4 +1,5 @@
-"""Story placement: the story an article reports on, found among the stories near its date.
+"""Story placement: the story an article reports on, found among the stories near its date, the
+stories sharing its rarest words, and those quoting its people.
 
 What the matcher (articles.matching.match_story) needs of candidate stories comes from a
 per-process cache that one query per article checks against the database. Several worker
@@ -18,7 +19,7 @@ from django.db.models.functions import Coalesce, Greatest, Least, RowNumber
 from django.utils import timezone
 
 from articles import matching
-from articles.models import Article, PersonStory, Quote, Story
+from articles.models import SEARCH_CONFIG, Article, PersonStory, Quote, Story
 
 from .sql import fetchall
 
@@ -30,6 +31,11 @@ DATED_CANDIDATES = 200
 # Undated stories considered for any article: the most recent ones (for a dated article), or
 # the most recent sharing a person (for an undated one).
 UNDATED_CANDIDATES = 30
+# Stories found by content, dated or not: for each of the article's CONTENT_WORDS rarest words of
+# its headline and lede, the stories of the latest CONTENT_ARTICLES articles using it. Content
+# comes first: an undated article is placed by it, and a dated one finds its preview or follow-up.
+CONTENT_WORDS = 6
+CONTENT_ARTICLES = 10
 
 
 def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory:
@@ -63,25 +69,41 @@ def _dated(article: Article) -> bool:
     )
 
 
+@dataclasses.dataclass
+class Placement:
+    """Where place_new_article put an article."""
+
+    story_id: int
+    started: bool  # the article starts the story
+    joined: "_CachedStory | None"  # the story as the matcher saw it (None: started, or let go)
+    also_matches: list[int]  # other stories the article fits as well (see healing)
+    near: list[int]  # other stories whose words are near the article's (see healing)
+    candidates: list[matching.StoryCandidate]  # every story the matcher compared it with
+
+
 def place_new_article(
     article: Article, mine: matching.ArticleForStory, people_ids: set[int]
-) -> tuple[int, bool, "_CachedStory | None"]:
-    """The story an article without one reports on (its id), whether the article starts it,
-    and the story as the matcher saw it (None if it starts it, or if this process has let it
-    go). A date outside the story's range widens it; the article itself is not written."""
-    rows = candidate_rows(article, people_ids)
-    match = matching.match_story(mine, story_candidates(rows))
+) -> Placement:
+    """The story an article without one reports on. A date outside the story's range widens
+    it; the article itself is not written."""
+    words = matching.search_words(mine, CONTENT_WORDS)
+    rows = candidate_rows(article, people_ids, words)
+    candidates = story_candidates(rows)
+    match = matching.match_story(mine, candidates)
     if match is None:
         # Before starting a story, wait for any other import that may be starting the same
         # one, and look again: its story is there once it has committed.
         _lock_story_dates(mine.published)
-        rows = candidate_rows(article, people_ids)
-        match = matching.match_story(mine, story_candidates(rows))
+        rows = candidate_rows(article, people_ids, words)
+        candidates = story_candidates(rows)
+        match = matching.match_story(mine, candidates)
     day = mine.published
     if match is None:
         title = matching.story_title([mine])[:300]  # never empty: "Untitled story" at worst
         story = Story.objects.create(title=title, start_date=day, end_date=day)
-        return story.pk, True, None
+        keep_newest(_story_titles, story.pk, title, STORY_CACHE_SIZE)
+        note_started(story.pk)
+        return Placement(story.pk, True, None, [], [], candidates)
     with cache_lock:
         joined = _story_cache.get(match.key)
     start, end = next(row[1:3] for row in rows if row[0] == match.key)
@@ -91,7 +113,7 @@ def place_new_article(
             start_date=Least(Coalesce("start_date", Value(day)), Value(day)),
             end_date=Greatest(Coalesce("end_date", Value(day)), Value(day)),
         )
-    return match.key, False, joined
+    return Placement(match.key, False, joined, match.also_matches, match.near, candidates)
 
 
 def place_again(article: Article) -> tuple[int | None, int | None]:
@@ -115,7 +137,8 @@ def place_again(article: Article) -> tuple[int | None, int | None]:
     article.story_id = None
     quotes = list(article.quotes.visible().select_related("person"))
     speakers = {quote.person_id for quote in quotes if quote.person_id}
-    new, started, _ = place_new_article(article, article_for_story(article, quotes), speakers)
+    placed = place_new_article(article, article_for_story(article, quotes), speakers)
+    new, started = placed.story_id, placed.started
     if started and alone and old:
         Story.objects.filter(pk=new).delete()
         new, started = old, False
@@ -184,33 +207,49 @@ STORY_ROWS_SQL = """
 """
 REVISION_SQL = "SELECT value FROM articles_story_revision WHERE story_id = %s"
 
-# Dated stories overlapping the days around an article's date (story_dates_idx finds them) and
-# the latest undated ones (story_undated_idx).
-NEAR_STORIES_SQL = STORY_ROWS_SQL.format(
-    stories="""
-        (SELECT id FROM articles_story
-         WHERE start_date IS NOT NULL AND id <> %(exclude)s
-           AND daterange(start_date, end_date, '[]') && daterange(%(start)s, %(end)s, '[]')
-         ORDER BY id DESC LIMIT %(dated)s)
-        UNION ALL
-        (SELECT id FROM articles_story WHERE start_date IS NULL AND id <> %(exclude)s
-         ORDER BY id DESC LIMIT %(undated)s)
-    """
-)
+STORIES_BY_ID_SQL = STORY_ROWS_SQL.format(stories="SELECT unnest(%s::bigint[]) AS id")
+
+# Dated stories overlapping the days around an article's date (story_dates_idx finds them), the
+# latest undated ones (story_undated_idx), and the stories found by content (CONTENT_STORIES).
+NEAR_STORIES = """
+    (SELECT id FROM articles_story
+     WHERE start_date IS NOT NULL AND id <> %(exclude)s
+       AND daterange(start_date, end_date, '[]') && daterange(%(start)s, %(end)s, '[]')
+     ORDER BY id DESC LIMIT %(dated)s)
+    UNION
+    (SELECT id FROM articles_story WHERE start_date IS NULL AND id <> %(exclude)s
+     ORDER BY id DESC LIMIT %(undated)s)
+"""
 
 # The latest stories quoting any of some people: each person's latest stories by their latest
 # quote there (PersonStory, person_story_recent_idx), the newest stories of those.
-PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(
-    stories=f"""
-        SELECT DISTINCT latest.story_id AS id
-        FROM unnest(%(people)s::bigint[]) AS person(id)
-        CROSS JOIN LATERAL (
-            SELECT ps.story_id FROM {PersonStory._meta.db_table} ps
-            WHERE ps.person_id = person.id AND ps.story_id <> %(exclude)s
-            ORDER BY ps.person_id, ps.latest_quote DESC LIMIT %(stories)s
-        ) latest
-        ORDER BY latest.story_id DESC LIMIT %(stories)s
-    """
+PEOPLES_STORIES = f"""
+    SELECT DISTINCT latest.story_id AS id
+    FROM unnest(%(people)s::bigint[]) AS person(id)
+    CROSS JOIN LATERAL (
+        SELECT ps.story_id FROM {PersonStory._meta.db_table} ps
+        WHERE ps.person_id = person.id AND ps.story_id <> %(exclude)s
+        ORDER BY ps.person_id, ps.latest_quote DESC LIMIT %(stories)s
+    ) latest
+    ORDER BY latest.story_id DESC LIMIT %(stories)s
+"""
+PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(stories=PEOPLES_STORIES)
+
+# The stories of the latest articles using each of some words (article_search_idx): the words
+# are an article's rarest, so each finds few articles.
+CONTENT_STORIES = f"""
+    SELECT DISTINCT found.story_id AS id
+    FROM unnest(%(words)s::text[]) AS word(value)
+    CROSS JOIN LATERAL (
+        SELECT a.story_id FROM articles_article a
+        WHERE a.search_vector @@ plainto_tsquery('{SEARCH_CONFIG}', word.value)
+          AND a.story_id IS NOT NULL AND a.story_id <> %(exclude)s
+        ORDER BY a.id DESC LIMIT %(per_word)s
+    ) found
+"""
+NEAR_STORIES_SQL = STORY_ROWS_SQL.format(stories=f"{NEAR_STORIES} UNION ({CONTENT_STORIES})")
+UNDATED_STORIES_SQL = STORY_ROWS_SQL.format(
+    stories=f"({PEOPLES_STORIES}) UNION ({CONTENT_STORIES})"
 )
 
 
@@ -232,24 +271,25 @@ def peoples_stories(
     )
 
 
-def candidate_rows(article: Article, people_ids: set[int]) -> list[tuple]:
-    """Stories the article may belong to, as rows for `story_candidates`: in one query, those
-    whose dates come within STORY_MAX_GAP_DAYS of its date, and the latest undated ones; for an
-    undated article, the latest stories quoting one of its people."""
+def candidate_rows(article: Article, people_ids: set[int], words: list[str]) -> list[tuple]:
+    """Stories the article may belong to, as rows for `story_candidates`, in one query: those
+    sharing its rarest `words`; and those whose dates come within STORY_MAX_GAP_DAYS of its
+    date with the latest undated ones, or, for an undated article, the latest stories quoting
+    one of its people."""
+    params = {
+        "exclude": article.story_id or 0,
+        "words": words,
+        "per_word": CONTENT_ARTICLES,
+    }
     if not _dated(article):
-        return peoples_stories(people_ids, article.story_id, UNDATED_CANDIDATES)
+        params.update(people=sorted(people_ids), stories=UNDATED_CANDIDATES)
+        return fetchall(UNDATED_STORIES_SQL, params)
     day = article.published_at.date()
     window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
-    return fetchall(
-        NEAR_STORIES_SQL,
-        {
-            "exclude": article.story_id or 0,
-            "start": day - window,
-            "end": day + window,
-            "dated": DATED_CANDIDATES,
-            "undated": UNDATED_CANDIDATES,
-        },
+    params.update(
+        start=day - window, end=day + window, dated=DATED_CANDIDATES, undated=UNDATED_CANDIDATES
     )
+    return fetchall(NEAR_STORIES_SQL, params)
 
 
 # Candidate stories as the matcher sees them, kept between articles in this process. Each use
@@ -282,6 +322,51 @@ def clear_caches() -> None:
     with cache_lock:
         _story_cache.clear()
         _article_cache.clear()
+        _story_titles.clear()
+        _started.clear()
+
+
+# The stories this process started since healing last looked at them (healing.heal_new_stories):
+# a report that shared too little with its event's first reports to join them starts a story,
+# and is looked at again once the rest of the batch is in. An id whose import rolled back is
+# simply not found then.
+_started: set[int] = set()
+
+
+def note_started(story_id: int) -> None:
+    """A story this process started, for healing to look at again after the batch."""
+    with cache_lock:
+        _started.add(story_id)
+
+
+def take_started() -> list[int]:
+    """The stories this process started since the last call, oldest first."""
+    with cache_lock:
+        started = sorted(_started)
+        _started.clear()
+    return started
+
+
+# The title this process last gave each story, so that an unchanged one is not written again.
+_story_titles: OrderedDict[int, str] = OrderedDict()
+
+
+def retitle(story: matching.StoryCandidate) -> None:
+    """Name the story by its most central headline (matching.story_title), unless an editor
+    named it."""
+    title = matching.story_title(story.articles)[:300]
+    with cache_lock:
+        if _story_titles.get(story.key) == title:
+            return
+    Story.objects.filter(pk=story.key, title_locked=False).exclude(title=title).update(title=title)
+    keep_newest(_story_titles, story.key, title, STORY_CACHE_SIZE)
+
+
+def clear_cached_stories(keys) -> None:
+    """Forget these stories (merged, or merged away): they load again when candidates."""
+    with cache_lock:
+        for key in keys:
+            _story_cache.pop(key, None)
 
 
 def keep_newest(cache: OrderedDict, key, value, size: int) -> None:
@@ -399,14 +484,14 @@ def _load_articles_for_story(pks: list[int]) -> dict[int, matching.ArticleForSto
 
 def remember_new_article(
     article: Article, mine: matching.ArticleForStory, started: bool, joined: _CachedStory | None
-) -> None:
+) -> matching.StoryCandidate | None:
     """Put the article just stored in the cache, and its story as it is now, as the next
     article's candidate_rows will find it after commit: the next article needs no query for it.
     The story's revision, read after this article moved it, is final: the trigger that moved it
     holds its row until commit, so no other import moves it in between."""
     keep_newest(_article_cache, article.pk, (article.processed_at, mine), ARTICLE_CACHE_SIZE)
     if not started and joined is None:
-        return  # a story this process no longer keeps: it loads again when a candidate
+        return None  # a story this process no longer keeps: it loads again when a candidate
     (revision,) = fetchall(REVISION_SQL, [article.story_id])[0]
     entry = (_order_key(article.published_at, article.pk), mine)
     if started:
@@ -427,3 +512,4 @@ def remember_new_article(
     candidate = matching.StoryCandidate(article.story_id, start, end, sampled)
     cached = _CachedStory((start, end, revision), loaded_at, candidate, order, size)
     keep_newest(_story_cache, article.story_id, cached, STORY_CACHE_SIZE)
+    return candidate

@@ -15,7 +15,7 @@ from articles.models import Quote, Story, StoryRelatedProfile
 
 from .placement import (
     PEOPLES_STORIES_SQL,
-    STORY_ROWS_SQL,
+    STORIES_BY_ID_SQL,
     cache_lock,
     keep_newest,
     peoples_stories,
@@ -59,7 +59,6 @@ STORY_SPEAKERS_SQL = """
     WHERE a.story_id = ANY(%s) AND q.person_id IS NOT NULL AND q.status <> %s
     GROUP BY a.story_id
 """
-STORIES_BY_ID_SQL = STORY_ROWS_SQL.format(stories="SELECT unnest(%s::bigint[]) AS id")
 
 
 def link_pending_relatives() -> int:

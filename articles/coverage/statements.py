@@ -145,13 +145,18 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
         groups,
     )
     starting: list[Quote] = []  # each starts a statement of its own
+    repeats: list[tuple[Quote, int]] = []  # each repeats a starting quote (its index there)
+    started_at: dict[int, int] = {}  # new_group_index -> index in `starting`
     joining: dict[int, list[Quote]] = {}
     for assignment in assignments:
         quote = new_quotes[assignment.quote_key]
         if assignment.group_key is not None:
             quote.group_id = assignment.group_key
             joining.setdefault(quote.group_id, []).append(quote)
+        elif assignment.new_group_index in started_at:
+            repeats.append((quote, started_at[assignment.new_group_index]))
         elif assignment.new_group_index is not None:
+            started_at[assignment.new_group_index] = len(starting)
             starting.append(quote)
     created = StatementGroup.objects.start_many(article.story_id, starting)
     plan = _StatementPlan(grouped=[*starting], groups=[], rediffed=[])
@@ -159,6 +164,9 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
         quote.group_id, quote.diff = group_id, []
         if quote.pk is None:
             plan.groups.append((group_id, quote, quote.person_id))
+    for quote, index in repeats:
+        quote.group_id, quote.diff = created[index], _diff(starting[index], quote)
+        plan.grouped.append(quote)
     old_members: dict[int, list[_Member]] = {}
     for member in rows:
         if member.group_id in joining:

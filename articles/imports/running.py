@@ -15,7 +15,7 @@ import threading
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 
-from articles.coverage import link_all_pending_relatives
+from articles.coverage import heal_new_stories, link_all_pending_relatives
 from articles.imports.storing import RETRY_SQLSTATES, FileReport, import_file, sqlstate
 from articles.imports.workers import CONNECTION_ERRORS
 
@@ -31,18 +31,23 @@ RETRY_ALARM_SECONDS = 0.005
 
 
 def link_new_stories() -> None:
-    """Relate the stories the imports started to older ones, after the articles committed
-    (see PendingRelatives). A failure here loses no article: the stories stay pending and the
-    next task links them."""
-    try:
-        link_all_pending_relatives()
-    except CONNECTION_ERRORS as error:
-        # A deadlock with an import touching the same stories: rolled back, left pending.
-        if sqlstate(error) not in RETRY_SQLSTATES:
-            raise
-        logger.warning("linking new stories to their relatives was rolled back: %s", error)
-    except Exception:
-        logger.exception("linking new stories to their relatives failed")
+    """After a batch of imports committed: look again at the stories this process started
+    (each may join the story of its event, see heal_new_stories), then relate the new stories
+    to older ones (see PendingRelatives). A failure here loses no article: a story not healed
+    stays as it was, and those not linked stay pending for the next task."""
+    for step, what in (
+        (heal_new_stories, "healing new stories"),
+        (link_all_pending_relatives, "linking new stories to their relatives"),
+    ):
+        try:
+            step()
+        except CONNECTION_ERRORS as error:
+            # A deadlock with an import touching the same stories: rolled back.
+            if sqlstate(error) not in RETRY_SQLSTATES:
+                raise
+            logger.warning("%s was rolled back: %s", what, error)
+        except Exception:
+            logger.exception("%s failed", what)
 
 
 class ImportTooSlow(BaseException):

@@ -25,21 +25,30 @@ from .statements import (
     match_statements,
 )
 from .stories import (
+    STORY_MATCH_MIN,
     STORY_MAX_GAP_DAYS,
+    STORY_MERGE_MIN,
     ArticleForStory,
     RelatedProfile,
     StoryCandidate,
     StoryMatch,
+    date_in_story,
     match_story,
+    other_occasion,
     related_by_profile,
     related_profile,
     related_stories,
+    same_event,
+    search_words,
+    story_likeness,
     story_title,
 )
 from .words import clear_caches
 
 __all__ = [
+    "STORY_MATCH_MIN",
     "STORY_MAX_GAP_DAYS",
+    "STORY_MERGE_MIN",
     "ArticleForStory",
     "DiffToken",
     "GroupAssignment",
@@ -54,9 +63,14 @@ __all__ = [
     "match_person",
     "match_statements",
     "match_story",
+    "date_in_story",
+    "other_occasion",
     "related_by_profile",
     "related_profile",
     "related_stories",
+    "same_event",
+    "search_words",
+    "story_likeness",
     "story_title",
     "word_diff",
 ]

@@ -164,8 +164,9 @@ def match_statements(
     Only the new quotes are compared, each with the members of the groups it could belong to: groups
     by the same speaker or with no known speaker (any group when the quote's speaker is unknown),
     without a quote from the same article. A group's score is its best member's score. Each group
-    takes at most one quote per article, best score first. Returns one assignment per new quote, in
-    order. New quotes are never grouped with each other (a call is one article).
+    takes at most one quote per article, best score first, except that a quote repeating an
+    earlier one of the article word for word goes where that one goes (as a new group, the same
+    new_group_index). Returns one assignment per new quote, in order.
     """
     _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
@@ -244,7 +245,15 @@ def match_statements(
     assignments = []
     new_index = 0
     for qi, quote in enumerate(new_quotes):
-        if qi in chosen:
+        repeated = _repeated(qi, new_quotes, texts)
+        if qi not in chosen and repeated is not None:
+            # An article repeating its own words (a summary atop the report) makes one
+            # statement of them, not two.
+            first = assignments[repeated]
+            assignments.append(
+                GroupAssignment(quote.key, first.group_key, first.new_group_index, first.score)
+            )
+        elif qi in chosen:
             gi, score = chosen[qi]
             assignments.append(GroupAssignment(quote.key, groups[gi].key, None, score))
         elif texts[qi].content:
@@ -253,6 +262,25 @@ def match_statements(
         else:
             assignments.append(GroupAssignment(quote.key, None, None, 0.0))
     return assignments
+
+
+def _repeated(qi: int, quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> int | None:
+    """The earlier quote of the same article (and speaker) that quote `qi` repeats word for
+    word, whole or in part; None if it repeats none."""
+    norm = texts[qi].norm
+    if len(texts[qi].content) < CONTAINED_MIN_CONTENT:
+        return None
+    for qj in range(qi):
+        if quotes[qj].article_key != quotes[qi].article_key:
+            continue
+        if quotes[qj].speaker_key != quotes[qi].speaker_key and None not in (
+            quotes[qj].speaker_key,
+            quotes[qi].speaker_key,
+        ):
+            continue
+        if f" {norm} " in f" {texts[qj].norm} ":
+            return qj
+    return None
 
 
 def fullest_wording(texts: Sequence[str]) -> int:

@@ -1,11 +1,20 @@
 """Which story (event) an article reports on, which stories are related, and a new story's title.
 
-`match_story` places an article in a story or starts a new one, `related_stories` links stories
-about the same people and subject, and `story_title` names a new story.
+`match_story` places an article in a story or starts a new one, `same_event` tells whether two
+stories are one event told twice (to merge them), `related_stories` links stories about the same
+people and subject, and `story_title` names a story by its most central headline.
+
+Placement reads the content first: the words of an article (its headline and lede counting
+double), weighed by how rare each is among the articles this process has read, against a story's
+words pooled; people, places and shared statements add to that. A known date narrows (a story
+more than STORY_FOLLOW_UP_DAYS away is another occasion); a missing one only takes away a small
+bonus; and the days of the week that the texts name ("on Tuesday") tell two occasions apart when
+no date does.
 """
 
 import datetime
 import math
+import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
@@ -21,7 +30,6 @@ from .words import (
     _content_word,
     _renumber_words_if_full,
     _Text,
-    content_words,
     normalise_words,
     register_cache,
 )
@@ -61,24 +69,30 @@ class StoryMatch:
     # Other stories the article fits as well: probably the same event split in two (the article
     # that links them arrived last), for the editor to merge.
     also_matches: list[object] = field(default_factory=list)
+    # Other stories whose words are near the article's, though short of a match: perhaps parts
+    # of this event that no report has linked yet (see same_event).
+    near: list[object] = field(default_factory=list)
 
 
-# Stories join on dates, people, places, words and shared statements. Words and names alone do not
-# separate two visits by the same people a year apart (the demo's 2009 and 2010 reports score as
-# alike as two reports of one visit), so an article without a usable date needs a shared statement.
-STORY_MAX_GAP_DAYS = 4  # published more than this outside the story's dates: another event
-STORY_MATCH_MIN = 0.45  # dates agree: words, people and places suffice
-STORY_MATCH_MIN_UNDATED = 0.5  # no date to compare: also needs a shared statement...
-STORY_NEAR_DUPLICATE_TEXT = 0.8  # ...unless the text is near-identical (the same wire copy)
-STORY_MIN_TEXT = 0.25  # the same subject: a festival in the fire's county on the same day is not
-# Text leads: the same leader in the same city the same week is often another event.
-STORY_WEIGHTS = {"text": 0.6, "people": 0.2, "places": 0.1}
-STORY_STATEMENT_BONUS = 0.15  # per shared statement, at most two
-STORY_DATE_BONUS = 0.1  # in full within a day of one of the story's articles, less further off
-STORY_OTHER_PLACE = 0.1  # taken off when both name places, none the same, and no statement shared
-# Stories assumed besides the candidates when weighing words and people by rarity, so that with
-# one candidate every word still counts about the same.
+# Stories join on words, people, places, shared statements and dates. `text` is the cosine of the
+# article's words and the story's pooled words, each weighed by its rarity (see _Background):
+# reports of one event score 0.2-0.8, other events of the same people or place 0.05-0.3.
+STORY_MAX_GAP_DAYS = 4  # a known date this near the story's dates is the same occasion's
+STORY_FOLLOW_UP_DAYS = 30  # further than this: another occasion, whatever the words
+STORY_LATE_PENALTY = 0.1  # between the two: a preview or follow-up must say more, up to 3x
+STORY_MIN_TEXT = 0.1  # below this the subject is another one, whatever else is shared
+STORY_MATCH_MIN = 0.24
+STORY_MATCH_MIN_DATED = 0.3  # when both are dated (see match_story)
+STORY_WEIGHTS = {"people": 0.08, "places": 0.04}
+STORY_STATEMENT_BONUS = 0.08  # per shared statement, at most two
+STORY_OTHER_PLACE = 0.04  # taken off when both name places, none the same, and no statement shared
+STORY_OTHER_DAY = 0.12  # taken off when both name days of the week, none the same
+STORY_MERGE_MIN = 0.32  # two stories' pooled words this alike: one event in two parts
+STORY_NEAR_DUPLICATE_TEXT = 0.8  # the same wire copy: joins whatever else differs, within dates
+# People are weighed by their rarity among the candidate stories, with this many stories assumed
+# besides them that share nothing (with one candidate, every person counts about the same).
 STORY_RARITY_PRIOR = 10
+STORY_AMONG_POWER = 0.5  # how much a word's rarity among the candidates counts beside the rest
 # A quote matching one of a story's statements counts for the story only if they share at least
 # this much of the shorter one's words, weighed by rarity: a stock phrase with the event's own
 # words swapped ("I told them the X is not for sale") is another statement.
@@ -92,14 +106,18 @@ RELATED_MIN_SCORE = 0.35
 # imports use, and each entry holds an article's text and its terms.
 @lru_cache(maxsize=1 << 12)
 def _term_weights(text: str) -> dict[str, float]:
-    """Sub-linear term frequencies of the content words (3+ letters, no numbers)."""
+    """Sub-linear term frequencies of the content words (3+ letters, no numbers but years), the
+    headline's and the lede's counted twice: they say what the event is, the rest is background
+    ("two weeks after a 7.8-magnitude quake killed 8,000")."""
     counts: dict[str, int] = {}
     terms = _terms_of_words
     if len(terms) > TERMS_OF_WORDS_MAX:
         terms.clear()
     # Count first, then look at each distinct word once: articles repeat their words a lot.
     # A plain dict of each word's term: an lru_cache call per word was a fifth of the time.
-    for word, n in Counter(normalise_words(text)).items():
+    words = Counter(normalise_words(text))
+    words.update(normalise_words(_headline_and_lede(text)))
+    for word, n in words.items():
         term = terms.get(word, 0)
         if term == 0:
             term = terms[word] = _term_of(word)
@@ -111,11 +129,118 @@ def _term_weights(text: str) -> dict[str, float]:
 # Each word's term for _term_weights (None for none), emptied past TERMS_OF_WORDS_MAX words.
 _terms_of_words: dict[str, str | None] = {}
 TERMS_OF_WORDS_MAX = 1 << 17
+LEDE_PARAGRAPHS = 2
+LEDE_MIN_WORDS = 15  # a shorter line under the headline is a caption, a byline or chrome
+
+
+def _headline_and_lede(text: str) -> str:
+    """The first line of `text` (the headline) and its first paragraphs of prose."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    lede = [line for line in lines[1:12] if len(line.split()) >= LEDE_MIN_WORDS]
+    return "\n".join([lines[0], *lede[:LEDE_PARAGRAPHS]])
 
 
 def _term_of(word: str) -> str | None:
+    if word.isdigit():
+        # A year tells two occasions apart ("the 2016 visit"); other numbers are counts.
+        return word if len(word) == 4 and word[:2] in ("19", "20") else None
     term = _content_word(word)
     return term if term and len(term) > 2 and not term.isdigit() else None
+
+
+_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+@lru_cache(maxsize=1 << 12)
+def _weekdays(text: str) -> frozenset[str]:
+    """The days of the week a text names: the day of its event ("on Tuesday"), mostly."""
+    return frozenset(_WEEKDAY.findall(text))
+
+
+_DAY_NAMES = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+
+
+def _days_of(article: ArticleForStory) -> frozenset[str]:
+    """The days of the week of an article's event: those its text names, or else those of its
+    date and the day before (a report comes out on the day or the next)."""
+    named = _weekdays(article.text)
+    if named or article.published is None:
+        return named
+    day = article.published.weekday()
+    return frozenset({_DAY_NAMES[day], _DAY_NAMES[day - 1]})
+
+
+def date_in_story(
+    text: str, start: datetime.date | None, end: datetime.date | None
+) -> datetime.date | None:
+    """The day a report without a date of its own most likely tells of, from its story's dates:
+    the day of the week its text names ("on Wednesday") within the story's days or the day
+    after them, the earliest if several; else the story's first day if the story spans at most
+    two days. None when the story has no dates, or its days leave the report's open."""
+    if start is None:
+        return None
+    end = end or start
+    named = _weekdays(text)
+    if named:
+        span = (end - start).days + 2  # through the day after the story's last
+        for offset in range(min(span, 8)):
+            day = start + datetime.timedelta(days=offset)
+            if _DAY_NAMES[day.weekday()] in named:
+                return day
+    return start if (end - start).days <= 1 else None
+
+
+# How rare a word is: among the articles this process has read (imported, or loaded as a
+# candidate story's), an inverse document frequency, with BACKGROUND_PRIOR articles assumed besides
+# them that do not use it. A worker reads thousands, so "talks" and "president" weigh little and
+# "Dharahara" much; a fresh process weighs every word about the same, and learns as it reads.
+BACKGROUND_PRIOR = 10
+BACKGROUND_TERMS_MAX = 1 << 18  # past this many words, every count is halved and the ones dropped
+BACKGROUND_TEXTS_KEPT = 1 << 16  # texts remembered so that one read twice counts once
+
+
+class _Background:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.frequencies: dict[str, int] = {}
+        self.documents = 0
+        self.seen: OrderedDict[int, None] = OrderedDict()
+
+    def note(self, text: str, terms: Iterable[str]) -> None:
+        key = hash(text)
+        with self.lock:
+            if key in self.seen:
+                return
+            self.seen[key] = None
+            if len(self.seen) > BACKGROUND_TEXTS_KEPT:
+                self.seen.popitem(last=False)
+            self.documents += 1
+            frequencies = self.frequencies
+            for term in terms:
+                frequencies[term] = frequencies.get(term, 0) + 1
+            if len(frequencies) > BACKGROUND_TERMS_MAX:
+                self.documents //= 2
+                self.frequencies = {t: n // 2 for t, n in frequencies.items() if n > 1}
+
+    def rarity(self, term: str) -> float:
+        total = self.documents + BACKGROUND_PRIOR
+        return math.log(total / (self.frequencies.get(term, 0) + 1))
+
+    @property
+    def epoch(self) -> int:
+        """Moves on as the counts grow by a tenth: a story's weighed norm is kept for one."""
+        return int(math.log(self.documents + BACKGROUND_PRIOR) / math.log(1.1))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.frequencies = {}
+            self.documents = 0
+            self.seen.clear()
+
+
+_background = _Background()
 
 
 def _cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: float) -> float:
@@ -146,6 +271,19 @@ class _StoryProfile:
     articles: tuple[dict[str, float], ...] = ()
     dates: tuple[datetime.date, ...] = ()
     quote_norms: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    # The norm of the pooled words weighed by rarity, by _Background.epoch.
+    norms: dict = field(default_factory=dict)
+
+    def weighed_norm(self) -> float:
+        epoch = _background.epoch
+        norm = self.norms.get(epoch)
+        if norm is None:
+            rarity = _background.rarity
+            norm = math.sqrt(sum((w * rarity(t)) ** 2 for t, w in self.terms.items()))
+            self.norms.clear()
+            self.norms[epoch] = norm
+        return norm
 
 
 def _people_keys(names: Iterable[str]) -> dict[str, str]:
@@ -176,12 +314,18 @@ def _profile(
     articles: Sequence[ArticleForStory],
     start: datetime.date | None = None,
     end: datetime.date | None = None,
+    dated_days: bool = False,
 ) -> _StoryProfile:
     places: dict[str, str] = {}
     quotes: dict[str, _Text] = {}
     dates = [a.published for a in articles if a.published is not None]
     article_terms = tuple(_term_weights(article.text) for article in articles)
     terms, people = _pooled_terms_and_people(articles, article_terms)
+    weekdays: set[str] = set()
+    for article, weights in zip(articles, article_terms, strict=True):
+        _background.note(article.text, weights)
+        # A story's days are those its reports name; a new article's, those of its date too.
+        weekdays.update(_days_of(article) if dated_days else _weekdays(article.text))
     for article in articles:
         for place in article.places:
             places.setdefault(_place_key(place), place)
@@ -200,6 +344,7 @@ def _profile(
         article_terms,
         tuple(sorted(set(dates))),
         frozenset(quotes),
+        frozenset(weekdays),
     )
 
 
@@ -300,7 +445,9 @@ def _story_profile_by_content(story: StoryCandidate) -> _StoryProfile:
 
 def _clear_caches() -> None:
     _term_weights.cache_clear()
+    _weekdays.cache_clear()
     _terms_of_words.clear()
+    _background.clear()
     with _story_profiles_lock:
         _story_profiles.clear()
         _profiles_by_articles.clear()
@@ -407,80 +554,94 @@ def _rare_words_share(a: _Text, b: _Text, rarity: dict[str, float]) -> float:
     return shared / shorter if shorter else 0.0
 
 
-def _nearest_gap(day: datetime.date | None, dates: Sequence[datetime.date]) -> int | None:
-    if day is None or not dates:
-        return None
-    return min(abs((day - other).days) for other in dates)
-
-
 def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> StoryMatch | None:
     """The story this article reports on, or None when it starts a new one.
 
-    A story dated more than STORY_MAX_GAP_DAYS away from the article is never a match. The article
-    is compared with each of the story's articles, not with all of them pooled (a pooled story
-    matches more the more it has absorbed, and snowballs): `text` is the share of the article's
-    words found in the story's likeliest article, each word weighed by its rarity among the
-    candidate stories, so that "talks" and "agreed" count little and the event's own words much.
-    People are weighed by rarity too (a leader quoted at every event says little). A story whose
-    text is less alike than STORY_MIN_TEXT is about something else.
+    Content first: `text` is the cosine of the article's words and the story's pooled words
+    (headline and lede counting double), each weighed by its rarity among the articles read (see
+    _Background), so that "talks" and "agreed" count little and the event's own words much. A
+    story whose text is less alike than STORY_MIN_TEXT is about something else.
 
-    Score (STORY_WEIGHTS): 0.6 x text + 0.2 x share of the article's people the story names
-    (weighed by rarity) + 0.1 x share of its places (minus STORY_OTHER_PLACE when both name
-    places, none in common, and no statement is shared) + 0.15 per shared statement (at most two;
-    a formula quoted at several events, or a stock phrase with other words in it, is not one) + up
-    to 0.1 for dates (in full within a day of one of the story's articles, so that a story that
-    has spread over days does not draw in everything near it). When both dates are known and
-    close, score >= STORY_MATCH_MIN suffices. When either date is unknown, the article must also
-    share a statement with the story (or be a near-duplicate of one of its articles): people and
-    subject alone recur from one event to the next.
+    A word the article shares with many of the candidate stories tells them apart little: its
+    weight is also scaled by its rarity among them (to the power STORY_AMONG_POWER).
+
+    Score: text + 0.08 x share of the article's people the story names (weighed by their rarity
+    among the candidates: a leader quoted at every event says little) + 0.04 x share of its places
+    (minus STORY_OTHER_PLACE when both name places, none in common, and no statement is shared) +
+    0.08 per shared statement (at most two; a formula quoted at several events, or a stock phrase
+    with other words in it, is not one); minus STORY_OTHER_DAY when both name days of the week and
+    none is the same ("on Saturday" against "on Tuesday": two occasions). A known date narrows: a
+    story more than STORY_FOLLOW_UP_DAYS from it is never a match, one more than
+    STORY_MAX_GAP_DAYS from it costs STORY_LATE_PENALTY (a preview or a follow-up must say more,
+    up to three times that at the limit). score >= STORY_MATCH_MIN joins (STORY_MATCH_MIN_DATED
+    when both are dated: another event of the same day and town reads much like this one; and
+    when no dates compare but the days of the week disagree), as
+    does the same wire copy (text >= STORY_NEAR_DUPLICATE_TEXT) within the dates. Placement never
+    depends on a date: an undated article is placed by its content.
 
     The best-scoring story wins; `reasons` say why, for the editor, and `also_matches` lists the
-    other stories that passed. Matching is incremental, so the result can depend on arrival order:
-    an undated report that arrives before any report it shares a statement with starts a story of
-    its own; `also_matches` then shows the two stories to merge when the linking article arrives.
+    other stories that passed: probably the same event split in two (the article that links them
+    arrived last), which the caller may merge (see same_event).
     """
     _renumber_words_if_full()
-    mine = _profile([article])
-    near: list[tuple[int, _StoryProfile, int | None, set[str]]] = []
+    mine = _profile([article], dated_days=True)
+    if not mine.terms:
+        return None
+    rarity = _background.rarity
+    eligible: list[tuple[int, _StoryProfile, int | None, set[str]]] = []
     for si, story in enumerate(stories):
         profile = _story_profile(story)
         gap = _date_gap(article.published, profile.start, profile.end)
-        if gap is None or gap <= STORY_MAX_GAP_DAYS:
-            near.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
-    if not near or not mine.terms:
+        if gap is None or gap <= STORY_FOLLOW_UP_DAYS:
+            eligible.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
+    if not eligible:
         return None
-    word_rarity = _rarity(mine.terms, [shared for *_, shared in near], len(near))
-    terms = {word: weight * word_rarity[word] for word, weight in mine.terms.items()}
-    terms_total = sum(terms.values())
-    people = _rarity(
-        mine.people,
-        [mine.people.keys() & profile.people.keys() for _, profile, _, _ in near],
-        len(near),
-    )
-    people_total = sum(people.values())
+    # A word the article shares with many of the candidate stories tells them apart little
+    # ("Marquez" when she is at three events this week): its rarity among them counts too.
+    among = _rarity(mine.terms, [shared for *_, shared in eligible], len(eligible))
+    scale = math.log(len(eligible) + STORY_RARITY_PRIOR)
+    terms = {
+        word: weight * rarity(word) * (among[word] / scale) ** STORY_AMONG_POWER
+        for word, weight in mine.terms.items()
+    }
+    squares = {word: weight * weight for word, weight in terms.items()}
+    norm = math.sqrt(sum(squares.values()))
+    if not norm:
+        return None
 
-    scored: list[tuple[int, _StoryProfile, int | None, float, float]] = []
-    for si, profile, gap, shared in near:
-        # All the story's words pooled cover at least as much as any one of its articles: a
-        # cheap bound that spares the article-by-article comparison for most stories.
-        if not terms_total or sum(map(terms.__getitem__, shared)) < STORY_MIN_TEXT * terms_total:
+    scored: list[tuple[int, _StoryProfile, int | None, float]] = []
+    for si, profile, gap, shared in eligible:
+        # The cosine is at most the share of the article's weight in the shared words (Cauchy-
+        # Schwarz): a cheap bound that spares the full comparison for most stories.
+        if math.sqrt(sum(map(squares.__getitem__, shared))) < STORY_MIN_TEXT * norm:
             continue
-        text, best = 0.0, None
-        for article_terms in profile.articles:
-            covered = sum(map(terms.__getitem__, shared & article_terms.keys())) / terms_total
-            if covered > text:
-                text, best = covered, article_terms
+        story_terms = profile.terms
+        dot = sum(terms[word] * story_terms[word] * rarity(word) for word in shared)
+        story_norm = profile.weighed_norm()
+        text = dot / (norm * story_norm) if story_norm else 0.0
         if text >= STORY_MIN_TEXT:
-            closest = _cosine(mine.terms, mine.terms_norm, best, _norm(best))
-            scored.append((si, profile, gap, text, closest))
+            scored.append((si, profile, gap, text))
     if not scored:
         return None
 
-    # Comparing quotes is the costly part: only for the stories that statements could still
-    # make acceptable (the others' reasons and scores are never seen).
-    evidence: dict[int, tuple[list[str], list[str], float, bool]] = {}
-    worth_quotes = []
-    for si, profile, gap, text, closest in scored:
+    near = [profile for _, profile, _, _ in scored]
+    others = [profile for _, profile, _, _ in eligible]
+    people = _rarity(
+        mine.people, [mine.people.keys() & profile.people.keys() for profile in near], len(near)
+    )
+    people_total = sum(people.values())
+    # Word for word at several events, a quote is a formula ("we were not consulted").
+    quotes = [
+        quote
+        for quote in mine.quotes
+        if sum(quote.norm in profile.quote_norms for profile in others) < STORY_FORMULA_STORIES
+    ]
+    word_rarity = {word: rarity(word) for word in mine.terms}
+    worth_quotes = [(si, profile) for si, profile, _, _ in scored]
+    statements = _shared_statement_counts(quotes, worth_quotes, word_rarity) if quotes else {}
+
+    accepted_matches: list[StoryMatch] = []
+    for si, profile, gap, text in scored:
         shared_people = _shared_people(mine.people, profile.people)
         places = [mine.places[k] for k in mine.places if k in profile.places]
         other_place = bool(mine.places and profile.places and not places)
@@ -489,57 +650,37 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
             if people_total
             else 0.0
         )
-        base = (
-            STORY_WEIGHTS["text"] * text
+        shared_statements = statements.get(si, 0)
+        score = (
+            text
             + STORY_WEIGHTS["people"] * min(people_share, 1.0)
             + STORY_WEIGHTS["places"] * (len(places) / len(mine.places) if mine.places else 0.0)
+            + STORY_STATEMENT_BONUS * min(shared_statements, 2)
         )
-        evidence[si] = (shared_people, places, base, other_place)
-        best_possible = base + 2 * STORY_STATEMENT_BONUS + 1e-9
-        if gap is not None:
-            possible = best_possible + STORY_DATE_BONUS >= STORY_MATCH_MIN
-        else:
-            possible = (
-                closest >= STORY_NEAR_DUPLICATE_TEXT or best_possible >= STORY_MATCH_MIN_UNDATED
-            )
-        if possible:
-            worth_quotes.append((si, profile))
-    # Word for word at several events, a quote is a formula ("we were not consulted").
-    quotes = [
-        quote
-        for quote in mine.quotes
-        if sum(quote.norm in profile.quote_norms for _, profile, _, _ in near)
-        < STORY_FORMULA_STORIES
-    ]
-    statements = _shared_statement_counts(quotes, worth_quotes, word_rarity) if quotes else {}
-
-    accepted_matches: list[StoryMatch] = []
-    for si, profile, gap, text, closest in scored:
-        shared_people, places, base, other_place = evidence[si]
-        shared_statements = statements.get(si, 0)
-        score = base + STORY_STATEMENT_BONUS * min(shared_statements, 2)
         if other_place and not shared_statements:
             score -= STORY_OTHER_PLACE
+
+        other_day = bool(mine.weekdays and profile.weekdays) and not (
+            mine.weekdays & profile.weekdays
+        )
+        if other_day:
+            score -= STORY_OTHER_DAY
         reasons = []
         if gap is not None:
-            nearest = _nearest_gap(article.published, profile.dates)
-            if nearest is None:
-                nearest = gap
-            score += STORY_DATE_BONUS * max(0.0, 1 - max(nearest - 1, 0) / STORY_MAX_GAP_DAYS)
             dates = str(profile.start)
             if profile.end != profile.start:
                 dates += f" to {profile.end}"
+            if gap > STORY_MAX_GAP_DAYS:
+                # Further off, less likely the same occasion: twice the penalty at the limit.
+                late = (gap - STORY_MAX_GAP_DAYS) / (STORY_FOLLOW_UP_DAYS - STORY_MAX_GAP_DAYS)
+                score -= STORY_LATE_PENALTY * (1 + 2 * late)
             reasons.append(
                 f"published during the story ({dates})"
                 if gap == 0
                 else f"published {gap} day(s) from the story ({dates})"
             )
-            accepted = score >= STORY_MATCH_MIN
         else:
             reasons.append("no date to compare")
-            accepted = closest >= STORY_NEAR_DUPLICATE_TEXT or (
-                shared_statements >= 1 and score >= STORY_MATCH_MIN_UNDATED
-            )
         if shared_statements:
             reasons.append(f"shares {shared_statements} statement(s)")
         if shared_people:
@@ -548,15 +689,86 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
             reasons.append("same places: " + ", ".join(sorted(places)))
         elif other_place:
             reasons.append("other places: " + ", ".join(sorted(mine.places.values())))
+        if other_day:
+            reasons.append("other days: " + ", ".join(sorted(mine.weekdays)))
         reasons.append(f"text similarity {text:.2f}")
-        if accepted:
+        near_duplicate = text >= STORY_NEAR_DUPLICATE_TEXT and (
+            gap is None or gap <= STORY_MAX_GAP_DAYS
+        )
+        # Dates that agree say little in a busy week: another event the same day in the same
+        # town reads much like this one, so dated reports need more words in common.
+        # Days of the week that disagree are what time says when no dates can be compared:
+        # they ask as much as dates that agree.
+        minimum = STORY_MATCH_MIN if gap is None and not other_day else STORY_MATCH_MIN_DATED
+        if score >= minimum or near_duplicate:
             accepted_matches.append(StoryMatch(stories[si].key, round(score, 3), reasons))
     if not accepted_matches:
         return None
     accepted_matches.sort(key=lambda match: match.score, reverse=True)
     best = accepted_matches[0]
     best.also_matches = [match.key for match in accepted_matches[1:]]
+    accepted = {match.key for match in accepted_matches}
+    best.near = [stories[si].key for si, *_ in scored if stories[si].key not in accepted]
     return best
+
+
+def search_words(article: ArticleForStory, count: int) -> list[str]:
+    """The `count` rarest words of the article's headline and lede, as written (for a full-text
+    search of the stories that use them): the event's own words, not the subject's."""
+    rarity = _background.rarity
+    best: dict[str, tuple[float, int]] = {}
+    for word in normalise_words(_headline_and_lede(article.text)):
+        term = _term_of(word)
+        if term and not term.isdigit() and word not in best:
+            best[word] = (rarity(term), len(word))
+    return sorted(best, key=best.__getitem__, reverse=True)[:count]
+
+
+def same_event(
+    a: StoryCandidate,
+    b: StoryCandidate,
+    minimum: float = STORY_MERGE_MIN,
+    max_gap: int = STORY_MAX_GAP_DAYS,
+) -> bool:
+    """Whether two stories tell one event: their pooled words as alike as `minimum`, no days of
+    the week or datelines that differ, and, when both are dated, dates at most `max_gap` days
+    apart. Two stories each with reports of their own days are two occasions: a follow-up joins
+    an event one article at a time (match_story weighs it), never by a merge of dated stories
+    weeks apart (the second earthquake of a country, a fortnight after the first)."""
+    first, second = _story_profile(a), _story_profile(b)
+    if first.weekdays and second.weekdays and not first.weekdays & second.weekdays:
+        return False
+    if first.places and second.places and not first.places.keys() & second.places.keys():
+        return False  # datelines of other towns: the same kind of event elsewhere
+    gap = _stories_gap(first, second)
+    if gap is not None and gap > max_gap:
+        return False
+    return story_likeness(a, b) >= minimum
+
+
+def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
+    """Days between two stories' date ranges (0 if they overlap), None unless both are dated."""
+    if not (first.start and second.start):
+        return None
+    return max((first.start - second.end).days, (second.start - first.end).days, 0)
+
+
+def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
+    """The cosine of two stories' pooled words, each weighed by its rarity."""
+    first, second = _story_profile(a), _story_profile(b)
+    shared = first.terms.keys() & second.terms.keys()
+    if not shared:
+        return 0.0
+    rarity = _background.rarity
+    dot = sum(first.terms[w] * second.terms[w] * rarity(w) ** 2 for w in shared)
+    norms = first.weighed_norm() * second.weighed_norm()
+    return dot / norms if norms else 0.0
+
+
+def other_occasion(a: StoryCandidate, b: StoryCandidate) -> bool:
+    """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart: another occasion."""
+    gap = _stories_gap(_story_profile(a), _story_profile(b))
+    return gap is not None and gap > STORY_FOLLOW_UP_DAYS
 
 
 def related_stories(
@@ -593,47 +805,76 @@ def related_by_profile(
     return related
 
 
-_HEADLINE_MAX_WORDS = 14
-_CAPTION_MARKS = ("[", "]", "/", "(", "|", "©")
+_HEADLINE_MAX_WORDS = 16
+_CAPTION_MARKS = ("[", "]", "/", "|", "©", "@")
+
+
+_HEADLINE_LINES = 4  # the headline is among the first lines (chrome may stand above it)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def _headlines_of(article: ArticleForStory) -> list[str]:
+    """The lines among the article's first that read as a headline: 3 to 16 words, mostly
+    words, no caption or byline marks or clock time, not a sentence's end, not names alone."""
+    lines = [line.strip() for line in article.text.splitlines() if line.strip()]
+    found = []
+    for line in lines[:_HEADLINE_LINES]:
+        words = line.split()
+        alphabetic = sum(any(c.isalpha() for c in w) for w in words)
+        if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or alphabetic < 0.8 * len(words):
+            continue
+        if any(mark in line for mark in _CAPTION_MARKS) or _CLOCK.search(line):
+            continue
+        if line.endswith((".", ":", ",", ";")) or _names_only(words):
+            continue
+        found.append(line)
+    return found
+
+
+def _names_only(words: list[str]) -> bool:
+    """ "Barack Obama and Shigeaki Mori": who, not what happened."""
+    joining = {"and", "&", "of", "de", "van", "von"}
+    return ("and" in words or "&" in words) and all(
+        w[:1].isupper() or w.casefold() in joining for w in words
+    )
 
 
 def story_title(articles: Sequence[ArticleForStory]) -> str:
-    """A short title for a new story: the earliest article's headline, if it names what the
-    articles share; else the next article's; else the people and places they share.
+    """A story's title: the most central headline among its reports, the one whose words weigh
+    most in the words the reports share (each weighed by its rarity); the earliest of equals.
 
-    A headline is one of the first four lines: 3 to 14 words, mostly words, no caption or byline
-    marks; chrome such as "Global General" shares no terms and is passed over.
+    A headline is one of an article's first lines that reads as one (_headlines_of): site chrome
+    ("Global General") and captions are passed over. Without any, the first line of prose of the
+    earliest report, cut to a dozen words; "Untitled story" at worst. Never a list of names.
     """
     if not articles:
         return ""
     ordered = sorted(
         articles, key=lambda a: (a.published is None, a.published or datetime.date.min)
     )
+    weights = [_term_weights(article.text) for article in ordered]
+    rarity = _background.rarity
     if len(ordered) == 1:
-        weights = _term_weights(ordered[0].text)
-        shared = set(sorted(weights, key=weights.__getitem__, reverse=True)[:12])
+        shared = {word: weight * rarity(word) for word, weight in weights[0].items()}
     else:
-        # Words that at least two of the articles use.
-        document_counts = Counter(w for a in ordered for w in _term_weights(a.text))
-        shared = {w for w, n in document_counts.items() if n >= 2}
-
+        # Words that at least two of the reports use, by how many use them.
+        counts = Counter(word for terms in weights for word in terms)
+        shared = {word: n * rarity(word) for word, n in counts.items() if n >= 2}
+    best, best_score = "", 0.0
     for article in ordered:
-        best_line, best_shared = "", 0
-        lines = [line.strip() for line in article.text.splitlines() if line.strip()]
-        for line in lines[:4]:
+        for headline in _headlines_of(article):
+            terms = {t for w in normalise_words(headline) if (t := _term_of(w))}
+            # Mean weight per word, with a little for length: the fullest central headline.
+            score = sum(shared.get(t, 0.0) for t in terms) / (len(terms) + 2)
+            if score > best_score:
+                best, best_score = headline, score
+    if best:
+        return best
+    for article in ordered:
+        for line in article.text.splitlines():
             words = line.split()
             alphabetic = sum(any(c.isalpha() for c in w) for w in words)
-            if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or alphabetic < 0.8 * len(words):
-                continue
-            if any(mark in line for mark in _CAPTION_MARKS) or line.endswith((".", ":", ",")):
-                continue
-            terms = {w for w in content_words(normalise_words(line)) if len(w) > 2}
-            if len(terms & shared) > best_shared:
-                best_line, best_shared = line, len(terms & shared)
-        if best_shared >= 2:
-            return best_line
-
-    profile = _profile(ordered)
-    names = [profile.people[k] for k in list(profile.people)[:2]]
-    places = [profile.places[k] for k in list(profile.places)[:1]]
-    return " in ".join(filter(None, [" and ".join(names), ", ".join(places)])) or "Untitled story"
+            if alphabetic >= 4 and not _names_only(words):
+                title = " ".join(words[:12])
+                return title + ("…" if len(words) > 12 else "")
+    return "Untitled story"
