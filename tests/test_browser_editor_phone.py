@@ -40,15 +40,17 @@ def newsroom(live_server):
     )
     client = Client()
     client.force_login(editor)
-    client.post(
+    renamed = client.post(
         reverse("articles:rename_story", args=[story.pk]),
         {"title": LONG_TITLE, "based_on": story.title},
     )
     quote = story.articles.order_by("pk").first().quotes.order_by("pk").first()
-    client.post(
+    tag = "agricultural-trade-liberalisation-policy"
+    tagged = client.post(
         reverse("articles:add_tag", args=[quote.pk]),
-        {"version": quote.version, "tag": "agricultural-trade-liberalisation-policy", "create": "on"},
+        {"version": quote.version, "tag": tag, "create": "on"},
     )
+    assert renamed.status_code == tagged.status_code == 302
     with transaction.atomic():
         batch = ImportBatch.objects.create(label="unsigned-wire-copies-from-the-agency-feed.zip")
         queue_files(batch, [("unsigned-story-without-any-credit.txt", UNSIGNED_STORY.encode())])
