@@ -134,3 +134,14 @@ def test_an_undated_report_shows_a_date_inferred_from_its_story(client):
     # A dated report shows its own date, nothing inferred.
     dated = client.get(articles["000"].get_absolute_url()).content.decode()
     assert "inferred from its story" not in dated
+
+
+def test_the_activity_log_shows_an_automatic_merge_as_automatic(editor_client):
+    articles = import_demo(VISIT_2009)
+    _split_unseen(articles["001"])
+    link_new_stories()
+
+    page = editor_client.get("/activity/").content.decode()
+
+    assert "Automatically merged" in page
+    assert ">automatic</a>" in page
