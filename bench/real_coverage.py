@@ -255,6 +255,9 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
     each of them."""
     from articles.models import Quote
 
+    from articles.models import Article
+
+    stories = dict(Article.objects.filter(pk__in=articles.values()).values_list("pk", "story_id"))
     quotes: dict[int, list[tuple[int, str, int | None]]] = {}
     for article, pk, text, group in (
         Quote.objects.visible()
@@ -285,7 +288,12 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
             if qa[2] is not None and qa[2] == qb[2]:
                 score.grouped += 1
             else:
-                score.missed.append(f"{pa} / {pb}: «{qa[1][:60]}» / «{qb[1][:60]}»")
+                where = (
+                    "same story"
+                    if stories.get(articles.get(pa)) == stories.get(articles.get(pb))
+                    else "two stories"
+                )
+                score.missed.append(f"{pa} / {pb} ({where}): «{qa[1][:60]}» / «{qb[1][:60]}»")
     for ((qa, pa), sa), ((qb, pb), sb) in combinations(renders.items(), 2):
         if pa == pb or qa[2] is None or qa[2] != qb[2]:
             continue

@@ -452,6 +452,13 @@ def test_partial_quote_with_an_unknown_speaker_needs_four_content_words():
     assert same_statement(full, "years of delays")  # same speaker: contained word for word
 
 
+def test_short_fragment_with_other_little_words_joins_the_same_speakers_fragment():
+    assert same_statement("worst had been avoided", "the worst has been avoided")
+    assert not same_statement("worst had been avoided", "the worst has been avoided", speaker_b=None)
+    assert not same_statement("worst had been avoided", "the worst is yet to come")
+    assert not same_statement("worst had been avoided", "worst had not been avoided")
+
+
 def test_short_partial_must_be_contained_word_for_word():
     full = "The treaty is a historic step for both nations"
     assert not same_statement(full, "historic steps")

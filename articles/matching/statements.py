@@ -63,7 +63,8 @@ PARTIAL_MATCH_WEIGHT = 0.95
 PARTIAL_MIN_CONTENT_SAME_SPEAKER = 3
 PARTIAL_MIN_CONTENT_OTHERWISE = 4  # "weapons of mass destruction" alone proves nothing
 # Shorter fragments ("stronger and more productive") only join a statement by the same known
-# speaker that contains them word for word; one content word needs the identical quote.
+# speaker that contains them word for word, or has just their content words; one content word
+# needs the identical quote.
 CONTAINED_MIN_CONTENT = 2
 CONTAINED_SCORE = 90.0
 
@@ -88,9 +89,12 @@ def _statement_score(
     if n >= min_partial:
         if partial >= PARTIAL_MATCH_MIN:
             score = max(score, PARTIAL_MATCH_WEIGHT * partial)
-    elif same_speaker and n >= 1 and partial == 100.0:
-        contained = f" {short.norm} " in f" {long.norm} "
-        if (contained and n >= CONTAINED_MIN_CONTENT) or short.norm == long.norm:
+    elif same_speaker and n >= 1:
+        contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
+        # The same content words with other little words between ("worst had been avoided",
+        # "the worst has been avoided"): one fragment, its tense or article changed in reporting.
+        reworded = short.content == long.content
+        if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
     return score
 
