@@ -253,9 +253,7 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
     pages) grouped together that render gold statements: right when they share one. A quote
     the extractor read across several statements (a long statement in one quotation) renders
     each of them."""
-    from articles.models import Quote
-
-    from articles.models import Article
+    from articles.models import Article, Quote
 
     stories = dict(Article.objects.filter(pk__in=articles.values()).values_list("pk", "story_id"))
     quotes: dict[int, list[tuple[int, str, int | None]]] = {}

@@ -454,7 +454,9 @@ def test_partial_quote_with_an_unknown_speaker_needs_four_content_words():
 
 def test_short_fragment_with_other_little_words_joins_the_same_speakers_fragment():
     assert same_statement("worst had been avoided", "the worst has been avoided")
-    assert not same_statement("worst had been avoided", "the worst has been avoided", speaker_b=None)
+    assert not same_statement(
+        "worst had been avoided", "the worst has been avoided", speaker_b=None
+    )
     assert not same_statement("worst had been avoided", "the worst is yet to come")
     assert not same_statement("worst had been avoided", "worst had not been avoided")
 
