@@ -163,6 +163,13 @@ def test_match_person_reads_a_mention_without_a_name_as_a_role():
     assert match_person("the former Danish prime minister", people) is None  # not Lavrov
 
 
+def test_match_person_reads_a_hyphenated_name_as_its_words_written_apart():
+    kims = [PersonCandidate("un", "Kim Jong-un"), PersonCandidate("il", "Kim Jong Il")]
+    assert match_person("Kim Jong Un", kims) == "un"
+    assert match_person("North Korean leader Kim Jong-un", kims) == "un"
+    assert match_person("Kim Jong-il", kims) == "il"
+
+
 def test_match_person_keeps_two_clintons_apart():
     assert match_person("Hillary Clinton", PEOPLE) == "hillary"
     assert match_person("Hilary Clinton", PEOPLE) == "hillary"

@@ -102,6 +102,9 @@ def _parse_name(text: str) -> _Name:
         tokens = _strip_titles(_NAME_TOKEN_RE.findall(segment))
         if len(tokens) > len(best):
             best = tokens
+    # A hyphen joins name words that others write apart ("Kim Jong-un", "Kim Jong Un";
+    # "al-Assad", "Assad"): the parts are compared as words.
+    best = [part for token in best for part in token.split("-") if part]
     if not best:
         return _Name((), "")
     surname_start = len(best) - 1
