@@ -492,6 +492,30 @@ def test_a_group_attributed_to_someone_else_is_skipped_even_through_an_unattribu
     assert assignment.group_key is None
 
 
+def test_a_quote_run_over_two_statements_leaves_one_to_the_articles_own_rendition():
+    first = "Today the government acts on the democratic will of the British people"
+    second = "This is an historic moment from which there can be no turning back"
+    groups = [
+        group("historic", quote(second, "may", "first")),
+        group("today", quote(first, "may", "first")),
+    ]
+    run_over = quote(f"{first}.\n{second}.", "may", "second")
+    own = quote("historic moment from which there is no turning back", "may", "second")
+    assignments = match_statements([run_over, own], groups)
+    assert [a.group_key for a in assignments] == ["today", "historic"]
+
+
+def test_a_quotes_second_best_statement_is_not_taken_when_no_other_quote_needs_it():
+    first = "Today the government acts on the democratic will of the British people"
+    second = "This is an historic moment from which there can be no turning back"
+    groups = [
+        group("historic", quote(second, "may", "first")),
+        group("today", quote(first, "may", "first")),
+    ]
+    [assignment] = match_statements([quote(second, "may", "second")], groups)
+    assert assignment.group_key == "historic"
+
+
 def test_quotes_of_the_same_article_are_never_grouped_together():
     words = "We will never give up on the people of this city"
     groups = [group("g", quote(words, "mayor", "same-article"))]

@@ -237,14 +237,7 @@ def match_statements(
                     best_by_group[gi] = score
         scored.extend((score, qi, gi) for gi, score in best_by_group.items())
 
-    chosen: dict[int, tuple[int, float]] = {}
-    taken: set[tuple[int, object]] = set()
-    for score, qi, gi in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
-        article = new_quotes[qi].article_key
-        if qi in chosen or (gi, article) in taken:
-            continue
-        chosen[qi] = (gi, score)
-        taken.add((gi, article))
+    chosen = _one_quote_per_group(scored, new_quotes)
 
     assignments = []
     new_index = 0
@@ -266,6 +259,40 @@ def match_statements(
         else:
             assignments.append(GroupAssignment(quote.key, None, None, 0.0))
     return assignments
+
+
+def _one_quote_per_group(
+    scored: list[tuple[float, int, int]], quotes: Sequence[QuoteForMatching]
+) -> dict[int, tuple[int, float]]:
+    """Each quote's group (and score) such that a group takes at most one quote per article.
+
+    Best score first; but a quote that would be left out because another quote of its article
+    took its group gets that group when the other fits a further group as well (an augmenting
+    path): a quote the extractor ran over two statements, a partial match of both, must not
+    keep out the article's own rendition of one of them.
+    """
+    options: dict[int, list[tuple[float, int]]] = {}
+    for score, qi, gi in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        options.setdefault(qi, []).append((score, gi))
+    owner: dict[tuple[int, object], int] = {}
+    chosen: dict[int, tuple[int, float]] = {}
+
+    def place(qi: int, visited: set[tuple[int, object]]) -> bool:
+        for score, gi in options[qi]:
+            slot = (gi, quotes[qi].article_key)
+            if slot in visited:
+                continue
+            visited.add(slot)
+            if slot not in owner or place(owner[slot], visited):
+                owner[slot] = qi
+                chosen[qi] = (gi, score)
+                return True
+        return False
+
+    # Quotes by their best score: the first to ask get their best group unless it is needed.
+    for qi in options:
+        place(qi, set())
+    return chosen
 
 
 def _repeated(qi: int, quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> int | None:
