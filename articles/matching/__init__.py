@@ -8,13 +8,15 @@ dataclasses and returns plain dataclasses; callers load from and save to the dat
   (`match_statements`), and which rendition is the fullest (`fullest_wording`).
 - `differences`: how each rendition's words differ from the fullest (`word_diff`).
 - `stories`: which story an article reports on (`match_story`), related stories
-  (`related_stories`), a new story's title (`story_title`).
+  (`related_stories`); `titles`: a story's title (`story_title`); `days`: the days of the week
+  a report names, and the date an undated one takes from its story (`date_in_story`).
 - `words`: what they share: text into words and content words, and the cached analysis
   (`clear_caches()` empties every cache of the package).
 
 The entry points that other modules call are importable from here.
 """
 
+from .days import date_in_story
 from .differences import DiffToken, word_diff
 from .names import PersonCandidate, match_person
 from .statements import (
@@ -32,7 +34,6 @@ from .stories import (
     RelatedProfile,
     StoryCandidate,
     StoryMatch,
-    date_in_story,
     match_story,
     other_occasion,
     related_by_profile,
@@ -41,8 +42,8 @@ from .stories import (
     same_event,
     search_words,
     story_likeness,
-    story_title,
 )
+from .titles import story_title
 from .words import clear_caches
 
 __all__ = [

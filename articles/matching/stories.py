@@ -1,8 +1,8 @@
-"""Which story (event) an article reports on, which stories are related, and a new story's title.
+"""Which story (event) an article reports on, and which stories are related.
 
 `match_story` places an article in a story or starts a new one, `same_event` tells whether two
-stories are one event told twice (to merge them), `related_stories` links stories about the same
-people and subject, and `story_title` names a story by its most central headline.
+stories are one event told twice (to merge them), and `related_stories` links stories about the
+same people and subject. A story's title is in `titles`, the days of the week in `days`.
 
 Placement reads the content first: the words of an article (its headline and lede counting
 double), weighed by how rare each is among the articles this process has read, against a story's
@@ -14,7 +14,6 @@ no date does.
 
 import datetime
 import math
-import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .days import days_named, days_of
 from .names import SURNAME_MIN_RATIO, _fold, _parse_name
 from .statements import STORY_PARTIAL_MIN_COMMON, _bulk_scores, _Choices, _statement_score
 from .words import (
@@ -148,48 +148,6 @@ def _term_of(word: str) -> str | None:
         return word if len(word) == 4 and word[:2] in ("19", "20") else None
     term = _content_word(word)
     return term if term and len(term) > 2 and not term.isdigit() else None
-
-
-_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-
-
-@lru_cache(maxsize=1 << 12)
-def _weekdays(text: str) -> frozenset[str]:
-    """The days of the week a text names: the day of its event ("on Tuesday"), mostly."""
-    return frozenset(_WEEKDAY.findall(text))
-
-
-_DAY_NAMES = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
-
-
-def _days_of(article: ArticleForStory) -> frozenset[str]:
-    """The days of the week of an article's event: those its text names, or else those of its
-    date and the day before (a report comes out on the day or the next)."""
-    named = _weekdays(article.text)
-    if named or article.published is None:
-        return named
-    day = article.published.weekday()
-    return frozenset({_DAY_NAMES[day], _DAY_NAMES[day - 1]})
-
-
-def date_in_story(
-    text: str, start: datetime.date | None, end: datetime.date | None
-) -> datetime.date | None:
-    """The day a report without a date of its own most likely tells of, from its story's dates:
-    the day of the week its text names ("on Wednesday") within the story's days or the day
-    after them, the earliest if several; else the story's first day if the story spans at most
-    two days. None when the story has no dates, or its days leave the report's open."""
-    if start is None:
-        return None
-    end = end or start
-    named = _weekdays(text)
-    if named:
-        span = (end - start).days + 2  # through the day after the story's last
-        for offset in range(min(span, 8)):
-            day = start + datetime.timedelta(days=offset)
-            if _DAY_NAMES[day.weekday()] in named:
-                return day
-    return start if (end - start).days <= 1 else None
 
 
 # How rare a word is: among the articles this process has read (imported, or loaded as a
@@ -325,7 +283,7 @@ def _profile(
     for article, weights in zip(articles, article_terms, strict=True):
         _background.note(article.text, weights)
         # A story's days are those its reports name; a new article's, those of its date too.
-        weekdays.update(_days_of(article) if dated_days else _weekdays(article.text))
+        weekdays.update(days_of(article) if dated_days else days_named(article.text))
     for article in articles:
         for place in article.places:
             places.setdefault(_place_key(place), place)
@@ -445,7 +403,7 @@ def _story_profile_by_content(story: StoryCandidate) -> _StoryProfile:
 
 def _clear_caches() -> None:
     _term_weights.cache_clear()
-    _weekdays.cache_clear()
+    days_named.cache_clear()
     _terms_of_words.clear()
     _background.clear()
     with _story_profiles_lock:
@@ -803,78 +761,3 @@ def related_by_profile(
             related.append((key, round(score, 3)))
     related.sort(key=lambda item: item[1], reverse=True)
     return related
-
-
-_HEADLINE_MAX_WORDS = 16
-_CAPTION_MARKS = ("[", "]", "/", "|", "©", "@")
-
-
-_HEADLINE_LINES = 4  # the headline is among the first lines (chrome may stand above it)
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
-
-
-def _headlines_of(article: ArticleForStory) -> list[str]:
-    """The lines among the article's first that read as a headline: 3 to 16 words, mostly
-    words, no caption or byline marks or clock time, not a sentence's end, not names alone."""
-    lines = [line.strip() for line in article.text.splitlines() if line.strip()]
-    found = []
-    for line in lines[:_HEADLINE_LINES]:
-        words = line.split()
-        alphabetic = sum(any(c.isalpha() for c in w) for w in words)
-        if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or alphabetic < 0.8 * len(words):
-            continue
-        if any(mark in line for mark in _CAPTION_MARKS) or _CLOCK.search(line):
-            continue
-        if line.endswith((".", ":", ",", ";")) or _names_only(words):
-            continue
-        found.append(line)
-    return found
-
-
-def _names_only(words: list[str]) -> bool:
-    """ "Barack Obama and Shigeaki Mori": who, not what happened."""
-    joining = {"and", "&", "of", "de", "van", "von"}
-    return ("and" in words or "&" in words) and all(
-        w[:1].isupper() or w.casefold() in joining for w in words
-    )
-
-
-def story_title(articles: Sequence[ArticleForStory]) -> str:
-    """A story's title: the most central headline among its reports, the one whose words weigh
-    most in the words the reports share (each weighed by its rarity); the earliest of equals.
-
-    A headline is one of an article's first lines that reads as one (_headlines_of): site chrome
-    ("Global General") and captions are passed over. Without any, the first line of prose of the
-    earliest report, cut to a dozen words; "Untitled story" at worst. Never a list of names.
-    """
-    if not articles:
-        return ""
-    ordered = sorted(
-        articles, key=lambda a: (a.published is None, a.published or datetime.date.min)
-    )
-    weights = [_term_weights(article.text) for article in ordered]
-    rarity = _background.rarity
-    if len(ordered) == 1:
-        shared = {word: weight * rarity(word) for word, weight in weights[0].items()}
-    else:
-        # Words that at least two of the reports use, by how many use them.
-        counts = Counter(word for terms in weights for word in terms)
-        shared = {word: n * rarity(word) for word, n in counts.items() if n >= 2}
-    best, best_score = "", 0.0
-    for article in ordered:
-        for headline in _headlines_of(article):
-            terms = {t for w in normalise_words(headline) if (t := _term_of(w))}
-            # Mean weight per word, with a little for length: the fullest central headline.
-            score = sum(shared.get(t, 0.0) for t in terms) / (len(terms) + 2)
-            if score > best_score:
-                best, best_score = headline, score
-    if best:
-        return best
-    for article in ordered:
-        for line in article.text.splitlines():
-            words = line.split()
-            alphabetic = sum(any(c.isalpha() for c in w) for w in words)
-            if alphabetic >= 4 and not _names_only(words):
-                title = " ".join(words[:12])
-                return title + ("…" if len(words) > 12 else "")
-    return "Untitled story"
