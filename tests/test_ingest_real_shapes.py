@@ -402,3 +402,38 @@ def test_a_run_of_prose_cut_short_by_a_promo_is_the_body_not_a_page_header():
     article = read(run, "Corridor talks", "The talks were expected to last until the late ev")
     assert article.title in ("", "Untitled")
     assert "widen the grain corridor" in body(article)
+
+
+# --- A photo's caption dates the photo, not the article
+
+
+def test_a_dated_caption_above_the_lede_gives_the_article_no_date():
+    # A caption the credit rules already knew: only the date search skips it.
+    caption = "Ministers meet reporters in the capital on Sunday, July 15, 2018. REUTERS/Jane Doe"
+    article = read(HEADLINE, caption, LEDE, SECOND)
+    assert article.published is None
+
+
+def test_a_caption_credit_in_brackets_after_its_sentence_is_a_caption():
+    caption = "Ministers meet reporters in the capital on October 19, 2018. [Jane Doe,Standard]"
+    article = read(HEADLINE, caption, LEDE, SECOND)
+    assert article.published is None
+    assert "Jane Doe" not in body(article)
+
+
+def test_a_caption_credit_naming_where_the_picture_came_from_is_a_caption():
+    captions = [
+        "Ministers meet reporters in the capital on December 31, 2018. (Screen capture/YouTube)",
+        "Ministers meet reporters in the capital on December 31, 2018.(State media/Jane Doe)",
+    ]
+    for caption in captions:
+        article = read(HEADLINE, caption, LEDE, SECOND)
+        assert article.published is None, caption
+        assert "Ministers meet" not in body(article), caption
+
+
+def test_a_slash_and_an_agency_after_a_captions_sentence_is_its_credit():
+    caption = "Spectators gather outside the cathedral in Paris, France, December 7, 2024. /CFP"
+    article = read(caption, LEDE, SECOND)
+    assert article.published is None
+    assert article.title in ("", "Untitled")

@@ -344,6 +344,17 @@ CAPTION_CREDIT_RES = [
     re.compile(rf"\({_AGENCY}\s*/\s*[A-Z][^()]{{1,60}}\)\.?$"),
     # (Igor Kralj/PIXSELL), (Bill Clark/Roll Call/Pool): a photographer and an agency
     re.compile(r"\([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)\.?$"),
+    # "... on December 31, 2018. (Screen capture/YouTube)", "... 2008.(Chinese media/Yao
+    # Dawei)": after the caption's sentence, where the picture came from and who made it
+    re.compile(r"[.!?]\s*\([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)$"),
+    # "... on October 19, 2018. [Edward Kiplimo,Standard]": a photographer and the outlet in
+    # brackets after the caption's sentence
+    re.compile(
+        r"[.!?]\s+\[[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[,/]\s*[A-Z][\w.&' -]{1,40}\]\.?$"
+    ),
+    # "... reopening in Paris, France, December 7, 2024. /CFP", "... . /Xinhua": a credit
+    # after the caption's sentence, a slash and the agency's short name
+    re.compile(r"[.!?]\s+/\s?[A-Z][\w-]{1,20}$"),
     # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"

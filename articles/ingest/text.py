@@ -956,7 +956,9 @@ def _choose_date(
             below = [
                 found
                 for item in items
-                if article.title_line < item.line < end and (found := search_date(item.text))
+                if article.title_line < item.line < end
+                and not caption_text(item.text)  # a photo's date (see _search_header_date)
+                and (found := search_date(item.text))
             ][:1]
         header = below or header
     labelled = [found for line, found in dates if found.label]
@@ -981,7 +983,9 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
     """No line was a date on its own: look for a date written inside a header line (a byline
     with its date, a time stamp with a label), nearest the body first; then for a day and
     month without the year, in the dateline or the header, the year taken from the page."""
-    header = [item for item in items if item.line < body_line][-40:]
+    # A photo's caption dates the photo ("... in Rio de Janeiro on December 31, 2018. (Screen
+    # capture/YouTube)"), not the article: a page that prints no date of its own has none.
+    header = [item for item in items if item.line < body_line and not caption_text(item.text)][-40:]
     found = [(item, date) for item in header if (date := search_date(item.text))]
     if not found:
         # Just under the first paragraph, a short line may still be the date ("Source: X,
@@ -994,6 +998,7 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
             for item in below
             if len(item.text) <= 100
             and not ends_sentence(item.text)
+            and not caption_text(item.text)
             and (date := search_date(item.text))
         ]
     if not found:
