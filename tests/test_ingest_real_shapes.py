@@ -437,3 +437,16 @@ def test_a_slash_and_an_agency_after_a_captions_sentence_is_its_credit():
     article = read(caption, LEDE, SECOND)
     assert article.published is None
     assert article.title in ("", "Untitled")
+
+
+def test_a_byline_at_the_articles_foot_names_the_author_and_the_outlet():
+    article = read(HEADLINE, LEDE, SECOND, "By Jane Doe, The Standard")
+    assert article.byline == "Jane Doe"
+    assert article.outlet.name == "The Standard"
+    assert "Jane Doe" not in body(article)
+
+
+def test_a_logo_glued_to_its_motto_names_the_outlet_and_is_no_headline():
+    article = read("ReutersTrusted Reporting Since Forever", HEADLINE, LEDE, SECOND)
+    assert article.outlet.name == "Reuters"
+    assert article.title == HEADLINE

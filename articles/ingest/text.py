@@ -592,9 +592,29 @@ def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool
     return True
 
 
+# Where a site's logo text runs into its motto or a stamp with no space: "The Washington
+# PostDemocracy Dies in Darkness", "News24News24 on 2024-01-16".
+GLUED_WORDS_RE = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])")
+
+
+def _glued_outlet_name(text: str) -> Outlet | None:
+    """The known outlet whose name opens the line, glued to what follows it."""
+    if len(text) > 120:
+        return None
+    for glue in list(GLUED_WORDS_RE.finditer(text[:60]))[:3]:
+        if outlet := find_outlet(text[: glue.start()]):
+            return outlet
+    return None
+
+
 def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
-    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline."""
-    outlet = find_outlet(item.text) or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline, or
+    one that opens with it and its motto glued on (the logo and the tagline)."""
+    outlet = (
+        find_outlet(item.text)
+        or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+        or _glued_outlet_name(item.text)
+    )
     if outlet is None:
         return False
     article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
@@ -784,6 +804,11 @@ def _is_subheading(text: str, following: str | None) -> bool:
     return ends_sentence(following) and not caption_text(following)
 
 
+# A byline line at the article's foot starts as one on top does ("By ", "BY "): a line
+# that is only names is not read there ("Jane Doe, Reuters" may be a photo's credit).
+BYLINE_FOOT_STARTS = ("By ", "BY ")
+
+
 def _read_body(
     items: list[Item],
     article: TextArticle,
@@ -793,6 +818,11 @@ def _read_body(
     for position, item in enumerate(items):
         text = item.text
         following = items[position + 1].text if position + 1 < len(items) else None
+        if text.startswith(BYLINE_FOOT_STARTS) and _take_byline(item, article, after_title=False):
+            # "By Fredrick Obura, The Standard" under the last paragraph, "By Ben McKay" under
+            # a photo: a byline the header did not reach is still a byline, not body text, and
+            # names the outlet as one on top would.
+            continue
         if any(same_text(text, caption) for caption in known_captions):
             article.captions.append(text)
         elif caption := caption_text(text):
