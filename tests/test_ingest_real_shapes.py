@@ -450,3 +450,13 @@ def test_a_logo_glued_to_its_motto_names_the_outlet_and_is_no_headline():
     article = read("ReutersTrusted Reporting Since Forever", HEADLINE, LEDE, SECOND)
     assert article.outlet.name == "Reuters"
     assert article.title == HEADLINE
+
+
+def test_an_agencys_photo_credit_after_a_caption_or_in_brackets_is_a_caption():
+    captions = [
+        "Rescue workers gather at the collapsed tower in the capital on April 25. AFP photo",
+        "A factory in the capital releases smoke after purification. [Photo/Xinhua]",
+        "The presidential office in the capital (Yonhap)",
+    ]
+    article = read(HEADLINE, LEDE, *captions, SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]

@@ -355,6 +355,14 @@ CAPTION_CREDIT_RES = [
     # "... reopening in Paris, France, December 7, 2024. /CFP", "... . /Xinhua": a credit
     # after the caption's sentence, a slash and the agency's short name
     re.compile(r"[.!?]\s+/\s?[A-Z][\w-]{1,20}$"),
+    # "... in Kathmandu on April 25. AFP photo", "[Photo/Xinhua]": the agency's photo, named
+    # after the caption or in brackets on its own
+    re.compile(
+        rf"\b{_AGENCY}\s+(?:photo|PHOTO|Photo)s?\.?$"
+        r"|(?:^|\s)\[(?:Photo|Image|Picture|Video)s?\s*/\s*[^\[\]]{1,40}\]\.?$"
+    ),
+    # "Cheong Wa Dae in Seoul (Yonhap)": a few words that are no sentence, then the agency
+    re.compile(rf"^[A-Z][^.!?()]{{2,100}}[^.!?()\s]\s+\({_AGENCY}\)$"),
     # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
@@ -371,7 +379,7 @@ CAPTION_CREDIT_RES = [
 ]
 # Each credit pattern above needs a slash or a colon, or the paragraph to end in a bracket or
 # an agency's name: most paragraphs have none, and six searches through each were a hot spot.
-CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy")
+CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy", "photo", "Photo", "PHOTO")
 CAPTION_PREFIX_RE = re.compile(
     r"^(?:image|photo|media|video)\s+caption(?:\s*[,:]\s*|(?=[A-Z]))", re.IGNORECASE
 )  # BBC: "Image caption, Rasmussen met ...", saved without the space: "Media captionTheresa"
