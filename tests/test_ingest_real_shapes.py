@@ -460,3 +460,13 @@ def test_an_agencys_photo_credit_after_a_caption_or_in_brackets_is_a_caption():
     ]
     article = read(HEADLINE, LEDE, *captions, SECOND)
     assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+
+
+# --- Dates
+
+
+def test_a_numeric_date_printed_with_its_spelt_out_form_is_read_as_spelt():
+    # A German outlet writes 06/05/2025 day first, but the page spells the day out beside it.
+    article = read("Deutsche Welle", HEADLINE, "06/05/2025June 5, 2025", LEDE, SECOND)
+    assert article.outlet.name == "Deutsche Welle"
+    assert article.published.date().isoformat() == "2025-06-05"
