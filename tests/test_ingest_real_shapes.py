@@ -470,3 +470,9 @@ def test_a_numeric_date_printed_with_its_spelt_out_form_is_read_as_spelt():
     article = read("Deutsche Welle", HEADLINE, "06/05/2025June 5, 2025", LEDE, SECOND)
     assert article.outlet.name == "Deutsche Welle"
     assert article.published.date().isoformat() == "2025-06-05"
+
+
+def test_an_authors_note_names_the_outlet_the_author_writes_for():
+    note = "Jane Doe is the diplomatic correspondent for Reuters."
+    article = read(HEADLINE, LEDE, SECOND, note)
+    assert article.outlet.name == "Reuters"

@@ -228,6 +228,7 @@ def parse_text(
     body = _read_header(kept, article, known_title, known_standfirst)
     _read_body(body, article, known_headings, known_captions)
     _repeated_site_name(article, items[:20])
+    _author_note(article, items)
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
     # Short lines the header did not take ("Press Statement", a name, a place) may stand
     # between the headline and the prose; the header's date lines are above the prose.
@@ -394,6 +395,25 @@ def _outlet_beside_date(text: str) -> tuple[Outlet, str] | None:
     if len(words) >= 2:
         return outlet_named_in(text)
     return None
+
+
+# "Jacob Magid is the settlements correspondent for The Times of Israel.": an author's note,
+# on top or at the foot, that names the outlet the author writes for.
+AUTHOR_NOTE_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+is\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:correspondent|reporter|writer|editor|columnist|journalist)\s+"
+    r"(?:for|at|with)\s+(?P<outlet>[A-Z][^.,;:]{1,50}?)\.?$"
+)
+
+
+def _author_note(article: TextArticle, items: list[Item]) -> None:
+    """An outlet named in an author's note, as weak a clue as a byline's."""
+    for item in items:
+        if " is " in item.text and len(item.text) <= 200:
+            match = AUTHOR_NOTE_RE.match(item.text)
+            if match and person_names(match["name"]) and (outlet := find_outlet(match["outlet"])):
+                article.add_clue(RANK_BYLINE, item.line, outlet, match["outlet"])
+                return
 
 
 def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
