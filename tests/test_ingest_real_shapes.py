@@ -476,3 +476,9 @@ def test_an_authors_note_names_the_outlet_the_author_writes_for():
     note = "Jane Doe is the diplomatic correspondent for Reuters."
     article = read(HEADLINE, LEDE, SECOND, note)
     assert article.outlet.name == "Reuters"
+
+
+def test_a_labelled_credit_at_the_foot_names_a_broadcaster_by_a_name_like_a_persons():
+    article = read(HEADLINE, LEDE, SECOND, "Published: by Radio Steppe")
+    assert article.outlet.name == "Radio Steppe"
+    assert "Published" not in body(article)

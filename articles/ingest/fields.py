@@ -59,7 +59,9 @@ NOT_NAMES = re.compile(
     # "Bye-Election Brief Update", "World News".
     r"news|blogs?|update[sd]?|updates|live|latest|breaking|video|videos|photos?|brief|briefing|"
     r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search|"
-    r"statements?|releases?|press|spokesperson|department|ministry|office)$",
+    r"statements?|releases?|press|spokesperson|department|ministry|office|"
+    # A broadcaster's words: "Radio NewsHub", "Channel Africa".
+    r"radio|television|tv|channel)$",
     re.IGNORECASE,
 )
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")

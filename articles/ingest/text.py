@@ -824,9 +824,10 @@ def _is_subheading(text: str, following: str | None) -> bool:
     return ends_sentence(following) and not caption_text(following)
 
 
-# A byline line at the article's foot starts as one on top does ("By ", "BY "): a line
-# that is only names is not read there ("Jane Doe, Reuters" may be a photo's credit).
-BYLINE_FOOT_STARTS = ("By ", "BY ")
+# A byline line at the article's foot starts as one on top does ("By ", "BY ", "Published:
+# by "): a line that is only names is not read there ("Jane Doe, Reuters" may be a photo's
+# credit).
+BYLINE_FOOT_RE = re.compile(r"^(?-i:By|BY)\s|^(?:Posted|Published|Written|Filed)\s*:?\s*by\b", re.I)
 
 
 def _read_body(
@@ -838,7 +839,7 @@ def _read_body(
     for position, item in enumerate(items):
         text = item.text
         following = items[position + 1].text if position + 1 < len(items) else None
-        if text.startswith(BYLINE_FOOT_STARTS) and _take_byline(item, article, after_title=False):
+        if BYLINE_FOOT_RE.match(text) and _take_byline(item, article, after_title=False):
             # "By Fredrick Obura, The Standard" under the last paragraph, "By Ben McKay" under
             # a photo: a byline the header did not reach is still a byline, not body text, and
             # names the outlet as one on top would.
