@@ -402,3 +402,83 @@ def test_a_run_of_prose_cut_short_by_a_promo_is_the_body_not_a_page_header():
     article = read(run, "Corridor talks", "The talks were expected to last until the late ev")
     assert article.title in ("", "Untitled")
     assert "widen the grain corridor" in body(article)
+
+
+# --- A photo's caption dates the photo, not the article
+
+
+def test_a_dated_caption_above_the_lede_gives_the_article_no_date():
+    # A caption the credit rules already knew: only the date search skips it.
+    caption = "Ministers meet reporters in the capital on Sunday, July 15, 2018. REUTERS/Jane Doe"
+    article = read(HEADLINE, caption, LEDE, SECOND)
+    assert article.published is None
+
+
+def test_a_caption_credit_in_brackets_after_its_sentence_is_a_caption():
+    caption = "Ministers meet reporters in the capital on October 19, 2018. [Jane Doe,Standard]"
+    article = read(HEADLINE, caption, LEDE, SECOND)
+    assert article.published is None
+    assert "Jane Doe" not in body(article)
+
+
+def test_a_caption_credit_naming_where_the_picture_came_from_is_a_caption():
+    captions = [
+        "Ministers meet reporters in the capital on December 31, 2018. (Screen capture/YouTube)",
+        "Ministers meet reporters in the capital on December 31, 2018.(State media/Jane Doe)",
+    ]
+    for caption in captions:
+        article = read(HEADLINE, caption, LEDE, SECOND)
+        assert article.published is None, caption
+        assert "Ministers meet" not in body(article), caption
+
+
+def test_a_slash_and_an_agency_after_a_captions_sentence_is_its_credit():
+    caption = "Spectators gather outside the cathedral in Paris, France, December 7, 2024. /CFP"
+    article = read(caption, LEDE, SECOND)
+    assert article.published is None
+    assert article.title in ("", "Untitled")
+
+
+def test_a_byline_at_the_articles_foot_names_the_author_and_the_outlet():
+    article = read(HEADLINE, LEDE, SECOND, "By Jane Doe, The Standard")
+    assert article.byline == "Jane Doe"
+    assert article.outlet.name == "The Standard"
+    assert "Jane Doe" not in body(article)
+
+
+def test_a_logo_glued_to_its_motto_names_the_outlet_and_is_no_headline():
+    article = read("ReutersTrusted Reporting Since Forever", HEADLINE, LEDE, SECOND)
+    assert article.outlet.name == "Reuters"
+    assert article.title == HEADLINE
+
+
+def test_an_agencys_photo_credit_after_a_caption_or_in_brackets_is_a_caption():
+    captions = [
+        "Rescue workers gather at the collapsed tower in the capital on April 25. AFP photo",
+        "A factory in the capital releases smoke after purification. [Photo/Xinhua]",
+        "The presidential office in the capital (Yonhap)",
+    ]
+    article = read(HEADLINE, LEDE, *captions, SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND]
+
+
+# --- Dates
+
+
+def test_a_numeric_date_printed_with_its_spelt_out_form_is_read_as_spelt():
+    # A German outlet writes 06/05/2025 day first, but the page spells the day out beside it.
+    article = read("Deutsche Welle", HEADLINE, "06/05/2025June 5, 2025", LEDE, SECOND)
+    assert article.outlet.name == "Deutsche Welle"
+    assert article.published.date().isoformat() == "2025-06-05"
+
+
+def test_an_authors_note_names_the_outlet_the_author_writes_for():
+    note = "Jane Doe is the diplomatic correspondent for Reuters."
+    article = read(HEADLINE, LEDE, SECOND, note)
+    assert article.outlet.name == "Reuters"
+
+
+def test_a_labelled_credit_at_the_foot_names_a_broadcaster_by_a_name_like_a_persons():
+    article = read(HEADLINE, LEDE, SECOND, "Published: by Radio Steppe")
+    assert article.outlet.name == "Radio Steppe"
+    assert "Published" not in body(article)

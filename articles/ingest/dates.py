@@ -254,9 +254,28 @@ def search_date(line: str) -> FoundDate | None:
     if re.search(r"published|posted|publication", lowered):
         label = "published"
     ambiguous = bool(match.groupdict().get("first")) and _day_month_ambiguous(match)
+    if ambiguous and (written := _written_out_reading(line, date)):
+        # "06/05/2025June 5, 2025": the page spells the same date out, which settles it.
+        date, ambiguous = written, False
     precision = "minute" if time else "day"
     value = datetime.datetime.combine(date, time or datetime.time())
     return FoundDate(value, precision, label, ambiguous)
+
+
+# "16 December 2009", "December 16, 2009": dates whose month is a word.
+WRITTEN_OUT_PATTERNS = [p for p in DATE_PATTERNS if "month_name" in p.groupindex]
+DIGIT_LETTER_GLUE_RE = re.compile(r"(?<=\d)(?=[A-Za-z]{3})")
+
+
+def _written_out_reading(line: str, date: datetime.date) -> datetime.date | None:
+    """The reading of an ambiguous numeric date that the line also writes with a month name."""
+    readings = {date, date.replace(month=date.day, day=date.month)}
+    line = DIGIT_LETTER_GLUE_RE.sub(" ", line)  # a saved page may glue the two together
+    for pattern in WRITTEN_OUT_PATTERNS:
+        for match in pattern.finditer(line):
+            if (found := _date_from_match(match)) in readings:
+                return found
+    return None
 
 
 def _time_near(line: str, start: int, end: int) -> datetime.time | None:

@@ -59,7 +59,9 @@ NOT_NAMES = re.compile(
     # "Bye-Election Brief Update", "World News".
     r"news|blogs?|update[sd]?|updates|live|latest|breaking|video|videos|photos?|brief|briefing|"
     r"report|review|home|world|opinion|analysis|editorial|archives?|section|menu|search|"
-    r"statements?|releases?|press|spokesperson|department|ministry|office)$",
+    r"statements?|releases?|press|spokesperson|department|ministry|office|"
+    # A broadcaster's words: "Radio NewsHub", "Channel Africa".
+    r"radio|television|tv|channel)$",
     re.IGNORECASE,
 )
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
@@ -344,6 +346,25 @@ CAPTION_CREDIT_RES = [
     re.compile(rf"\({_AGENCY}\s*/\s*[A-Z][^()]{{1,60}}\)\.?$"),
     # (Igor Kralj/PIXSELL), (Bill Clark/Roll Call/Pool): a photographer and an agency
     re.compile(r"\([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)\.?$"),
+    # "... on December 31, 2018. (Screen capture/YouTube)", "... 2008.(Chinese media/Yao
+    # Dawei)": after the caption's sentence, where the picture came from and who made it
+    re.compile(r"[.!?]\s*\([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/\s*[A-Z][\w.&/ -]{1,40}\)$"),
+    # "... on October 19, 2018. [Edward Kiplimo,Standard]": a photographer and the outlet in
+    # brackets after the caption's sentence
+    re.compile(
+        r"[.!?]\s+\[[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[,/]\s*[A-Z][\w.&' -]{1,40}\]\.?$"
+    ),
+    # "... reopening in Paris, France, December 7, 2024. /CFP", "... . /Xinhua": a credit
+    # after the caption's sentence, a slash and the agency's short name
+    re.compile(r"[.!?]\s+/\s?[A-Z][\w-]{1,20}$"),
+    # "... in Kathmandu on April 25. AFP photo", "[Photo/Xinhua]": the agency's photo, named
+    # after the caption or in brackets on its own
+    re.compile(
+        rf"\b{_AGENCY}\s+(?:photo|PHOTO|Photo)s?\.?$"
+        r"|(?:^|\s)\[(?:Photo|Image|Picture|Video)s?\s*/\s*[^\[\]]{1,40}\]\.?$"
+    ),
+    # "Cheong Wa Dae in Seoul (Yonhap)": a few words that are no sentence, then the agency
+    re.compile(rf"^[A-Z][^.!?()]{{2,100}}[^.!?()\s]\s+\({_AGENCY}\)$"),
     # Photo: Name/Agency, Photograph: Name/Agency, Credit: ...
     re.compile(
         r"(?:^|[.!?]\s+|\s)(?:Photo|Photograph|Picture|Image|Credit|Photo credit|Pictured)\s*:\s*"
@@ -360,7 +381,7 @@ CAPTION_CREDIT_RES = [
 ]
 # Each credit pattern above needs a slash or a colon, or the paragraph to end in a bracket or
 # an agency's name: most paragraphs have none, and six searches through each were a hot spot.
-CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy")
+CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy", "photo", "Photo", "PHOTO")
 CAPTION_PREFIX_RE = re.compile(
     r"^(?:image|photo|media|video)\s+caption(?:\s*[,:]\s*|(?=[A-Z]))", re.IGNORECASE
 )  # BBC: "Image caption, Rasmussen met ...", saved without the space: "Media captionTheresa"

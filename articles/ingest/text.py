@@ -228,6 +228,7 @@ def parse_text(
     body = _read_header(kept, article, known_title, known_standfirst)
     _read_body(body, article, known_headings, known_captions)
     _repeated_site_name(article, items[:20])
+    _author_note(article, items)
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
     # Short lines the header did not take ("Press Statement", a name, a place) may stand
     # between the headline and the prose; the header's date lines are above the prose.
@@ -394,6 +395,25 @@ def _outlet_beside_date(text: str) -> tuple[Outlet, str] | None:
     if len(words) >= 2:
         return outlet_named_in(text)
     return None
+
+
+# "Jacob Magid is the settlements correspondent for The Times of Israel.": an author's note,
+# on top or at the foot, that names the outlet the author writes for.
+AUTHOR_NOTE_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+is\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:correspondent|reporter|writer|editor|columnist|journalist)\s+"
+    r"(?:for|at|with)\s+(?P<outlet>[A-Z][^.,;:]{1,50}?)\.?$"
+)
+
+
+def _author_note(article: TextArticle, items: list[Item]) -> None:
+    """An outlet named in an author's note, as weak a clue as a byline's."""
+    for item in items:
+        if " is " in item.text and len(item.text) <= 200:
+            match = AUTHOR_NOTE_RE.match(item.text)
+            if match and person_names(match["name"]) and (outlet := find_outlet(match["outlet"])):
+                article.add_clue(RANK_BYLINE, item.line, outlet, match["outlet"])
+                return
 
 
 def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
@@ -592,9 +612,29 @@ def _take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool
     return True
 
 
+# Where a site's logo text runs into its motto or a stamp with no space: "The Washington
+# PostDemocracy Dies in Darkness", "News24News24 on 2024-01-16".
+GLUED_WORDS_RE = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])")
+
+
+def _glued_outlet_name(text: str) -> Outlet | None:
+    """The known outlet whose name opens the line, glued to what follows it."""
+    if len(text) > 120:
+        return None
+    for glue in list(GLUED_WORDS_RE.finditer(text[:60]))[:3]:
+        if outlet := find_outlet(text[: glue.start()]):
+            return outlet
+    return None
+
+
 def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
-    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline."""
-    outlet = find_outlet(item.text) or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline, or
+    one that opens with it and its motto glued on (the logo and the tagline)."""
+    outlet = (
+        find_outlet(item.text)
+        or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+        or _glued_outlet_name(item.text)
+    )
     if outlet is None:
         return False
     article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
@@ -784,6 +824,12 @@ def _is_subheading(text: str, following: str | None) -> bool:
     return ends_sentence(following) and not caption_text(following)
 
 
+# A byline line at the article's foot starts as one on top does ("By ", "BY ", "Published:
+# by "): a line that is only names is not read there ("Jane Doe, Reuters" may be a photo's
+# credit).
+BYLINE_FOOT_RE = re.compile(r"^(?-i:By|BY)\s|^(?:Posted|Published|Written|Filed)\s*:?\s*by\b", re.I)
+
+
 def _read_body(
     items: list[Item],
     article: TextArticle,
@@ -793,6 +839,11 @@ def _read_body(
     for position, item in enumerate(items):
         text = item.text
         following = items[position + 1].text if position + 1 < len(items) else None
+        if BYLINE_FOOT_RE.match(text) and _take_byline(item, article, after_title=False):
+            # "By Fredrick Obura, The Standard" under the last paragraph, "By Ben McKay" under
+            # a photo: a byline the header did not reach is still a byline, not body text, and
+            # names the outlet as one on top would.
+            continue
         if any(same_text(text, caption) for caption in known_captions):
             article.captions.append(text)
         elif caption := caption_text(text):
@@ -956,7 +1007,9 @@ def _choose_date(
             below = [
                 found
                 for item in items
-                if article.title_line < item.line < end and (found := search_date(item.text))
+                if article.title_line < item.line < end
+                and not caption_text(item.text)  # a photo's date (see _search_header_date)
+                and (found := search_date(item.text))
             ][:1]
         header = below or header
     labelled = [found for line, found in dates if found.label]
@@ -981,7 +1034,9 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
     """No line was a date on its own: look for a date written inside a header line (a byline
     with its date, a time stamp with a label), nearest the body first; then for a day and
     month without the year, in the dateline or the header, the year taken from the page."""
-    header = [item for item in items if item.line < body_line][-40:]
+    # A photo's caption dates the photo ("... in Rio de Janeiro on December 31, 2018. (Screen
+    # capture/YouTube)"), not the article: a page that prints no date of its own has none.
+    header = [item for item in items if item.line < body_line and not caption_text(item.text)][-40:]
     found = [(item, date) for item in header if (date := search_date(item.text))]
     if not found:
         # Just under the first paragraph, a short line may still be the date ("Source: X,
@@ -994,6 +1049,7 @@ def _search_header_date(article: TextArticle, items: list[Item], body_line: int,
             for item in below
             if len(item.text) <= 100
             and not ends_sentence(item.text)
+            and not caption_text(item.text)
             and (date := search_date(item.text))
         ]
     if not found:
