@@ -21,7 +21,8 @@ from .outlets import (
     outlet_given_by_uploader,
     reading_with,
 )
-from .text import TextArticle, parse_text
+from .page import TextArticle
+from .text import parse_text
 
 __all__ = [
     "KNOWN_OUTLETS",

@@ -9,9 +9,11 @@ from lxml import etree
 
 from .dates import FoundDate, parse_date_line
 from .fields import parse_byline, parse_signature_byline, person_names
+from .header import split_site_name
 from .outlets import Outlet, find_outlet, host_of, outlet_for_domain
+from .page import RANK_PAGE_URL, RANK_SITE_NAME, TextArticle
 from .shapes import same_text
-from .text import RANK_PAGE_URL, RANK_SITE_NAME, TextArticle, parse_text, split_site_name
+from .text import parse_text
 
 HTML_START_RE = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",

@@ -1,0 +1,520 @@
+"""The header of a plain-text article: section label, headline, bylines, standfirst, the outlet's
+name lines, the dateline split from the lede, and the article's date among the header's dates."""
+
+import re
+
+from .article import Paragraph, Stripped
+from .dates import (
+    FoundDate,
+    search_date,
+    search_month_day,
+    years_in,
+)
+from .fields import (
+    caption_text,
+    parse_byline,
+    parse_correspondent_byline,
+    parse_dateline,
+    parse_outlet_byline,
+    parse_signature_byline,
+    person_names,
+)
+from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
+from .headline import (
+    choose_headline,
+    without_stamp,
+)
+from .outlets import (
+    Outlet,
+    find_outlet,
+    outlet_given_by_uploader,
+    site_address_named,
+)
+from .page import (
+    HEADER_REASONS,
+    RANK_BYLINE,
+    RANK_DATELINE,
+    UNKNOWN,
+    Item,
+    TextArticle,
+    known_or_not,
+)
+from .shapes import (
+    ends_sentence,
+    ends_statement,
+    is_body_like,
+    is_upper_words,
+    same_text,
+    sentence_count,
+    word_count,
+)
+
+DATE_LABEL_RE = re.compile(
+    r"\b(?:published|posted|publication date|date published|updated|last updated|date)\b"
+    r"(?:\s+(?:on|at|time))?\s*:?",
+    re.IGNORECASE,
+)
+OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
+# A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
+NEWS_LEDE_RE = re.compile(
+    r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+TITLE_PREFIX_RE = re.compile(
+    r"^(?P<site>[^|–—:]{2,40}?)\s*(?:\s\||\s-|\s–|\s—|::|:)\s+(?:[^|]{2,40}\s\|\s+)?(?P<title>.{8,})$"
+)
+PIPE_SUFFIX_RE = re.compile(
+    r"^(?P<title>(?:\S+\s+){3,}?\S+?)(?:\s+\|\s+[^|]{2,40}?(?:\s[^|\s]+){0,3}?)+$"
+)
+LANGUAGE_LINKS_RE = re.compile(r"(?:\s*\[[a-z]{2}\])+$")
+# "By Xinhua writers Sun Jinxia and Wu Qi", "By Indonesia bureau chief Jane Doe": a byline
+# that names more than people is still no headline.
+BYLINE_START_RE = re.compile(r"^By:?\s+(?:[A-Z]|our\b)(?!.*:)(?:\S+\s+){0,10}\S+$")
+NAME_LIST_RE = re.compile(r",|\sand\s|&")
+SITE_SUFFIX_RE = re.compile(r"\s(?:\||-|–|—|::)\s+((?:(?!\s(?:\||-|–|—|::)\s).){2,40})$")
+TITLE_SUFFIX_RE = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||-|–|—|::)\s+(?P<site>[^|–—]{2,40})$")
+
+
+def _is_headline_like(text: str) -> bool:
+    if len(text) > 250 or word_count(text) > 30 or sentence_count(text) > 1:
+        return False
+    if ends_statement(text) and not (text.endswith(".") and word_count(text) <= 10):
+        return False
+    return not caption_text(text) and not parse_dateline(text)
+
+
+def _is_section_label(text: str, following: str) -> bool:
+    """'Global General', 'WORLD NEWS': a short label above a longer headline."""
+    short = (word_count(text) <= 3 and len(text) <= 30) or (
+        is_upper_words(text) and word_count(text) <= 5
+    )
+    return (
+        short
+        and not ends_sentence(text)
+        and _is_headline_like(following)
+        and word_count(following) > word_count(text)
+    )
+
+
+def take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
+    byline = parse_byline(item.text) or parse_signature_byline(item.text)
+    if byline is None and after_title:
+        byline = parse_correspondent_byline(item.text)
+    if byline is None:
+        outlet, words = parse_outlet_byline(item.text)
+        if outlet is None:
+            return False
+        article.add_clue(known_or_not(RANK_BYLINE, words), item.line, outlet, words)
+        article.removed.append((item.line, Stripped("byline", item.text)))
+        return True
+    if not article.byline:
+        article.byline = byline.names
+    article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
+    article.removed.append((item.line, Stripped("byline", item.text)))
+    return True
+
+
+# Where a site's logo text runs into its motto or a stamp with no space: "The Washington
+# PostDemocracy Dies in Darkness", "News24News24 on 2024-01-16".
+GLUED_WORDS_RE = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])")
+
+
+def _glued_outlet_name(text: str) -> Outlet | None:
+    """The known outlet whose name opens the line, glued to what follows it."""
+    if len(text) > 120:
+        return None
+    for glue in list(GLUED_WORDS_RE.finditer(text[:60]))[:3]:
+        if outlet := find_outlet(text[: glue.start()]):
+            return outlet
+    return None
+
+
+def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
+    """A line that is only an outlet's name ('BBC News', 'Reuters') near the headline, or
+    one that opens with it and its motto glued on (the logo and the tagline)."""
+    outlet = (
+        find_outlet(item.text)
+        or find_outlet(re.sub(r",\s*[A-Z][\w ]{1,30}$", "", item.text))
+        or _glued_outlet_name(item.text)
+    )
+    if outlet is None:
+        return False
+    article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
+    article.removed.append((item.line, Stripped("source line", item.text)))
+    return True
+
+
+def split_site_name(title: str, site_name: str = "") -> tuple[str, str]:
+    """'Talks end | Reuters' -> ('Talks end', 'Reuters') when the suffix names the site; the
+    same for a prefix ('News24 | Talks end', 'Xinhua: Talks end')."""
+    match = TITLE_SUFFIX_RE.match(title)
+    if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
+        return match["title"], match["site"]
+    match = TITLE_PREFIX_RE.match(title)
+    if match and (find_outlet(match["site"]) or same_text(match["site"], site_name)):
+        return match["title"], match["site"]
+    # "Egypt Blog - Live Blogs - Al Jazeera English": the site last of several parts.
+    match = SITE_SUFFIX_RE.search(title)
+    if match and match.start() >= 8 and find_outlet(match[1]):
+        return title[: match.start()].rstrip(), match[1]
+    return title, ""
+
+
+def _set_title(article: TextArticle, item: Item) -> None:
+    text = LANGUAGE_LINKS_RE.sub("", item.text)
+    article.title_line = item.line
+    article.title, site = split_site_name(text)
+    if match := PIPE_SUFFIX_RE.match(article.title):
+        # "Headline | Environment", "Headline | 60 Minutes": a section or site named after a
+        # pipe, which headlines themselves do not use (also left of a site's name).
+        article.title = match["title"]
+    if site:
+        article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
+
+
+def read_header(
+    items: list[Item], article: TextArticle, known_title: str, known_standfirst: str
+) -> list[Item]:
+    """Take section labels, headline, bylines and standfirst off the top; return the body."""
+    index = 0
+    lead: list[Item] = []  # prose that stood above the headline
+    # Before the headline.
+    while index < len(items) and index < 10:
+        item = items[index]
+        if take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
+            index += 1
+            continue
+        if known_title:
+            if same_text(item.text, known_title):
+                index += 1
+            elif _is_headline_like(item.text) and any(
+                same_text(later.text, known_title) for later in items[index + 1 : index + 4]
+            ):
+                article.removed.append((item.line, Stripped("section label", item.text)))
+                index += 1
+                continue
+            article.title = known_title
+            break
+        index, lead = _take_headline(items, index, article)
+        break
+    # After the headline: bylines, outlet names, a repeated headline, the standfirst.
+    while index < len(items):
+        item = items[index]
+        if article.title and same_text(item.text, article.title):
+            article.removed.append((item.line, Stripped("duplicate title", item.text)))
+        elif not (
+            take_byline(item, article, after_title=True) or _take_outlet_name_line(item, article)
+        ):
+            if article.standfirst or not _is_standfirst(items, index, article, known_standfirst):
+                break
+            article.standfirst = item.text
+        index += 1
+    if index < len(items):
+        article.header_end = items[index].line
+    return lead + items[index:]
+
+
+def _is_other_field(text: str) -> bool:
+    """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
+    return bool(
+        find_outlet(text)
+        # One name on a short line, or a list of names: "Chinese New Premier Meets Press" is a
+        # headline in title case, "John Vidal, Suzanne Goldenberg and Lenore Taylor" a byline.
+        or ((word_count(text) <= 3 or NAME_LIST_RE.search(text)) and person_names(text))
+        or BYLINE_START_RE.match(text)
+        or parse_byline(text)
+        or parse_signature_byline(text)
+        or parse_correspondent_byline(text)
+        or parse_outlet_byline(text)[0]
+        or caption_text(text)
+        or parse_dateline(text)
+    )
+
+
+def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple[int, list[Item]]:
+    """Choose the headline among the first lines (see headline.py); return where the header
+    goes on, and the prose lines that stood above the headline (kept as the article's start)."""
+    candidates = items[start : start + MAX_HEADLINE_POSITION + 4]
+
+    def header_follows(position: int) -> bool:
+        if position >= len(candidates):
+            return False
+        item = candidates[position]
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if following is None:
+            return False
+        between = {
+            stripped.reason
+            for line, stripped in article.removed
+            if item.line < line < following.line
+        }
+        return bool(
+            between & HEADER_REASONS
+            or parse_dateline(following.text)
+            or parse_byline(following.text)
+            or parse_signature_byline(following.text)
+        )
+
+    chosen = choose_headline(
+        [item.text for item in candidates],
+        header_follows=header_follows,
+        is_other_field=_is_other_field,
+    )
+    if chosen is None:
+        # No headline: what stands above the first paragraph of prose (menus, labels, a
+        # caption's credit) is still not the article; a byline or an outlet's name there is
+        # read as such.
+        prose = next((i for i in range(start, len(items)) if is_body_like(items[i].text)), None)
+        while prose is not None and start < prose:
+            item = items[start]
+            if not (
+                take_byline(item, article, after_title=False)
+                or _take_outlet_name_line(item, article)
+            ):
+                article.removed.append((item.line, Stripped("page header", item.text)))
+            start += 1
+        return start, []
+    lead = []
+    for item in candidates[: chosen.index]:
+        if take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
+            continue
+        headline = candidates[chosen.index].text
+        if is_body_like(item.text):
+            lead.append(item)
+        elif _is_section_label(item.text, headline):
+            article.removed.append((item.line, Stripped("section label", item.text)))
+        else:
+            article.removed.append((item.line, Stripped("page header", item.text)))
+            # The page's title above its heading: "Egypt Blog - Live Blogs - Al Jazeera".
+            if (suffix := SITE_SUFFIX_RE.search(item.text)) and (site := find_outlet(suffix[1])):
+                article.add_clue(RANK_DATELINE, item.line, site, suffix[1])
+    headline = candidates[chosen.index]
+    _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
+    return start + chosen.index + 1, lead
+
+
+def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:
+    item = items[index]
+    text = item.text
+    if known:
+        return same_text(text, known)
+    if not 5 <= word_count(text) <= 40 or sentence_count(text) > 2:
+        return False
+    if caption_text(text) or parse_dateline(text) or index + 1 >= len(items):
+        return False
+    following = items[index + 1]
+    removed_between = {
+        stripped.reason for line, stripped in article.removed if item.line < line < following.line
+    }
+    return bool(
+        (caption_text(following.text) and not NEWS_LEDE_RE.search(text))
+        or parse_dateline(following.text)
+        or parse_byline(following.text)
+        or parse_signature_byline(following.text)
+        or parse_correspondent_byline(following.text)
+        or removed_between & HEADER_REASONS
+        # A deck without a full stop right under the headline, then prose.
+        or (not ends_sentence(text) and word_count(text) >= 6 and is_body_like(following.text))
+    )
+
+
+def is_subheading(text: str, following: str | None) -> bool:
+    if following is None or word_count(text) > 12 or len(text) > 100 or ends_sentence(text):
+        return False
+    if not re.match(r"^[\"'“‘(]?[A-Z0-9]", text):
+        return False
+    return ends_sentence(following) and not caption_text(following)
+
+
+def after_labels(article: TextArticle) -> Paragraph | None:
+    """'Russian Politics & Diplomacy' between the headline and 'MOSCOW, September 15. /TASS/.':
+    a label or two of a few words, then the paragraph with the dateline. The labels go."""
+    labels = []
+    for paragraph in article.paragraphs[:3]:
+        if parse_dateline(paragraph.text):
+            for label in labels:
+                article.paragraphs.remove(label)
+                article.removed.append((-1, Stripped("section label", label.text)))
+            return paragraph
+        if word_count(paragraph.text) > 6 or ends_sentence(paragraph.text):
+            return None
+        labels.append(paragraph)
+    return None
+
+
+REPUBLISHED_LEAD_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
+    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
+    r"\s*",
+    re.IGNORECASE,
+)
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_PLACE_RE = re.compile(
+    rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
+    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
+)
+# "Ottawa, Ontario", "Washington, DC", "KATHMANDU, NEPAL": a place on a line of its own.
+PLACE_LINE_RE = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"
+    r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$"
+)
+
+
+def _place_line(text: str) -> re.Match | None:
+    """'Washington, DC', but not 'Terry Slevin, Cancer Council' (a name and what they do)."""
+    match = PLACE_LINE_RE.match(text)
+    return match if match and not person_names(match["place"]) else None
+
+
+def header_leftovers(article: TextArticle) -> None:
+    """Short lines the header left above the lede ("Press Statement", "Heather Nauert",
+    "Washington, DC"): the place is the dateline, a name the byline, the rest chrome."""
+    leftovers = []
+    for paragraph in article.paragraphs[:5]:
+        if is_body_like(paragraph.text):
+            break
+        if word_count(paragraph.text) > 5 or ends_sentence(paragraph.text):
+            return
+        leftovers.append(paragraph)
+    else:
+        return
+    places = [_place_line(p.text) for p in leftovers]
+    if not any(places):
+        return  # only where the place shows these lines are the header's, not the body's
+    for paragraph, place in zip(leftovers, places, strict=True):
+        article.paragraphs.remove(paragraph)
+        if place and not article.dateline:
+            article.dateline = place["place"].upper()
+            article.removed.append((-1, Stripped("dateline", paragraph.text)))
+        elif (names := person_names(paragraph.text)) and not article.byline:
+            article.byline = names
+            article.removed.append((-1, Stripped("byline", paragraph.text)))
+        else:
+            article.removed.append((-1, Stripped("page header", paragraph.text)))
+
+
+def split_dateline(article: TextArticle) -> None:
+    header_leftovers(article)
+    first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    if first is not None and not parse_dateline(first.text):
+        first = after_labels(article) or first
+    # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
+    lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
+    if lead and (outlet := find_outlet(lead["name"])):
+        article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
+        first.text = first.text[lead.end() :]
+        return
+    # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
+    if lead and (found := site_address_named(lead["name"])) and found[1] == lead["name"]:
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+        first.text = first.text[lead.end() :]
+        return
+    if first is None or not (dateline := parse_dateline(first.text)):
+        return
+    article.dateline_text = first.text[: dateline.length]
+    first.text = first.text[dateline.length :].strip()
+    article.dateline = dateline.place.upper()
+    # "KATHMANDU – Reuters" on a line of its own: the agency follows the dash.
+    if not dateline.agency and (agency := find_outlet(first.text.rstrip("."))):
+        article.add_clue(RANK_DATELINE, -1, agency, first.text)
+        article.removed.append((-1, Stripped("source line", first.text)))
+        article.paragraphs.remove(first)
+        return
+    if dateline.agency and (known := find_outlet(dateline.agency)):
+        article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
+    elif dateline.agency and dateline.place:
+        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it.
+        outlet = outlet_given_by_uploader(dateline.agency)
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
+
+
+def choose_date(
+    article: TextArticle, dates: list[tuple[int, FoundDate]], body_line: int, items: list[Item]
+) -> None:
+    """Prefer a date line in the header ("Published" over "Updated"), else any labelled one.
+    Under the headline before above it: above stand the site's own date ("Sunday, December
+    21, 2025"), a forum post's, a feed's; under it, the article's (also inside a byline)."""
+    header = [found for line, found in dates if line < body_line]
+    if article.title_line >= 0 and header:
+        # Down to the first prose under the headline (a standfirst, the lede): further down
+        # a list page's next item has its own date.
+        end = next(
+            (i.line for i in items if i.line > article.title_line and is_body_like(i.text)),
+            body_line,
+        )
+        end = min(end, body_line)
+        below = [found for line, found in dates if article.title_line < line < end]
+        if not below:
+            below = [
+                found
+                for item in items
+                if article.title_line < item.line < end
+                and not caption_text(item.text)  # a photo's date (see search_header_date)
+                and (found := search_date(item.text))
+            ][:1]
+        header = below or header
+    labelled = [found for line, found in dates if found.label]
+    # A page without a header may print its date on a line of its own under the first
+    # paragraph (a caption, a summary) rather than above it.
+    near = [found for line, found in dates if body_line <= line < body_line + 8]
+    if article.title:
+        near = []  # under a headline, the header holds the date; one below the body is not it
+    chosen = next((found for found in header if found.label == "published"), None)
+    chosen = (
+        chosen
+        or (header[0] if header else None)
+        or (labelled[0] if labelled else None)
+        or (near[0] if near else None)
+    )
+    if chosen:
+        article.published, article.precision = chosen.value, chosen.precision
+        article.published_ambiguous = chosen.day_month_ambiguous
+
+
+def search_header_date(article: TextArticle, items: list[Item], body_line: int, text: str) -> None:
+    """No line was a date on its own: look for a date written inside a header line (a byline
+    with its date, a time stamp with a label), nearest the body first; then for a day and
+    month without the year, in the dateline or the header, the year taken from the page."""
+    # A photo's caption dates the photo ("... in Rio de Janeiro on December 31, 2018. (Screen
+    # capture/YouTube)"), not the article: a page that prints no date of its own has none.
+    header = [item for item in items if item.line < body_line and not caption_text(item.text)][-40:]
+    found = [(item, date) for item in header if (date := search_date(item.text))]
+    if not found:
+        # Just under the first paragraph, a short line may still be the date ("Source: X,
+        # December 7, 2010"); prose there dates events, so only short lines count.
+        # Under a headline only the line right after that paragraph; below the body, a date
+        # is a promo's or a comment's.
+        below = [item for item in items if item.line >= body_line][: 2 if article.title else 6]
+        found = [
+            (item, date)
+            for item in below
+            if len(item.text) <= 100
+            and not ends_sentence(item.text)
+            and not caption_text(item.text)
+            and (date := search_date(item.text))
+        ]
+    if not found:
+        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...")
+        for item in items[:30]:
+            label = DATE_LABEL_RE.search(item.text[:200])
+            if label and (date := search_date(item.text[label.start() : label.end() + 60])):
+                found = [(item, date)]
+                break
+    published = [pair for pair in found if pair[1].label == "published"]
+    chosen = (published or found or [None])[-1]
+    if chosen is None:
+        years = years_in(text[:20_000])
+        if not years:
+            return
+        # The year the page names most often; the latest of equals (a copyright line, the
+        # date of a promo or of the archive page are each written once).
+        year = max(set(years), key=lambda y: (years.count(y), y))
+        for line in [article.dateline_text, *(item.text for item in reversed(header))]:
+            if line and (date := search_month_day(line, year)):
+                article.published, article.precision = date.value, date.precision
+                article.published_inferred = True
+                return
+        return
+    date = chosen[1]
+    article.published, article.precision = date.value, date.precision
+    article.published_ambiguous = date.day_month_ambiguous
