@@ -17,7 +17,8 @@ from .cast import Cast, CastMember, Mention
 from .evidence import appositive_after
 from .marks import Span
 from .names import bare_word, role_before
-from .phrases import NounPhrase, PhraseReader, mention_role
+from .noun_phrases import NounPhrase, mention_role
+from .phrases import PhraseReader
 from .quote import Quote
 from .sentences import Tok
 from .text import ArticleText

@@ -17,7 +17,7 @@ from .names import (
     name_groups,
     role_before,
 )
-from .phrases import head_word
+from .noun_phrases import head_word
 from .sentences import Tok
 from .text import ArticleText
 from .words import AUXILIARIES, DEFINITE, FUNCTION_WORDS, INVERTIBLE, RELATIVE, REPORTING_VERBS
