@@ -31,7 +31,7 @@ from articles.matching import (
     story_title,
     word_diff,
 )
-from articles.matching.stories import _term_weights, _terms_of_words
+from articles.matching.stories import _shared_people, _term_weights, _terms_of_words
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
@@ -1273,3 +1273,15 @@ def test_an_undated_report_naming_another_day_asks_what_dated_reports_ask():
     fire = story("fire", undated(FIRE_FIRST))
     assert match_story(wednesday, [fire]) is None
     assert match_story(tuesday, [fire]).key == "fire"
+
+
+def test_story_people_written_family_name_first_are_the_same_person():
+    # Japanese outlets write "Kishida Fumio"; others "Fumio Kishida": one person for the story.
+    story = {"kishida": "Fumio Kishida", "biden": "Joe Biden"}
+    assert _shared_people({"fumio": "Kishida Fumio"}, story) == ["Kishida Fumio"]
+    assert _shared_people({"kishida": "Fumio Kishida"}, {"fumio": "Kishida Fumio"}) == [
+        "Fumio Kishida"
+    ]
+    # Only the same two words swapped: another given name, or a lower-case word, is not enough.
+    assert _shared_people({"yuko": "Kishida Yuko"}, story) == []
+    assert _shared_people({"fumio": "kishida Fumio"}, story) == []

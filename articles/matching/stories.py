@@ -416,12 +416,36 @@ def _clear_caches() -> None:
 register_cache(_clear_caches)
 
 
+def _two_word_names(people: dict[str, str]) -> set[tuple[str, str]]:
+    """(given, surname) of the names written as two capitalised name words ("Fumio Kishida")."""
+    pairs = set()
+    for key, name in people.items():
+        parsed = _parse_name(name)
+        words = name.split()
+        if (
+            len(parsed.given) == 1
+            and len(parsed.given[0]) > 1
+            and len(words) == 2
+            and all(word[:1].isupper() for word in words)
+        ):
+            pairs.add((parsed.given[0], key))
+    return pairs
+
+
 def _shared_people(a: dict[str, str], b: dict[str, str]) -> list[str]:
-    """Names in `a` whose surname is also in `b` (spelling-insensitive: "Medevedev")."""
+    """Names in `a` whose surname is also in `b` (spelling-insensitive: "Medevedev"), or that `b`
+    writes with the same two words the other way round: Japanese, Chinese and Korean outlets
+    often put the family name first ("Kishida Fumio" is "Fumio Kishida")."""
     shared = []
     b_keys = list(b)
+    swapped = None
     for key, name in a.items():
         if key in b:
+            shared.append(name)
+            continue
+        if swapped is None:
+            swapped = {(surname, given) for given, surname in _two_word_names(b)}
+        if swapped and any(pair in swapped for pair in _two_word_names({key: name})):
             shared.append(name)
         elif len(key) >= 6:
             best = process.extractOne(
