@@ -1285,3 +1285,12 @@ def test_story_people_written_family_name_first_are_the_same_person():
     # Only the same two words swapped: another given name, or a lower-case word, is not enough.
     assert _shared_people({"yuko": "Kishida Yuko"}, story) == []
     assert _shared_people({"fumio": "kishida Fumio"}, story) == []
+
+
+def test_match_person_knows_a_name_written_family_name_first():
+    people = [PersonCandidate("kishida", "Fumio Kishida"), PersonCandidate("biden", "Joe Biden")]
+    assert match_person("Prime Minister Kishida Fumio", people) == "kishida"
+    assert match_person("Kishida Fumio", people) == "kishida"
+    # Another given name, or a third word, is not the same two words swapped.
+    assert match_person("Kishida Yuko", people) is None
+    assert match_person("Kishida Fumio Taro", people) is None

@@ -117,6 +117,18 @@ def _parse_name(text: str) -> _Name:
     return _Name(given, _fold(best[-1]))
 
 
+@lru_cache(maxsize=1 << 14)
+def _swapped_name(text: str) -> _Name | None:
+    """A name of two capitalised name words the other way round ("Kishida Fumio" for "Fumio
+    Kishida"): Japanese, Chinese and Korean outlets often write the family name first. None for
+    any other name."""
+    text = re.sub(r"'s\b", "", _straight_apostrophes(text))
+    tokens = _strip_titles(_NAME_TOKEN_RE.findall(text.split(",")[0]))
+    if len(tokens) != 2 or not all(t[0].isupper() and len(_fold(t)) > 1 for t in tokens):
+        return None
+    return _Name((_fold(tokens[1]),), _fold(tokens[0]))
+
+
 def _strip_titles(raw_tokens: list[str]) -> list[str]:
     """The name in "Russian President Dmitry Medvedev" or "Kremlin aide Yuri Ushakov"."""
     tokens = [t.strip("\"'()[]:;") for t in raw_tokens]
@@ -222,6 +234,12 @@ def match_person(
     elif role:
         evidence_by_candidate = dict.fromkeys(range(len(candidates)), 0)
 
+    if not evidence_by_candidate and parsed.surname:
+        # "Kishida Fumio" for "Fumio Kishida": the same two words, family name first.
+        swapped = _swapped_name(name)
+        for ci, alias_name in alias_index if swapped else ():
+            if alias_name == swapped:
+                evidence_by_candidate[ci] = 2
     if not evidence_by_candidate:
         return None
     ranked = sorted(evidence_by_candidate.items(), key=lambda item: item[1], reverse=True)
@@ -249,4 +267,5 @@ def _pick_by_role(role: str, candidates: list[PersonCandidate], indexes: list[in
 
 # Emptied with the rest by clear_caches.
 register_cache(_parse_name.cache_clear)
+register_cache(_swapped_name.cache_clear)
 register_cache(_fold.cache_clear)

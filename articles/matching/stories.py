@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .days import days_named, days_of
-from .names import SURNAME_MIN_RATIO, _fold, _parse_name
+from .names import SURNAME_MIN_RATIO, _fold, _parse_name, _swapped_name
 from .statements import STORY_PARTIAL_MIN_COMMON, _bulk_scores, _Choices, _statement_score
 from .words import (
     _analyse,
@@ -419,16 +419,10 @@ register_cache(_clear_caches)
 def _two_word_names(people: dict[str, str]) -> set[tuple[str, str]]:
     """(given, surname) of the names written as two capitalised name words ("Fumio Kishida")."""
     pairs = set()
-    for key, name in people.items():
-        parsed = _parse_name(name)
-        words = name.split()
-        if (
-            len(parsed.given) == 1
-            and len(parsed.given[0]) > 1
-            and len(words) == 2
-            and all(word[:1].isupper() for word in words)
-        ):
-            pairs.add((parsed.given[0], key))
+    for name in people.values():
+        swapped = _swapped_name(name)
+        if swapped is not None:
+            pairs.add((swapped.surname, swapped.given[0]))
     return pairs
 
 
