@@ -3,18 +3,18 @@ indexes to find people by approximate name (their names and one-word aliases), a
 ignored.
 
 The vocabulary holds each word once, as readers type it (lower case, unaccented, not stemmed:
-a suggestion reads "helicopter", not the stem "helicopt"). It grows with the language more
-than with the archive: 26,022 words for 10,400 articles of the synthetic corpus, and a real
-archive's names and typos make some hundreds of thousands. pg_trgm finds the words like a
-misspelt one through a trigram index in 0.5-3 ms among 400,000 (bench/README.md), where
-ts_stat() over the stored vectors reads every article's vector (and gives stems). A row trigger adds the words of each article written, and of one whose text is
+a suggestion reads "helicopter", not the stem "helicopt"). It grows with the language, not with
+the archive: some hundreds of thousands of words at 100,000 articles, most of them there from
+the first few thousand. pg_trgm finds the words like a misspelt one through a trigram index in
+a few milliseconds, where ts_stat() over the stored vectors reads every article's vector (and
+gives stems). A row trigger adds the words of each article written, and of one whose text is
 rewritten: one more parse of the text and an index probe per distinct word, no write for the
 words already known. No counts are kept: counting in the trigger would make two importing
 workers wait on the rows of common words until each commits; the few candidates of a
 suggestion are counted in the full-text index instead (articles/spelling.py).
 
-Filling the table from the articles already stored parses each once (4 s for 10,400
-articles: under a minute at 100,000).
+Filling the table from the articles already stored parses each once (about a minute at
+100,000 articles).
 """
 
 import django.contrib.postgres.indexes
@@ -32,12 +32,10 @@ CREATE FUNCTION newsroom_unaccent(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN public.unaccent('public.unaccent'::regdictionary, $1);
 
--- Words only (no numbers, addresses or whole hyphenated words), accents removed, not stemmed,
--- and no stop words: none is ever searched for, and each would cost every import a look-up.
-CREATE TEXT SEARCH DICTIONARY newsroom_words (TEMPLATE = pg_catalog.simple, STOPWORDS = english);
+-- Words only (no numbers, addresses or whole hyphenated words), accents removed, not stemmed.
 CREATE TEXT SEARCH CONFIGURATION newsroom_words (PARSER = default);
 ALTER TEXT SEARCH CONFIGURATION newsroom_words
-    ADD MAPPING FOR asciiword, word, hword_asciipart, hword_part WITH unaccent, newsroom_words;
+    ADD MAPPING FOR asciiword, word, hword_asciipart, hword_part WITH unaccent, simple;
 
 CREATE TABLE articles_searchword (word text PRIMARY KEY);
 
@@ -78,7 +76,6 @@ DROP TRIGGER articles_article_inserted_words ON articles_article;
 DROP FUNCTION articles_article_words();
 DROP TABLE articles_searchword;
 DROP TEXT SEARCH CONFIGURATION newsroom_words;
-DROP TEXT SEARCH DICTIONARY newsroom_words;
 DROP FUNCTION newsroom_unaccent(text);
 """
 
