@@ -5,6 +5,7 @@ import re
 
 from .article import Paragraph, Stripped
 from .dates import (
+    MONTH_WORD,
     FoundDate,
     search_date,
     search_month_day,
@@ -347,9 +348,8 @@ REPUBLISHED_LEAD_RE = re.compile(
     r"\s*",
     re.IGNORECASE,
 )
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_PLACE_RE = re.compile(
-    rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
+    rf"^(?P<date>{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}}),\s+"
     r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
     r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
 )

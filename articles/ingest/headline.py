@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dates import MONTH_WORD
 from .shapes import (
     BULLET_RE,
     ends_sentence,
@@ -93,12 +94,11 @@ LEADING_STAMP_RE = re.compile(
 )
 
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "... Maria Zakharova, Moscow, December 30, 2021", "... Briefing #113 Wednesday, 8/5/92",
 # "... on Trump and Donbas | 23 September 2019, 18:43": the date printed after the headline.
 TRAILING_DATE_RE = re.compile(
     rf"(?:\s*[,|–—]\s*|\s+-\s+|\s+)(?:[A-Z][a-z]+,\s+)?(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}}|{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}})?$"
 )
 
