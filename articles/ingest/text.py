@@ -39,6 +39,7 @@ from .header import (
 )
 from .headline import (
     COUNTER_RE,
+    LEADING_STAMP_RE,
     capitalised_share,
     interface_share,
 )
@@ -77,9 +78,6 @@ COPYRIGHT_HOLDER_RE = re.compile(
 )
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
-LEADING_DATE_RE = re.compile(
-    r"^date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
-)
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
 MAX_LINES = 10_000
@@ -92,7 +90,7 @@ def tidy_lines(text: str) -> list[str]:
     # "date 2018-06-12 © 2023 Aspen Public Radio": a saved page's time stamp written before
     # its first line is a line of its own (the page's date), not part of that line.
     first = next((i for i, line in enumerate(lines) if line), None)
-    if first is not None and (stamp := LEADING_DATE_RE.match(lines[first])):
+    if first is not None and (stamp := LEADING_STAMP_RE.match(lines[first])):
         lines[first : first + 1] = [stamp.group().strip(), lines[first][stamp.end() :]]
     return lines
 
