@@ -6,7 +6,7 @@ link-like lines after a "Related" header, ...), never the exact strings of parti
 
 import re
 
-from .shapes import BULLET_RE, ends_statement, word_count
+from .shapes import BULLET_RE, FILE_NAME_RE, ends_statement, word_count
 
 
 def _exact(*phrases: str) -> re.Pattern:
@@ -203,9 +203,6 @@ FILE_SIZE_RE = re.compile(
     r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
     re.IGNORECASE,
 )
-# "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG": an image's file name, left
-# where the image stood.
-IMAGE_FILE_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?(?!\w)", re.I)
 # "Read more", "[More]", "Read the regulations in full here", "Learn more about X »": a link
 # to more, not a sentence of the article.
 MORE_LINK_RE = re.compile(
@@ -369,8 +366,8 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
-    if len(line) <= 120 and "." in line and IMAGE_FILE_RE.search(line) and word_count(line) <= 8:
-        return "image file name"
+    if len(line) <= 120 and "." in line and FILE_NAME_RE.search(line) and word_count(line) <= 8:
+        return "file name"
     if len(line) <= 400 and PRINT_EDITION_RE.match(line):
         return "print edition note"
     if len(line) <= 200 and STANDARDS_RE.match(line):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .dates import MONTH_WORD
 from .shapes import (
     BULLET_RE,
+    FILE_NAME_RE,
     ends_sentence,
     is_body_like,
     reads_as_prose,
@@ -53,12 +54,7 @@ TIME_STAMP_RE = re.compile(
     r"\.?,?\s+\d{4}\b",
     re.IGNORECASE,
 )
-URL_OR_EMAIL_RE = re.compile(
-    r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b"
-    # An image's or document's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1".
-    r"|\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|mp[34])\b",
-    re.I,
-)
+URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
 # "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
 COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -141,7 +137,9 @@ def shape_score(text: str) -> float | None:
     words = word_count(text)
     if not 2 <= words <= 30 or len(text) > 250 or sentence_count(text) > 1:
         return None
-    if text.endswith(":") or URL_OR_EMAIL_RE.search(text) or COUNTER_RE.match(text):
+    if text.endswith(":") or COUNTER_RE.match(text):
+        return None
+    if URL_OR_EMAIL_RE.search(text) or FILE_NAME_RE.search(text):
         return None
     # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
     # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment
