@@ -99,7 +99,9 @@ NAVIGATION_RE = _exact(
     r"log ?in",
     r"register",
     r"subscribe(?: now| today)?",
-    r"skip (?:next|this|to) .{1,120}",
+    # A skip link names where it jumps: "Skip to content", "Skip navigation", "Skip next
+    # section <its heading>" ("Skip this year's ..." is a headline).
+    r"skip (?:to\b|(?:the |this |next )?(?:section|navigation|nav|menu|content|ad)\b).{0,120}",
     r"jump to:? navigation.{0,20}",
     r"image",
     r"home",
