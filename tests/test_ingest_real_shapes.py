@@ -183,6 +183,11 @@ def test_a_line_opening_with_punctuation_or_an_outlets_file_photo_is_no_headline
     assert article.title == HEADLINE and "file photo" not in body(article)
 
 
+def test_a_subheading_about_a_picture_is_no_photo_credit():
+    article = read(HEADLINE, LEDE, "The bigger picture", SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, "The bigger picture", SECOND]
+
+
 def test_a_time_stamp_saved_before_the_first_line_is_the_pages_date():
     article = read("date 2018-06-12 © 2023 Steppe Public Radio", HEADLINE, LEDE, SECOND)
     assert article.title == HEADLINE

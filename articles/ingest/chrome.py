@@ -181,7 +181,10 @@ COMMENT_FORM_RE = re.compile(
 KEYWORD_LIST_RE = re.compile(r"^[a-z0-9][\w' -]{1,40}(?:,\s*[a-z0-9][\w' -]{1,40}){3,}$")
 IMAGE_COURTESY_RE = re.compile(
     r"^(?:image|photo|picture)s? (?:courtesy|by|from|via)\b.{1,120}$|^from shutter\w*\.com$"
-    r"|^(?:[\w.&'’-]+ ){1,4}(?:file )?(?:photo|image|picture)$",
+    # "Reuters file photo", "Twitter picture": who the picture is from (not "The bigger
+    # picture", a subheading).
+    r"|^(?!(?:the|a|an|this|that|our|your|my|his|her|its|their) )"
+    r"(?:[\w.&'’-]+ ){1,4}(?:file )?(?:photo|image|picture)$",
     re.IGNORECASE,
 )
 # A request for money: "Donate now", "Support independent journalism".
