@@ -204,6 +204,15 @@ REPUBLISHED_RE = re.compile(
     r"^this (?:article|story|piece) (?:is|was) (?:re)?published (?:from|by|with permission)\b",
     re.IGNORECASE,
 )
+# The same notice naming who the text is from, with the article's text saved on its line:
+# "This article is republished from The Conversation under a Creative Commons license. Read
+# the original article. Nigerians go to ..."
+REPUBLISHED_LEAD_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
+    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
+    r"\s*",
+    re.IGNORECASE,
+)
 FILE_SIZE_RE = re.compile(
     r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
     re.IGNORECASE,

@@ -5,7 +5,6 @@ import re
 
 from .article import Paragraph, Stripped
 from .dates import (
-    MONTH_WORD,
     FoundDate,
     search_date,
     search_month_day,
@@ -342,17 +341,6 @@ def after_labels(article: TextArticle) -> Paragraph | None:
     return None
 
 
-REPUBLISHED_LEAD_RE = re.compile(
-    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
-    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
-    r"\s*",
-    re.IGNORECASE,
-)
-DATE_PLACE_RE = re.compile(
-    rf"^(?P<date>{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}}),\s+"
-    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
-    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
-)
 # "Ottawa, Ontario", "Washington, DC", "KATHMANDU, NEPAL": a place on a line of its own.
 PLACE_LINE_RE = re.compile(
     r"^(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"
