@@ -392,6 +392,11 @@ def test_photo_credit_lines_hashtags_and_title_case_keywords_are_chrome():
     assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
 
 
+def test_a_list_of_names_is_no_keyword_list():
+    names = "Hu Jintao, Wu Bangguo, Wen Jiabao, Jia Qinglin, Li"
+    assert names in body(read(HEADLINE, LEDE, names, SECOND))
+
+
 def test_a_republication_notice_on_the_ledes_line_names_the_outlet_and_goes():
     notice = (
         "This article is republished from The Conversation under a Creative Commons license. "

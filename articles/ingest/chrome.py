@@ -231,11 +231,10 @@ SPEAKER_LABEL_RE = re.compile(r"^[^:\"“”]{1,60}:\s")
 PHOTO_CREDIT_LINE_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$"
 )
-# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case.
+# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case, a
+# word each ("Hu Jintao, Wu Bangguo, Wen Jiabao, Li" is people, a line of a wrapped sentence).
 HASHTAGS_RE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-TITLE_KEYWORDS_RE = re.compile(
-    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?){2,6}$"
-)
+TITLE_KEYWORDS_RE = re.compile(r"^[A-Z][^\W\d_]+(?:, [A-Z][^\W\d_]+){2,6}$")
 # An image's alternative text: "AP logo", "Logo Agência Brasil".
 LOGO_RE = re.compile(r"^(?:logo\b.{0,40}|(?:\S+\s+){0,4}logo)$", re.IGNORECASE)
 # "Subscribe to The Week": a site asking for subscribers in its own name.
