@@ -183,6 +183,11 @@ def test_a_line_opening_with_punctuation_or_an_outlets_file_photo_is_no_headline
     assert article.title == HEADLINE and "file photo" not in body(article)
 
 
+def test_a_subheading_about_a_picture_is_no_photo_credit():
+    article = read(HEADLINE, LEDE, "The bigger picture", SECOND)
+    assert [p.text for p in article.paragraphs] == [LEDE, "The bigger picture", SECOND]
+
+
 def test_a_time_stamp_saved_before_the_first_line_is_the_pages_date():
     article = read("date 2018-06-12 © 2023 Steppe Public Radio", HEADLINE, LEDE, SECOND)
     assert article.title == HEADLINE
@@ -233,6 +238,7 @@ def test_more_links_logos_and_skip_links_are_chrome():
         "go to top",
         "Jump to: navigation, search",
         "Skip next section Talks resume in the capital",
+        "Skip navigation",
     ]
     third = "Neither side gave details of the proposals, which diplomats said were still drafts."
     article = read(HEADLINE, LEDE, SECOND, *chrome, third)
@@ -240,7 +246,11 @@ def test_more_links_logos_and_skip_links_are_chrome():
 
 
 def test_a_sentence_about_more_or_a_link_in_prose_stays():
-    kept = ["More than 40 people died in the floods, officials said.", "Read more about it here."]
+    kept = [
+        "More than 40 people died in the floods, officials said.",
+        "Read more about it here.",
+        "Skip this year's talks, the envoy told ministers",  # skips no part of the page
+    ]
     article = read(HEADLINE, LEDE, *kept, SECOND)
     assert [p.text for p in article.paragraphs] == [LEDE, *kept, SECOND]
 
@@ -380,6 +390,11 @@ def test_photo_credit_lines_hashtags_and_title_case_keywords_are_chrome():
     chrome = ["Sasko Lazarov/Rollingnews", "#lagos", "Nepal, Earthquake, May"]
     article = read(HEADLINE, LEDE, SECOND, *chrome, third)
     assert [p.text for p in article.paragraphs] == [LEDE, SECOND, third]
+
+
+def test_a_list_of_names_is_no_keyword_list():
+    names = "Hu Jintao, Wu Bangguo, Wen Jiabao, Jia Qinglin, Li"
+    assert names in body(read(HEADLINE, LEDE, names, SECOND))
 
 
 def test_a_republication_notice_on_the_ledes_line_names_the_outlet_and_goes():

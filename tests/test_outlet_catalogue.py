@@ -119,6 +119,16 @@ def test_the_catalogue_is_built_once_and_rebuilt_when_an_outlet_changes():
     assert outlet_catalogue().find_outlet("Steppe Courier") is None
 
 
+def test_an_import_asks_the_database_only_whether_outlets_changed(django_assert_num_queries):
+    """Each file's import reads the outlets' change stamp (one query), not the outlet table."""
+    outlet_catalogue()
+    with django_assert_num_queries(1):
+        outlet_catalogue()
+    Outlet.objects.create(name="Steppe Courier", short_name="Courier", slug="courier")
+    with django_assert_num_queries(2):  # the stamp, then the outlets once to rebuild
+        outlet_catalogue()
+
+
 def test_a_stored_row_stands_in_place_of_the_listed_outlet():
     Outlet.objects.filter(name="Reuters").delete()
     Outlet.objects.create(

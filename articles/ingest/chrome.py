@@ -6,7 +6,7 @@ link-like lines after a "Related" header, ...), never the exact strings of parti
 
 import re
 
-from .shapes import BULLET_RE, ends_statement, word_count
+from .shapes import BULLET_RE, FILE_NAME_RE, ends_statement, word_count
 
 
 def _exact(*phrases: str) -> re.Pattern:
@@ -99,7 +99,9 @@ NAVIGATION_RE = _exact(
     r"log ?in",
     r"register",
     r"subscribe(?: now| today)?",
-    r"skip (?:next|this|to) .{1,120}",
+    # A skip link names where it jumps: "Skip to content", "Skip navigation", "Skip next
+    # section <its heading>" ("Skip this year's ..." is a headline).
+    r"skip (?:to\b|(?:the |this |next )?(?:section|navigation|nav|menu|content|ad)\b).{0,120}",
     r"jump to:? navigation.{0,20}",
     r"image",
     r"home",
@@ -179,7 +181,10 @@ COMMENT_FORM_RE = re.compile(
 KEYWORD_LIST_RE = re.compile(r"^[a-z0-9][\w' -]{1,40}(?:,\s*[a-z0-9][\w' -]{1,40}){3,}$")
 IMAGE_COURTESY_RE = re.compile(
     r"^(?:image|photo|picture)s? (?:courtesy|by|from|via)\b.{1,120}$|^from shutter\w*\.com$"
-    r"|^(?:[\w.&'’-]+ ){1,4}(?:file )?(?:photo|image|picture)$",
+    # "Reuters file photo", "Twitter picture": who the picture is from (not "The bigger
+    # picture", a subheading).
+    r"|^(?!(?:the|a|an|this|that|our|your|my|his|her|its|their) )"
+    r"(?:[\w.&'’-]+ ){1,4}(?:file )?(?:photo|image|picture)$",
     re.IGNORECASE,
 )
 # A request for money: "Donate now", "Support independent journalism".
@@ -199,13 +204,19 @@ REPUBLISHED_RE = re.compile(
     r"^this (?:article|story|piece) (?:is|was) (?:re)?published (?:from|by|with permission)\b",
     re.IGNORECASE,
 )
+# The same notice naming who the text is from, with the article's text saved on its line:
+# "This article is republished from The Conversation under a Creative Commons license. Read
+# the original article. Nigerians go to ..."
+REPUBLISHED_LEAD_RE = re.compile(
+    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
+    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
+    r"\s*",
+    re.IGNORECASE,
+)
 FILE_SIZE_RE = re.compile(
     r"^(?:pdf|docx?|xlsx?|pptx?|mp3|mp4|zip)\b[\s:(–-]*(?:format)?[\s:(–-]*\d+(?:[.,]\d+)?\s*[kmg]i?b\)?$",
     re.IGNORECASE,
 )
-# "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG": an image's file name, left
-# where the image stood.
-IMAGE_FILE_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?(?!\w)", re.I)
 # "Read more", "[More]", "Read the regulations in full here", "Learn more about X »": a link
 # to more, not a sentence of the article.
 MORE_LINK_RE = re.compile(
@@ -220,11 +231,10 @@ SPEAKER_LABEL_RE = re.compile(r"^[^:\"“”]{1,60}:\s")
 PHOTO_CREDIT_LINE_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$"
 )
-# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case.
+# "#lagos #police": hashtags; "Nepal, Earthquake, May": a site's keywords in title case, a
+# word each ("Hu Jintao, Wu Bangguo, Wen Jiabao, Li" is people, a line of a wrapped sentence).
 HASHTAGS_RE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-TITLE_KEYWORDS_RE = re.compile(
-    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?(?:, [A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?){2,6}$"
-)
+TITLE_KEYWORDS_RE = re.compile(r"^[A-Z][^\W\d_]+(?:, [A-Z][^\W\d_]+){2,6}$")
 # An image's alternative text: "AP logo", "Logo Agência Brasil".
 LOGO_RE = re.compile(r"^(?:logo\b.{0,40}|(?:\S+\s+){0,4}logo)$", re.IGNORECASE)
 # "Subscribe to The Week": a site asking for subscribers in its own name.
@@ -369,8 +379,8 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if URL_LINE_RE.match(line):
         return "url line"
-    if len(line) <= 120 and "." in line and IMAGE_FILE_RE.search(line) and word_count(line) <= 8:
-        return "image file name"
+    if len(line) <= 120 and "." in line and FILE_NAME_RE.search(line) and word_count(line) <= 8:
+        return "file name"
     if len(line) <= 400 and PRINT_EDITION_RE.match(line):
         return "print edition note"
     if len(line) <= 200 and STANDARDS_RE.match(line):

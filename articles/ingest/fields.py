@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from articles.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
 
+from .dates import MONTH_WORD
 from .outlets import Outlet, find_outlet
 from .shapes import is_upper_words, word_count
 
@@ -184,7 +185,7 @@ def parse_correspondent_byline(line: str) -> Byline | None:
 OUTLET_BYLINE_RE = re.compile(
     r"^(?P<label>(?:posted|published|written|filed|uploaded)\s*:?\s*)?by\s*:?\s+"
     r"(?P<name>[^|,•]{2,60}?)(?:\s+(?:on|at)\s+\S.*|\s*[|,•]\s*.*|\s{2,}.*|\s+\d.*"
-    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d.*)?$",
+    rf"|\s+{MONTH_WORD}\s+\d.*)?$",
     re.IGNORECASE,
 )
 # A label or a role in the byline's place, not an outlet: "By Staff Writer", "By Admin".
@@ -243,10 +244,7 @@ def named_source(line: str) -> str:
 
 # --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",
 # "KABUL, Afghanistan (AP) —", "MOSCOW, December 16. /TASS/."
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
-)
+_MONTH = MONTH_WORD + r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
 _PLACE_WORD = r"[A-Z][A-Z'’.\-]*(?![a-z])"
 # A dateline's date: "Dec. 16", "December 16, 2009", "30 May 2018", "TUESDAY 12 JUNE 2018".
 _DATELINE_DATE = (

@@ -341,18 +341,6 @@ def after_labels(article: TextArticle) -> Paragraph | None:
     return None
 
 
-REPUBLISHED_LEAD_RE = re.compile(
-    r"^this (?:article|story|piece) (?:is|was) (?:re)?published from (?P<name>[A-Z][\w.'’&-]*"
-    r"(?: [A-Z][\w.'’&-]*){0,5}) under [^.]{1,80}\.(?:\s*read the original article[^.]{0,40}\.)?"
-    r"\s*",
-    re.IGNORECASE,
-)
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATE_PLACE_RE = re.compile(
-    rf"^(?P<date>{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}),\s+"
-    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
-    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
-)
 # "Ottawa, Ontario", "Washington, DC", "KATHMANDU, NEPAL": a place on a line of its own.
 PLACE_LINE_RE = re.compile(
     r"^(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"

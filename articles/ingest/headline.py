@@ -18,8 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dates import MONTH_WORD
 from .shapes import (
     BULLET_RE,
+    FILE_NAME_RE,
     ends_sentence,
     is_body_like,
     reads_as_prose,
@@ -52,12 +54,7 @@ TIME_STAMP_RE = re.compile(
     r"\.?,?\s+\d{4}\b",
     re.IGNORECASE,
 )
-URL_OR_EMAIL_RE = re.compile(
-    r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b"
-    # An image's or document's file name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1".
-    r"|\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|mp[34])\b",
-    re.I,
-)
+URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
 # "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
 COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -93,12 +90,11 @@ LEADING_STAMP_RE = re.compile(
 )
 
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "... Maria Zakharova, Moscow, December 30, 2021", "... Briefing #113 Wednesday, 8/5/92",
 # "... on Trump and Donbas | 23 September 2019, 18:43": the date printed after the headline.
 TRAILING_DATE_RE = re.compile(
     rf"(?:\s*[,|–—]\s*|\s+-\s+|\s+)(?:[A-Z][a-z]+,\s+)?(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}}|{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}})?$"
 )
 
@@ -141,7 +137,9 @@ def shape_score(text: str) -> float | None:
     words = word_count(text)
     if not 2 <= words <= 30 or len(text) > 250 or sentence_count(text) > 1:
         return None
-    if text.endswith(":") or URL_OR_EMAIL_RE.search(text) or COUNTER_RE.match(text):
+    if text.endswith(":") or COUNTER_RE.match(text):
+        return None
+    if URL_OR_EMAIL_RE.search(text) or FILE_NAME_RE.search(text):
         return None
     # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
     # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment

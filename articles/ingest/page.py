@@ -8,6 +8,7 @@ from .article import Paragraph, Stripped
 from .outlets import (
     Outlet,
     find_outlet,
+    outlet_given_by_uploader,
 )
 
 # How strongly a clue names the outlet that published the text (lower is stronger). A copyright
@@ -69,6 +70,14 @@ class TextArticle:
     def add_clue(self, rank: int, line: int, outlet: Outlet | None, evidence: str) -> None:
         if outlet:
             self.clues.append(OutletClue(rank, line, outlet, evidence))
+
+    def add_named_clue(self, rank: int, line: int, name: str) -> None:
+        """A clue from an outlet's name as the page writes it: a known outlet's at this rank,
+        one not known (by that name) weaker."""
+        if known := find_outlet(name):
+            self.add_clue(rank, line, known, name)
+        else:
+            self.add_clue(rank + UNKNOWN, line, outlet_given_by_uploader(name), name)
 
     def best_clue(self) -> OutletClue | None:
         return min(self.clues, key=lambda clue: (clue.rank, clue.line), default=None)

@@ -40,6 +40,11 @@ def is_upper_words(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+# A file's name: "File 20171214 27562 jt433n.jpg?ixlib=rb 1.1", "IMG_2041.JPG", "report.pdf"
+# (left where an image or a link stood: neither a headline nor the article's text).
+FILE_NAME_RE = re.compile(r"\w\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|mp[34])(?!\w)", re.I)
+
+
 def is_body_like(text: str) -> bool:
     """A paragraph of prose: a dozen words or more, ending like a sentence."""
     return word_count(text) >= 12 and ends_sentence(text) and has_lowercase_words(text)

@@ -14,6 +14,7 @@ import re
 from . import chrome
 from .article import Paragraph, Stripped
 from .dates import (
+    MONTH_WORD,
     FoundDate,
     is_relative_date_line,
     parse_date_line,
@@ -28,8 +29,6 @@ from .fields import (
     split_trailing_credits,
 )
 from .header import (
-    DATE_PLACE_RE,
-    REPUBLISHED_LEAD_RE,
     choose_date,
     is_subheading,
     read_header,
@@ -39,6 +38,7 @@ from .header import (
 )
 from .headline import (
     COUNTER_RE,
+    LEADING_STAMP_RE,
     capitalised_share,
     interface_share,
 )
@@ -77,8 +77,11 @@ COPYRIGHT_HOLDER_RE = re.compile(
 )
 BRACKETED_LINE_RE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]\.?$")
 OUTLET_IN_BRACKETS_RE = re.compile(r"^\(\s*(?P<name>[^()]{2,40}?)\s*\)$")
-LEADING_DATE_RE = re.compile(
-    r"^date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
+# "December 15, 2017, Novo-Ogaryovo, Moscow Region": a date line that says where.
+DATE_PLACE_RE = re.compile(
+    rf"^(?P<date>{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}}),\s+"
+    r"(?P<place>[A-Z][^\W\d_][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?$"
 )
 # An article is some hundreds of lines; ten thousand is many articles or a whole site saved as
 # one file. The line rules cost some 50 µs a line, so this also bounds the time a file takes.
@@ -92,7 +95,7 @@ def tidy_lines(text: str) -> list[str]:
     # "date 2018-06-12 © 2023 Aspen Public Radio": a saved page's time stamp written before
     # its first line is a line of its own (the page's date), not part of that line.
     first = next((i for i, line in enumerate(lines) if line), None)
-    if first is not None and (stamp := LEADING_DATE_RE.match(lines[first])):
+    if first is not None and (stamp := LEADING_STAMP_RE.match(lines[first])):
         lines[first : first + 1] = [stamp.group().strip(), lines[first][stamp.end() :]]
     return lines
 
@@ -187,10 +190,8 @@ def _remove_chrome(
         # "This article is republished from The Conversation under a Creative Commons
         # license. Read the original article here. Nigerians go to ...": the notice goes, it
         # names the outlet, and the text saved on its line stays.
-        if (notice := REPUBLISHED_LEAD_RE.match(text)) and notice.end() < len(text):
-            name = notice["name"]
-            outlet = find_outlet(name) or outlet_given_by_uploader(name)
-            article.add_clue(known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+        if (notice := chrome.REPUBLISHED_LEAD_RE.match(text)) and notice.end() < len(text):
+            article.add_named_clue(RANK_COPYRIGHT, item.line, notice["name"])
             article.removed.append((item.line, Stripped("republication notice", notice.group())))
             item = Item(text[notice.end() :], item.line, item.block)
             text = item.text
@@ -339,8 +340,7 @@ def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
                 and interface_share(text) < 0.75  # "Business Standard", not "Latest News"
                 and not same_text(text, article.title)
             ):
-                outlet = find_outlet(text) or outlet_given_by_uploader(text)
-                article.add_clue(known_or_not(RANK_DOMAIN, text), item.line, outlet, text)
+                article.add_named_clue(RANK_DOMAIN, item.line, text)
                 return
         seen.setdefault(key, item)
 
@@ -391,15 +391,11 @@ def _clues_from_chrome(article: TextArticle, item: Item, reason: str) -> None:
             outlet = outlet_given_by_uploader(name)
             article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, name)
         return
-    if reason == "republication notice" and (match := REPUBLISHED_LEAD_RE.match(item.text)):
-        name = match["name"]
-        outlet = find_outlet(name) or outlet_given_by_uploader(name)
-        article.add_clue(known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+    if reason == "republication notice" and (match := chrome.REPUBLISHED_LEAD_RE.match(item.text)):
+        article.add_named_clue(RANK_COPYRIGHT, item.line, match["name"])
         return
     if reason == "subscription appeal" and (match := chrome.SUBSCRIBE_RE.match(item.text)):
-        name = match["site"]
-        outlet = find_outlet(name) or outlet_given_by_uploader(name)
-        article.add_clue(known_or_not(RANK_COPYRIGHT, name), item.line, outlet, name)
+        article.add_named_clue(RANK_COPYRIGHT, item.line, match["site"])
         return
     # A site asks for money in its own name: "Donate today to keep Global Voices strong!"
     if reason in {"copyright notice", "donation appeal"} and (named := outlet_named_in(item.text)):
