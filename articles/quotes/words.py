@@ -142,13 +142,9 @@ PLACES = _words(
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
     """
 )
-# People spoken of as a group, never one person's name: "Observers said", "Rescuers told".
-GROUP_NOUNS = _words(
-    """
-    observer rescuer resident witness expert analyst critic insider protester protestor
-    activist villager survivor investigator diplomat aide source official worker voter
-    """
-)
+# People spoken of as a group ("Observers said", "Rescuers told") who are not in
+# lexicon.ROLE_NOUNS, which names.is_common_plural reads beside this list.
+GROUP_NOUNS = _words("observer rescuer villager protestor")
 # What a person's words come in: "Sunak's message said", "were Kim's first words".
 DOCUMENT_NOUNS = _words(
     """
