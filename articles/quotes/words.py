@@ -66,6 +66,8 @@ DIALOG_REPLIES = _words(
     replied replies answered responded responds retorted countered
     """
 )
+# Verbs of asking in an interview: the next question comes from whoever was just answered.
+DIALOG_QUESTIONS = _words("asked asks queried pressed")
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
 # Pronouns that tell the sex of the one person named in a sentence. Not "him" or "her": as
