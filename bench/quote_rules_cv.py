@@ -1,9 +1,10 @@
 """Cross-validation of the quote finder's rules on the real pages' dev part, by outlet halves.
 
-Every change to articles/quotes/ since a base commit is taken out on its own (one diff hunk,
-reverse-applied to a copy of the package) and the dev pages are scored again. A change "helps"
-a half by the speakers and quotes it gains there. A rule built from one page's wording shows
-up as help on one page of one half only; a general rule helps on both halves (outlet halves:
+Every change to articles/quotes/ and articles/lexicon.py since a base commit is taken out on its
+own (one diff hunk, reverse-applied to a copy of the package) and the dev pages are scored again,
+each with its headline as quote_quality.py --real reads them. A change "helps" a half by the
+speakers and quotes it gains there. A rule built from one page's wording shows up as help on one
+page of one half only; a general rule helps on both halves (outlet halves:
 `quote_quality.outlet_half`, so no outlet is in both). Hunks that no longer run alone (a name
 another change uses) are listed as such.
 
@@ -26,18 +27,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.quote_quality import outlet_half, real_set  # noqa: E402
+from bench.quote_quality import HEADLINES, outlet_half, real_set  # noqa: E402
 
 BASE = "8906935"
+# What the quote finder reads by: its package and the shared word lists.
+_READER = ("articles/quotes/", "articles/lexicon.py")
 
-# Run in a child with the patched copy first on sys.path: scores every dev page.
+# Run in a child with the patched copy first on sys.path: scores every dev page, with its
+# headline as quote_quality.py --real reads it.
 _CHILD = """
 import json, pickle, sys
 sys.path.insert(0, sys.argv[1]); sys.path.insert(1, sys.argv[2])
 from bench.quote_quality import score_article
+pages, headlines = pickle.load(open(sys.argv[3], "rb"))
 out = {}
-for name, paragraphs, gold, known in pickle.load(open(sys.argv[3], "rb")):
-    s = score_article(name, paragraphs, gold, known, False)
+for name, paragraphs, gold, known in pages:
+    s = score_article(name, paragraphs, gold, known, False, headlines.get(name, ""))
     out[name] = [s.matched, s.speaker_right]
 json.dump(out, sys.stdout)
 """
@@ -45,7 +50,7 @@ json.dump(out, sys.stdout)
 
 def hunks(base: str) -> list[tuple[str, str]]:
     diff = subprocess.run(
-        ["git", "-C", str(ROOT), "diff", "-U1", base, "--", "articles/quotes/"],
+        ["git", "-C", str(ROOT), "diff", "-U1", base, "--", *_READER],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     out = []
@@ -72,7 +77,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="quote_rules_cv."))
     try:
         inputs = work / "inputs.pickle"
-        inputs.write_bytes(pickle.dumps(pages))
+        inputs.write_bytes(pickle.dumps((pages, HEADLINES)))
         copy = work / "copy"
         shutil.copytree(ROOT / "articles", copy / "articles")
         baseline = score(copy, inputs)
@@ -81,6 +86,7 @@ def main(argv: list[str]) -> int:
         for n, (head, body) in enumerate(hunks(base)):
             shutil.rmtree(copy / "articles" / "quotes")
             shutil.copytree(ROOT / "articles" / "quotes", copy / "articles" / "quotes")
+            shutil.copy(ROOT / "articles" / "lexicon.py", copy / "articles" / "lexicon.py")
             (work / "h.patch").write_text(head + body)
             patch = ["patch", "-p1", "-R", "-s", "-d", str(copy), "-i", str(work / "h.patch")]
             result = score(copy, inputs) if subprocess.run(patch).returncode == 0 else "patch"

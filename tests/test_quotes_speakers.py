@@ -976,3 +976,14 @@ def test_in_an_interview_the_next_question_comes_from_the_one_who_was_answered()
         "Jane Roe",
         "Omar Haddad",
     ]
+
+
+def test_the_plural_of_a_body_or_a_role_speaks_as_unnamed_people():
+    # "authorities" (authority), "MPs" (MP): a plural names people, never one person
+    for subject in ("the authorities", "the parties", "MPs"):
+        paragraphs = [
+            "Minister Ana Lima visited the port on Monday.",
+            f'"The port will reopen soon," {subject} said.',
+        ]
+        [quote] = extract_quotes(paragraphs).quotes
+        assert (quote.speaker, quote.speaker_kind) == (None, "unnamed"), subject

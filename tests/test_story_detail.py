@@ -215,6 +215,21 @@ UNSURE = '<span class="who unsure" data-label="Rasmussen" title="Speaker uncerta
 UNSURE_MARK = '<abbr class="unsure-mark" title="Speaker uncertain'
 
 
+@pytest.mark.parametrize("copies", [1, 5])
+def test_unsure_speaker_marks_cost_no_query_per_quote(
+    client, django_assert_max_num_queries, copies
+):
+    story = make_copies_story(copies)
+    unsure = Quote.objects.filter(article__story=story, person__isnull=False)
+    assert unsure.update(confidence=Quote.UNSURE_BELOW - 0.1)
+    with django_assert_max_num_queries(10):
+        html = client.get(story.get_absolute_url()).content.decode()
+    assert html.count('class="who unsure"') == unsure.count()
+    with django_assert_max_num_queries(6):
+        html = client.get(reverse("articles:story_statements", args=[story.pk])).content.decode()
+    assert UNSURE_MARK in html
+
+
 def test_a_speaker_the_reading_was_unsure_of_is_marked_until_an_editor_settles_it(client):
     story = demo_story()
     invited = Quote.objects.filter(text__startswith="I have invited Russia")

@@ -48,6 +48,7 @@ Design choices:
 
 from collections.abc import Sequence
 
+from .marks import DOUBLE_MARK_RE
 from .quote import Extraction, KnownPerson, Person, Quote
 from .reading import is_public_alias, read_article
 from .words import FUNCTION_WORDS
@@ -91,9 +92,9 @@ def extract_quotes(
     headline = headline.strip() if isinstance(headline, str) else ""
     if not headline or _title_case(headline):
         return read_article(paragraphs, known_people)
-    if sum(headline.count(mark) for mark in _DOUBLE_MARKS) % 2:
+    if len(DOUBLE_MARK_RE.findall(headline)) % 2:
         # an unpaired mark would pair with one in the body: the headline is read without marks
-        headline = "".join(" " if ch in _DOUBLE_MARKS else ch for ch in headline)
+        headline = DOUBLE_MARK_RE.sub(" ", headline)
     found = read_article([headline, *paragraphs], known_people)
     quotes = [quote for quote in found.quotes if quote.start_paragraph > 0]
     for quote in quotes:
@@ -102,9 +103,6 @@ def extract_quotes(
     if quotes and len(quotes) < len(found.quotes):
         quotes[0].continues_previous = False  # what it continued was in the headline
     return Extraction(quotes=quotes, people=found.people)
-
-
-_DOUBLE_MARKS = '"“”„«»'
 
 
 def _title_case(headline: str) -> bool:

@@ -24,6 +24,7 @@ from .sentences import Tok
 from .text import ArticleText
 from .words import (
     COMMITMENT_VERBS,
+    DIALOG_QUESTIONS,
     DIALOG_REPLIES,
     DOCUMENT_NOUNS,
     EXPRESSED_OBJECTS,
@@ -91,7 +92,7 @@ def verb_at(toks: list[Tok], v: int, hi: int) -> int:
 
 def asker(verb: str, previous: Found | None) -> CastMember | None:
     """Whom a pronoun cannot stand for: with a verb of reply, the asker of the question just
-    quoted."""
+    quoted; with a verb of asking, the one who just replied."""
     if (
         verb in DIALOG_REPLIES
         and previous is not None
@@ -99,16 +100,13 @@ def asker(verb: str, previous: Found | None) -> CastMember | None:
     ):
         return previous.person  # the answer comes from someone else than the question
     if (
-        verb in _ASKING_VERBS
+        verb in DIALOG_QUESTIONS
         and previous is not None
         and not previous.quote.text.rstrip().endswith("?")
         and previous.quote.verb.split(" ", 1)[0].lower() in DIALOG_REPLIES
     ):
         return previous.person  # the next question comes from the one who was answered
     return None
-
-
-_ASKING_VERBS = frozenset(("asked", "asks", "queried", "pressed"))
 
 
 # A pronoun's choice this sure (margin over the runner-up of 1 point) tells its person's sex.

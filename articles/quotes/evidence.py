@@ -20,7 +20,15 @@ from .names import (
 from .noun_phrases import head_word
 from .sentences import Tok
 from .text import ArticleText
-from .words import AUXILIARIES, DEFINITE, FUNCTION_WORDS, INVERTIBLE, RELATIVE, REPORTING_VERBS
+from .words import (
+    AUXILIARIES,
+    DEFINITE,
+    FUNCTION_WORDS,
+    GENDER_WORDS,
+    INVERTIBLE,
+    RELATIVE,
+    REPORTING_VERBS,
+)
 
 
 def collect_people(text: ArticleText, cast: Cast) -> None:
@@ -121,7 +129,8 @@ def _name_evidence(
     return False, ""
 
 
-_PERSONAL_PRONOUNS = frozenset(("he", "she", "his", "her", "him", "himself", "herself"))
+# The pronouns that tell a sex, as objects too: "Harris ... his job", "... told him".
+_PERSONAL_PRONOUNS = frozenset((*GENDER_WORDS, "her", "him"))
 
 
 def _is_body_at(toks: list[Tok], k: int) -> bool:

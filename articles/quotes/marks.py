@@ -36,7 +36,7 @@ _DOUBLE_CLOSERS = {
 }
 _DOUBLE_OPENERS_ALWAYS = frozenset("“„‟«〝「『❝⹂")
 _SINGLE_CLOSERS = {"‘": "’'", "'": "'’", "‚": "‘’", "‛": "’", "‹": "›", "›": "‹", "❛": "❜"}
-_DOUBLE_MARK_RE = re.compile('["“”„‟«»〝〞〟＂「」『』❝❞⹂]')
+DOUBLE_MARK_RE = re.compile('["“”„‟«»〝〞〟＂「」『』❝❞⹂]')
 _SINGLE_MARK_RE = re.compile("['‘’‚‛‹›❛❜]")
 _OPEN_CONTEXT = frozenset("([{—–-/:;")
 _TRAILING_PUNCT = frozenset(".,!?;:…")
@@ -111,7 +111,7 @@ def _continues_speech(text: str, k: int) -> bool:
     """Whether the quote opening a paragraph at text[k] reads as more of the same speech: it
     runs on, or its closing mark ends a sentence or a clause ('... outside," she told'), not
     a phrase the sentence goes on from ('"Hope and goodwill" should extend ...')."""
-    close = _DOUBLE_MARK_RE.search(text, k + 1)
+    close = DOUBLE_MARK_RE.search(text, k + 1)
     if close is None:
         return True
     i = close.start()
@@ -155,7 +155,7 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
                 carry.closed = False
                 spans.append(carry)
             carry = None
-        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(text)]
+        marks = [m.start() for m in DOUBLE_MARK_RE.finditer(text)]
         n = 0
         while n < len(marks):
             i = marks[n]
@@ -312,7 +312,7 @@ def _take_back_lost_opening(paragraphs: Sequence[str], span: Span) -> None:
     text = paragraphs[q]
     if (
         not paragraphs[q - 1].rstrip().endswith(":")
-        or _DOUBLE_MARK_RE.search(text)
+        or DOUBLE_MARK_RE.search(text)
         or text.rstrip()[-1:] not in (".", "!", "?")
     ):
         return

@@ -369,7 +369,7 @@ def is_common_plural(word: str, lexicons=None) -> bool:
     """Whether a capitalised word is the plural of a common noun ("Reports", "Authorities",
     "Observers"), which names no one person: a report, an authority, an observer."""
     low = bare_word(word).lower()
-    if len(low) < 4 or not low.endswith("s"):
+    if len(low) < 3 or not low.endswith("s"):
         return False
     stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
     lexicons = lexicons or (ROLE_NOUNS, ORG_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS)

@@ -62,9 +62,8 @@ def head_word(words: list[str]) -> str:
 
 
 def _is_plural_head(head: str) -> bool:
-    if not head.endswith("s") or head in ROLE_NOUNS or head in ORG_NOUNS:
-        return False
-    return head[:-1] in ROLE_NOUNS or head[:-1] in ORG_NOUNS or head[:-2] in ROLE_NOUNS
+    """ "officials", "parties": the plural of a role or an organisation ("boss" is no plural)."""
+    return head not in ROLE_NOUNS and is_common_plural(head, (ROLE_NOUNS, ORG_NOUNS))
 
 
 _BULLETS = frozenset("•·*►▪–—-|")

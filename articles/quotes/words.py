@@ -66,6 +66,8 @@ DIALOG_REPLIES = _words(
     replied replies answered responded responds retorted countered
     """
 )
+# Verbs of asking in an interview: the next question comes from whoever was just answered.
+DIALOG_QUESTIONS = _words("asked asks queried pressed")
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "i": None, "we": None, "it": None}
 # Pronouns that tell the sex of the one person named in a sentence. Not "him" or "her": as
@@ -142,13 +144,9 @@ PLACES = _words(
     astana hanoi bangkok manila jakarta taipei havana caracas nairobi pretoria abuja addis
     """
 )
-# People spoken of as a group, never one person's name: "Observers said", "Rescuers told".
-GROUP_NOUNS = _words(
-    """
-    observer rescuer resident witness expert analyst critic insider protester protestor
-    activist villager survivor investigator diplomat aide source official worker voter
-    """
-)
+# People spoken of as a group ("Observers said", "Rescuers told") who are not in
+# lexicon.ROLE_NOUNS, which names.is_common_plural reads beside this list.
+GROUP_NOUNS = _words("observer rescuer villager protestor")
 # What a person's words come in: "Sunak's message said", "were Kim's first words".
 DOCUMENT_NOUNS = _words(
     """
