@@ -796,14 +796,20 @@ class Person(models.Model):
     def get_absolute_url(self):
         return url_with_pk("articles:person_detail", self.pk)
 
+    def is_public_alias(self, alias: str) -> bool:
+        """Whether a stored alias may stand for this person on their page and in the API: a
+        name or a qualified role, never an honorific ("Mr") or a fragment stored by older code.
+        The words of their own name always may, even a surname that is also a title or a trade
+        ("Baker" for James Baker, "Dean")."""
+        return set(alias.split()) <= set(self.name.split()) or is_public_alias(alias)
+
     @property
     def public_aliases(self) -> list[str]:
-        """The other ways the articles name this person that may stand on their page: names
-        and qualified roles, never an honorific ("Mr") or a fragment stored by older code."""
+        """The other ways the articles name this person that may stand on their page."""
         return [
             alias.alias
             for alias in self.aliases.all()
-            if alias.alias != self.name and is_public_alias(alias.alias)
+            if alias.alias != self.name and self.is_public_alias(alias.alias)
         ]
 
     @property

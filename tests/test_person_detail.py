@@ -172,3 +172,18 @@ def test_page_links_swap_the_statements_in_place_and_back_restores_them(page, li
     page.get_by_text(f"Statement {PERSON_STATEMENTS_PER_PAGE - 1}.").wait_for()
     assert oldest.count() == 0
     assert page.errors == []
+
+
+def test_a_surname_that_is_also_a_trade_stands_among_the_aliases_a_bare_title_does_not(client):
+    from articles.models import Person
+
+    person = Person.objects.create(name="James Baker")
+    for alias in ("Baker", "Mr", "Secretary", "former US secretary of state"):
+        person.aliases.create(alias=alias)
+
+    html = client.get(person.get_absolute_url()).content.decode()
+    api = client.get(f"/api/people/{person.pk}/").json()["aliases"]
+
+    for shown in (re.findall(r'<span class="alias">([^<]+)</span>', html), api):
+        assert "Baker" in shown and "former US secretary of state" in shown
+        assert not {"Mr", "Secretary"} & set(shown)

@@ -5,7 +5,6 @@ from rest_framework import serializers
 
 from articles.export import iso
 from articles.models import Article, Edit, Outlet, Person, Quote, StatementGroup, Story
-from articles.quotes import is_public_alias
 
 
 class PageUrlField(serializers.Field):
@@ -41,8 +40,9 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "role", "aliases", "page"]
 
     def get_aliases(self, person) -> list[str]:
-        # names and qualified roles only: not an honorific or fragment older code stored
-        return sorted(alias.alias for alias in person.aliases.all() if is_public_alias(alias.alias))
+        return sorted(
+            alias.alias for alias in person.aliases.all() if person.is_public_alias(alias.alias)
+        )
 
 
 class StorySerializer(serializers.ModelSerializer):
