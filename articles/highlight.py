@@ -9,6 +9,10 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+# The title of a speaker label the reading was unsure of (templates/articles/_unsure_mark.html
+# gives its mark the same).
+UNSURE_TITLE = "Speaker uncertain: the reading was not sure who said this"
+
 
 @dataclass
 class Segment:
@@ -86,14 +90,12 @@ def paragraphs_html(
             # copies the article's words only, not "RASMUSSENI have invited...".
             who = ""
             if segment.is_start and quote.person_id and quote.person:
-                surname = escape(quote.person.surname)
+                label = escape(quote.person.surname)
                 if quote.speaker_unsure:
-                    who = (
-                        f'<span class="who unsure" data-label="{surname}"'
-                        ' title="Speaker uncertain: the reading was not sure who said this"></span>'
-                    )
+                    who = f'<span class="who unsure" data-label="{label}" title="{UNSURE_TITLE}">'
                 else:
-                    who = f'<span class="who" data-label="{surname}"></span>'
+                    who = f'<span class="who" data-label="{label}">'
+                who += "</span>"
             if segment.is_start and getattr(quote, "tag_names", None):
                 names = ", ".join(escape(name) for name in quote.tag_names)
                 who += f'<span class="quote-tags" data-label="{names}"></span>'
