@@ -92,7 +92,7 @@ def outlets_named(words: list[str]) -> dict[str, list[int]]:
         if len(word) >= 2:
             condition |= Q(short_name__iexact=word) | Q(name__istartswith=word)
     if not condition:
-        return []
+        return {}
     found: dict[str, list[int]] = {}
     for pk, short_name, name in Outlet.objects.filter(condition).values_list(
         "pk", "short_name", "name"
