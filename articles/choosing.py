@@ -92,7 +92,7 @@ def outlets_named(words: list[str]) -> dict[str, list[int]]:
         if len(word) >= 2:
             condition |= Q(short_name__iexact=word) | Q(name__istartswith=word)
     if not condition:
-        return []
+        return {}
     found: dict[str, list[int]] = {}
     for pk, short_name, name in Outlet.objects.filter(condition).values_list(
         "pk", "short_name", "name"
@@ -248,28 +248,28 @@ def statement_choices(
 def chosen_story(data: dict, field: str, besides: int) -> int:
     """The story the editor chose: the id a suggestion carried, or one typed as a number;
     else a refusal offering the stories that fit what they typed."""
-    if data[field] is not None:
-        return data[field]
-    typed = data["query"].strip()
-    if read_query(typed).number:
-        return read_query(typed).number
-    choices = story_choices(typed, besides=besides) if typed else []
-    raise Refused(
-        choice_prompt("story", typed, choices), choices=choices, kind="story", typed=typed
-    )
+    return _chosen(data, field, "story", lambda typed: story_choices(typed, besides=besides))
 
 
 def chosen_statement(data: dict, field: str, story: int, besides: int | None) -> int:
     """As chosen_story, for a statement of `story`."""
+    return _chosen(
+        data,
+        field,
+        "statement",
+        lambda typed: statement_choices(typed, story=story, besides=besides),
+    )
+
+
+def _chosen(data: dict, field: str, noun: str, choices_for) -> int:
     if data[field] is not None:
         return data[field]
     typed = data["query"].strip()
-    if read_query(typed).number:
-        return read_query(typed).number
-    choices = statement_choices(typed, story=story, besides=besides) if typed else []
-    raise Refused(
-        choice_prompt("statement", typed, choices), choices=choices, kind="statement", typed=typed
-    )
+    number = read_query(typed).number
+    if number:
+        return number
+    choices = choices_for(typed) if typed else []
+    raise Refused(choice_prompt(noun, typed, choices), choices=choices, kind=noun, typed=typed)
 
 
 def choice_prompt(noun: str, typed: str, choices: list) -> str:

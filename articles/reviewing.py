@@ -116,21 +116,21 @@ def review_many(user, versions: dict[int, int], status: str) -> Reviewed:
     result = Reviewed(status)
     wanted = dict(list(versions.items())[:MANY_AT_ONCE])
     with transaction.atomic():
-        waiting = Quote.objects.filter(pk__in=wanted, status=Quote.Status.UNREVIEWED)
+        # Locked as they are read: no one else's change can come between the versions seen
+        # here and the claim below, so one update claims them all.
+        waiting = Quote.objects.select_for_update().filter(
+            pk__in=wanted, status=Quote.Status.UNREVIEWED
+        )
         seen = dict(waiting.values_list("pk", "version"))
-        claimable = [pk for pk, version in wanted.items() if seen.get(pk) == version]
-        groups = Quote.objects.filter(pk__in=claimable).values_list("group_id", flat=True)
-        change = Change(quotes=claimable, groups=groups)
-        for pk in claimable:
-            taken = Quote.objects.filter(pk=pk, version=wanted[pk]).update(
-                version=F("version") + 1, updated_at=timezone.now()
-            )
-            if taken:
-                result.done.append(pk)
-        Quote.objects.filter(pk__in=result.done).review_waiting(status)
+        result.done = [pk for pk, version in wanted.items() if seen.get(pk) == version]
         result.stale = sorted(set(wanted) - set(result.done))
         if not result.done:
             return result
+        groups = Quote.objects.filter(pk__in=result.done).values_list("group_id", flat=True)
+        change = Change(quotes=result.done, groups=groups)
+        claimed = Quote.objects.filter(pk__in=result.done)
+        claimed.update(version=F("version") + 1, updated_at=timezone.now())
+        claimed.review_waiting(status)
         words = ", ".join(
             f"“{opening(text, 5)}”"
             for text in Quote.objects.filter(pk__in=result.done[:3]).values_list("text", flat=True)

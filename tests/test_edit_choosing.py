@@ -89,6 +89,16 @@ def test_the_story_chooser_offers_buttons_that_submit_the_form(editor_client, sc
     assert "Nothing matches “zzzz qqqq”" in nothing
 
 
+def test_the_first_letter_typed_gets_an_answer(editor_client, scene):
+    # The chooser asks as the editor types: one letter names no outlet, and is only words.
+    assert read_query("a").outlets == [] and read_query("a").words == "a"
+    for name in ("choose_story", "choose_statement"):
+        response = editor_client.get(
+            reverse(f"articles:{name}", args=[scene.story.pk]), {"query": "a"}
+        )
+        assert response.status_code == 200
+
+
 def test_readers_get_no_suggestions(client, scene):
     client.force_login(make_user())
     url = reverse("articles:choose_story", args=[scene.story.pk])

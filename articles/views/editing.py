@@ -77,10 +77,14 @@ def activity(request: HttpRequest) -> HttpResponse:
     """Recent editorial changes, newest first, each with what it changed and an undo."""
     edits = Edit.objects.select_related("user", "undone_by__user")
     editor = request.GET.get("editor", "").strip()
-    if editor:
+    automatic = request.GET.get("automatic") == "on"
+    if automatic:
+        # What the imports decided on their own (Edit.author): there is no editor to name.
+        edits = edits.filter(user__isnull=True)
+    elif editor:
         edits = edits.filter(user__username=editor)
     page = Paginator(edits, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)  # the very edits the page shows get their words
     in_words(page.object_list)
-    context = {"edits": page, "editor": editor}
+    context = {"edits": page, "editor": editor, "automatic": automatic}
     return render(request, fragment_or_page(request, "articles/activity.html", "edits"), context)

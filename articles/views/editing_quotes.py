@@ -426,7 +426,6 @@ def move_quote(request: HttpRequest, pk: int) -> HttpResponse:
                 raise Refused("The quote is already in that statement.")
         else:
             target = StatementGroup.objects.create(story_id=story_id, speaker=quote.person)
-            change.touch(groups=[target.pk])
         labels = {
             group.pk: group.label()
             for group in StatementGroup.objects.labelled().filter(
