@@ -9,6 +9,7 @@ import starting one near its date (an advisory lock), so one event does not beco
 
 import dataclasses
 import datetime
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -210,7 +211,7 @@ REVISION_SQL = "SELECT value FROM articles_story_revision WHERE story_id = %s"
 STORIES_BY_ID_SQL = STORY_ROWS_SQL.format(stories="SELECT unnest(%s::bigint[]) AS id")
 
 # Dated stories overlapping the days around an article's date (story_dates_idx finds them), the
-# latest undated ones (story_undated_idx), and the stories found by content (CONTENT_STORIES).
+# latest undated ones (story_undated_idx), and the stories found by content (CONTENT_STORY).
 NEAR_STORIES = """
     (SELECT id FROM articles_story
      WHERE start_date IS NOT NULL AND id <> %(exclude)s
@@ -235,22 +236,27 @@ PEOPLES_STORIES = f"""
 """
 PEOPLES_STORIES_SQL = STORY_ROWS_SQL.format(stories=PEOPLES_STORIES)
 
-# The stories of the latest articles using each of some words (article_search_idx): the words
-# are an article's rarest, so each finds few articles.
-CONTENT_STORIES = f"""
-    SELECT DISTINCT found.story_id AS id
-    FROM unnest(%(words)s::text[]) AS word(value)
-    CROSS JOIN LATERAL (
-        SELECT a.story_id FROM articles_article a
-        WHERE a.search_vector @@ plainto_tsquery('{SEARCH_CONFIG}', word.value)
-          AND a.story_id IS NOT NULL AND a.story_id <> %(exclude)s
-        ORDER BY a.id DESC LIMIT %(per_word)s
-    ) found
+# The stories of the latest articles using a word (article_search_idx): one subquery per word,
+# each with the word written into the statement, so that the planner weighs it with the index's
+# statistics. A rare word (the article's rarest are searched for) then reads its few articles
+# from the index; with the words unnested from an array it could not tell them apart, and read
+# the primary key backwards through the whole table for a word no other article uses (1.9 s at
+# 200,000 rows, against 1.4 ms for six words this way).
+CONTENT_STORY = f"""
+    (SELECT a.story_id AS id FROM articles_article a
+     WHERE a.search_vector @@ plainto_tsquery('{SEARCH_CONFIG}', %(word{{index}})s)
+       AND a.story_id IS NOT NULL AND a.story_id <> %(exclude)s
+     ORDER BY a.id DESC LIMIT %(per_word)s)
 """
-NEAR_STORIES_SQL = STORY_ROWS_SQL.format(stories=f"{NEAR_STORIES} UNION ({CONTENT_STORIES})")
-UNDATED_STORIES_SQL = STORY_ROWS_SQL.format(
-    stories=f"({PEOPLES_STORIES}) UNION ({CONTENT_STORIES})"
-)
+NEAR_STORIES_SQL = STORY_ROWS_SQL.format(stories=f"{NEAR_STORIES}{{content}}")
+UNDATED_STORIES_SQL = STORY_ROWS_SQL.format(stories=f"({PEOPLES_STORIES}){{content}}")
+
+
+@functools.cache
+def _with_content_stories(sql: str, words: int) -> str:
+    """`sql` (NEAR_STORIES_SQL or UNDATED_STORIES_SQL) finding the stories of `words` words."""
+    content = "".join(" UNION " + CONTENT_STORY.format(index=i) for i in range(words))
+    return sql.replace("{content}", content)
 
 
 def peoples_stories(
@@ -276,20 +282,17 @@ def candidate_rows(article: Article, people_ids: set[int], words: list[str]) -> 
     sharing its rarest `words`; and those whose dates come within STORY_MAX_GAP_DAYS of its
     date with the latest undated ones, or, for an undated article, the latest stories quoting
     one of its people."""
-    params = {
-        "exclude": article.story_id or 0,
-        "words": words,
-        "per_word": CONTENT_ARTICLES,
-    }
+    params = {"exclude": article.story_id or 0, "per_word": CONTENT_ARTICLES}
+    params.update((f"word{index}", word) for index, word in enumerate(words))
     if not _dated(article):
         params.update(people=sorted(people_ids), stories=UNDATED_CANDIDATES)
-        return fetchall(UNDATED_STORIES_SQL, params)
+        return fetchall(_with_content_stories(UNDATED_STORIES_SQL, len(words)), params)
     day = article.published_at.date()
     window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
     params.update(
         start=day - window, end=day + window, dated=DATED_CANDIDATES, undated=UNDATED_CANDIDATES
     )
-    return fetchall(NEAR_STORIES_SQL, params)
+    return fetchall(_with_content_stories(NEAR_STORIES_SQL, len(words)), params)
 
 
 # Candidate stories as the matcher sees them, kept between articles in this process. Each use
