@@ -21,8 +21,8 @@ from .placement import (
     CONTENT_WORDS,
     STORIES_BY_ID_SQL,
     STORY_SAMPLE,
-    candidate_rows,
     clear_cached_stories,
+    find_story,
     retitle,
     story_candidates,
     take_started,
@@ -155,20 +155,19 @@ def _story_it_fits(story: matching.StoryCandidate) -> matching.StoryCandidate | 
     """The story that tells the event of `story` (a story of one report this process started),
     found among the candidates of its report as placement finds them."""
     first = story.articles[0]
-    article = Article.objects.only("pk", "story_id", "published_at", "published_precision").get(
-        pk=first.key
-    )
-    people = set(
-        Quote.objects.visible()
-        .filter(article__story_id=story.key, person__isnull=False)
-        .values_list("person_id", flat=True)
-    )
+    # Only an undated report finds candidates by its people (see candidate_rows).
+    people = set()
+    if first.published is None:
+        people = set(
+            Quote.objects.visible()
+            .filter(article__story_id=story.key, person__isnull=False)
+            .values_list("person_id", flat=True)
+        )
     words = matching.search_words(first, CONTENT_WORDS)
-    others = story_candidates(candidate_rows(article, people, words))
     # The story the report fits best as placement weighs it (its words weighed by their rarity
     # among these candidates too: "Hiroshima" tells little between two events held there), if
     # nothing says it is another occasion.
-    match = matching.match_story(first, others)
+    _, others, match = find_story(first, story.key, people, words)
     if match is None:
         return None
     target = next(other for other in others if other.key == match.key)

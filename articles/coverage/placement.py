@@ -88,16 +88,12 @@ def place_new_article(
     """The story an article without one reports on. A date outside the story's range widens
     it; the article itself is not written."""
     words = matching.search_words(mine, CONTENT_WORDS)
-    rows = candidate_rows(article, people_ids, words)
-    candidates = story_candidates(rows)
-    match = matching.match_story(mine, candidates)
+    rows, candidates, match = find_story(mine, article.story_id, people_ids, words)
     if match is None:
         # Before starting a story, wait for any other import that may be starting the same
         # one, and look again: its story is there once it has committed.
         _lock_story_dates(mine.published)
-        rows = candidate_rows(article, people_ids, words)
-        candidates = story_candidates(rows)
-        match = matching.match_story(mine, candidates)
+        rows, candidates, match = find_story(mine, article.story_id, people_ids, words)
     day = mine.published
     if match is None:
         title = matching.story_title([mine])[:300]  # never empty: "Untitled story" at worst
@@ -277,17 +273,28 @@ def peoples_stories(
     )
 
 
-def candidate_rows(article: Article, people_ids: set[int], words: list[str]) -> list[tuple]:
-    """Stories the article may belong to, as rows for `story_candidates`, in one query: those
-    sharing its rarest `words`; and those whose dates come within STORY_MAX_GAP_DAYS of its
-    date with the latest undated ones, or, for an undated article, the latest stories quoting
-    one of its people."""
-    params = {"exclude": article.story_id or 0, "per_word": CONTENT_ARTICLES}
+def find_story(
+    mine: matching.ArticleForStory, exclude: int | None, people_ids: set[int], words: list[str]
+) -> tuple[list[tuple], list[matching.StoryCandidate], matching.StoryMatch | None]:
+    """The candidate stories of an article (other than story `exclude`) as rows and as the
+    matcher sees them, and the one it reports on: how placement and healing both look."""
+    rows = candidate_rows(mine.published, exclude, people_ids, words)
+    candidates = story_candidates(rows)
+    return rows, candidates, matching.match_story(mine, candidates)
+
+
+def candidate_rows(
+    day: datetime.date | None, exclude: int | None, people_ids: set[int], words: list[str]
+) -> list[tuple]:
+    """Stories an article of this `day` (None: undated) may belong to, other than story
+    `exclude`, as rows for `story_candidates`, in one query: those sharing its rarest `words`;
+    and those whose dates come within STORY_MAX_GAP_DAYS of its day with the latest undated
+    ones, or, for an undated article, the latest stories quoting one of its people."""
+    params = {"exclude": exclude or 0, "per_word": CONTENT_ARTICLES}
     params.update((f"word{index}", word) for index, word in enumerate(words))
-    if not _dated(article):
+    if day is None:
         params.update(people=sorted(people_ids), stories=UNDATED_CANDIDATES)
         return fetchall(_with_content_stories(UNDATED_STORIES_SQL, len(words)), params)
-    day = article.published_at.date()
     window = datetime.timedelta(days=matching.STORY_MAX_GAP_DAYS)
     params.update(
         start=day - window, end=day + window, dated=DATED_CANDIDATES, undated=UNDATED_CANDIDATES
