@@ -7,7 +7,7 @@ import random
 import pytest
 from django.core.management import call_command
 
-from articles import history
+from articles import history, matching
 from articles.coverage import healing, placement
 from articles.imports import import_file
 from articles.imports.running import link_new_stories
@@ -145,3 +145,24 @@ def test_the_activity_log_shows_an_automatic_merge_as_automatic(editor_client):
 
     assert "Automatically merged" in page
     assert ">automatic</a>" in page
+
+
+def test_a_story_is_retitled_only_while_its_first_reports_come_in():
+    # One rule for an import and for a batch's healing alike: after TITLE_SETTLES reports the
+    # title stays, for readers who know the story by it.
+    def report(number: int, headline: str):
+        text = f"{headline}\n\nThe ministers met in Geneva on Tuesday for talks on report {number}."
+        return matching.ArticleForStory(number, None, (), (), text)
+
+    headlines = [f"Geneva talks on the treaty end round {n}" for n in range(6)]
+    settled = Story.objects.create(title="As readers know it")
+    many = [report(n, headline) for n, headline in enumerate(headlines)]
+    placement.retitle(matching.StoryCandidate(settled.pk, None, None, tuple(many)))
+    settled.refresh_from_db()
+    assert settled.title == "As readers know it"
+
+    young = Story.objects.create(title="As readers know it")
+    few = many[: placement.TITLE_SETTLES]
+    placement.retitle(matching.StoryCandidate(young.pk, None, None, tuple(few)))
+    young.refresh_from_db()
+    assert young.title in headlines[: placement.TITLE_SETTLES]

@@ -20,7 +20,6 @@ from articles.models import Article, Edit, Quote, Story
 from .placement import (
     CONTENT_WORDS,
     STORIES_BY_ID_SQL,
-    STORY_SAMPLE,
     clear_cached_stories,
     find_story,
     retitle,
@@ -145,8 +144,7 @@ def heal_new_stories() -> list[int]:
         clear_cached_stories([story.key, target.key])
         gone.append(story.key)
         (merged,) = story_candidates(fetchall(STORIES_BY_ID_SQL, [[target.key]])) or [None]
-        # The title of a story of thousands is settled (as after an import).
-        if merged is not None and 1 < len(merged.articles) < STORY_SAMPLE:
+        if merged is not None:
             retitle(merged)
     return gone
 

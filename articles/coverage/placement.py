@@ -361,9 +361,16 @@ def take_started() -> list[int]:
 _story_titles: OrderedDict[int, str] = OrderedDict()
 
 
+# Reports after which a story's title is settled.
+TITLE_SETTLES = 4
+
+
 def retitle(story: matching.StoryCandidate) -> None:
     """Name the story by its most central headline (matching.story_title), unless an editor
-    named it."""
+    named it. A story is named while its first reports come in; then its title stays, for
+    readers who know it by that name."""
+    if not 1 < len(story.articles) <= TITLE_SETTLES:
+        return
     title = matching.story_title(story.articles)[:300]
     with cache_lock:
         if _story_titles.get(story.key) == title:
