@@ -11,7 +11,7 @@ from articles import history, matching
 from articles.coverage import healing, placement
 from articles.imports import import_file
 from articles.imports.running import link_new_stories
-from articles.models import Article, Edit, Story
+from articles.models import Article, Edit, Quote, Story
 from tests.helpers import ROOT, make_article, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +90,17 @@ def test_after_a_batch_a_story_started_apart_joins_its_event_recorded_and_undoab
     story_id = articles["000"].story_id
     assert {article.story_id for article in articles.values()} == {story_id}
     alone = _split_unseen(articles["001"])
+    versions = dict(Quote.objects.filter(article=articles["001"]).values_list("pk", "version"))
+    assert versions
 
     link_new_stories()  # what a worker runs after its chunk of files
 
-    assert Article.objects.get(pk=articles["001"].pk).story_id == story_id
+    joined = Article.objects.get(pk=articles["001"].pk)
+    assert joined.story_id == story_id
+    assert not joined.story_locked  # the import's doing: healing may move it again
+    # Its quotes were regrouped: an editor's form opened before is refused, not applied.
+    for pk, version in Quote.objects.filter(pk__in=versions).values_list("pk", "version"):
+        assert version > versions[pk]
     assert not Story.objects.filter(pk=alone.pk).exists()
     edit = Edit.objects.get(action=Edit.Action.MERGE_STORIES)
     assert edit.user is None

@@ -12,7 +12,6 @@ undone: a story holding an article an editor placed (story_locked), a statement 
 import contextlib
 
 from django.db import transaction
-from django.db.models import Q
 
 from articles import matching
 from articles.models import Article, Edit, Quote, Story
@@ -27,7 +26,6 @@ from .placement import (
     take_started,
 )
 from .sql import fetchall
-from .statements import match_article_statements, refresh_groups
 
 # Single-article stories looked at again after an import: those among its candidates, at most.
 SINGLES_LOOKED_AT = 50
@@ -207,21 +205,10 @@ def _move(story_id: int, articles, action: str) -> None:
         stories=others,
     )
     titles = dict(Story.objects.filter(pk__in=[story_id, *others]).values_list("pk", "title"))
-    old_groups = set(
-        Quote.objects.filter(article__in=moving, group__isnull=False).values_list(
-            "group_id", flat=True
-        )
-    )
-    Quote.objects.filter(article__in=moving).update(group=None, diff=[])
-    Article.objects.filter(pk__in=[article.pk for article in moving]).update(story_id=story_id)
-    refresh_groups(old_groups)
-    for article in moving:
-        article.story_id = story_id
-        match_article_statements(article)
-    Story.objects.filter(Q(pk__in=others), articles__isnull=True).delete()
-    for story in Story.objects.filter(pk__in=[story_id, *others]):
-        story.refresh_date_range()
     target = Story.objects.get(pk=story_id)
+    for article in moving:
+        article.move_to(target, by_editor=False)  # as an editor's move, but not locked there
+    Story.finish_moves([story_id, *others])
     if action == Edit.Action.MERGE_STORIES:
         named = ", ".join(f"“{titles.get(pk, pk)}”" for pk in sorted(others))
         summary = f"Automatically merged the story {named} into “{titles[story_id]}”"
