@@ -725,10 +725,11 @@ class Article(models.Model):
             place_again(self)
         return changed
 
-    def move_to(self, story: Story) -> None:
-        """Move the article with its quotes (re-processing keeps it there): they leave their
-        statements in the old story and are matched afresh against the new story's
-        statements. Story.finish_moves tidies the stories afterwards."""
+    def move_to(self, story: Story, *, by_editor: bool = True) -> None:
+        """Move the article with its quotes (re-processing keeps it there if `by_editor`; an
+        automatic move, coverage.healing's, keeps nothing): they leave their statements in the
+        old story and are matched afresh against the new story's statements.
+        Story.finish_moves tidies the stories afterwards."""
         from articles.coverage.statements import match_article_statements, refresh_groups
 
         old_groups = set(
@@ -737,8 +738,8 @@ class Article(models.Model):
         self.quotes.update(
             group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
         )
-        Article.objects.filter(pk=self.pk).update(story=story, story_locked=True)
-        self.story, self.story_locked = story, True
+        Article.objects.filter(pk=self.pk).update(story=story, story_locked=by_editor)
+        self.story, self.story_locked = story, by_editor
         refresh_groups(old_groups)
         match_article_statements(self)
 

@@ -7,11 +7,11 @@ import random
 import pytest
 from django.core.management import call_command
 
-from articles import history
+from articles import history, matching
 from articles.coverage import healing, placement
 from articles.imports import import_file
 from articles.imports.running import link_new_stories
-from articles.models import Article, Edit, Story
+from articles.models import Article, Edit, Quote, Story
 from tests.helpers import ROOT, make_article, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +90,17 @@ def test_after_a_batch_a_story_started_apart_joins_its_event_recorded_and_undoab
     story_id = articles["000"].story_id
     assert {article.story_id for article in articles.values()} == {story_id}
     alone = _split_unseen(articles["001"])
+    versions = dict(Quote.objects.filter(article=articles["001"]).values_list("pk", "version"))
+    assert versions
 
     link_new_stories()  # what a worker runs after its chunk of files
 
-    assert Article.objects.get(pk=articles["001"].pk).story_id == story_id
+    joined = Article.objects.get(pk=articles["001"].pk)
+    assert joined.story_id == story_id
+    assert not joined.story_locked  # the import's doing: healing may move it again
+    # Its quotes were regrouped: an editor's form opened before is refused, not applied.
+    for pk, version in Quote.objects.filter(pk__in=versions).values_list("pk", "version"):
+        assert version > versions[pk]
     assert not Story.objects.filter(pk=alone.pk).exists()
     edit = Edit.objects.get(action=Edit.Action.MERGE_STORIES)
     assert edit.user is None
@@ -145,3 +152,24 @@ def test_the_activity_log_shows_an_automatic_merge_as_automatic(editor_client):
 
     assert "Automatically merged" in page
     assert ">automatic</a>" in page
+
+
+def test_a_story_is_retitled_only_while_its_first_reports_come_in():
+    # One rule for an import and for a batch's healing alike: after TITLE_SETTLES reports the
+    # title stays, for readers who know the story by it.
+    def report(number: int, headline: str):
+        text = f"{headline}\n\nThe ministers met in Geneva on Tuesday for talks on report {number}."
+        return matching.ArticleForStory(number, None, (), (), text)
+
+    headlines = [f"Geneva talks on the treaty end round {n}" for n in range(6)]
+    settled = Story.objects.create(title="As readers know it")
+    many = [report(n, headline) for n, headline in enumerate(headlines)]
+    placement.retitle(matching.StoryCandidate(settled.pk, None, None, tuple(many)))
+    settled.refresh_from_db()
+    assert settled.title == "As readers know it"
+
+    young = Story.objects.create(title="As readers know it")
+    few = many[: placement.TITLE_SETTLES]
+    placement.retitle(matching.StoryCandidate(young.pk, None, None, tuple(few)))
+    young.refresh_from_db()
+    assert young.title in headlines[: placement.TITLE_SETTLES]

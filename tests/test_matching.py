@@ -943,6 +943,16 @@ def test_undated_report_of_the_same_subject_another_year_joins_the_story_of_its_
     assert match.key == "2024"
 
 
+def test_undated_report_with_nothing_but_people_and_places_in_common_starts_a_new_story():
+    # Placed by its content: a place and its people alone are not the event.
+    undated_report = fire_article(
+        "undated",
+        None,
+        "Paradise Valley residents return home\nResidents returned to Paradise Valley on Sunday.",
+    )
+    assert match_story(undated_report, [story("2023", FIRE_FIRST, FIRE_SECOND)]) is None
+
+
 def test_identical_text_more_than_a_month_outside_the_story_is_another_story():
     later = fire_article(
         "later", datetime.date(2023, 9, 3), FIRE_SECOND.text, quotes=FIRE_SECOND.quote_texts

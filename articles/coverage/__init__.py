@@ -79,10 +79,6 @@ def _process_new(article: Article) -> None:
         _heal_and_retitle(article, story, placement)
 
 
-# Reports after which a story's title is settled.
-TITLE_SETTLES = 4
-
-
 def _heal_and_retitle(article: Article, story, placement) -> None:
     """Merge the stories the new article shows to be its story's event, take in the single
     articles that now fit it, and name it by its most central headline."""
@@ -91,10 +87,7 @@ def _heal_and_retitle(article: Article, story, placement) -> None:
     )
     if gone:
         clear_cached_stories([article.story_id, *gone])
-    # A story is named while its first reports come in; then its title stays, for readers who
-    # know it by that name.
-    if 1 < len(story.articles) <= TITLE_SETTLES:
-        retitle(story)
+    retitle(story)
 
 
 def _reprocess(article: Article) -> None:

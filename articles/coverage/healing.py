@@ -12,7 +12,6 @@ undone: a story holding an article an editor placed (story_locked), a statement 
 import contextlib
 
 from django.db import transaction
-from django.db.models import Q
 
 from articles import matching
 from articles.models import Article, Edit, Quote, Story
@@ -20,15 +19,13 @@ from articles.models import Article, Edit, Quote, Story
 from .placement import (
     CONTENT_WORDS,
     STORIES_BY_ID_SQL,
-    STORY_SAMPLE,
-    candidate_rows,
     clear_cached_stories,
+    find_story,
     retitle,
     story_candidates,
     take_started,
 )
 from .sql import fetchall
-from .statements import match_article_statements, refresh_groups
 
 # Single-article stories looked at again after an import: those among its candidates, at most.
 SINGLES_LOOKED_AT = 50
@@ -145,8 +142,7 @@ def heal_new_stories() -> list[int]:
         clear_cached_stories([story.key, target.key])
         gone.append(story.key)
         (merged,) = story_candidates(fetchall(STORIES_BY_ID_SQL, [[target.key]])) or [None]
-        # The title of a story of thousands is settled (as after an import).
-        if merged is not None and 1 < len(merged.articles) < STORY_SAMPLE:
+        if merged is not None:
             retitle(merged)
     return gone
 
@@ -155,20 +151,19 @@ def _story_it_fits(story: matching.StoryCandidate) -> matching.StoryCandidate | 
     """The story that tells the event of `story` (a story of one report this process started),
     found among the candidates of its report as placement finds them."""
     first = story.articles[0]
-    article = Article.objects.only("pk", "story_id", "published_at", "published_precision").get(
-        pk=first.key
-    )
-    people = set(
-        Quote.objects.visible()
-        .filter(article__story_id=story.key, person__isnull=False)
-        .values_list("person_id", flat=True)
-    )
+    # Only an undated report finds candidates by its people (see candidate_rows).
+    people = set()
+    if first.published is None:
+        people = set(
+            Quote.objects.visible()
+            .filter(article__story_id=story.key, person__isnull=False)
+            .values_list("person_id", flat=True)
+        )
     words = matching.search_words(first, CONTENT_WORDS)
-    others = story_candidates(candidate_rows(article, people, words))
     # The story the report fits best as placement weighs it (its words weighed by their rarity
     # among these candidates too: "Hiroshima" tells little between two events held there), if
     # nothing says it is another occasion.
-    match = matching.match_story(first, others)
+    _, others, match = find_story(first, story.key, people, words)
     if match is None:
         return None
     target = next(other for other in others if other.key == match.key)
@@ -210,21 +205,10 @@ def _move(story_id: int, articles, action: str) -> None:
         stories=others,
     )
     titles = dict(Story.objects.filter(pk__in=[story_id, *others]).values_list("pk", "title"))
-    old_groups = set(
-        Quote.objects.filter(article__in=moving, group__isnull=False).values_list(
-            "group_id", flat=True
-        )
-    )
-    Quote.objects.filter(article__in=moving).update(group=None, diff=[])
-    Article.objects.filter(pk__in=[article.pk for article in moving]).update(story_id=story_id)
-    refresh_groups(old_groups)
-    for article in moving:
-        article.story_id = story_id
-        match_article_statements(article)
-    Story.objects.filter(Q(pk__in=others), articles__isnull=True).delete()
-    for story in Story.objects.filter(pk__in=[story_id, *others]):
-        story.refresh_date_range()
     target = Story.objects.get(pk=story_id)
+    for article in moving:
+        article.move_to(target, by_editor=False)  # as an editor's move, but not locked there
+    Story.finish_moves([story_id, *others])
     if action == Edit.Action.MERGE_STORIES:
         named = ", ".join(f"“{titles.get(pk, pk)}”" for pk in sorted(others))
         summary = f"Automatically merged the story {named} into “{titles[story_id]}”"
