@@ -165,7 +165,7 @@ class Change:
             for pk in new:
                 self.before[kind][str(pk)] = state.get(str(pk))
 
-    def record(self, user, action: str, target, summary: str) -> Edit:
+    def record(self, user, action: str, target, summary: str, *, automatic=False) -> Edit:
         now_in = Quote.objects.filter(pk__in=self.ids["quotes"]).values_list("group_id", flat=True)
         self.touch(groups=now_in)
         after = snapshot(**self.ids)
@@ -173,6 +173,7 @@ class Change:
             raise NoChange
         return Edit.objects.create(
             user=user,
+            automatic=automatic,
             action=action,
             target_type=TARGET_TYPES[type(target)],
             target_id=target.pk,
@@ -329,10 +330,6 @@ def blocked_message(later: list[Edit]) -> str:
     return message + "."
 
 
-# Changes the imports make on their own (coverage.healing), recorded without an editor.
-AUTOMATIC_PLACEMENTS = (Edit.Action.MERGE_STORIES, Edit.Action.MOVE_ARTICLE)
-
-
 def undo(pk: int, user) -> Edit:
     """Put back what edit `pk` changed, if nothing it touched has changed since (else a
     Conflict: undo the later changes first). The undo is itself an edit, and can be undone.
@@ -346,7 +343,7 @@ def undo(pk: int, user) -> Edit:
         if comparable(current) != comparable(edit.after):
             raise Conflict(blocked_message(later_changes(edit)))
         restore(edit.before)
-        if edit.user_id is None and edit.action in AUTOMATIC_PLACEMENTS:
+        if edit.automatic:
             # An editor undoing what the import decided: the articles stay where the editor
             # put them back, and healing never moves them again.
             Article.objects.filter(pk__in=ids["articles"]).update(story_locked=True)

@@ -1420,6 +1420,9 @@ class Edit(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="edits"
     )
+    # Made by an import on its own (coverage.healing), not by an editor. Stored rather than read
+    # from a missing user: a removed editor's changes have no user either.
+    automatic = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     action = models.CharField(max_length=20, choices=Action)
     target_type = models.CharField(max_length=10, choices=Target)
@@ -1449,9 +1452,11 @@ class Edit(models.Model):
 
     @property
     def author(self) -> str:
-        """Who made the change: an editor's name, or "automatic" for what an import decided
-        on its own (coverage.healing records its merges and moves without a user)."""
-        return self.user.get_username() if self.user else "automatic"
+        """Who made the change: an editor's name, "automatic" for what an import decided on its
+        own, or "a removed account" for an editor since deleted."""
+        if self.user:
+            return self.user.get_username()
+        return "automatic" if self.automatic else "a removed account"
 
     def get_target_url(self) -> str:
         """Where the changed thing is shown (it may have been removed since)."""

@@ -90,19 +90,22 @@ def test_activity_is_paginated_and_filtered_by_editor(client, scene):
 
 def test_the_automatic_author_link_lists_only_what_the_imports_did(editor_client, scene):
     post_quote(editor_client, "review_quote", scene.fischer, {"status": "confirmed"})
-    Edit.objects.create(
-        user=None,
-        action=Edit.Action.MOVE_ARTICLE,
-        target_type=Edit.Target.ARTICLE,
-        target_id=scene.agency.pk,
-        summary="Automatically moved the report",
-    )
+    for automatic, summary in [(True, "Automatically moved the report"), (False, "Renamed")]:
+        Edit.objects.create(
+            user=None,  # an import's own change, or a change by an editor since removed
+            automatic=automatic,
+            action=Edit.Action.MOVE_ARTICLE,
+            target_type=Edit.Target.ARTICLE,
+            target_id=scene.agency.pk,
+            summary=summary,
+        )
     page = editor_client.get(reverse("articles:activity")).content.decode()
+    assert "a removed account · " in page
     link = page.split(">automatic</a>")[0].rsplit('<a href="', 1)[1].split('"')[0]
     assert "editor=" not in link  # an empty name would list everyone's changes
     automatic = editor_client.get(link.replace("&amp;", "&")).content.decode()
     assert "Automatically moved the report" in automatic
-    assert "Confirmed the quote" not in automatic
+    assert "Confirmed the quote" not in automatic and "Renamed" not in automatic
     assert "Changes made automatically" in automatic
 
 

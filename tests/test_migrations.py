@@ -28,3 +28,26 @@ def test_the_stop_words_stored_before_0028_leave_the_vocabulary_and_new_ones_nev
             assert cursor.fetchone()[0] == []
     finally:
         migrate()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0029_marks_the_imports_own_changes_stored_before_it_as_automatic():
+    try:
+        migrate([("articles", "0028_search_words_without_stop_words")])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO articles_edit (user_id, created_at, action, target_type, target_id,"
+                " summary, before, after, quote_ids) VALUES"
+                " (NULL, now(), 'merge_stories', 'story', 1, 'Automatically merged the story',"
+                "  '{}', '{}', '{}'),"
+                " (NULL, now(), 'rename_story', 'story', 1, 'Renamed the story', '{}', '{}', '{}')"
+            )
+        migrate([("articles", "0029_edit_automatic")])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT summary, automatic FROM articles_edit ORDER BY id")
+            assert cursor.fetchall() == [
+                ("Automatically merged the story", True),
+                ("Renamed the story", False),
+            ]
+    finally:
+        migrate()

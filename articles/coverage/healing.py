@@ -215,4 +215,4 @@ def _move(story_id: int, articles, action: str) -> None:
     else:
         summary = f"Automatically moved {len(moving)} article(s) into “{titles[story_id]}”"
     with contextlib.suppress(NoChange):  # the articles' own rows all as they were
-        change.record(None, action, target, summary)
+        change.record(None, action, target, summary, automatic=True)

@@ -79,8 +79,7 @@ def activity(request: HttpRequest) -> HttpResponse:
     editor = request.GET.get("editor", "").strip()
     automatic = request.GET.get("automatic") == "on"
     if automatic:
-        # What the imports decided on their own (Edit.author): there is no editor to name.
-        edits = edits.filter(user__isnull=True)
+        edits = edits.filter(automatic=True)  # what the imports decided on their own
     elif editor:
         edits = edits.filter(user__username=editor)
     page = Paginator(edits, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
