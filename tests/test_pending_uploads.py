@@ -107,6 +107,34 @@ def test_one_outlet_is_given_to_all_the_waiting_files_of_an_import(admin_client)
     assert ImportItem.objects.filter(batch=other, pending=waiting).exists()
 
 
+def test_the_import_says_what_became_of_a_file_once_its_outlet_is_named(admin_client):
+    """Named one by one or for all, a waiting file counts as imported in the import it came
+    from, and its row there leads to the article."""
+    first = upload(admin_client, {"a.txt": unsigned(1), "b.txt": unsigned(2), "c.txt": unsigned(3)})
+    assert first.summary == {"imported": 0, "duplicate": 0, "needs_outlet": 3, "failed": 0}
+    pending = PendingUpload.objects.get(original_filename="upload.zip/a.txt")
+    admin_client.post(
+        reverse("articles:assign_outlet", args=[pending.pk]), {"outlet": "Steppe Courier"}
+    )
+    first.refresh_from_db()
+    assert first.summary == {"imported": 1, "duplicate": 0, "needs_outlet": 2, "failed": 0}
+    admin_client.post(
+        reverse("articles:assign_batch_outlet", args=[first.pk]), {"outlet": "Steppe Courier"}
+    )
+    run_queued_tasks()
+    first.refresh_from_db()
+    assert first.summary == {"imported": 3, "duplicate": 0, "needs_outlet": 0, "failed": 0}
+    items = first.items.order_by("name")
+    assert [item.status for item in items] == ["imported"] * 3
+    assert [item.article.original_filename for item in items] == [
+        f"upload.zip/{name}" for name in ("a.txt", "b.txt", "c.txt")
+    ]
+    page = admin_client.get(first.get_absolute_url()).content.decode()
+    assert "Needs an outlet" not in page
+    assert page.count("imported once its outlet was named") == 3
+    assert not PendingUpload.objects.exists()
+
+
 def test_an_outlet_for_all_must_be_given(admin_client):
     first = upload(admin_client, {"a.txt": unsigned(1), "b.txt": unsigned(2)})
     response = admin_client.post(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from articles.coverage import process_article
@@ -19,7 +20,7 @@ from articles.ingest.decoding import decode_bytes
 
 # The model Outlet as OutletRow: articles.ingest's Outlet (what a text says of its outlet) is
 # also needed here.
-from articles.models import Article, PendingUpload
+from articles.models import Article, ImportBatch, ImportItem, PendingUpload
 from articles.models import Outlet as OutletRow
 
 STATUS_LABELS = {
@@ -110,7 +111,7 @@ def import_file(
                 process_article(article)
                 # An upload waiting for its outlet can only come in with the outlet named.
                 if outlet:
-                    PendingUpload.objects.filter(fingerprint=digest).delete()
+                    _settle_waiting(digest, article)
         except IntegrityError:
             # Another process stored the same upload between our check and our insert.
             if present := _already_present(name, digest):
@@ -141,6 +142,24 @@ def first_lines(data: bytes, parsed: ParsedArticle) -> str:
         lines = decode_bytes(data).splitlines()
     lines = [" ".join(line.split())[:300] for line in lines]
     return "\n".join([line for line in lines if line][:FIRST_LINES])
+
+
+def _settle_waiting(digest: str, article: Article) -> None:
+    """The upload waiting for its outlet came in: the imports that stopped at it say so (their
+    file now points at the article, and counts as imported rather than waiting), and it stops
+    waiting. In the article's transaction, so the report and the article never disagree."""
+    waiting = PendingUpload.objects.filter(fingerprint=digest)
+    items = ImportItem.objects.filter(pending__in=waiting, status=ImportItem.Status.NEEDS_OUTLET)
+    for row in items.values("batch").annotate(files=Count("pk")).order_by("batch"):
+        ImportBatch.objects.filter(pk=row["batch"]).update(
+            needs_outlet=F("needs_outlet") - row["files"], imported=F("imported") + row["files"]
+        )
+    items.update(
+        status=ImportItem.Status.IMPORTED,
+        article=article,
+        message="imported once its outlet was named",
+    )
+    waiting.delete()
 
 
 def _already_present(name, digest, text_digest=None, outlet_row=None) -> FileReport | None:
