@@ -8,8 +8,11 @@ page does; a page from which no outlet can be read is then given one, as the upl
 pending-uploads page (the gold outlet, or the site's address where the page names none). The
 stories' relatives are linked after every CHUNK_SIZE files, as a worker does per task.
 
-Two parts, as the README says: `dev` imports the development pages only; `blind` imports every
-page (the dev pages are its hard negatives too) and scores the blind pages only.
+Parts, as the README says: `dev` imports the development pages only; `blind` imports every
+page of events.json (the dev pages are its hard negatives too) and scores the blind pages only.
+`blind2` and `blind3` are the later held-out sets: every page of the set (its events in
+events_<part>.json, the rest events of their own), with every page of events.json as hard
+negatives, the set's pages scored.
 
 Stories are scored by B-cubed precision and recall over the scored pages (each page: the share
 of its story that reports its event, and the share of its event that its story holds; singleton
@@ -76,11 +79,20 @@ def _uploaders_outlet(page: dict) -> str:
 
 
 def load(part: str = "dev") -> RealSet:
-    """The pages to import for `part` ("dev" or "blind"), which of them are scored, and the
-    shared statements of the scored events."""
+    """The pages to import for `part` ("dev", "blind", "blind2" or "blind3"), which of them are
+    scored, and the shared statements of the scored events."""
     gold = json.loads((REALNEWS / "events.json").read_text(encoding="utf-8"))
-    events = {page: event["id"] for event in gold["events"] for page in event["pages"]}
+    event_list = list(gold["events"])
+    events = {page: event["id"] for event in event_list for page in event["pages"]}
     events.update({page: page for page in gold["singletons"]})
+    if part not in ("dev", "blind"):
+        later = REALNEWS / f"events_{part}.json"
+        if later.exists():
+            event_list += json.loads(later.read_text(encoding="utf-8"))["events"]
+        events.update({page: event["id"] for event in event_list for page in event["pages"]})
+        for meta_path in sorted((REALNEWS / "pages").glob("*.json")):
+            if json.loads(meta_path.read_text(encoding="utf-8")).get("split") == part:
+                events.setdefault(meta_path.stem, meta_path.stem)
     pages, scored, missing = [], set(), []
     for page_id, event in sorted(events.items()):
         meta = json.loads((REALNEWS / "pages" / f"{page_id}.json").read_text(encoding="utf-8"))
@@ -101,7 +113,7 @@ def load(part: str = "dev") -> RealSet:
             statement["speaker"],
             [(r["page"], r["text"]) for r in statement["renditions"] if r["page"] in scored],
         )
-        for event in gold["events"]
+        for event in event_list
         if event["split"] == part
         for statement in event.get("statements", [])
     ]

@@ -18,6 +18,7 @@ blind part, once.
 
     .venv/bin/python bench/statement_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/statement_quality.py --real --blind
+    .venv/bin/python bench/statement_quality.py --real --held-out blind3
 """
 
 import argparse
@@ -192,12 +193,18 @@ def main():
     parser.add_argument("--events", type=int, default=40)
     parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument(
+        "--held-out",
+        choices=("blind2", "blind3"),
+        help="with --real: a later held-out set (BLIND2.md, BLIND3.md), once",
+    )
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--seed", type=int, default=5, help="with --real: the first order")
     parser.add_argument("--verbose", action="store_true", help="with --real: every pair missed")
     args = parser.parse_args()
     if args.real:
-        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        part = args.held_out or ("blind" if args.blind else "dev")
+        real(part, args.orders, args.seed, args.verbose)
         return
     report(f"generated ({args.events} events)", generated(args.events))
     report("demo 2009 story", demo())

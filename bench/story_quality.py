@@ -20,6 +20,7 @@ stories against the gold events. The development part; `--blind` the blind part,
 
     .venv/bin/python bench/story_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/story_quality.py --real --blind
+    .venv/bin/python bench/story_quality.py --real --held-out blind3
 """
 
 import argparse
@@ -118,11 +119,17 @@ def main():
     parser.add_argument("--database", help="score this existing database; import nothing")
     parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument(
+        "--held-out",
+        choices=("blind2", "blind3"),
+        help="with --real: a later held-out set (BLIND2.md, BLIND3.md), once",
+    )
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--verbose", action="store_true", help="with --real: every story")
     args = parser.parse_args()
     if args.real:
-        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        part = args.held_out or ("blind" if args.blind else "dev")
+        real(part, args.orders, args.seed, args.verbose)
         return
     if args.database:
         connection.settings_dict["NAME"] = args.database
