@@ -497,3 +497,40 @@ def test_a_labelled_credit_at_the_foot_names_a_broadcaster_by_a_name_like_a_pers
     article = read(HEADLINE, LEDE, SECOND, "Published: by Radio Steppe")
     assert article.outlet.name == "Radio Steppe"
     assert "Published" not in body(article)
+
+
+# --- Mastheads: a site's or an office's name on a line of its own in the header
+
+
+def test_a_masthead_line_names_the_site_and_is_not_the_headline():
+    article = read("The Steppe Herald", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.outlet.name == "The Steppe Herald"
+    assert "Steppe Herald" not in body(article)
+
+
+def test_an_offices_name_atop_a_release_names_the_issuer():
+    article = read("Ministry of Foreign Affairs of Freedonia", "Kyiv 03:26", HEADLINE, LEDE)
+    assert article.title == HEADLINE
+    assert article.outlet.name == "Ministry of Foreign Affairs of Freedonia"
+
+
+def test_a_masthead_above_a_page_without_a_headline_is_no_headline():
+    article = read("Steppe Info News", LEDE, SECOND)
+    assert article.title in ("", "Untitled")
+    assert article.outlet.name == "Steppe Info News"
+
+
+def test_a_headline_shaped_like_an_offices_document_or_a_label_is_no_masthead():
+    briefing = read("Department of State Daily Press Briefing", LEDE, SECOND)
+    assert briefing.title == "Department of State Daily Press Briefing"
+    assert briefing.outlet is None
+    label = read("Recent News", HEADLINE, LEDE, SECOND)
+    assert label.title == HEADLINE
+    assert label.outlet is None
+
+
+def test_a_titles_abbreviation_inside_a_headline_ends_no_sentence():
+    headline = "Reply of the Ministry Spokesperson, Ms. Jane Doe to media requests on the corridor"
+    article = read("Steppe Ministry", headline, "21 June 2019, 14:20", LEDE, SECOND)
+    assert article.title == headline

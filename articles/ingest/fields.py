@@ -3,11 +3,11 @@
 import re
 from dataclasses import dataclass
 
-from articles.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
+from articles.lexicon import BODIES, NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
 
 from .dates import MONTH_WORD
 from .outlets import Outlet, find_outlet
-from .shapes import is_upper_words, word_count
+from .shapes import ends_sentence, is_upper_words, word_count
 
 # --- Credits: "Writing by Thomas Grove, editing by Mark Trevelyan", "(Reporting by X; ...)"
 CREDIT_WORD = (
@@ -214,6 +214,57 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
     ):
         return None, ""
     return Outlet(name=name, short_name=name, homepage="", country="", kind="other"), name
+
+
+# --- Mastheads: the name of the site or of the office that issued the page, on a line of its
+# own in its header: "The Mercury News", "JIS News", "Ministry of Foreign Affairs of Ukraine",
+# "Office of the Spokesperson", "The Guardian - UK".
+# The nouns that end outlets' names (the last words most often found in known_outlets.json, but
+# "Press", which also ends headlines: "Premier Meets Press").
+_MASTHEAD_NOUNS = """
+    agency news times post online herald zeitung mail service media television tv guardian
+    daily star standard journal tribune inquirer telegraph gleaner network corporation shimbun
+    presse nyheter gazette chronicle express observer mirror courier"""
+MASTHEAD_NOUNS = frozenset(_MASTHEAD_NOUNS.split())
+# The head of an office's name before "of": "Ministry of ...", "President of Ukraine".
+MASTHEAD_HEADS = BODIES | {"president", "presidency"}
+MASTHEAD_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
+# Label words of a site's interface that a name in this shape may also hold ("Recent News",
+# "Latest News", "World Service").
+_MASTHEAD_NOT_WORDS = """
+    recent latest top breaking more related other world local national international home
+    live all our your my"""
+MASTHEAD_NOT_WORDS = frozenset(_MASTHEAD_NOT_WORDS.split())
+# What an office issues, named in a headline of that shape: "Department of State Daily Press
+# Briefing", "Office of the Press Secretary Statement".
+_DOCUMENT_WORDS = """
+    briefing briefings conference statement statements release releases remarks transcript
+    interview meeting meetings report readout speech address announcement"""
+DOCUMENT_WORDS = frozenset(_DOCUMENT_WORDS.split())
+EDITION_SUFFIX_RE = re.compile(r"\s[-–—|]\s[A-Z]{2,3}$")
+
+
+def masthead_name(line: str) -> str | None:
+    """The name a masthead line gives, or None: a few capitalised words, no digits nor
+    punctuation of a sentence, that end in an outlet's noun ("... News", "... Times") or open
+    with an office's ("Ministry of ...", "U.S. Department of State")."""
+    name = EDITION_SUFFIX_RE.sub("", line.strip())  # "The Guardian - UK": the edition's country
+    words = name.split()
+    if not 2 <= len(words) <= 6 or ends_sentence(name) or re.search(r"[\d,:;|/()\[\]\"“”]", name):
+        return None
+    bare = [word.strip(".'’").casefold() for word in words]
+    pairs = zip(words, bare, strict=True)
+    if not all(word[:1].isupper() or folded in MASTHEAD_CONNECTORS for word, folded in pairs):
+        return None
+    if any(word in MASTHEAD_NOT_WORDS for word in bare):
+        return None
+    if bare[-1] in MASTHEAD_NOUNS and len(words) <= 5:
+        return name
+    if any(word in DOCUMENT_WORDS for word in bare):
+        return None
+    if any(bare[i] in MASTHEAD_HEADS and bare[i + 1] == "of" for i in range(min(2, len(bare) - 1))):
+        return name
+    return None
 
 
 # --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",

@@ -12,6 +12,7 @@ from .dates import (
 )
 from .fields import (
     caption_text,
+    masthead_name,
     parse_byline,
     parse_correspondent_byline,
     parse_dateline,
@@ -34,6 +35,7 @@ from .page import (
     HEADER_REASONS,
     RANK_BYLINE,
     RANK_DATELINE,
+    RANK_DOMAIN,
     UNKNOWN,
     Item,
     TextArticle,
@@ -137,6 +139,13 @@ def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
         or _glued_outlet_name(item.text)
     )
     if outlet is None:
+        # "The Mercury News", "Ministry of Foreign Affairs of Ukraine": a name not known here,
+        # in a masthead's shape, in the header is the site's (or the issuer's); as weak a clue
+        # as a site named twice atop the page.
+        if name := masthead_name(item.text):
+            article.add_named_clue(RANK_DOMAIN, item.line, name)
+            article.removed.append((item.line, Stripped("site name", item.text)))
+            return True
         return False
     article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
     article.removed.append((item.line, Stripped("source line", item.text)))
@@ -217,6 +226,7 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
+        or masthead_name(text)
         # One name on a short line, or a list of names: "Chinese New Premier Meets Press" is a
         # headline in title case, "John Vidal, Suzanne Goldenberg and Lenore Taylor" a byline.
         or ((word_count(text) <= 3 or NAME_LIST_RE.search(text)) and person_names(text))
