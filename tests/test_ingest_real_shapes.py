@@ -534,3 +534,43 @@ def test_a_titles_abbreviation_inside_a_headline_ends_no_sentence():
     headline = "Reply of the Ministry Spokesperson, Ms. Jane Doe to media requests on the corridor"
     article = read("Steppe Ministry", headline, "21 June 2019, 14:20", LEDE, SECOND)
     assert article.title == headline
+
+
+# --- Headlines in the shape of another field, and labels before them
+
+
+def test_a_short_headline_in_title_case_is_not_a_persons_name():
+    article = read("Meeting In Parliament", LEDE, SECOND)
+    assert article.title == "Meeting In Parliament"
+
+
+def test_a_speakers_claim_with_a_colon_is_a_headline_not_a_dateline():
+    article = read("FUP: Party can deal with the corridor claims internally", LEDE, SECOND)
+    assert article.title == "FUP: Party can deal with the corridor claims internally"
+
+
+def test_a_label_printed_before_each_headline_of_a_list_is_not_the_headline():
+    article = read(
+        f"Press Releases: {HEADLINE}",
+        "Press Statement",
+        LEDE,
+        SECOND,
+        "Press Releases: Violence in the river port",
+        "Press Statement",
+    )
+    assert article.title == HEADLINE
+
+
+def test_a_label_that_is_also_the_pages_tag_is_not_the_headline():
+    article = read("Tag: Press Release", f"PRESS RELEASE : {HEADLINE}", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_speaker_named_before_each_of_his_remarks_stays_in_the_headline():
+    article = read(
+        f"Suga: {HEADLINE}",
+        LEDE,
+        "Suga: Japan to act firmly on the labour case",
+        SECOND,
+    )
+    assert article.title == f"Suga: {HEADLINE}"

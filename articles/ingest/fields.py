@@ -65,6 +65,11 @@ NOT_NAMES = re.compile(
     r"radio|television|tv|channel)$",
     re.IGNORECASE,
 )
+# Words a headline in title case capitalises and a person's name never holds: "Meeting In
+# Kremlin", "Obama To Visit Hiroshima".
+_FUNCTION_WORDS = """in at on to for with from of into onto over after before under about against
+as is are was were will says said"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 BYLINE_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:\||•|·|\s[-—–]\s)\s*")
 
@@ -77,6 +82,8 @@ def _is_person_name(text: str) -> bool:
         bare = word.strip(".'’")
         if bare.lower() in NAME_PARTICLES:
             continue
+        if bare.casefold() in FUNCTION_WORDS:
+            return False
         if not bare or not bare[0].isupper() or not re.fullmatch(r"[\w.'’-]+", bare):
             return False
         if NOT_NAMES.match(bare):

@@ -180,6 +180,40 @@ def _set_title(article: TextArticle, item: Item) -> None:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
 
 
+# "Press Releases: Violence in Basrah", "PRESS RELEASE : First Lady of ...": a label of a few
+# words and a colon before the headline.
+LABEL_PREFIX_RE = re.compile(r"^(?P<label>[^\W\d][\w'’&-]*(?: [\w'’&-]+){0,2})\s?:\s+(?=\S)")
+
+
+def _label_key(text: str) -> str:
+    return " ".join(text.casefold().split()).removesuffix("s")
+
+
+def without_shared_label(title: str, lines: list[str]) -> str:
+    """The headline without its label when the page prints that label elsewhere: before
+    another headline ("Press Releases: ..." atop each release of a list) or alone as its tag
+    ("Tag: Press Release"). A speaker before a claim ("ANC: Party can deal ...") is printed
+    once, and a list of one official's remarks ("Suga: ...", "Joko Widodo: ...") names him
+    before each: a label is of two words or more, and no person's name."""
+    match = LABEL_PREFIX_RE.match(title)
+    if not match or word_count(match["label"]) < 2 or person_names(match["label"]):
+        return title
+    label, rest = _label_key(match["label"]), title[match.end() :]
+    for line in lines[:400]:
+        text = line.lstrip("•·▪*- ")
+        if same_text(text, title) or same_text(text, rest) or is_body_like(text):
+            continue
+        if word_count(text) > 30:
+            continue
+        other = LABEL_PREFIX_RE.match(text)
+        tag = re.match(r"^(?:tags?|category|categories|filed under)\s*:\s*(?P<tag>.+)$", text, re.I)
+        if (other and _label_key(other["label"]) == label) or (
+            tag and _label_key(tag["tag"]) == label
+        ):
+            return rest
+    return title
+
+
 def read_header(
     items: list[Item], article: TextArticle, known_title: str, known_standfirst: str
 ) -> list[Item]:
@@ -236,8 +270,18 @@ def _is_other_field(text: str) -> bool:
         or parse_correspondent_byline(text)
         or parse_outlet_byline(text)[0]
         or caption_text(text)
-        or parse_dateline(text)
+        or _is_dateline_line(text)
     )
+
+
+def _is_dateline_line(text: str) -> bool:
+    """A dateline opens a paragraph of prose; "ANC: Party can deal with spying claims" (a
+    speaker and a claim, no full stop) is a headline in a dateline's shape."""
+    dateline = parse_dateline(text)
+    if dateline is None:
+        return False
+    rest = text[dateline.length :]
+    return not rest or ends_sentence(text) or word_count(text) > 20
 
 
 def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple[int, list[Item]]:
@@ -299,6 +343,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
                 article.add_clue(RANK_DATELINE, item.line, site, suffix[1])
     headline = candidates[chosen.index]
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
+    lines = [item.text for item in items] + [stripped.text for _, stripped in article.removed]
+    article.title = without_shared_label(article.title, lines)
     return start + chosen.index + 1, lead
 
 
