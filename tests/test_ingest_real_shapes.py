@@ -574,3 +574,28 @@ def test_a_speaker_named_before_each_of_his_remarks_stays_in_the_headline():
         SECOND,
     )
     assert article.title == f"Suga: {HEADLINE}"
+
+
+# --- Provenance lines and names that are no outlet's
+
+
+def test_a_from_line_names_the_known_outlet_whose_text_the_page_carries():
+    tagline = read(HEADLINE, "From Wikinews, the free news source you can write!", LEDE, SECOND)
+    assert tagline.outlet.name == "Wikinews"
+    assert "free news source" not in body(tagline)
+    labelled = read(HEADLINE, LEDE, SECOND, "From: The Anadolu Agency Home Page at <http://x.tr/>")
+    assert labelled.outlet.name == "Anadolu Agency"
+
+
+def test_a_from_line_naming_no_known_outlet_names_none():
+    assert read("From Greece", HEADLINE, LEDE, SECOND).outlet is None
+    assert read(HEADLINE, "From Jane Doe at the Steppe Post:", LEDE, SECOND).outlet is None
+
+
+def test_a_link_word_after_source_names_no_outlet():
+    assert read(HEADLINE, LEDE, SECOND, "source: here").outlet is None
+
+
+def test_all_rights_reserved_is_no_copyright_holder():
+    article = read(HEADLINE, LEDE, SECOND, "STEPPE NEWS® ©2020 All Rights Reserved")
+    assert article.outlet is None or article.outlet.name != "All Rights Reserved"

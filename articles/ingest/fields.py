@@ -279,8 +279,9 @@ def masthead_name(line: str) -> str | None:
 SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)
 FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,300}?)\.*$", re.IGNORECASE)
 # What a source line gives that is not an outlet: "SOURCE: Agencies", "Source: Staff reports".
+# ("Source: here", "Source: link": the words of a link that stood for the address.)
 _GENERIC_SOURCES = """agencies agency wires wire news reports report staff media internet web online
-various sources social official officials press release releases"""
+various sources social official officials press release releases here link this click"""
 GENERIC_SOURCES = frozenset(_GENERIC_SOURCES.split())
 
 
@@ -298,6 +299,20 @@ def named_source(line: str) -> str:
     if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
         return ""
     return name
+
+
+# "From Wikinews, the free news source you can write!", "From: The Anadolu Agency Home Page at
+# <http://...>": the page says whose text it carries (a mirror, an archive, a bulletin).
+PROVENANCE_RE = re.compile(
+    r"^(?i:from)\s*:?\s+(?:(?i:the)\s+)?(?P<name>[A-Z][^,:;<>()]{1,60}?)"
+    r"(?:\s+(?i:home\s*page|web\s*site|website|site)\b.*|\s*[,;]\s.*|\.?$)"
+)
+
+
+def provenance_name(line: str) -> str:
+    """The name a 'From X' provenance line gives, as written, or ''."""
+    match = PROVENANCE_RE.match(line) if len(line) <= 200 else None
+    return match["name"].strip() if match else ""
 
 
 # --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",

@@ -26,6 +26,7 @@ from .fields import (
     credits_in_line,
     named_source,
     person_names,
+    provenance_name,
     split_trailing_credits,
 )
 from .header import (
@@ -232,6 +233,12 @@ def _remove_chrome(
             article.credits.append(credits)
             remove("credits")
             continue
+        # "From Wikinews, the free news source ...": a known outlet whose text the page carries
+        # (one not known may be a place: "From Greece" in a menu; a person: "From Jane Doe").
+        if (name := provenance_name(text)) and (outlet := find_outlet(name)):
+            article.add_clue(RANK_COPYRIGHT, item.line, outlet, name)
+            remove("source line")
+            continue
         # "(Xinhua)" or "Reuters" on a line of its own names the source.
         bracketed = OUTLET_IN_BRACKETS_RE.match(text)
         if outlet := find_outlet(bracketed["name"] if bracketed else text):
@@ -417,6 +424,8 @@ def copyright_holder(line: str) -> str:
     if not match:
         return ""
     name = re.sub(r"\s+\d{4}$", "", match["name"]).strip(" .,-–—|")
+    if name.casefold().startswith("all rights"):
+        return ""  # "HGN NEWS® ©2020 All Rights Reserved": the holder stood before the sign
     words = name.split()
     if not 1 <= len(words) <= 6 or not name[:1].isupper() or person_names(name):
         return ""
