@@ -599,3 +599,20 @@ def test_a_link_word_after_source_names_no_outlet():
 def test_all_rights_reserved_is_no_copyright_holder():
     article = read(HEADLINE, LEDE, SECOND, "STEPPE NEWS® ©2020 All Rights Reserved")
     assert article.outlet is None or article.outlet.name != "All Rights Reserved"
+
+
+# --- Chrome under the article
+
+
+def test_a_run_of_short_lines_under_the_last_paragraph_is_the_pages_links():
+    links = ["Ministry on social media", "> All social media accounts", "Ten facts on the corridor"]
+    article = read(HEADLINE, LEDE, SECOND, *links)
+    assert body(article) == f"{LEDE}\n{SECOND}"
+
+
+def test_a_crosshead_a_cut_line_or_a_bulleted_list_under_the_prose_stays():
+    crosshead = read(HEADLINE, LEDE, "What comes next", "Talks resume")
+    assert "Talks resume" in body(crosshead)
+    bullets = ["• Grain exports", "• River tolls", "• Port fees"]
+    listed = read(HEADLINE, LEDE, SECOND, *bullets)
+    assert "• Port fees" in body(listed)

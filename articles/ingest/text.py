@@ -514,9 +514,38 @@ def _read_body(
             if credits:
                 article.credits.append(credits)
     article.paragraphs = _without_repeats([p for p in article.paragraphs if p.text], article)
+    _remove_trailing_links(article)
     # A "subheading" with no text after it is a stray line, not a heading.
     if article.paragraphs and article.paragraphs[-1].kind == "subheading":
         article.paragraphs[-1].kind = "text"
+
+
+# Under the article's last paragraph of prose, a run of this many short lines or more, none a
+# sentence, is the page's links (promos, a sidebar, a footer menu), not the article's.
+MIN_TRAILING_LINKS = 3
+# A list's bullet ("> All social media accounts" is a link's arrow).
+LIST_BULLET_RE = re.compile(r"^[•·▪◦‣●■*+–-]\s+")
+
+
+def _remove_trailing_links(article: TextArticle) -> None:
+    """'MFA on social media', '> All social media accounts', '10 facts on ...' under the last
+    paragraph: a list of links with no prose after it. (A crosshead has prose under it; one
+    line cut short ends an excerpt; a bulleted list is the article's.)"""
+    paragraphs = article.paragraphs
+    last = next(
+        (i for i in range(len(paragraphs) - 1, -1, -1) if is_body_like(paragraphs[i].text)), None
+    )
+    if last is None:
+        return
+    tail = paragraphs[last + 1 :]
+    if len(tail) < MIN_TRAILING_LINKS or not all(
+        word_count(p.text) <= 12 and not ends_sentence(p.text) and not LIST_BULLET_RE.match(p.text)
+        for p in tail
+    ):
+        return
+    del paragraphs[last + 1 :]
+    for paragraph in tail:
+        article.removed.append((-1, Stripped("link list", paragraph.text)))
 
 
 def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[Paragraph]:
