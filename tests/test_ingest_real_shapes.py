@@ -616,3 +616,14 @@ def test_a_crosshead_a_cut_line_or_a_bulleted_list_under_the_prose_stays():
     bullets = ["• Grain exports", "• River tolls", "• Port fees"]
     listed = read(HEADLINE, LEDE, SECOND, *bullets)
     assert "• Port fees" in body(listed)
+
+
+def test_a_bylines_outlet_in_a_mastheads_shape_names_an_outlet_not_known_here():
+    article = read(HEADLINE, "By Jane Doe, The Steppe Times, 29 Apr 2018", LEDE, SECOND)
+    assert article.byline == "Jane Doe"
+    assert article.outlet.name == "The Steppe Times"
+
+
+def test_a_bylines_role_names_no_outlet():
+    article = read(HEADLINE, "By Jane Doe, Columnist", LEDE, SECOND)
+    assert article.outlet is None

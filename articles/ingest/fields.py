@@ -149,6 +149,14 @@ def _names_and_outlet(text: str) -> Byline | None:
         if found := find_outlet(cleaned):
             outlet, outlet_text = found, cleaned
             break
+    if outlet is None:
+        # "By Felicia Choo, The Sunday Times, 29 Apr 2018": an outlet not known here, in a
+        # masthead's shape after the names (the caller weighs it below a known one).
+        for part in rest:
+            if name := masthead_name(part.strip(" .")):
+                outlet = Outlet(name=name, short_name=name, homepage="", country="", kind="other")
+                outlet_text = name
+                break
     return Byline(_tidy_names(names), outlet, outlet_text) if names else None
 
 

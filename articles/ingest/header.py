@@ -110,7 +110,9 @@ def take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
         return True
     if not article.byline:
         article.byline = byline.names
-    article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
+    article.add_clue(
+        known_or_not(RANK_BYLINE, byline.outlet_text), item.line, byline.outlet, byline.outlet_text
+    )
     article.removed.append((item.line, Stripped("byline", item.text)))
     return True
 
