@@ -627,3 +627,20 @@ def test_a_bylines_outlet_in_a_mastheads_shape_names_an_outlet_not_known_here():
 def test_a_bylines_role_names_no_outlet():
     article = read(HEADLINE, "By Jane Doe, Columnist", LEDE, SECOND)
     assert article.outlet is None
+
+
+# --- Datelines further down
+
+
+def test_a_dateline_in_capitals_opens_the_lede_under_a_standfirst_and_a_caption():
+    standfirst = "It said that if the port closes, the river trade would stop for a month or more."
+    caption = "Farmers carry sacks of grain to the barges at the river port in the capital."
+    article = read(HEADLINE, standfirst, caption, f"ASTANA, Freedonia (UPDATED) - {LEDE}", SECOND)
+    assert article.dateline == "ASTANA"
+    assert article.outlet is None  # "(UPDATED)" down the page is no agency
+
+
+def test_a_title_case_place_with_a_dash_further_down_is_no_dateline():
+    standfirst = "It said that if the port closes, the river trade would stop for a month or more."
+    article = read(HEADLINE, standfirst, f"Astana - {LEDE}", SECOND)
+    assert article.dateline == ""

@@ -439,11 +439,34 @@ def header_leftovers(article: TextArticle) -> None:
             article.removed.append((-1, Stripped("page header", paragraph.text)))
 
 
+# How many paragraphs of text down the page a dateline in capitals may open the lede.
+DATELINE_DEPTH = 5
+
+
+def _capitals_dateline_below(article: TextArticle) -> Paragraph | None:
+    """'SEOUL, South Korea - North Korea's military ...' under a standfirst, a caption or a
+    byline the header did not take: a dateline with its place in capitals and a dash opens the
+    lede a few paragraphs down. (In title case, or before a colon alone, it may open any
+    sentence: "Abuja — ...", "ANC: ...".)"""
+    texts = [p for p in article.paragraphs if p.kind == "text"][1:DATELINE_DEPTH]
+    for paragraph in texts:
+        dateline = parse_dateline(paragraph.text)
+        if dateline is None or not dateline.place or not dateline.place.isupper():
+            continue
+        if paragraph.text[: dateline.length].rstrip().endswith(":"):
+            continue
+        return paragraph
+    return None
+
+
 def split_dateline(article: TextArticle) -> None:
     header_leftovers(article)
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    below = None
     if first is not None and not parse_dateline(first.text):
-        first = after_labels(article) or first
+        labelled = after_labels(article)
+        below = None if labelled else _capitals_dateline_below(article)
+        first = labelled or below or first
     # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
     lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
     if lead and (outlet := find_outlet(lead["name"])):
@@ -468,8 +491,9 @@ def split_dateline(article: TextArticle) -> None:
         return
     if dateline.agency and (known := find_outlet(dateline.agency)):
         article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
-    elif dateline.agency and dateline.place:
-        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it.
+    elif dateline.agency and dateline.place and first is not below:
+        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it. (Not
+        # in a dateline further down, where "(UPDATED)", "(Chinese media)" stand there too.)
         outlet = outlet_given_by_uploader(dateline.agency)
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
 
