@@ -644,3 +644,8 @@ def test_a_title_case_place_with_a_dash_further_down_is_no_dateline():
     standfirst = "It said that if the port closes, the river trade would stop for a month or more."
     article = read(HEADLINE, standfirst, f"Astana - {LEDE}", SECOND)
     assert article.dateline == ""
+
+
+def test_a_photographers_name_printed_twice_atop_the_page_is_no_site_name():
+    article = read("Jane Q. Doe", "Jane Q. Doe", HEADLINE, LEDE, "Jane Q. Doe", SECOND)
+    assert article.outlet is None

@@ -341,6 +341,7 @@ def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
                 2 <= words <= 6
                 and seen[key].line < article.title_line  # the first above the headline
                 and "," not in text  # "Jane Doe, Department Spokesperson" under each item
+                and not person_names(text)  # a photographer's credit under each picture
                 and not ends_sentence(text)
                 and not any(char.isdigit() for char in text)
                 and capitalised_share(text) >= 0.6
