@@ -649,3 +649,10 @@ def test_a_title_case_place_with_a_dash_further_down_is_no_dateline():
 def test_a_photographers_name_printed_twice_atop_the_page_is_no_site_name():
     article = read("Jane Q. Doe", "Jane Q. Doe", HEADLINE, LEDE, "Jane Q. Doe", SECOND)
     assert article.outlet is None
+
+
+def test_a_weekday_or_a_forms_label_is_no_datelines_place():
+    dated = read(HEADLINE, f"Saturday, September 21, 2024 - {LEDE}", SECOND)
+    assert dated.dateline == ""
+    labelled = read(HEADLINE, "FROM:  STEPPE DEFENCE DEPARTMENT", f"ASTANA, Aug. 3 - {LEDE}")
+    assert labelled.dateline == "ASTANA"

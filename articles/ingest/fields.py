@@ -362,7 +362,13 @@ MIXED_CASE_DATELINE_RE = re.compile(
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
-              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE"}  # fmt: skip
+              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE",
+              # A form's labels ("FROM:  U.S. DEFENSE DEPARTMENT", "LOCATION: ...").
+              "FROM", "TO", "SUBJECT", "DATE", "TIME", "LOCATION", "SOURCE", "ATTN"}  # fmt: skip
+# A day or a month opens a date ("Saturday, September 21, 2024 - ..."), never a dateline's place.
+_CALENDAR_WORDS = """MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY
+MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER"""
+CALENDAR_WORDS = frozenset(_CALENDAR_WORDS.split())
 
 
 SPEAKER_TITLE_RE = re.compile(r"^(?:THE|MR|MRS|MS|DR|SEN|REP|GEN|Q|A)\b\.?")
@@ -384,7 +390,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     agency = match["agency"] or match.groupdict().get("slash_agency") or ""
     if not place and not agency:
         return None
-    if place and (len(place.replace(".", "")) < 2 or place in NOT_PLACES):
+    if place and (
+        len(place.replace(".", "")) < 2 or place in NOT_PLACES or place.upper() in CALENDAR_WORDS
+    ):
         return None
     # A colon alone is weak evidence: "NATO: ..." opens a sentence, "ROME: ..." is a dateline.
     separator = paragraph[: match.end()].rstrip()[-1:]
