@@ -497,3 +497,162 @@ def test_a_labelled_credit_at_the_foot_names_a_broadcaster_by_a_name_like_a_pers
     article = read(HEADLINE, LEDE, SECOND, "Published: by Radio Steppe")
     assert article.outlet.name == "Radio Steppe"
     assert "Published" not in body(article)
+
+
+# --- Mastheads: a site's or an office's name on a line of its own in the header
+
+
+def test_a_masthead_line_names_the_site_and_is_not_the_headline():
+    article = read("The Steppe Herald", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    assert article.outlet.name == "The Steppe Herald"
+    assert "Steppe Herald" not in body(article)
+
+
+def test_an_offices_name_atop_a_release_names_the_issuer():
+    article = read("Ministry of Foreign Affairs of Freedonia", "Kyiv 03:26", HEADLINE, LEDE)
+    assert article.title == HEADLINE
+    assert article.outlet.name == "Ministry of Foreign Affairs of Freedonia"
+
+
+def test_a_masthead_above_a_page_without_a_headline_is_no_headline():
+    article = read("Steppe Info News", LEDE, SECOND)
+    assert article.title in ("", "Untitled")
+    assert article.outlet.name == "Steppe Info News"
+
+
+def test_a_headline_shaped_like_an_offices_document_or_a_label_is_no_masthead():
+    briefing = read("Department of State Daily Press Briefing", LEDE, SECOND)
+    assert briefing.title == "Department of State Daily Press Briefing"
+    assert briefing.outlet is None
+    label = read("Recent News", HEADLINE, LEDE, SECOND)
+    assert label.title == HEADLINE
+    assert label.outlet is None
+
+
+def test_a_titles_abbreviation_inside_a_headline_ends_no_sentence():
+    headline = "Reply of the Ministry Spokesperson, Ms. Jane Doe to media requests on the corridor"
+    article = read("Steppe Ministry", headline, "21 June 2019, 14:20", LEDE, SECOND)
+    assert article.title == headline
+
+
+# --- Headlines in the shape of another field, and labels before them
+
+
+def test_a_short_headline_in_title_case_is_not_a_persons_name():
+    article = read("Meeting In Parliament", LEDE, SECOND)
+    assert article.title == "Meeting In Parliament"
+
+
+def test_a_speakers_claim_with_a_colon_is_a_headline_not_a_dateline():
+    article = read("FUP: Party can deal with the corridor claims internally", LEDE, SECOND)
+    assert article.title == "FUP: Party can deal with the corridor claims internally"
+
+
+def test_a_label_printed_before_each_headline_of_a_list_is_not_the_headline():
+    article = read(
+        f"Press Releases: {HEADLINE}",
+        "Press Statement",
+        LEDE,
+        SECOND,
+        "Press Releases: Violence in the river port",
+        "Press Statement",
+    )
+    assert article.title == HEADLINE
+
+
+def test_a_label_that_is_also_the_pages_tag_is_not_the_headline():
+    article = read("Tag: Press Release", f"PRESS RELEASE : {HEADLINE}", LEDE, SECOND)
+    assert article.title == HEADLINE
+
+
+def test_a_speaker_named_before_each_of_his_remarks_stays_in_the_headline():
+    article = read(
+        f"Suga: {HEADLINE}",
+        LEDE,
+        "Suga: Japan to act firmly on the labour case",
+        SECOND,
+    )
+    assert article.title == f"Suga: {HEADLINE}"
+
+
+# --- Provenance lines and names that are no outlet's
+
+
+def test_a_from_line_names_the_known_outlet_whose_text_the_page_carries():
+    tagline = read(HEADLINE, "From Wikinews, the free news source you can write!", LEDE, SECOND)
+    assert tagline.outlet.name == "Wikinews"
+    assert "free news source" not in body(tagline)
+    labelled = read(HEADLINE, LEDE, SECOND, "From: The Anadolu Agency Home Page at <http://x.tr/>")
+    assert labelled.outlet.name == "Anadolu Agency"
+
+
+def test_a_from_line_naming_no_known_outlet_names_none():
+    assert read("From Greece", HEADLINE, LEDE, SECOND).outlet is None
+    assert read(HEADLINE, "From Jane Doe at the Steppe Post:", LEDE, SECOND).outlet is None
+
+
+def test_a_link_word_after_source_names_no_outlet():
+    assert read(HEADLINE, LEDE, SECOND, "source: here").outlet is None
+
+
+def test_all_rights_reserved_is_no_copyright_holder():
+    article = read(HEADLINE, LEDE, SECOND, "STEPPE NEWS® ©2020 All Rights Reserved")
+    assert article.outlet is None or article.outlet.name != "All Rights Reserved"
+
+
+# --- Chrome under the article
+
+
+def test_a_run_of_short_lines_under_the_last_paragraph_is_the_pages_links():
+    links = ["Ministry on social media", "> All social media accounts", "Ten facts on the corridor"]
+    article = read(HEADLINE, LEDE, SECOND, *links)
+    assert body(article) == f"{LEDE}\n{SECOND}"
+
+
+def test_a_crosshead_a_cut_line_or_a_bulleted_list_under_the_prose_stays():
+    crosshead = read(HEADLINE, LEDE, "What comes next", "Talks resume")
+    assert "Talks resume" in body(crosshead)
+    bullets = ["• Grain exports", "• River tolls", "• Port fees"]
+    listed = read(HEADLINE, LEDE, SECOND, *bullets)
+    assert "• Port fees" in body(listed)
+
+
+def test_a_bylines_outlet_in_a_mastheads_shape_names_an_outlet_not_known_here():
+    article = read(HEADLINE, "By Jane Doe, The Steppe Times, 29 Apr 2018", LEDE, SECOND)
+    assert article.byline == "Jane Doe"
+    assert article.outlet.name == "The Steppe Times"
+
+
+def test_a_bylines_role_names_no_outlet():
+    article = read(HEADLINE, "By Jane Doe, Columnist", LEDE, SECOND)
+    assert article.outlet is None
+
+
+# --- Datelines further down
+
+
+def test_a_dateline_in_capitals_opens_the_lede_under_a_standfirst_and_a_caption():
+    standfirst = "It said that if the port closes, the river trade would stop for a month or more."
+    caption = "Farmers carry sacks of grain to the barges at the river port in the capital."
+    article = read(HEADLINE, standfirst, caption, f"ASTANA, Freedonia (UPDATED) - {LEDE}", SECOND)
+    assert article.dateline == "ASTANA"
+    assert article.outlet is None  # "(UPDATED)" down the page is no agency
+
+
+def test_a_title_case_place_with_a_dash_further_down_is_no_dateline():
+    standfirst = "It said that if the port closes, the river trade would stop for a month or more."
+    article = read(HEADLINE, standfirst, f"Astana - {LEDE}", SECOND)
+    assert article.dateline == ""
+
+
+def test_a_photographers_name_printed_twice_atop_the_page_is_no_site_name():
+    article = read("Jane Q. Doe", "Jane Q. Doe", HEADLINE, LEDE, "Jane Q. Doe", SECOND)
+    assert article.outlet is None
+
+
+def test_a_weekday_or_a_forms_label_is_no_datelines_place():
+    dated = read(HEADLINE, f"Saturday, September 21, 2024 - {LEDE}", SECOND)
+    assert dated.dateline == ""
+    labelled = read(HEADLINE, "FROM:  STEPPE DEFENCE DEPARTMENT", f"ASTANA, Aug. 3 - {LEDE}")
+    assert labelled.dateline == "ASTANA"

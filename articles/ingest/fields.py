@@ -3,11 +3,11 @@
 import re
 from dataclasses import dataclass
 
-from articles.lexicon import NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
+from articles.lexicon import BODIES, NAME_PARTICLES, NEWS_AGENCIES, ORGANISATIONS, PHOTO_AGENCIES
 
 from .dates import MONTH_WORD
 from .outlets import Outlet, find_outlet
-from .shapes import is_upper_words, word_count
+from .shapes import ends_sentence, is_upper_words, word_count
 
 # --- Credits: "Writing by Thomas Grove, editing by Mark Trevelyan", "(Reporting by X; ...)"
 CREDIT_WORD = (
@@ -65,6 +65,11 @@ NOT_NAMES = re.compile(
     r"radio|television|tv|channel)$",
     re.IGNORECASE,
 )
+# Words a headline in title case capitalises and a person's name never holds: "Meeting In
+# Kremlin", "Obama To Visit Hiroshima".
+_FUNCTION_WORDS = """in at on to for with from of into onto over after before under about against
+as is are was were will says said"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 BYLINE_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:\||•|·|\s[-—–]\s)\s*")
 
@@ -77,6 +82,8 @@ def _is_person_name(text: str) -> bool:
         bare = word.strip(".'’")
         if bare.lower() in NAME_PARTICLES:
             continue
+        if bare.casefold() in FUNCTION_WORDS:
+            return False
         if not bare or not bare[0].isupper() or not re.fullmatch(r"[\w.'’-]+", bare):
             return False
         if NOT_NAMES.match(bare):
@@ -142,6 +149,14 @@ def _names_and_outlet(text: str) -> Byline | None:
         if found := find_outlet(cleaned):
             outlet, outlet_text = found, cleaned
             break
+    if outlet is None:
+        # "By Felicia Choo, The Sunday Times, 29 Apr 2018": an outlet not known here, in a
+        # masthead's shape after the names (the caller weighs it below a known one).
+        for part in rest:
+            if name := masthead_name(part.strip(" .")):
+                outlet = Outlet(name=name, short_name=name, homepage="", country="", kind="other")
+                outlet_text = name
+                break
     return Byline(_tidy_names(names), outlet, outlet_text) if names else None
 
 
@@ -216,13 +231,65 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
     return Outlet(name=name, short_name=name, homepage="", country="", kind="other"), name
 
 
+# --- Mastheads: the name of the site or of the office that issued the page, on a line of its
+# own in its header: "The Mercury News", "JIS News", "Ministry of Foreign Affairs of Ukraine",
+# "Office of the Spokesperson", "The Guardian - UK".
+# The nouns that end outlets' names (the last words most often found in known_outlets.json, but
+# "Press", which also ends headlines: "Premier Meets Press").
+_MASTHEAD_NOUNS = """
+    agency news times post online herald zeitung mail service media television tv guardian
+    daily star standard journal tribune inquirer telegraph gleaner network corporation shimbun
+    presse nyheter gazette chronicle express observer mirror courier"""
+MASTHEAD_NOUNS = frozenset(_MASTHEAD_NOUNS.split())
+# The head of an office's name before "of": "Ministry of ...", "President of Ukraine".
+MASTHEAD_HEADS = BODIES | {"president", "presidency"}
+MASTHEAD_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
+# Label words of a site's interface that a name in this shape may also hold ("Recent News",
+# "Latest News", "World Service").
+_MASTHEAD_NOT_WORDS = """
+    recent latest top breaking more related other world local national international home
+    live all our your my"""
+MASTHEAD_NOT_WORDS = frozenset(_MASTHEAD_NOT_WORDS.split())
+# What an office issues, named in a headline of that shape: "Department of State Daily Press
+# Briefing", "Office of the Press Secretary Statement".
+_DOCUMENT_WORDS = """
+    briefing briefings conference statement statements release releases remarks transcript
+    interview meeting meetings report readout speech address announcement"""
+DOCUMENT_WORDS = frozenset(_DOCUMENT_WORDS.split())
+EDITION_SUFFIX_RE = re.compile(r"\s[-–—|]\s[A-Z]{2,3}$")
+
+
+def masthead_name(line: str) -> str | None:
+    """The name a masthead line gives, or None: a few capitalised words, no digits nor
+    punctuation of a sentence, that end in an outlet's noun ("... News", "... Times") or open
+    with an office's ("Ministry of ...", "U.S. Department of State")."""
+    name = EDITION_SUFFIX_RE.sub("", line.strip())  # "The Guardian - UK": the edition's country
+    words = name.split()
+    if not 2 <= len(words) <= 6 or ends_sentence(name) or re.search(r"[\d,:;|/()\[\]\"“”]", name):
+        return None
+    bare = [word.strip(".'’").casefold() for word in words]
+    pairs = zip(words, bare, strict=True)
+    if not all(word[:1].isupper() or folded in MASTHEAD_CONNECTORS for word, folded in pairs):
+        return None
+    if any(word in MASTHEAD_NOT_WORDS for word in bare):
+        return None
+    if bare[-1] in MASTHEAD_NOUNS and len(words) <= 5:
+        return name
+    if any(word in DOCUMENT_WORDS for word in bare):
+        return None
+    if any(bare[i] in MASTHEAD_HEADS and bare[i + 1] == "of" for i in range(min(2, len(bare) - 1))):
+        return name
+    return None
+
+
 # --- Credit lines that name the outlet a page reproduces or is: "Source: The Daily Courier",
 # "Interview | Source: hromadske | Author: ...", "The post ... appeared first on Example News."
 SOURCE_NAME_RE = re.compile(r"(?:^|\|\s*)sources?\s*:\s*(?P<name>[^|,;:()]{2,60})", re.IGNORECASE)
 FEED_SITE_RE = re.compile(r"appeared first on (?P<name>.{2,300}?)\.*$", re.IGNORECASE)
 # What a source line gives that is not an outlet: "SOURCE: Agencies", "Source: Staff reports".
+# ("Source: here", "Source: link": the words of a link that stood for the address.)
 _GENERIC_SOURCES = """agencies agency wires wire news reports report staff media internet web online
-various sources social official officials press release releases"""
+various sources social official officials press release releases here link this click"""
 GENERIC_SOURCES = frozenset(_GENERIC_SOURCES.split())
 
 
@@ -240,6 +307,20 @@ def named_source(line: str) -> str:
     if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
         return ""
     return name
+
+
+# "From Wikinews, the free news source you can write!", "From: The Anadolu Agency Home Page at
+# <http://...>": the page says whose text it carries (a mirror, an archive, a bulletin).
+PROVENANCE_RE = re.compile(
+    r"^(?i:from)\s*:?\s+(?:(?i:the)\s+)?(?P<name>[A-Z][^,:;<>()]{1,60}?)"
+    r"(?:\s+(?i:home\s*page|web\s*site|website|site)\b.*|\s*[,;]\s.*|\.?$)"
+)
+
+
+def provenance_name(line: str) -> str:
+    """The name a 'From X' provenance line gives, as written, or ''."""
+    match = PROVENANCE_RE.match(line) if len(line) <= 200 else None
+    return match["name"].strip() if match else ""
 
 
 # --- Datelines: "MOSCOW (Reuters) -", "BEIJING, Dec. 16 (Xinhua) --", "LONDON —", "MOSCOW:",
@@ -281,7 +362,13 @@ MIXED_CASE_DATELINE_RE = re.compile(
 )
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE",
               "OPINION", "EDITOR'S NOTE", "CORRECTION", "NOTE", "PHOTOS", "VIDEO", "FACTBOX",
-              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE"}  # fmt: skip
+              "Q", "A", "I", "FILE PHOTO", "FILE", "PHOTO", "FILE IMAGE",
+              # A form's labels ("FROM:  U.S. DEFENSE DEPARTMENT", "LOCATION: ...").
+              "FROM", "TO", "SUBJECT", "DATE", "TIME", "LOCATION", "SOURCE", "ATTN"}  # fmt: skip
+# A day or a month opens a date ("Saturday, September 21, 2024 - ..."), never a dateline's place.
+_CALENDAR_WORDS = """MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY
+MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER"""
+CALENDAR_WORDS = frozenset(_CALENDAR_WORDS.split())
 
 
 SPEAKER_TITLE_RE = re.compile(r"^(?:THE|MR|MRS|MS|DR|SEN|REP|GEN|Q|A)\b\.?")
@@ -303,7 +390,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     agency = match["agency"] or match.groupdict().get("slash_agency") or ""
     if not place and not agency:
         return None
-    if place and (len(place.replace(".", "")) < 2 or place in NOT_PLACES):
+    if place and (
+        len(place.replace(".", "")) < 2 or place in NOT_PLACES or place.upper() in CALENDAR_WORDS
+    ):
         return None
     # A colon alone is weak evidence: "NATO: ..." opens a sentence, "ROME: ..." is a dateline.
     separator = paragraph[: match.end()].rstrip()[-1:]

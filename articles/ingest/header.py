@@ -12,6 +12,7 @@ from .dates import (
 )
 from .fields import (
     caption_text,
+    masthead_name,
     parse_byline,
     parse_correspondent_byline,
     parse_dateline,
@@ -34,6 +35,7 @@ from .page import (
     HEADER_REASONS,
     RANK_BYLINE,
     RANK_DATELINE,
+    RANK_DOMAIN,
     UNKNOWN,
     Item,
     TextArticle,
@@ -108,7 +110,9 @@ def take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
         return True
     if not article.byline:
         article.byline = byline.names
-    article.add_clue(RANK_BYLINE, item.line, byline.outlet, byline.outlet_text)
+    article.add_clue(
+        known_or_not(RANK_BYLINE, byline.outlet_text), item.line, byline.outlet, byline.outlet_text
+    )
     article.removed.append((item.line, Stripped("byline", item.text)))
     return True
 
@@ -137,6 +141,13 @@ def _take_outlet_name_line(item: Item, article: TextArticle) -> bool:
         or _glued_outlet_name(item.text)
     )
     if outlet is None:
+        # "The Mercury News", "Ministry of Foreign Affairs of Ukraine": a name not known here,
+        # in a masthead's shape, in the header is the site's (or the issuer's); as weak a clue
+        # as a site named twice atop the page.
+        if name := masthead_name(item.text):
+            article.add_named_clue(RANK_DOMAIN, item.line, name)
+            article.removed.append((item.line, Stripped("site name", item.text)))
+            return True
         return False
     article.add_clue(RANK_DATELINE, item.line, outlet, item.text)
     article.removed.append((item.line, Stripped("source line", item.text)))
@@ -169,6 +180,40 @@ def _set_title(article: TextArticle, item: Item) -> None:
         article.title = match["title"]
     if site:
         article.add_clue(RANK_DATELINE, item.line, find_outlet(site), site)
+
+
+# "Press Releases: Violence in Basrah", "PRESS RELEASE : First Lady of ...": a label of a few
+# words and a colon before the headline.
+LABEL_PREFIX_RE = re.compile(r"^(?P<label>[^\W\d][\w'’&-]*(?: [\w'’&-]+){0,2})\s?:\s+(?=\S)")
+
+
+def _label_key(text: str) -> str:
+    return " ".join(text.casefold().split()).removesuffix("s")
+
+
+def without_shared_label(title: str, lines: list[str]) -> str:
+    """The headline without its label when the page prints that label elsewhere: before
+    another headline ("Press Releases: ..." atop each release of a list) or alone as its tag
+    ("Tag: Press Release"). A speaker before a claim ("ANC: Party can deal ...") is printed
+    once, and a list of one official's remarks ("Suga: ...", "Joko Widodo: ...") names him
+    before each: a label is of two words or more, and no person's name."""
+    match = LABEL_PREFIX_RE.match(title)
+    if not match or word_count(match["label"]) < 2 or person_names(match["label"]):
+        return title
+    label, rest = _label_key(match["label"]), title[match.end() :]
+    for line in lines[:400]:
+        text = line.lstrip("•·▪*- ")
+        if same_text(text, title) or same_text(text, rest) or is_body_like(text):
+            continue
+        if word_count(text) > 30:
+            continue
+        other = LABEL_PREFIX_RE.match(text)
+        tag = re.match(r"^(?:tags?|category|categories|filed under)\s*:\s*(?P<tag>.+)$", text, re.I)
+        if (other and _label_key(other["label"]) == label) or (
+            tag and _label_key(tag["tag"]) == label
+        ):
+            return rest
+    return title
 
 
 def read_header(
@@ -217,6 +262,7 @@ def _is_other_field(text: str) -> bool:
     """A line that is an outlet's name, a byline, a caption or a dateline: not a headline."""
     return bool(
         find_outlet(text)
+        or masthead_name(text)
         # One name on a short line, or a list of names: "Chinese New Premier Meets Press" is a
         # headline in title case, "John Vidal, Suzanne Goldenberg and Lenore Taylor" a byline.
         or ((word_count(text) <= 3 or NAME_LIST_RE.search(text)) and person_names(text))
@@ -226,8 +272,18 @@ def _is_other_field(text: str) -> bool:
         or parse_correspondent_byline(text)
         or parse_outlet_byline(text)[0]
         or caption_text(text)
-        or parse_dateline(text)
+        or _is_dateline_line(text)
     )
+
+
+def _is_dateline_line(text: str) -> bool:
+    """A dateline opens a paragraph of prose; "ANC: Party can deal with spying claims" (a
+    speaker and a claim, no full stop) is a headline in a dateline's shape."""
+    dateline = parse_dateline(text)
+    if dateline is None:
+        return False
+    rest = text[dateline.length :]
+    return not rest or ends_sentence(text) or word_count(text) > 20
 
 
 def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple[int, list[Item]]:
@@ -289,6 +345,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
                 article.add_clue(RANK_DATELINE, item.line, site, suffix[1])
     headline = candidates[chosen.index]
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
+    lines = [item.text for item in items] + [stripped.text for _, stripped in article.removed]
+    article.title = without_shared_label(article.title, lines)
     return start + chosen.index + 1, lead
 
 
@@ -381,11 +439,34 @@ def header_leftovers(article: TextArticle) -> None:
             article.removed.append((-1, Stripped("page header", paragraph.text)))
 
 
+# How many paragraphs of text down the page a dateline in capitals may open the lede.
+DATELINE_DEPTH = 5
+
+
+def _capitals_dateline_below(article: TextArticle) -> Paragraph | None:
+    """'SEOUL, South Korea - North Korea's military ...' under a standfirst, a caption or a
+    byline the header did not take: a dateline with its place in capitals and a dash opens the
+    lede a few paragraphs down. (In title case, or before a colon alone, it may open any
+    sentence: "Abuja — ...", "ANC: ...".)"""
+    texts = [p for p in article.paragraphs if p.kind == "text"][1:DATELINE_DEPTH]
+    for paragraph in texts:
+        dateline = parse_dateline(paragraph.text)
+        if dateline is None or not dateline.place or not dateline.place.isupper():
+            continue
+        if paragraph.text[: dateline.length].rstrip().endswith(":"):
+            continue
+        return paragraph
+    return None
+
+
 def split_dateline(article: TextArticle) -> None:
     header_leftovers(article)
     first = next((p for p in article.paragraphs if p.kind == "text"), None)
+    below = None
     if first is not None and not parse_dateline(first.text):
-        first = after_labels(article) or first
+        labelled = after_labels(article)
+        below = None if labelled else _capitals_dateline_below(article)
+        first = labelled or below or first
     # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
     lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
     if lead and (outlet := find_outlet(lead["name"])):
@@ -410,8 +491,9 @@ def split_dateline(article: TextArticle) -> None:
         return
     if dateline.agency and (known := find_outlet(dateline.agency)):
         article.add_clue(RANK_DATELINE, -1, known, dateline.evidence)
-    elif dateline.agency and dateline.place:
-        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it.
+    elif dateline.agency and dateline.place and first is not below:
+        # "LONDON, July 26 (Itar-Tass) --": the bracket after a place names who filed it. (Not
+        # in a dateline further down, where "(UPDATED)", "(Chinese media)" stand there too.)
         outlet = outlet_given_by_uploader(dateline.agency)
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
 

@@ -5,6 +5,12 @@ import re
 CLOSING_MARKS = "\"'”’)]»›"
 BULLET_RE = re.compile(r"^[•·▪◦‣●■*+>–-]\s+")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\]\"'”’][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+# A title's abbreviation before a name ends no sentence: "Spokesperson, Ms. Kateryna Zelenko",
+# "Sen. John McCain", "Mt. Everest".
+TITLE_ABBREVIATION_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|Mt|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr"
+    r"|Rev|Hon|Amb|Sec|Pres|Supt|Insp|Jr|Sr|No)\.\s+[\"'“‘]?[A-Z]"
+)
 
 
 def strip_closing_marks(text: str) -> str:
@@ -28,7 +34,10 @@ def word_count(text: str) -> int:
 
 
 def sentence_count(text: str) -> int:
-    return len(SENTENCE_BREAK_RE.findall(text)) + 1
+    breaks = len(SENTENCE_BREAK_RE.findall(text))
+    if breaks and "." in text:
+        breaks -= len(TITLE_ABBREVIATION_RE.findall(text))
+    return breaks + 1
 
 
 def has_lowercase_words(text: str) -> bool:

@@ -26,6 +26,7 @@ from .fields import (
     credits_in_line,
     named_source,
     person_names,
+    provenance_name,
     split_trailing_credits,
 )
 from .header import (
@@ -232,6 +233,12 @@ def _remove_chrome(
             article.credits.append(credits)
             remove("credits")
             continue
+        # "From Wikinews, the free news source ...": a known outlet whose text the page carries
+        # (one not known may be a place: "From Greece" in a menu; a person: "From Jane Doe").
+        if (name := provenance_name(text)) and (outlet := find_outlet(name)):
+            article.add_clue(RANK_COPYRIGHT, item.line, outlet, name)
+            remove("source line")
+            continue
         # "(Xinhua)" or "Reuters" on a line of its own names the source.
         bracketed = OUTLET_IN_BRACKETS_RE.match(text)
         if outlet := find_outlet(bracketed["name"] if bracketed else text):
@@ -334,6 +341,7 @@ def _repeated_site_name(article: TextArticle, top: list[Item]) -> None:
                 2 <= words <= 6
                 and seen[key].line < article.title_line  # the first above the headline
                 and "," not in text  # "Jane Doe, Department Spokesperson" under each item
+                and not person_names(text)  # a photographer's credit under each picture
                 and not ends_sentence(text)
                 and not any(char.isdigit() for char in text)
                 and capitalised_share(text) >= 0.6
@@ -417,6 +425,8 @@ def copyright_holder(line: str) -> str:
     if not match:
         return ""
     name = re.sub(r"\s+\d{4}$", "", match["name"]).strip(" .,-–—|")
+    if name.casefold().startswith("all rights"):
+        return ""  # "HGN NEWS® ©2020 All Rights Reserved": the holder stood before the sign
     words = name.split()
     if not 1 <= len(words) <= 6 or not name[:1].isupper() or person_names(name):
         return ""
@@ -505,9 +515,38 @@ def _read_body(
             if credits:
                 article.credits.append(credits)
     article.paragraphs = _without_repeats([p for p in article.paragraphs if p.text], article)
+    _remove_trailing_links(article)
     # A "subheading" with no text after it is a stray line, not a heading.
     if article.paragraphs and article.paragraphs[-1].kind == "subheading":
         article.paragraphs[-1].kind = "text"
+
+
+# Under the article's last paragraph of prose, a run of this many short lines or more, none a
+# sentence, is the page's links (promos, a sidebar, a footer menu), not the article's.
+MIN_TRAILING_LINKS = 3
+# A list's bullet ("> All social media accounts" is a link's arrow).
+LIST_BULLET_RE = re.compile(r"^[•·▪◦‣●■*+–-]\s+")
+
+
+def _remove_trailing_links(article: TextArticle) -> None:
+    """'MFA on social media', '> All social media accounts', '10 facts on ...' under the last
+    paragraph: a list of links with no prose after it. (A crosshead has prose under it; one
+    line cut short ends an excerpt; a bulleted list is the article's.)"""
+    paragraphs = article.paragraphs
+    last = next(
+        (i for i in range(len(paragraphs) - 1, -1, -1) if is_body_like(paragraphs[i].text)), None
+    )
+    if last is None:
+        return
+    tail = paragraphs[last + 1 :]
+    if len(tail) < MIN_TRAILING_LINKS or not all(
+        word_count(p.text) <= 12 and not ends_sentence(p.text) and not LIST_BULLET_RE.match(p.text)
+        for p in tail
+    ):
+        return
+    del paragraphs[last + 1 :]
+    for paragraph in tail:
+        article.removed.append((-1, Stripped("link list", paragraph.text)))
 
 
 def _without_repeats(paragraphs: list[Paragraph], article: TextArticle) -> list[Paragraph]:
