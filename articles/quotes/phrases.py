@@ -54,6 +54,8 @@ class PhraseReader(NounPhrases):
                 break
             if j > i and w[:1].isupper() and low in STOP_CAPITALS and not is_name_word(w):
                 break  # the next sentence, run on without a full stop: "... Hidalgo Thousands"
+            if j > i and low in ("a", "an") and is_name_word(toks[j - 1][0]):
+                break  # an appositive that lost its comma: "said Ana Lima a local nurse"
             if j > i and (
                 low in RELATIVE
                 or low in ("that", "and", "but")

@@ -1,0 +1,50 @@
+"""articles.quotes on shapes the held-out real pages showed (issue 22, blind and blind2 read as
+development data): titles written short, names given two ways, false people, reported speech.
+
+Invented sentences in the shapes seen on those pages, not their own text.
+"""
+
+from articles.quotes import extract_quotes
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(list(paragraphs)).quotes]
+
+
+# --------------------------------------------------------------------------- names and titles
+
+
+def test_an_abbreviated_honorific_before_a_name_shows_the_full_name():
+    # "the Hon." before a name is a title, as "Mr." is: the full name is the speaker's
+    paragraphs = [
+        "Finance Minister the Hon. Carla Mendes has indicated that the budget will pass.",
+        "“We will not raise taxes this year,” Ms. Mendes said.",
+    ]
+    assert speakers(*paragraphs) == ["Carla Mendes"]
+
+
+def test_an_abbreviated_rank_is_no_part_of_the_name():
+    # "Spc." (specialist) is a rank like "Sgt.": not a person called "Spc"
+    paragraphs = [
+        "“We trained for this all week,” said Spc. Jonas Reyes, a medic with the 12th Brigade.",
+        "“The lanes were hard,” said Reyes.",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == ["Jonas Reyes", "Jonas Reyes"]
+    assert [p.name for p in result.people] == ["Jonas Reyes"]
+
+
+def test_an_appositive_that_lost_its_comma_ends_the_name():
+    # "said X an Army musician": the indefinite article opens the description, the name is X
+    paragraphs = [
+        "“We trained for this all week,” said Sgt. Jonas Reyes a medic with the 12th Brigade.",
+    ]
+    assert speakers(*paragraphs) == ["Jonas Reyes"]
+
+
+def test_the_pm_is_the_prime_minister_not_an_organisation():
+    paragraphs = [
+        "David Moreau has resigned as Prime Minister after the vote.",
+        "Speaking outside his office, the PM said: “I love this country.”",
+    ]
+    assert speakers(*paragraphs) == ["David Moreau"]
