@@ -48,3 +48,31 @@ def test_the_pm_is_the_prime_minister_not_an_organisation():
         "Speaking outside his office, the PM said: “I love this country.”",
     ]
     assert speakers(*paragraphs) == ["David Moreau"]
+
+
+# --------------------------------------------------------------------------- false people
+
+
+def test_a_word_only_ever_opening_its_sentence_is_a_weak_candidate_for_he():
+    # a promo line ("Find out ...") leaves a capitalised first word where a subject stands;
+    # nothing else shows it to be a name, so "he" is the president named before it
+    paragraphs = [
+        '"We are keeping our promise," President Tomas Brand said. "The deal is unfair."',
+        "The treaty was signed by nearly 200 countries. It took effect in 2016.",
+        "A joint statement on the treaty was issued on Friday.",
+        "Find out what is happening in the capital with the latest updates.",
+        'He called the agreement both "non-binding" and "draconian."',
+    ]
+    assert speakers(*paragraphs)[-2:] == ["Tomas Brand", "Tomas Brand"]
+
+
+def test_a_participle_opening_a_sentence_is_no_person():
+    # "Appearing close to tears, he ...": the first word is a participle, "he" the subject
+    paragraphs = [
+        "Prime Minister Daniel Ortmann announced his resignation this morning.",
+        '"The voters have spoken," said Mr Ortmann.',
+        'Appearing close to tears, he finished by saying: "I love this country."',
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == ["Daniel Ortmann", "Daniel Ortmann"]
+    assert [p.name for p in result.people] == ["Daniel Ortmann"]

@@ -32,6 +32,9 @@ class CastMember:
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
     unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
+    # an unproven single word seen only opening its sentence, where any word is capitalised
+    # ("Appearing close to tears, he ...", "Find out more"): weaker still
+    opens_only: bool = False
     # descriptions taken for this person by a guess (the person the story was about), used
     # to read later ones alike but never shown as their aliases
     guessed: dict[str, None] = field(default_factory=dict)
@@ -293,16 +296,19 @@ class Cast:
         self.spoke.append(spoke)
         self.sentence_no += 1
 
-    def unproven(self, words: list[str]) -> CastMember:
+    def unproven(self, words: list[str], opens_sentence: bool = False) -> CastMember:
         """A name standing as a sentence's subject with no evidence that it is a person: kept
-        aside, a candidate for a later "he" or "she" only."""
+        aside, a candidate for a later "he" or "she" only. `opens_sentence`: the name is one
+        word and the first of its sentence."""
         words = [bare_word(w) for w in words]
         key = " ".join(words)
         person = self.unproven_people.get(key)
         if person is None:
             person = self.unproven_people[key] = CastMember(
-                words, first_at=self.position, unproven=True
+                words, first_at=self.position, unproven=True, opens_only=opens_sentence
             )
+        elif not opens_sentence:
+            person.opens_only = False
         return person
 
     def prove(self, person: CastMember) -> CastMember:

@@ -12,6 +12,7 @@ from .names import (
     bare_word,
     is_acronym,
     is_common_plural,
+    is_fronted_participle,
     is_possessive,
     is_role_word,
     name_groups,
@@ -124,6 +125,7 @@ def _name_evidence(
         and nxt not in FUNCTION_WORDS - AUXILIARIES
         and any(t[0].lower() in _PERSONAL_PRONOUNS for t in toks[g.j :])
         and len(name_groups(toks)) == 1
+        and not is_fronted_participle(toks, g)
     ):
         return True, ""  # "Harris was the only one to keep his job": the one name is his
     return False, ""
