@@ -76,3 +76,15 @@ def test_a_participle_opening_a_sentence_is_no_person():
     result = extract_quotes(paragraphs)
     assert [q.speaker for q in result.quotes] == ["Daniel Ortmann", "Daniel Ortmann"]
     assert [p.name for p in result.people] == ["Daniel Ortmann"]
+
+
+def test_one_name_used_before_the_full_name_is_the_same_person():
+    # a lead line names him by one name ("..., says Ardi"), the body by his full name
+    paragraphs = [
+        "Not our intention to quarrel with our neighbours, says Ardi",
+        "Prime Minister Datuk Ardi Wibowo yesterday reiterated that safety came first.",
+        'Ardi, who chaired the meeting, said the country had its "own ways" to help.',
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == ["Ardi Wibowo"]
+    assert [p.name for p in result.people] == ["Ardi Wibowo"]

@@ -184,6 +184,12 @@ class Cast:
                 person_words = [w.lower() for w in person.words]
                 if first in person_words or len(person.words) == 1:
                     return person
+            if not candidates:
+                # someone named by one name before the full one ("..., says Najib", then
+                # "Prime Minister Najib Razak"): given names used alone, or a surname first
+                for person in self.by_surname.get(first, []):
+                    if len(person.words) == 1:
+                        return person
             return None
         if candidates:
             return max(candidates, key=lambda p: self.mentioned.get(id(p), -1))
