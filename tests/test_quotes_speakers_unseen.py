@@ -88,3 +88,24 @@ def test_one_name_used_before_the_full_name_is_the_same_person():
     result = extract_quotes(paragraphs)
     assert [q.speaker for q in result.quotes] == ["Ardi Wibowo"]
     assert [p.name for p in result.people] == ["Ardi Wibowo"]
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def test_a_promise_reported_by_someone_else_is_the_reporters_words():
+    # "X said Y promised him that "..."": the words are X's report (bench/realnews/QUOTES.md)
+    paragraphs = [
+        "President Dana Holt met General Secretary Ri Song-chol in Hanoi.",
+        'Holt said Ri promised him last night that "there would be no more testing of rockets."',
+    ]
+    assert speakers(*paragraphs) == ["Dana Holt"]
+
+
+def test_a_clause_after_said_that_is_no_inverted_speaker():
+    # "X said that although ..., "..."": the clause opens after "that", X is the speaker
+    paragraphs = [
+        "Tourism Minister Ines Laval said that although the two countries are close partners,"
+        ' "from there to going that far, I don\'t think anyone takes it seriously."'
+    ]
+    assert speakers(*paragraphs) == ["Ines Laval"]

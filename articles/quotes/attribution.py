@@ -23,6 +23,7 @@ from .quote import Quote
 from .sentences import Tok
 from .text import ArticleText
 from .words import (
+    CLAUSE_WORDS,
     COMMITMENT_VERBS,
     DIALOG_QUESTIONS,
     DIALOG_REPLIES,
@@ -343,6 +344,7 @@ class Attributor:
                     and inverted.kind != "pronoun"
                     and end < hi - 1
                     and toks[end][0].lower() not in PREPOSITIONS  # "said in a statement:"
+                    and toks[end][0].lower() not in CLAUSE_WORDS  # "said that although ...,"
                 ):
                     np = inverted  # 'said Smith: "..."'
             if np is None:
@@ -355,7 +357,8 @@ class Attributor:
                 if parenthetical is None:
                     parenthetical = Attribution(np, self.verb_text(p, toks, v, end), False, 0.9)
                 continue
-            if np.kind in ("org", "unnamed") and toks[v][0] in COMMITMENT_VERBS:
+            if toks[v][0] in COMMITMENT_VERBS:
+                # 'X said Y had promised "..."': X's report of the promise, X's words
                 outer = self.outer_reporter(p, toks, v, lo, np)
                 if outer is not None:
                     return outer
