@@ -184,12 +184,6 @@ class Cast:
                 person_words = [w.lower() for w in person.words]
                 if first in person_words or len(person.words) == 1:
                     return person
-            if not candidates:
-                # someone named by one name before the full one ("..., says Najib", then
-                # "Prime Minister Najib Razak"): given names used alone, or a surname first
-                for person in self.by_surname.get(first, []):
-                    if len(person.words) == 1:
-                        return person
             return None
         if candidates:
             return max(candidates, key=lambda p: self.mentioned.get(id(p), -1))
@@ -203,6 +197,12 @@ class Cast:
     def register(self, words: list[str], role: str = "") -> CastMember:
         words = [bare_word(w) for w in words]
         person = self.lookup(words)
+        if person is None and len(words) > 1:
+            # someone named by one name before the full one ("..., says Najib", then "Prime
+            # Minister Najib Razak"): a given name used alone, or a surname written first
+            person = next(
+                (p for p in self.by_surname.get(words[0].lower(), []) if len(p.words) == 1), None
+            )
         if person is None:
             person = CastMember(words, first_at=self.position)
             self.people.append(person)
