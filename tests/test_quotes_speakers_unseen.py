@@ -109,3 +109,17 @@ def test_a_clause_after_said_that_is_no_inverted_speaker():
         ' "from there to going that far, I don\'t think anyone takes it seriously."'
     ]
     assert speakers(*paragraphs) == ["Ines Laval"]
+
+
+def test_a_passive_verb_of_saying_gives_the_words_to_its_agent():
+    # 'described as "..." by X' and 'described by X as "..."': the agent said it
+    paragraphs = [
+        'The town\'s festival has been described as a "really big success" by festival'
+        " director Rosa Vidal.",
+    ]
+    assert speakers(*paragraphs) == ["Rosa Vidal"]
+    paragraphs = [
+        'Tom Hale held a placard which was described by the authorities as a "malicious item."'
+    ]
+    [quote] = extract_quotes(paragraphs).quotes
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")

@@ -41,6 +41,10 @@ from .words import (
 WINDOW = 60  # tokens examined on either side of a quote: bounds the work on huge paragraphs
 
 
+# The forms of "be" that make a passive: 'was described as', 'has been called'.
+_BE_FORMS = frozenset(("is", "was", "are", "were", "be", "been", "being"))
+
+
 @dataclass
 class Attribution:
     """The speaker an attribution names, and its reporting verb as written."""
@@ -391,6 +395,28 @@ class Attributor:
         if np is None and lo > 0:
             np = self.phrases.sentence_subject(p, toks, 0, hi)
         return np
+
+    def passive_agent(self, p: int, open_at: int) -> NounPhrase | None:
+        """Who a passive verb of saying names with "by", in the sentence of a quote: 'has
+        been described as a "..." by festival director Ana Lima', 'was described by the
+        authorities as a "..."'."""
+        s0, s1 = self.text.sentence_at(p, open_at)
+        toks = self.text.toks(p, s0, s1)
+        for v in range(1, len(toks) - 2):
+            w = toks[v][0]
+            if not (w.endswith("ed") and w in REPORTING_VERBS):
+                continue
+            if not any(t[0] in _BE_FORMS for t in toks[max(0, v - 3) : v]):
+                continue
+            for b in range(v + 1, min(len(toks) - 1, v + 16)):
+                if toks[b][0] in (".", ";") or (toks[b][0] == "," and toks[b - 1][0] != '"'):
+                    break
+                if toks[b][0] == "by":
+                    end = b + 1
+                    while end < len(toks) and toks[end][0] not in ("as", '"'):
+                        end += 1  # "by the authorities as a "..."": the agent ends at "as"
+                    return self.phrases.np_forward(p, toks, b + 1, end)
+        return None
 
     def nearest_subject(self, p: int, toks: list[Tok], lo: int, hi: int) -> NounPhrase | None:
         """The last name or personal pronoun in toks[lo:hi] standing before its verb."""

@@ -303,7 +303,9 @@ class SpanJudge:
         if len(words) < 2 or (len(words) == 2 and len(content) < 8):
             return None
         first = span.segs[0]
-        np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
+        np = self.attribution.passive_agent(first.para, first.open_at)
+        if np is None:
+            np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
         person, speaker_kind, factor = None, "unknown", 0.5
         if np is not None:
             person, speaker_kind, factor = self.attribution.resolve(
