@@ -123,3 +123,18 @@ def test_a_passive_verb_of_saying_gives_the_words_to_its_agent():
     ]
     [quote] = extract_quotes(paragraphs).quotes
     assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def test_the_scorer_places_a_gold_quote_whose_line_break_the_body_joined():
+    # a hard line break of the stored page inside a sentence (gold "...areas\nof higher ...")
+    # that the body joined into one paragraph is the same quote, not a miss and a false alarm
+    from bench.quote_quality import _golds_in_body
+
+    paragraphs = ['"Rain will flood low areas of the coast," the centre said.']
+    item = {"text": "Rain will flood low areas\nof the coast,", "speaker": None, "kind": "full"}
+    [gold] = _golds_in_body(paragraphs, [item])
+    assert (gold.start_paragraph, gold.end_paragraph) == (0, 0)
+    assert paragraphs[0][gold.start : gold.end] == "Rain will flood low areas of the coast,"
