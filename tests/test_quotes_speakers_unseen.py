@@ -67,7 +67,8 @@ def test_a_word_only_ever_opening_its_sentence_is_a_weak_candidate_for_he():
 
 
 def test_a_participle_opening_a_sentence_is_no_person():
-    # "Appearing close to tears, he ...": the first word is a participle, "he" the subject
+    # "Appearing close to tears, he ...": a word capitalised only where it opens a sentence
+    # is no name for "he" to stand for; the pronoun is the prime minister
     paragraphs = [
         "Prime Minister Daniel Ortmann announced his resignation this morning.",
         '"The voters have spoken," said Mr Ortmann.',

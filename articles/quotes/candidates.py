@@ -41,7 +41,7 @@ SUBJECT_BEFORE = 4.0
 PER_SENTENCE = 0.5  # lost for each sentence further back
 LOOK_BACK = 12  # sentences
 UNPROVEN = 1.5  # a name never shown to be a person loses this much
-OPENS_ONLY = 1.0  # and this much more when it was only ever a sentence's first word
+OPENS_ONLY = 2.0  # and this much more when it was only ever a sentence's first word
 
 
 @dataclass

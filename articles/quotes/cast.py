@@ -32,7 +32,7 @@ class CastMember:
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
     unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
-    # an unproven single word seen only opening its sentence, where any word is capitalised
+    # an unproven single word seen only opening sentences, where any word is capitalised
     # ("Appearing close to tears, he ...", "Find out more"): weaker still
     opens_only: bool = False
     # descriptions taken for this person by a guess (the person the story was about), used
@@ -149,6 +149,7 @@ class Cast:
         self.people: list[CastMember] = []
         self.by_surname: dict[str, list[CastMember]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
+        self.mid_sentence: set[str] = set()  # capitalised words seen past a sentence's start
         self.history: list[CastMember | None] = []  # subject of each sentence read so far
         self.others: list[list[Mention]] = []  # the other people each sentence names
         self.spoke: list[bool] = []  # whether each sentence's subject was quoted in it
@@ -302,20 +303,22 @@ class Cast:
         self.spoke.append(spoke)
         self.sentence_no += 1
 
-    def unproven(self, words: list[str], opens_sentence: bool = False) -> CastMember:
+    def unproven(self, words: list[str]) -> CastMember:
         """A name standing as a sentence's subject with no evidence that it is a person: kept
-        aside, a candidate for a later "he" or "she" only. `opens_sentence`: the name is one
-        word and the first of its sentence."""
+        aside, a candidate for a later "he" or "she" only."""
         words = [bare_word(w) for w in words]
         key = " ".join(words)
         person = self.unproven_people.get(key)
         if person is None:
             person = self.unproven_people[key] = CastMember(
-                words, first_at=self.position, unproven=True, opens_only=opens_sentence
+                words, first_at=self.position, unproven=True, opens_only=self.opens_only(words)
             )
-        elif not opens_sentence:
-            person.opens_only = False
         return person
+
+    def opens_only(self, words: list[str]) -> bool:
+        """Whether a name is one word the article capitalises only where it opens a sentence
+        (any word is capitalised there): weak evidence of a name."""
+        return len(words) == 1 and bare_word(words[0]).lower() not in self.mid_sentence
 
     def prove(self, person: CastMember) -> CastMember:
         """A name a pronoun turned out to stand for is a person of the cast from now on."""

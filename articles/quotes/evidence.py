@@ -12,7 +12,6 @@ from .names import (
     bare_word,
     is_acronym,
     is_common_plural,
-    is_fronted_participle,
     is_possessive,
     is_role_word,
     name_groups,
@@ -36,6 +35,11 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
     """First pass: names with evidence that they are people, and their titles."""
     # full names seen without evidence ("Kenya's Faith Wanjiru won"), by surname
     unproven: dict[str, dict[tuple[str, ...], None]] = {}
+    for p in range(len(text.paragraphs)):
+        for s0, s1 in text.sentences[p]:
+            for g in text.sentence_groups(p, s0, s1):
+                words = g.words if g.i > 0 else g.words[1:]
+                cast.mid_sentence.update(bare_word(w).lower() for w in words)
     for p in range(len(text.paragraphs)):
         for s0, s1 in text.sentences[p]:
             cast.position = (p, s0)
@@ -125,7 +129,7 @@ def _name_evidence(
         and nxt not in FUNCTION_WORDS - AUXILIARIES
         and any(t[0].lower() in _PERSONAL_PRONOUNS for t in toks[g.j :])
         and len(name_groups(toks)) == 1
-        and not is_fronted_participle(toks, g)
+        and not cast.opens_only(g.words)  # not "Appearing close to tears, he said"
     ):
         return True, ""  # "Harris was the only one to keep his job": the one name is his
     return False, ""

@@ -286,17 +286,6 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
     return groups
 
 
-def is_fronted_participle(toks: list[Tok], g: NameGroup) -> bool:
-    """Whether a sentence's capitalised first word is a participle opening a clause before the
-    subject ("Appearing close to tears, he said"), as the sentence's subject is read: no name."""
-    return (
-        g.i == 0
-        and len(g.words) == 1
-        and g.words[0].lower().endswith("ing")
-        and any(t[0] == "," for t in toks[g.j : g.j + 25])
-    )
-
-
 def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
     """How many lower-case name particles start at toks[i] and lead to a name word ("van der
     Berg", "de Vries", "bin Ismail"): 0 if they don't."""

@@ -15,7 +15,6 @@ from .names import (
     bare_word,
     is_acronym,
     is_common_plural,
-    is_fronted_participle,
     is_name_word,
     is_org_name_word,
     is_possessive,
@@ -276,7 +275,7 @@ class NounPhrases:
         hi = len(toks) if hi is None else hi
         out = []
         for g in self.text.sentence_groups_in(p, toks, lo, hi):
-            if g.is_org or g.is_place or is_fronted_participle(toks, g):
+            if g.is_org or g.is_place:
                 continue
             role = mention_role(toks, g)
             person = self.cast.lookup(g.words)
@@ -287,7 +286,7 @@ class NounPhrases:
                     or any(bare_word(w).lower() in self.cast.non_people for w in g.words)
                 ):
                     continue
-                person = self.cast.unproven(g.words, len(g.words) == 1 and g.i == 0)
+                person = self.cast.unproven(g.words)
             out.append(Mention(person, role))
         return out
 
