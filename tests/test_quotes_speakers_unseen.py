@@ -91,6 +91,18 @@ def test_one_name_used_before_the_full_name_is_the_same_person():
     assert [p.name for p in result.people] == ["Ardi Wibowo"]
 
 
+def test_a_word_only_opening_its_sentence_is_no_speaker_of_a_phrase_in_marks():
+    # "Advisory services bank X calls this "..."": no verb of saying gives it to a person, and
+    # the capitalised first word is no name
+    paragraphs = [
+        'Advisory services bank Northfield Capital calls this "the most costly apology of all'
+        ' time."'
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == [None]
+    assert result.people == []
+
+
 # --------------------------------------------------------------------------- reported speech
 
 

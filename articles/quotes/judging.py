@@ -307,6 +307,13 @@ class SpanJudge:
         if np is None:
             np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
         person, speaker_kind, factor = None, "unknown", 0.5
+        if (
+            np is not None
+            and np.kind == "name"
+            and self.cast.lookup(np.words) is None
+            and self.cast.opens_only(np.words)
+        ):
+            np = None  # "Advisory services bank X calls this "..."": no name, no verb of saying
         if np is not None:
             person, speaker_kind, factor = self.attribution.resolve(
                 np, "", prev, first.para, (first.para, first.open_at)
