@@ -151,3 +151,20 @@ def test_the_scorer_places_a_gold_quote_whose_line_break_the_body_joined():
     [gold] = _golds_in_body(paragraphs, [item])
     assert (gold.start_paragraph, gold.end_paragraph) == (0, 0)
     assert paragraphs[0][gold.start : gold.end] == "Rain will flood low areas of the coast,"
+
+
+def test_a_participle_reporting_a_that_clause_keeps_its_clauses_subject():
+    # "He began by saying that X ... and that "..."" is his; so is ", instead saying that Y
+    # "..."" after another person's quote in the same sentence
+    paragraphs = [
+        "President Ivan Sokol and Chancellor Mara Lind met on Monday. Mr. Sokol spoke first.",
+        'He began by saying that the Cold War is in the past and that "both our countries face'
+        ' new challenges."',
+    ]
+    assert speakers(*paragraphs) == ["Ivan Sokol"]
+    paragraphs = [
+        "President Ivan Sokol and Chancellor Mara Lind met on Monday.",
+        'Lind insisted "we never interfered," and Sokol declined to dispute her, instead'
+        ' saying that Lind "has an interesting idea" about it.',
+    ]
+    assert speakers(*paragraphs) == ["Mara Lind", "Ivan Sokol"]

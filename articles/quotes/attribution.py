@@ -353,6 +353,10 @@ class Attributor:
                     np = inverted  # 'said Smith: "..."'
             if np is None:
                 np = self.phrases.subject_of(p, toks, v, lo)
+            if np is None and toks[v][0] in PARTICIPLES and between[:1] == ["that"]:
+                # "He began by saying that ... "...", "..., instead saying that X "..."": the
+                # participle's subject is the clause's, not the reported clause's own subject
+                np = self.nearest_subject(p, toks, lo, v)
             if np is None:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
