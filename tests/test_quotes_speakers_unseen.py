@@ -138,6 +138,26 @@ def test_a_passive_verb_of_saying_gives_the_words_to_its_agent():
     assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
 
 
+# --------------------------------------------------------------------------- recall
+
+
+def test_a_word_in_single_marks_a_verb_of_saying_gives_is_a_quote_among_double_marks():
+    # an article quoting with double marks may still give a word or two in single ones
+    paragraphs = [
+        '"We will not talk again," spokesman Omid Karimi said on Monday.',
+        "Karimi said that it is 'ridiculous' that the deal was left and now renegotiated.",
+        "The council has blamed the protest by the traders on 'political opportunists.'",
+    ]
+    texts = [q.text for q in extract_quotes(paragraphs).quotes]
+    assert texts == ["We will not talk again,", "ridiculous", "political opportunists."]
+    # a term after an article stays a term: "the 'informal dinner'"
+    paragraphs = [
+        '"We will not talk again," spokesman Omid Karimi said on Monday.',
+        "Senators say there is nothing unusual with the 'informal dinner' he held.",
+    ]
+    assert [q.text for q in extract_quotes(paragraphs).quotes] == ["We will not talk again,"]
+
+
 # --------------------------------------------------------------------------- the benchmark
 
 

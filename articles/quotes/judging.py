@@ -38,6 +38,10 @@ _NAMED_AS_TITLE = re.compile(
 )
 
 
+# Words before a term in marks: "the 'reset' button", "an 'informal dinner'".
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "his", "her", "their", "our"))
+
+
 class SpanJudge:
     """Judges the article's quoted spans one by one, in reading order."""
 
@@ -217,6 +221,13 @@ class SpanJudge:
                 (after is not None and after.adjacent and ends_clause)
                 or (before is not None and before.adjacent and intro)
                 or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
+                # a word or two a verb of saying gives someone: "said it is 'ridiculous'",
+                # "blamed it on 'political opportunists.'" (not a term: "the 'informal dinner'")
+                or (
+                    has_verb_before
+                    and bool(before_words)
+                    and before_words[-1].lower() not in _DETERMINERS
+                )
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
             )
         ):
