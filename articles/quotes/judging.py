@@ -14,9 +14,11 @@ from .attribution import WINDOW, Attributor, Found
 from .candidates import pronoun_choice
 from .cast import Cast, CastMember
 from .marks import WS_RE, Span
+from .names import is_possessive
 from .quote import Quote
 from .text import ArticleText
 from .words import (
+    CLAUSE_WORDS,
     DIALOG_REPLIES,
     FUNCTION_WORDS,
     PLAN_NOUNS,
@@ -97,6 +99,19 @@ class SpanJudge:
         if last_word in FUNCTION_WORDS:
             return False  # a text cut off mid-sentence ('... was a "unique opportunity" to')
         return not stripped or stripped[-1] not in ".!?…:;,"
+
+    def ends_phrase(self, span: Span, content: str, before: list[str]) -> bool:
+        """Whether words in marks stand as a phrase of their own, as words given to someone
+        do ("said it is 'ridiculous' that", "blamed it on 'political opportunists.'"), not as
+        a term inside a noun phrase ("the 'informal dinner'", "a 'terror' threat", "Price's
+        'work ethic'")."""
+        if not before or before[-1].lower() in _DETERMINERS or is_possessive(before[-1]):
+            return False
+        last = span.segs[-1]
+        if content[-1:] in ",.;:!?" or last.close_at < 0:
+            return True
+        after = self.text.masked[last.para][last.close_at + 1 :].split(None, 1)
+        return not after or after[0][:1] in ",.;:!?" or after[0].lower() in CLAUSE_WORDS
 
     def is_term_or_title(self, span: Span, before: list[str], has_verb_before: bool) -> bool:
         seg = span.segs[0]
@@ -223,11 +238,7 @@ class SpanJudge:
                 or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
                 # a word or two a verb of saying gives someone: "said it is 'ridiculous'",
                 # "blamed it on 'political opportunists.'" (not a term: "the 'informal dinner'")
-                or (
-                    has_verb_before
-                    and bool(before_words)
-                    and before_words[-1].lower() not in _DETERMINERS
-                )
+                or (has_verb_before and self.ends_phrase(span, content, before_words))
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
             )
         ):
