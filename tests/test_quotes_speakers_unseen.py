@@ -40,6 +40,12 @@ def test_an_appositive_that_lost_its_comma_ends_the_name():
         "“We trained for this all week,” said Sgt. Jonas Reyes a medic with the 12th Brigade.",
     ]
     assert speakers(*paragraphs) == ["Jonas Reyes"]
+    # and so does a participle: "said community leader X talking about ..."
+    paragraphs = [
+        "“Our children are raised in shacks,” said community leader Themba Ndlovu talking about"
+        " the need for housing.",
+    ]
+    assert speakers(*paragraphs) == ["Themba Ndlovu"]
 
 
 def test_the_pm_is_the_prime_minister_not_an_organisation():
