@@ -194,3 +194,10 @@ def test_a_participle_reporting_a_that_clause_keeps_its_clauses_subject():
         ' saying that Lind "has an interesting idea" about it.',
     ]
     assert speakers(*paragraphs) == ["Mara Lind", "Ivan Sokol"]
+    # "by saying" needs no "that": a word it quotes is his too
+    paragraphs = [
+        "Chief executive Ivan Sokol spoke to investors on Monday.",
+        'On Friday, Sokol seemed less careful by saying the company was working "intensely" to'
+        " fix it.",
+    ]
+    assert speakers(*paragraphs) == ["Ivan Sokol"]

@@ -353,7 +353,11 @@ class Attributor:
                     np = inverted  # 'said Smith: "..."'
             if np is None:
                 np = self.phrases.subject_of(p, toks, v, lo)
-            if np is None and toks[v][0] in PARTICIPLES and between[:1] == ["that"]:
+            if (
+                np is None
+                and toks[v][0] in PARTICIPLES
+                and (between[:1] == ["that"] or (v > lo and toks[v - 1][0] == "by"))
+            ):
                 # "He began by saying that ... "...", "..., instead saying that X "..."": the
                 # participle's subject is the clause's, not the reported clause's own subject
                 np = self.nearest_subject(p, toks, lo, v)
