@@ -201,3 +201,9 @@ def test_a_participle_reporting_a_that_clause_keeps_its_clauses_subject():
         " fix it.",
     ]
     assert speakers(*paragraphs) == ["Ivan Sokol"]
+    # nor after another preposition: "came under fire for calling a diver a "...""
+    paragraphs = [
+        "Chief executive Ivan Sokol spoke to investors on Monday.",
+        'Sokol came under scrutiny for calling a diver who helped the rescue a "fraud."',
+    ]
+    assert speakers(*paragraphs) == ["Ivan Sokol"]

@@ -356,7 +356,7 @@ class Attributor:
             if (
                 np is None
                 and toks[v][0] in PARTICIPLES
-                and (between[:1] == ["that"] or (v > lo and toks[v - 1][0] == "by"))
+                and (between[:1] == ["that"] or (v > lo and toks[v - 1][0] in PREPOSITIONS))
             ):
                 # "He began by saying that ... "...", "..., instead saying that X "..."": the
                 # participle's subject is the clause's, not the reported clause's own subject
