@@ -404,6 +404,23 @@ class Attributor:
             np = self.phrases.sentence_subject(p, toks, 0, hi)
         return np
 
+    def clause_speaker(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
+        """Who says words in marks that no verb of saying stands beside: a passive verb's
+        "by" agent, or else the subject of the clause they stand in, unless that is only a
+        capitalised first word nothing shows to be a name ("Advisory services bank X calls
+        this "..."")."""
+        np = self.passive_agent(p, open_at)
+        if np is None:
+            np = self.clause_subject(p, open_at, lo_pos)
+        if (
+            np is not None
+            and np.kind == "name"
+            and self.cast.lookup(np.words) is None
+            and self.cast.opens_only(np.words)
+        ):
+            return None
+        return np
+
     def passive_agent(self, p: int, open_at: int) -> NounPhrase | None:
         """Who a passive verb of saying names with "by", in the sentence of a quote: 'has
         been described as a "..." by festival director Ana Lima', 'was described by the

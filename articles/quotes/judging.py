@@ -100,19 +100,6 @@ class SpanJudge:
             return False  # a text cut off mid-sentence ('... was a "unique opportunity" to')
         return not stripped or stripped[-1] not in ".!?…:;,"
 
-    def ends_phrase(self, span: Span, content: str, before: list[str]) -> bool:
-        """Whether words in marks stand as a phrase of their own, as words given to someone
-        do ("said it is 'ridiculous' that", "blamed it on 'political opportunists.'"), not as
-        a term inside a noun phrase ("the 'informal dinner'", "a 'terror' threat", "Price's
-        'work ethic'")."""
-        if not before or before[-1].lower() in _DETERMINERS or is_possessive(before[-1]):
-            return False
-        last = span.segs[-1]
-        if content[-1:] in ",.;:!?" or last.close_at < 0:
-            return True
-        after = self.text.masked[last.para][last.close_at + 1 :].split(None, 1)
-        return not after or after[0][:1] in ",.;:!?" or after[0].lower() in CLAUSE_WORDS
-
     def is_term_or_title(self, span: Span, before: list[str], has_verb_before: bool) -> bool:
         seg = span.segs[0]
         content = self.text.paragraphs[seg.para][seg.start : seg.end]
@@ -236,9 +223,7 @@ class SpanJudge:
                 (after is not None and after.adjacent and ends_clause)
                 or (before is not None and before.adjacent and intro)
                 or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
-                # a word or two a verb of saying gives someone: "said it is 'ridiculous'",
-                # "blamed it on 'political opportunists.'" (not a term: "the 'informal dinner'")
-                or (has_verb_before and self.ends_phrase(span, content, before_words))
+                or (has_verb_before and _ends_phrase(self.text, span, content, before_words))
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
             )
         ):
@@ -325,17 +310,8 @@ class SpanJudge:
         if len(words) < 2 or (len(words) == 2 and len(content) < 8):
             return None
         first = span.segs[0]
-        np = self.attribution.passive_agent(first.para, first.open_at)
-        if np is None:
-            np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
+        np = self.attribution.clause_speaker(first.para, first.open_at, lo_pos)
         person, speaker_kind, factor = None, "unknown", 0.5
-        if (
-            np is not None
-            and np.kind == "name"
-            and self.cast.lookup(np.words) is None
-            and self.cast.opens_only(np.words)
-        ):
-            np = None  # "Advisory services bank X calls this "..."": no name, no verb of saying
         if np is not None:
             person, speaker_kind, factor = self.attribution.resolve(
                 np, "", prev, first.para, (first.para, first.open_at)
@@ -469,3 +445,17 @@ class SpanJudge:
             end_offset=last.end,
             confidence=0.0,
         )
+
+
+def _ends_phrase(text: ArticleText, span: Span, content: str, before: list[str]) -> bool:
+    """Whether words in marks stand as a phrase of their own, as words given to someone do
+    ("said it is 'ridiculous' that", "blamed it on 'political opportunists.'"), not as a term
+    inside a noun phrase ("the 'informal dinner'", "a 'terror' threat", "Price's 'work
+    ethic'")."""
+    if not before or before[-1].lower() in _DETERMINERS or is_possessive(before[-1]):
+        return False
+    last = span.segs[-1]
+    if content[-1:] in ",.;:!?" or last.close_at < 0:
+        return True
+    after = text.masked[last.para][last.close_at + 1 :].split(None, 1)
+    return not after or after[0][:1] in ",.;:!?" or after[0].lower() in CLAUSE_WORDS
