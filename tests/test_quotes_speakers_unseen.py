@@ -56,6 +56,21 @@ def test_the_pm_is_the_prime_minister_not_an_organisation():
     assert speakers(*paragraphs) == ["David Moreau"]
 
 
+def test_a_possessive_description_is_no_public_alias():
+    # "The PM's spokesman said": "The PM's" is the start of a phrase about someone else
+    from articles.quotes import is_public_alias
+
+    assert not is_public_alias("The PM’s")
+    assert not is_public_alias("UK's")
+    assert is_public_alias("the British prime minister")
+    paragraphs = [
+        "Prime Minister Ana Reyes wrote to the council on Monday.",
+        "The PM’s letter was short. “There is no turning back,” the PM said.",
+    ]
+    [reyes] = extract_quotes(paragraphs).people
+    assert "The PM’s" not in reyes.aliases
+
+
 # --------------------------------------------------------------------------- false people
 
 
