@@ -124,6 +124,21 @@ def test_a_word_only_opening_its_sentence_is_no_speaker_of_a_phrase_in_marks():
     assert result.people == []
 
 
+def test_words_run_together_by_a_glued_caption_are_no_name():
+    # "... with PM NetanyahuJewish Home leader ...": a caption glued to the text, no person
+    paragraphs = [
+        "Home leader Bennett shaking hands with PM KarmiNearly two months after the vote,"
+        " Karmi said: “We have a government.”",
+        "“We start tomorrow,” said Prime Minister Avi Karmi. “And DeSantis agrees.”",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [p.name for p in result.people] == ["Bennett", "Avi Karmi"]
+    # a capital inside a real name stays part of it
+    assert [q.speaker for q in extract_quotes(['"No," said Senator Ron DeSantis.']).quotes] == [
+        "Ron DeSantis"
+    ]
+
+
 # --------------------------------------------------------------------------- reported speech
 
 
