@@ -36,7 +36,7 @@ OFFICE_MODIFIERS = _words(
 RANKS = _words(
     """
     gen colonel col lieutenant lt captain capt sergeant sgt admiral adm cmdr marshal brigadier
-    brig maj cpl pvt supt insp lieut cdr
+    brig maj cpl pvt supt insp lieut cdr spc pfc
     """
 )
 # Religious titles written before a name: "Pope Francis", "Imam Ali", "Ayatollah Khamenei".
@@ -49,7 +49,7 @@ HONORIFICS = {
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
     "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
-    "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m",
+    "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m", "hon": None,
 }  # fmt: skip
 
 # Nouns that describe a person by office, occupation, standing or relation: "the farmer", "a
@@ -77,7 +77,7 @@ ROLE_NOUNS = (
         accountant banker investor trader entrepreneur businessman businesswoman volunteer
         survivor victim mother father son daughter widow wife husband man woman boy girl source
         insider aide staffer member councillor councilor councilman councilwoman trustee dean
-        principal superintendent sheriff firefighter agent investigator year-old mr mrs ms dr
+        principal superintendent sheriff firefighter agent investigator year-old mr mrs ms dr pm
         democrat republican conservative liberal socialist communist tory independent
         libertarian guitarist drummer bassist pianist violinist cellist vocalist saxophonist
         trumpeter conductor dancer comedian presenter host anchor broadcaster blogger influencer

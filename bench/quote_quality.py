@@ -233,6 +233,12 @@ def _between_marks(paragraphs: list[str], gold: Gold) -> bool:
 
 def _occurrences(paragraphs: list[str], item: dict) -> list[Gold]:
     lines = item["text"].split("\n")
+    if len(lines) > 1 and not any(lines[0] in p and p.endswith(lines[0]) for p in paragraphs):
+        # a hard line break of the stored page inside one sentence, which the body joined
+        # into one paragraph (QUOTES.md: layout noise): the same quote, on one line
+        joined = " ".join(lines)
+        if any(joined in p for p in paragraphs):
+            lines = [joined]
     out = []
     for p, paragraph in enumerate(paragraphs):
         at = paragraph.find(lines[0])

@@ -10,14 +10,16 @@ How it works, a module a step:
    words; sentences.py splits it into sentences and tokens, text.py keeps them per sentence.
 2. names.py, evidence.py: capitalised names with evidence (a title before them, an appositive
    role, an age, "who ...", a reporting verb) become the article's people, kept in cast.py,
-   merged by surname (one typo tolerated).
+   merged by surname (one typo tolerated) or by a one name used before the full one. A word
+   capitalised only where it opens a sentence is weak evidence of a name.
 3. phrases.py: what a noun phrase names (a name, a pronoun, a description, an unnamed person, an
    organisation) and where a verb's subject is.
 4. reading.py: sentences are read in order. Each span is judged (judging.py: nickname, title of
    a work, term after "so-called", theme a speaker stressed, subheading, headline, scare
    quote?) and attributed (attribution.py: '"...," X said', 'X said: "..."', 'according to X',
-   a credit line, a verb governing a partial quote, the subject of the clause a phrase in
-   marks stands in, or no attribution: the previous speaker carrying on, the person a
+   a credit line, a verb governing a partial quote (its reporter's words: 'X said Y promised
+   "..."', 'by saying that ... "..."'), a passive verb's "by" agent, the subject of the clause
+   a phrase in marks stands in, or no attribution: the previous speaker carrying on, the person a
    paragraph ending with a colon introduces, or the next turn of a question-and-answer
    exchange). Names are resolved by surname in cast.py; pronouns and descriptions ("the Danish
    NATO chief", "the prime minister") in candidates.py, where every person who may be meant

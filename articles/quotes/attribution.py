@@ -23,6 +23,7 @@ from .quote import Quote
 from .sentences import Tok
 from .text import ArticleText
 from .words import (
+    CLAUSE_WORDS,
     COMMITMENT_VERBS,
     DIALOG_QUESTIONS,
     DIALOG_REPLIES,
@@ -38,6 +39,10 @@ from .words import (
 )
 
 WINDOW = 60  # tokens examined on either side of a quote: bounds the work on huge paragraphs
+
+
+# The forms of "be" that make a passive: 'was described as', 'has been called'.
+_BE_FORMS = frozenset(("is", "was", "are", "were", "be", "been", "being"))
 
 
 @dataclass
@@ -343,10 +348,19 @@ class Attributor:
                     and inverted.kind != "pronoun"
                     and end < hi - 1
                     and toks[end][0].lower() not in PREPOSITIONS  # "said in a statement:"
+                    and toks[end][0].lower() not in CLAUSE_WORDS  # "said that although ...,"
                 ):
                     np = inverted  # 'said Smith: "..."'
             if np is None:
                 np = self.phrases.subject_of(p, toks, v, lo)
+            if (
+                np is None
+                and toks[v][0] in PARTICIPLES
+                and (between[:1] == ["that"] or (v > lo and toks[v - 1][0] in PREPOSITIONS))
+            ):
+                # "He began by saying that ... "...", "..., instead saying that X "..."": the
+                # participle's subject is the clause's, not the reported clause's own subject
+                np = self.nearest_subject(p, toks, lo, v)
             if np is None:
                 continue
             if end < hi - 1 and toks[end][0] == "," and self.follows_comma(p, toks, np, lo):
@@ -355,7 +369,8 @@ class Attributor:
                 if parenthetical is None:
                     parenthetical = Attribution(np, self.verb_text(p, toks, v, end), False, 0.9)
                 continue
-            if np.kind in ("org", "unnamed") and toks[v][0] in COMMITMENT_VERBS:
+            if toks[v][0] in COMMITMENT_VERBS:
+                # 'X said Y had promised "..."': X's report of the promise, X's words
                 outer = self.outer_reporter(p, toks, v, lo, np)
                 if outer is not None:
                     return outer
@@ -388,6 +403,45 @@ class Attributor:
         if np is None and lo > 0:
             np = self.phrases.sentence_subject(p, toks, 0, hi)
         return np
+
+    def clause_speaker(self, p: int, open_at: int, lo_pos: int) -> NounPhrase | None:
+        """Who says words in marks that no verb of saying stands beside: a passive verb's
+        "by" agent, or else the subject of the clause they stand in, unless that is only a
+        capitalised first word nothing shows to be a name ("Advisory services bank X calls
+        this "..."")."""
+        np = self.passive_agent(p, open_at)
+        if np is None:
+            np = self.clause_subject(p, open_at, lo_pos)
+        if (
+            np is not None
+            and np.kind == "name"
+            and self.cast.lookup(np.words) is None
+            and self.cast.opens_only(np.words)
+        ):
+            return None
+        return np
+
+    def passive_agent(self, p: int, open_at: int) -> NounPhrase | None:
+        """Who a passive verb of saying names with "by", in the sentence of a quote: 'has
+        been described as a "..." by festival director Ana Lima', 'was described by the
+        authorities as a "..."'."""
+        s0, s1 = self.text.sentence_at(p, open_at)
+        toks = self.text.toks(p, s0, s1)
+        for v in range(1, len(toks) - 2):
+            w = toks[v][0]
+            if not (w.endswith("ed") and w in REPORTING_VERBS):
+                continue
+            if not any(t[0] in _BE_FORMS for t in toks[max(0, v - 3) : v]):
+                continue
+            for b in range(v + 1, min(len(toks) - 1, v + 16)):
+                if toks[b][0] in (".", ";") or (toks[b][0] == "," and toks[b - 1][0] != '"'):
+                    break
+                if toks[b][0] == "by":
+                    end = b + 1
+                    while end < len(toks) and toks[end][0] not in ("as", '"'):
+                        end += 1  # "by the authorities as a "..."": the agent ends at "as"
+                    return self.phrases.np_forward(p, toks, b + 1, end)
+        return None
 
     def nearest_subject(self, p: int, toks: list[Tok], lo: int, hi: int) -> NounPhrase | None:
         """The last name or personal pronoun in toks[lo:hi] standing before its verb."""

@@ -41,6 +41,7 @@ SUBJECT_BEFORE = 4.0
 PER_SENTENCE = 0.5  # lost for each sentence further back
 LOOK_BACK = 12  # sentences
 UNPROVEN = 1.5  # a name never shown to be a person loses this much
+OPENS_ONLY = 2.0  # and this much more when it was only ever a sentence's first word
 
 
 @dataclass
@@ -69,7 +70,7 @@ def pronoun_choice(
             score += 0.2
         score += 0.05 * min(cast.quoted.get(id(person), 0), 6)
         if person.unproven:
-            score -= UNPROVEN
+            score -= UNPROVEN + OPENS_ONLY * person.opens_only
         known = scores.get(id(person))
         if known is None or known[0] < score:
             scores[id(person)] = (score, person)

@@ -32,6 +32,9 @@ class CastMember:
     known: KnownPerson | None = None
     first_at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the first mention
     unproven: bool = False  # a name only guessed to be a person, not (yet) in the cast
+    # an unproven single word seen only opening sentences, where any word is capitalised
+    # ("Appearing close to tears, he ...", "Find out more"): weaker still
+    opens_only: bool = False
     # descriptions taken for this person by a guess (the person the story was about), used
     # to read later ones alike but never shown as their aliases
     guessed: dict[str, None] = field(default_factory=dict)
@@ -146,6 +149,7 @@ class Cast:
         self.people: list[CastMember] = []
         self.by_surname: dict[str, list[CastMember]] = {}
         self.non_people: set[str] = set()  # words seen as parts of organisations or places
+        self.mid_sentence: set[str] = set()  # capitalised words seen past a sentence's start
         self.history: list[CastMember | None] = []  # subject of each sentence read so far
         self.others: list[list[Mention]] = []  # the other people each sentence names
         self.spoke: list[bool] = []  # whether each sentence's subject was quoted in it
@@ -194,6 +198,12 @@ class Cast:
     def register(self, words: list[str], role: str = "") -> CastMember:
         words = [bare_word(w) for w in words]
         person = self.lookup(words)
+        if person is None and len(words) > 1:
+            # someone named by one name before the full one ("..., says Najib", then "Prime
+            # Minister Najib Razak"): a given name used alone, or a surname written first
+            person = next(
+                (p for p in self.by_surname.get(words[0].lower(), []) if len(p.words) == 1), None
+            )
         if person is None:
             person = CastMember(words, first_at=self.position)
             self.people.append(person)
@@ -301,9 +311,14 @@ class Cast:
         person = self.unproven_people.get(key)
         if person is None:
             person = self.unproven_people[key] = CastMember(
-                words, first_at=self.position, unproven=True
+                words, first_at=self.position, unproven=True, opens_only=self.opens_only(words)
             )
         return person
+
+    def opens_only(self, words: list[str]) -> bool:
+        """Whether a name is one word the article capitalises only where it opens a sentence
+        (any word is capitalised there): weak evidence of a name."""
+        return len(words) == 1 and bare_word(words[0]).lower() not in self.mid_sentence
 
     def prove(self, person: CastMember) -> CastMember:
         """A name a pronoun turned out to stand for is a person of the cast from now on."""

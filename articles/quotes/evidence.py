@@ -37,6 +37,11 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
     unproven: dict[str, dict[tuple[str, ...], None]] = {}
     for p in range(len(text.paragraphs)):
         for s0, s1 in text.sentences[p]:
+            for g in text.sentence_groups(p, s0, s1):
+                words = g.words if g.i > 0 else g.words[1:]
+                cast.mid_sentence.update(bare_word(w).lower() for w in words)
+    for p in range(len(text.paragraphs)):
+        for s0, s1 in text.sentences[p]:
             cast.position = (p, s0)
             toks = text.toks(p, s0, s1)
             for g in text.sentence_groups(p, s0, s1):
@@ -124,6 +129,7 @@ def _name_evidence(
         and nxt not in FUNCTION_WORDS - AUXILIARIES
         and any(t[0].lower() in _PERSONAL_PRONOUNS for t in toks[g.j :])
         and len(name_groups(toks)) == 1
+        and not cast.opens_only(g.words)  # not "Appearing close to tears, he said"
     ):
         return True, ""  # "Harris was the only one to keep his job": the one name is his
     return False, ""

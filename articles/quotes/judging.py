@@ -14,9 +14,11 @@ from .attribution import WINDOW, Attributor, Found
 from .candidates import pronoun_choice
 from .cast import Cast, CastMember
 from .marks import WS_RE, Span
+from .names import is_possessive
 from .quote import Quote
 from .text import ArticleText
 from .words import (
+    CLAUSE_WORDS,
     DIALOG_REPLIES,
     FUNCTION_WORDS,
     PLAN_NOUNS,
@@ -36,6 +38,10 @@ _NAMED_AS_TITLE = re.compile(
     r"(?:title|headline|banner|slogan|motto|caption)\b",
     re.IGNORECASE,
 )
+
+
+# Words before a term in marks: "the 'reset' button", "an 'informal dinner'".
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "his", "her", "their", "our"))
 
 
 class SpanJudge:
@@ -217,6 +223,7 @@ class SpanJudge:
                 (after is not None and after.adjacent and ends_clause)
                 or (before is not None and before.adjacent and intro)
                 or (has_verb_before and len(content.split()) >= 3)  # declared it a 'historic day'
+                or (has_verb_before and _ends_phrase(self.text, span, content, before_words))
                 or (at_start and prev is not None and prev.span.single and prev.attributed)
             )
         ):
@@ -303,7 +310,7 @@ class SpanJudge:
         if len(words) < 2 or (len(words) == 2 and len(content) < 8):
             return None
         first = span.segs[0]
-        np = self.attribution.clause_subject(first.para, first.open_at, lo_pos)
+        np = self.attribution.clause_speaker(first.para, first.open_at, lo_pos)
         person, speaker_kind, factor = None, "unknown", 0.5
         if np is not None:
             person, speaker_kind, factor = self.attribution.resolve(
@@ -438,3 +445,17 @@ class SpanJudge:
             end_offset=last.end,
             confidence=0.0,
         )
+
+
+def _ends_phrase(text: ArticleText, span: Span, content: str, before: list[str]) -> bool:
+    """Whether words in marks stand as a phrase of their own, as words given to someone do
+    ("said it is 'ridiculous' that", "blamed it on 'political opportunists.'"), not as a term
+    inside a noun phrase ("the 'informal dinner'", "a 'terror' threat", "Price's 'work
+    ethic'")."""
+    if not before or before[-1].lower() in _DETERMINERS or is_possessive(before[-1]):
+        return False
+    last = span.segs[-1]
+    if content[-1:] in ",.;:!?" or last.close_at < 0:
+        return True
+    after = text.masked[last.para][last.close_at + 1 :].split(None, 1)
+    return not after or after[0][:1] in ",.;:!?" or after[0].lower() in CLAUSE_WORDS

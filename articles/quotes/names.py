@@ -3,6 +3,7 @@ organisation words, the runs of them that name someone or something (keeping par
 Berg", "bin Yusof", "al-Khatib", and middle initials), and the title before a name.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,10 @@ from .words import (
     STOP_CAPITALS,
     SURNAME_LIKE,
 )
+
+# Two words run together, the second capitalised after three or more small letters: a caption
+# glued to the text ("NetanyahuJewish", "TuskImage"), not a name ("McCain", "DeSantis").
+_GLUED_RE = re.compile(r"[a-z]{3}[A-Z]")
 
 
 @lru_cache(maxsize=16384)
@@ -63,7 +68,7 @@ def is_name_word(word: str) -> bool:
     prefix, dash, rest = word.partition("-")
     if dash and prefix in JOINED_PARTICLES and rest[:1].isupper():
         return is_name_word(rest)  # "al-Hashimi", "el-Sayed"
-    if not word[:1].isupper() or is_acronym(word):
+    if not word[:1].isupper() or is_acronym(word) or _GLUED_RE.search(word):
         return False
     low = bare_word(word).lower()
     return low not in STOP_CAPITALS and low not in TITLE_OPENERS and not is_role_word(word)

@@ -54,6 +54,14 @@ class PhraseReader(NounPhrases):
                 break
             if j > i and w[:1].isupper() and low in STOP_CAPITALS and not is_name_word(w):
                 break  # the next sentence, run on without a full stop: "... Hidalgo Thousands"
+            if (
+                j > i
+                and (low in ("a", "an") or (low.endswith("ing") and w.islower()))
+                and is_name_word(toks[j - 1][0])
+            ):
+                # an appositive or a participle that lost its comma ends the name: "said Ana
+                # Lima a local nurse", "said Ana Lima talking about ..."
+                break
             if j > i and (
                 low in RELATIVE
                 or low in ("that", "and", "but")

@@ -13,7 +13,7 @@ from .cast import Cast, CastMember, Mention, description_head, normalise_descrip
 from .evidence import collect_people
 from .judging import SpanJudge
 from .marks import Span, find_spans
-from .names import bare_word, is_role_word
+from .names import bare_word, is_possessive, is_role_word
 from .phrases import NounPhrase, PhraseReader
 from .quote import Extraction, KnownPerson, Person
 from .sentences import Tok
@@ -284,4 +284,6 @@ def is_public_alias(alias: str) -> bool:
         return False
     if len(words) == 1 and is_role_word(words[0]):
         return False  # a bare title ("President") would name every holder of it
+    if is_possessive(words[-1]):
+        return False  # the start of a phrase about something else: "The PM's", "UK's"
     return alias[-1:] not in "-–—,;:(" and len(words) <= 8
