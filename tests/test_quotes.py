@@ -961,11 +961,14 @@ def test_a_huge_cast_of_people_stays_fast():
 
 
 def test_short_articles_are_processed_quickly():
+    """A guard against a slow path (an accidental quadratic loop), not a speed measurement
+    (bench/quote_quality.py is): this process's CPU time, which other processes on a busy
+    machine do not stretch as they stretch the wall clock."""
     paragraphs = demo("000")
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(200):
         extract_quotes(paragraphs)
-    assert time.perf_counter() - started < 2  # ~0.2 s on a laptop; catches a slow path
+    assert time.process_time() - started < 2.5  # about 0.5 s
 
 
 # ------------------------------------------------------------- names from other traditions
