@@ -656,3 +656,17 @@ def test_a_weekday_or_a_forms_label_is_no_datelines_place():
     assert dated.dateline == ""
     labelled = read(HEADLINE, "FROM:  STEPPE DEFENCE DEPARTMENT", f"ASTANA, Aug. 3 - {LEDE}")
     assert labelled.dateline == "ASTANA"
+
+
+# --- A bracket alone opening the lede: a place (the gazetteer's) or the site's own name
+
+
+def test_a_bracket_opening_the_lede_names_the_site_unless_it_is_a_known_place():
+    signed = read(HEADLINE, f"(STEPPEFN) {LEDE}", SECOND)
+    assert signed.outlet.name == "STEPPEFN"
+    assert signed.dateline == ""
+    assert body(signed).startswith("The parliament voted")
+    placed = read(HEADLINE, f"(Ottawa) {LEDE}", SECOND)
+    assert placed.dateline == "OTTAWA"
+    assert placed.outlet is None
+    assert body(placed).startswith("The parliament voted")

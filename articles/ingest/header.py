@@ -11,6 +11,8 @@ from .dates import (
     years_in,
 )
 from .fields import (
+    CALENDAR_WORDS,
+    NOT_PLACES,
     caption_text,
     masthead_name,
     parse_byline,
@@ -41,6 +43,7 @@ from .page import (
     TextArticle,
     known_or_not,
 )
+from .places import is_known_place
 from .shapes import (
     ends_sentence,
     ends_statement,
@@ -56,6 +59,9 @@ DATE_LABEL_RE = re.compile(
     r"(?:\s+(?:on|at|time))?\s*:?",
     re.IGNORECASE,
 )
+# "(MENAFN) After five years ...", "(Ottawa) Federal ministers ...": a bracket alone opens the
+# lede, naming who filed it or where.
+BRACKET_LEAD_RE = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s+(?=[A-Z\"“])")
 OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
@@ -478,6 +484,9 @@ def split_dateline(article: TextArticle) -> None:
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
         first.text = first.text[lead.end() :]
         return
+    if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
+        _bracket_lead(article, first, bracket)
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]
@@ -496,6 +505,24 @@ def split_dateline(article: TextArticle) -> None:
         # in a dateline further down, where "(UPDATED)", "(Chinese media)" stand there too.)
         outlet = outlet_given_by_uploader(dateline.agency)
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
+
+
+def _bracket_lead(article: TextArticle, first: Paragraph, bracket: re.Match) -> None:
+    """The bracket names a known outlet, else a place (the gazetteer's), else a name that is
+    no place: the site's own, as it signs its stories ("(MENAFN)", against "(Ottawa)")."""
+    name = bracket["name"].strip()
+    if name.upper() in NOT_PLACES or name.upper() in CALENDAR_WORDS:
+        return
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, bracket.group().strip())
+    elif is_known_place(name):
+        article.dateline = name.upper()
+    else:
+        article.add_clue(
+            RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), bracket.group().strip()
+        )
+    article.dateline_text = bracket.group()
+    first.text = first.text[bracket.end() :]
 
 
 def choose_date(
