@@ -670,3 +670,22 @@ def test_a_bracket_opening_the_lede_names_the_site_unless_it_is_a_known_place():
     assert placed.dateline == "OTTAWA"
     assert placed.outlet is None
     assert body(placed).startswith("The parliament voted")
+
+
+# --- A notice atop the page
+
+
+def test_a_headline_under_a_notice_atop_the_page_is_still_the_headline():
+    notice = (
+        "Addresses are not logged on this board, so there is no point asking the staff for "
+        "them. Members post what they like here and answer for it themselves."
+    )
+    other = (
+        "The other board moved last winter, and the old threads stay where they were for "
+        "anyone who wants to read them again later on."
+    )
+    article = read(notice, other, "Members only", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    # A short line that shares no words with the article under it is no headline.
+    untitled = read(notice, other, "Members only", "Winter Harvest Notes", LEDE, SECOND)
+    assert untitled.title in ("", "Untitled")

@@ -64,6 +64,8 @@ STOP_WORDS = frozenset(_STOP.split())
 
 # How far down the page the headline may stand, in kept lines.
 MAX_POSITION = 14
+# How many paragraphs of prose atop the page may be a notice or an appeal, not the article.
+TOP_NOTICE_PARAGRAPHS = 2
 # Below this, no line is taken as the headline.
 MIN_SCORE = 0.5
 
@@ -264,6 +266,41 @@ def choose_headline(
             if not summary_on_top:
                 continue
             score -= 1.0
+        if best is None or score > best.score:
+            best = Candidate(index, score)
+    if best and best.score >= MIN_SCORE:
+        return best
+    return _headline_under_a_notice(lines, first_body, is_other_field)
+
+
+def _headline_under_a_notice(
+    lines: list[str], first_body: int, is_other_field: Callable[[str], bool]
+) -> Candidate | None:
+    """An appeal or a forum's notice atop the page (a paragraph or two of prose, then short
+    lines of chrome) when nothing above it is a headline: the article's own prose starts
+    further down, under its headline, whose words come back in it."""
+    top_end = next(
+        (i for i in range(first_body, len(lines)) if not is_body_like(lines[i])), len(lines)
+    )
+    article_body = next(
+        (i for i in range(top_end, len(lines)) if is_body_like(lines[i])), len(lines)
+    )
+    if top_end - first_body > TOP_NOTICE_PARAGRAPHS or article_body >= MAX_POSITION:
+        return None
+    article_words: set[str] = set()
+    for line in lines[article_body : article_body + 3]:
+        article_words |= content_words(line)
+    best: Candidate | None = None
+    for index in range(top_end, article_body):
+        text = without_stamp(lines[index])
+        score = shape_score(text)
+        words = content_words(text)
+        if score is None or is_other_field(text) or not words:
+            continue
+        shared = len(words & article_words) / len(words)
+        if shared < 0.5:
+            continue
+        score += 2.0 * min(shared, 0.6) - 0.05 * index
         if best is None or score > best.score:
             best = Candidate(index, score)
     return best if best and best.score >= MIN_SCORE else None
