@@ -689,3 +689,13 @@ def test_a_headline_under_a_notice_atop_the_page_is_still_the_headline():
     # A short line that shares no words with the article under it is no headline.
     untitled = read(notice, other, "Members only", "Winter Harvest Notes", LEDE, SECOND)
     assert untitled.title in ("", "Untitled")
+
+
+def test_a_pictures_caption_between_the_headline_and_the_lede_is_not_the_headline():
+    caption = "Parliament votes on the corridor"
+    article = read(HEADLINE + " after a night of talks", caption, caption, LEDE, SECOND)
+    assert article.title == HEADLINE + " after a night of talks"
+    assert caption not in body(article)
+    # A place line there is the dateline, kept for it.
+    placed = read(HEADLINE + " after a night of talks", "Ottawa, Ontario", LEDE, SECOND)
+    assert placed.dateline == "OTTAWA"

@@ -353,7 +353,15 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     lines = [item.text for item in items] + [stripped.text for _, stripped in article.removed]
     article.title = without_shared_label(article.title, lines)
-    return start + chosen.index + 1, lead
+    # The picture's caption or alt text right under the headline goes with it (not a place
+    # line, "Ottawa, Ontario": that is the dateline, read further on).
+    captions = candidates[chosen.index + 1 : chosen.caption_end]
+    if not captions or any(_place_line(item.text) for item in captions):
+        return start + chosen.index + 1, lead
+    for item in captions:
+        reason = "duplicate title" if same_text(item.text, headline.text) else "caption"
+        article.removed.append((item.line, Stripped(reason, item.text)))
+    return start + chosen.caption_end, lead
 
 
 def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:

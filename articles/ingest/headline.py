@@ -25,6 +25,7 @@ from .shapes import (
     ends_sentence,
     is_body_like,
     reads_as_prose,
+    same_text,
     sentence_count,
     word_count,
 )
@@ -57,6 +58,8 @@ TIME_STAMP_RE = re.compile(
 URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
 # "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
 COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
+# A line wholly in quotation marks: a pull quote.
+QUOTATION_RE = re.compile(r"^[\"“‘'«].*[\"”’'»]$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = """a an the of in on at to for from by with and or but as is are was were be been has
 have had will would says said say after over into about its it his her their this that"""
@@ -74,6 +77,7 @@ MIN_SCORE = 0.5
 class Candidate:
     index: int
     score: float
+    caption_end: int = 0  # past its picture's caption lines right under it; 0 when none
 
 
 def content_words(text: str) -> set[str]:
@@ -188,6 +192,42 @@ def _deck_follows(lines: list[str], index: int) -> bool:
     )
 
 
+def _caption_under_headline(
+    lines: list[str],
+    first_body: int,
+    header_follows: Callable[[int], bool],
+    is_other_field: Callable[[str], bool],
+) -> dict[int, tuple[int, int]]:
+    """{headline's index: (caption's index, past its last line)} where a headline-shaped line
+    (printed once or twice) stands over a markedly shorter one (once or twice), right above the
+    article. (Not a quotation over it: that is a pull quote over the headline.)"""
+    found = {}
+    for index in range(min(first_body, MAX_POSITION)):
+        text = lines[index]
+        score = shape_score(text)
+        if score is None or score < 1.5 or QUOTATION_RE.match(text):
+            continue
+        below = index + 1
+        while below < first_body and same_text(lines[below], text):
+            below += 1
+        if below >= first_body or index and same_text(lines[index - 1], text):
+            continue
+        caption = lines[below]
+        end = below + 1
+        while end < first_body and same_text(lines[end], caption):
+            end += 1
+        if not (end == first_body or header_follows(end - 1)):
+            continue
+        if (
+            (shape_score(caption) or 0) >= 1.0
+            and len(WORD_RE.findall(caption)) >= 3  # "Vanguard (Lagos)", "Staff Writer |"
+            and not is_other_field(caption)
+            and word_count(caption) * 4 <= word_count(text) * 3
+        ):
+            found[index] = (below, end)
+    return found
+
+
 def choose_headline(
     lines: list[str],
     *,
@@ -215,6 +255,7 @@ def choose_headline(
         and not is_body_like(lines[1])
         and sentence_count(lines[0]) <= 2
     )
+    caption_under = _caption_under_headline(lines, first_body, header_follows, is_other_field)
     best: Candidate | None = None
     for index, text in enumerate(without_stamp(line) for line in lines[:MAX_POSITION]):
         if is_body_like(text) and word_count(text) > 30:
@@ -241,6 +282,13 @@ def choose_headline(
             # Two headline-shaped lines right above the article: the headline and its deck
             # (a subtitle, a second headline), in that order.
             score += 1.0
+        # A shorter line between the headline and the article: its picture's caption or alt
+        # text ("Kim and Trump shake hands" under "Trump-Kim meeting: Leaders shake hands to
+        # open momentous summit"), standing where the article's header would.
+        if index in caption_under:
+            score += 1.5
+        elif index in {caption for caption, _ in caption_under.values()}:
+            score -= 1.5
         # A standfirst (a sentence, not in title case) sits under a shorter headline.
         previous = lines[index - 1] if index else ""
         if (
@@ -267,7 +315,7 @@ def choose_headline(
                 continue
             score -= 1.0
         if best is None or score > best.score:
-            best = Candidate(index, score)
+            best = Candidate(index, score, caption_under.get(index, (0, 0))[1])
     if best and best.score >= MIN_SCORE:
         return best
     return _headline_under_a_notice(lines, first_body, is_other_field)
