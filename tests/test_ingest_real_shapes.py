@@ -699,3 +699,22 @@ def test_a_pictures_caption_between_the_headline_and_the_lede_is_not_the_headlin
     # A place line there is the dateline, kept for it.
     placed = read(HEADLINE + " after a night of talks", "Ottawa, Ontario", LEDE, SECOND)
     assert placed.dateline == "OTTAWA"
+
+
+# --- A headline over its byline and date, far down the page
+
+
+def test_a_headline_over_its_byline_and_date_under_a_long_menu_is_the_headline():
+    menu = [f"Section {name}" for name in "ABCDEFGHIJKLMNOPQR"]
+    article = read(*menu, HEADLINE, "By Jane Doe", "Published : Mar 16, 2022 - 10:31", LEDE)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2022-03-16"
+
+
+def test_a_headline_over_its_byline_and_date_under_the_body_is_the_headline():
+    short = "A passenger confronted him at the gate."
+    article = read(
+        LEDE, short, SECOND, HEADLINE, "By Jane Doe", "Updated 8:02 PM ET, Mon August 3, 2015"
+    )
+    assert article.title == HEADLINE
+    assert body(article).split("\n") == [LEDE, short, SECOND]

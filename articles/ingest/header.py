@@ -24,7 +24,9 @@ from .fields import (
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
 from .headline import (
+    Candidate,
     choose_headline,
+    shape_score,
     without_stamp,
 )
 from .outlets import (
@@ -321,6 +323,13 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         header_follows=header_follows,
         is_other_field=_is_other_field,
     )
+    block = _headline_over_byline(items, start, article)
+    far = block is not None and (chosen is None or block - start >= len(candidates))
+    if far:
+        candidates = items[start : block + 1]
+        chosen = Candidate(block - start, 0.0)
+    # Prose above a header block is the body, saved first: all of it is kept, short lines too.
+    body_first = block is not None and chosen.index == block - start
     if chosen is None:
         # No headline: what stands above the first paragraph of prose (menus, labels, a
         # caption's credit) is still not the article; a byline or an outlet's name there is
@@ -340,7 +349,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         if take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
             continue
         headline = candidates[chosen.index].text
-        if is_body_like(item.text):
+        # On a page saved body first, every line from the body's first paragraph on is its.
+        if is_body_like(item.text) or (body_first and lead):
             lead.append(item)
         elif _is_section_label(item.text, headline):
             article.removed.append((item.line, Stripped("section label", item.text)))
@@ -362,6 +372,30 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         reason = "duplicate title" if same_text(item.text, headline.text) else "caption"
         article.removed.append((item.line, Stripped(reason, item.text)))
     return start + chosen.caption_end, lead
+
+
+# How far down the page, in kept lines, a headline over its byline and date may stand.
+FAR_HEADLINE_POSITION = 80
+
+
+def _headline_over_byline(items: list[Item], start: int, article: TextArticle) -> int | None:
+    """The article's header block, "Headline / By Jane Doe / Published: Mar 16, 2022": a
+    headline-shaped line with a byline and then a date right under it. Below a long menu it
+    stands past the first lines; on a page saved body first, under the body. The first one
+    on the page only (those further down head other stories)."""
+    end = min(len(items) - 1, start + FAR_HEADLINE_POSITION)
+    for index in range(start, end):
+        text, byline = items[index].text, items[index + 1].text
+        if not parse_byline(byline) or (shape_score(text) or 0) < 1.5 or _is_other_field(text):
+            continue
+        after = items[index + 2] if index + 2 < len(items) else None
+        dated = any(
+            stripped.reason == "date line"
+            for line, stripped in article.removed
+            if items[index + 1].line < line and (after is None or line < after.line)
+        )
+        return index if dated or (after and search_date(after.text)) else None
+    return None
 
 
 def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:
