@@ -17,6 +17,7 @@ No line is chosen when none scores as a headline: the article is then "Untitled"
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTH_WORD
 from .shapes import (
@@ -138,6 +139,7 @@ def capitalised_share(text: str) -> float:
     return sum(word[0].isupper() for word in words) / len(words)
 
 
+@lru_cache(maxsize=4096)  # each line is weighed again as a neighbour, a deck or a caption
 def shape_score(text: str) -> float | None:
     """How much a line looks like a headline on its own; None when it cannot be one."""
     words = word_count(text)
