@@ -718,3 +718,13 @@ def test_a_headline_over_its_byline_and_date_under_the_body_is_the_headline():
     )
     assert article.title == HEADLINE
     assert body(article).split("\n") == [LEDE, short, SECOND]
+
+
+def test_a_known_place_in_title_case_and_a_dash_opening_the_lede_is_the_dateline():
+    placed = read(HEADLINE, f"Ottawa — {LEDE}", SECOND)
+    assert placed.dateline == "OTTAWA"
+    assert body(placed).startswith("The parliament voted")
+    regional = read(HEADLINE, f"Metro Steppe, Kazakhstan – {LEDE}", SECOND)
+    assert regional.dateline == "METRO STEPPE"
+    # A capitalised word that is no place and a dash open a sentence, not a dateline.
+    assert read(HEADLINE, f"Parliament — {LEDE}", SECOND).dateline == ""

@@ -529,6 +529,9 @@ def split_dateline(article: TextArticle) -> None:
     if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
         _bracket_lead(article, first, bracket)
         return
+    if first is not None and not parse_dateline(first.text):
+        _known_place_lead(article, first)
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]
@@ -547,6 +550,27 @@ def split_dateline(article: TextArticle) -> None:
         # in a dateline further down, where "(UPDATED)", "(Chinese media)" stand there too.)
         outlet = outlet_given_by_uploader(dateline.agency)
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
+
+
+# "Abuja — Nigeria's President ...", "London, England — On Wednesday ...": a place in title
+# case and a dash open the lede.
+TITLE_PLACE_LEAD_RE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))?"
+    r"\s*(?:--|[—–]|\s-)\s+(?=[A-Z\"“])"
+)
+
+
+def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
+    """A capitalised word and a dash may open any sentence ("Astana - ..." is a dateline
+    only by luck of shape); a place the gazetteer knows, with its region if given, opening
+    the lede, is the dateline."""
+    match = TITLE_PLACE_LEAD_RE.match(first.text)
+    if not match or not (is_known_place(match["place"]) or is_known_place(match["region"] or "")):
+        return
+    article.dateline = match["place"].upper()
+    article.dateline_text = match.group()
+    first.text = first.text[match.end() :]
 
 
 def _bracket_lead(article: TextArticle, first: Paragraph, bracket: re.Match) -> None:
