@@ -728,3 +728,6 @@ def test_a_known_place_in_title_case_and_a_dash_opening_the_lede_is_the_dateline
     assert regional.dateline == "METRO STEPPE"
     # A capitalised word that is no place and a dash open a sentence, not a dateline.
     assert read(HEADLINE, f"Parliament — {LEDE}", SECOND).dateline == ""
+    # A town named like a word the article writes in lower case is that word.
+    worded = read(HEADLINE, f"Police — {LEDE}", "The police said the corridor stays open.")
+    assert worded.dateline == ""

@@ -563,10 +563,14 @@ TITLE_PLACE_LEAD_RE = re.compile(
 
 def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
     """A capitalised word and a dash may open any sentence ("Astana - ..." is a dateline
-    only by luck of shape); a place the gazetteer knows, with its region if given, opening
-    the lede, is the dateline."""
+    only by luck of shape); a place the gazetteer knows, or whose region it knows, opening
+    the lede, is the dateline. (Not a town named like a word the article writes in lower
+    case: "Police — ...", "Split — ...".)"""
     match = TITLE_PLACE_LEAD_RE.match(first.text)
     if not match or not (is_known_place(match["place"]) or is_known_place(match["region"] or "")):
+        return
+    text = " ".join(paragraph.text for paragraph in article.paragraphs)
+    if re.search(rf"\b{re.escape(match['place'].lower())}\b", text):
         return
     article.dateline = match["place"].upper()
     article.dateline_text = match.group()
