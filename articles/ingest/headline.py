@@ -215,17 +215,16 @@ def _caption_under_headline(
         if below >= first_body or index and same_text(lines[index - 1], text):
             continue
         caption = lines[below]
+        if (
+            word_count(caption) * 4 > word_count(text) * 3
+            or len(WORD_RE.findall(caption)) < 3  # "Vanguard (Lagos)", "Staff Writer |"
+            or (shape_score(caption) or 0) < 1.0
+        ):
+            continue
         end = below + 1
         while end < first_body and same_text(lines[end], caption):
             end += 1
-        if not (end == first_body or header_follows(end - 1)):
-            continue
-        if (
-            (shape_score(caption) or 0) >= 1.0
-            and len(WORD_RE.findall(caption)) >= 3  # "Vanguard (Lagos)", "Staff Writer |"
-            and not is_other_field(caption)
-            and word_count(caption) * 4 <= word_count(text) * 3
-        ):
+        if (end == first_body or header_follows(end - 1)) and not is_other_field(caption):
             found[index] = (below, end)
     return found
 
