@@ -656,3 +656,78 @@ def test_a_weekday_or_a_forms_label_is_no_datelines_place():
     assert dated.dateline == ""
     labelled = read(HEADLINE, "FROM:  STEPPE DEFENCE DEPARTMENT", f"ASTANA, Aug. 3 - {LEDE}")
     assert labelled.dateline == "ASTANA"
+
+
+# --- A bracket alone opening the lede: a place (the gazetteer's) or the site's own name
+
+
+def test_a_bracket_opening_the_lede_names_the_site_unless_it_is_a_known_place():
+    signed = read(HEADLINE, f"(STEPPEFN) {LEDE}", SECOND)
+    assert signed.outlet.name == "STEPPEFN"
+    assert signed.dateline == ""
+    assert body(signed).startswith("The parliament voted")
+    placed = read(HEADLINE, f"(Ottawa) {LEDE}", SECOND)
+    assert placed.dateline == "OTTAWA"
+    assert placed.outlet is None
+    assert body(placed).startswith("The parliament voted")
+
+
+# --- A notice atop the page
+
+
+def test_a_headline_under_a_notice_atop_the_page_is_still_the_headline():
+    notice = (
+        "Addresses are not logged on this board, so there is no point asking the staff for "
+        "them. Members post what they like here and answer for it themselves."
+    )
+    other = (
+        "The other board moved last winter, and the old threads stay where they were for "
+        "anyone who wants to read them again later on."
+    )
+    article = read(notice, other, "Members only", HEADLINE, LEDE, SECOND)
+    assert article.title == HEADLINE
+    # A short line that shares no words with the article under it is no headline.
+    untitled = read(notice, other, "Members only", "Winter Harvest Notes", LEDE, SECOND)
+    assert untitled.title in ("", "Untitled")
+
+
+def test_a_pictures_caption_between_the_headline_and_the_lede_is_not_the_headline():
+    caption = "Parliament votes on the corridor"
+    article = read(HEADLINE + " after a night of talks", caption, caption, LEDE, SECOND)
+    assert article.title == HEADLINE + " after a night of talks"
+    assert caption not in body(article)
+    # A place line there is the dateline, kept for it.
+    placed = read(HEADLINE + " after a night of talks", "Ottawa, Ontario", LEDE, SECOND)
+    assert placed.dateline == "OTTAWA"
+
+
+# --- A headline over its byline and date, far down the page
+
+
+def test_a_headline_over_its_byline_and_date_under_a_long_menu_is_the_headline():
+    menu = [f"Section {name}" for name in "ABCDEFGHIJKLMNOPQR"]
+    article = read(*menu, HEADLINE, "By Jane Doe", "Published : Mar 16, 2022 - 10:31", LEDE)
+    assert article.title == HEADLINE
+    assert article.published.date().isoformat() == "2022-03-16"
+
+
+def test_a_headline_over_its_byline_and_date_under_the_body_is_the_headline():
+    short = "A passenger confronted him at the gate."
+    article = read(
+        LEDE, short, SECOND, HEADLINE, "By Jane Doe", "Updated 8:02 PM ET, Mon August 3, 2015"
+    )
+    assert article.title == HEADLINE
+    assert body(article).split("\n") == [LEDE, short, SECOND]
+
+
+def test_a_known_place_in_title_case_and_a_dash_opening_the_lede_is_the_dateline():
+    placed = read(HEADLINE, f"Ottawa — {LEDE}", SECOND)
+    assert placed.dateline == "OTTAWA"
+    assert body(placed).startswith("The parliament voted")
+    regional = read(HEADLINE, f"Metro Steppe, Kazakhstan – {LEDE}", SECOND)
+    assert regional.dateline == "METRO STEPPE"
+    # A capitalised word that is no place and a dash open a sentence, not a dateline.
+    assert read(HEADLINE, f"Parliament — {LEDE}", SECOND).dateline == ""
+    # A town named like a word the article writes in lower case is that word.
+    worded = read(HEADLINE, f"Police — {LEDE}", "The police said the corridor stays open.")
+    assert worded.dateline == ""

@@ -11,6 +11,8 @@ from .dates import (
     years_in,
 )
 from .fields import (
+    CALENDAR_WORDS,
+    NOT_PLACES,
     caption_text,
     masthead_name,
     parse_byline,
@@ -22,7 +24,9 @@ from .fields import (
 )
 from .headline import MAX_POSITION as MAX_HEADLINE_POSITION
 from .headline import (
+    Candidate,
     choose_headline,
+    shape_score,
     without_stamp,
 )
 from .outlets import (
@@ -41,6 +45,7 @@ from .page import (
     TextArticle,
     known_or_not,
 )
+from .places import is_known_place
 from .shapes import (
     ends_sentence,
     ends_statement,
@@ -56,6 +61,9 @@ DATE_LABEL_RE = re.compile(
     r"(?:\s+(?:on|at|time))?\s*:?",
     re.IGNORECASE,
 )
+# "(MENAFN) After five years ...", "(Ottawa) Federal ministers ...": a bracket alone opens the
+# lede, naming who filed it or where.
+BRACKET_LEAD_RE = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s+(?=[A-Z\"“])")
 OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
@@ -315,6 +323,13 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         header_follows=header_follows,
         is_other_field=_is_other_field,
     )
+    block = _headline_over_byline(items, start, article)
+    far = block is not None and (chosen is None or block - start >= len(candidates))
+    if far:
+        candidates = items[start : block + 1]
+        chosen = Candidate(block - start, 0.0)
+    # Prose above a header block is the body, saved first: all of it is kept, short lines too.
+    body_first = block is not None and chosen.index == block - start
     if chosen is None:
         # No headline: what stands above the first paragraph of prose (menus, labels, a
         # caption's credit) is still not the article; a byline or an outlet's name there is
@@ -334,7 +349,8 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
         if take_byline(item, article, after_title=False) or _take_outlet_name_line(item, article):
             continue
         headline = candidates[chosen.index].text
-        if is_body_like(item.text):
+        # On a page saved body first, every line from the body's first paragraph on is its.
+        if is_body_like(item.text) or (body_first and lead):
             lead.append(item)
         elif _is_section_label(item.text, headline):
             article.removed.append((item.line, Stripped("section label", item.text)))
@@ -347,7 +363,39 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
     _set_title(article, Item(without_stamp(headline.text), headline.line, headline.block))
     lines = [item.text for item in items] + [stripped.text for _, stripped in article.removed]
     article.title = without_shared_label(article.title, lines)
-    return start + chosen.index + 1, lead
+    # The picture's caption or alt text right under the headline goes with it (not a place
+    # line, "Ottawa, Ontario": that is the dateline, read further on).
+    captions = candidates[chosen.index + 1 : chosen.caption_end]
+    if not captions or any(_place_line(item.text) for item in captions):
+        return start + chosen.index + 1, lead
+    for item in captions:
+        reason = "duplicate title" if same_text(item.text, headline.text) else "caption"
+        article.removed.append((item.line, Stripped(reason, item.text)))
+    return start + chosen.caption_end, lead
+
+
+# How far down the page, in kept lines, a headline over its byline and date may stand.
+FAR_HEADLINE_POSITION = 80
+
+
+def _headline_over_byline(items: list[Item], start: int, article: TextArticle) -> int | None:
+    """The article's header block, "Headline / By Jane Doe / Published: Mar 16, 2022": a
+    headline-shaped line with a byline and then a date right under it. Below a long menu it
+    stands past the first lines; on a page saved body first, under the body. The first one
+    on the page only (those further down head other stories)."""
+    end = min(len(items) - 1, start + FAR_HEADLINE_POSITION)
+    for index in range(start, end):
+        text, byline = items[index].text, items[index + 1].text
+        if not parse_byline(byline) or (shape_score(text) or 0) < 1.5 or _is_other_field(text):
+            continue
+        after = items[index + 2] if index + 2 < len(items) else None
+        dated = any(
+            stripped.reason == "date line"
+            for line, stripped in article.removed
+            if items[index + 1].line < line and (after is None or line < after.line)
+        )
+        return index if dated or (after and search_date(after.text)) else None
+    return None
 
 
 def _is_standfirst(items: list[Item], index: int, article: TextArticle, known: str) -> bool:
@@ -478,6 +526,12 @@ def split_dateline(article: TextArticle) -> None:
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
         first.text = first.text[lead.end() :]
         return
+    if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
+        _bracket_lead(article, first, bracket)
+        return
+    if first is not None and not parse_dateline(first.text):
+        _known_place_lead(article, first)
+        return
     if first is None or not (dateline := parse_dateline(first.text)):
         return
     article.dateline_text = first.text[: dateline.length]
@@ -496,6 +550,49 @@ def split_dateline(article: TextArticle) -> None:
         # in a dateline further down, where "(UPDATED)", "(Chinese media)" stand there too.)
         outlet = outlet_given_by_uploader(dateline.agency)
         article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet, dateline.evidence)
+
+
+# "Abuja — Nigeria's President ...", "London, England — On Wednesday ...": a place in title
+# case and a dash open the lede.
+TITLE_PLACE_LEAD_RE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))?"
+    r"\s*(?:--|[—–]|\s-)\s+(?=[A-Z\"“])"
+)
+
+
+def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
+    """A capitalised word and a dash may open any sentence ("Astana - ..." is a dateline
+    only by luck of shape); a place the gazetteer knows, or whose region it knows, opening
+    the lede, is the dateline. (Not a town named like a word the article writes in lower
+    case: "Police — ...", "Split — ...".)"""
+    match = TITLE_PLACE_LEAD_RE.match(first.text)
+    if not match or not (is_known_place(match["place"]) or is_known_place(match["region"] or "")):
+        return
+    text = " ".join(paragraph.text for paragraph in article.paragraphs)
+    if re.search(rf"\b{re.escape(match['place'].lower())}\b", text):
+        return
+    article.dateline = match["place"].upper()
+    article.dateline_text = match.group()
+    first.text = first.text[match.end() :]
+
+
+def _bracket_lead(article: TextArticle, first: Paragraph, bracket: re.Match) -> None:
+    """The bracket names a known outlet, else a place (the gazetteer's), else a name that is
+    no place: the site's own, as it signs its stories ("(MENAFN)", against "(Ottawa)")."""
+    name = bracket["name"].strip()
+    if name.upper() in NOT_PLACES or name.upper() in CALENDAR_WORDS:
+        return
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, bracket.group().strip())
+    elif is_known_place(name):
+        article.dateline = name.upper()
+    else:
+        article.add_clue(
+            RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), bracket.group().strip()
+        )
+    article.dateline_text = bracket.group()
+    first.text = first.text[bracket.end() :]
 
 
 def choose_date(

@@ -17,6 +17,7 @@ No line is chosen when none scores as a headline: the article is then "Untitled"
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTH_WORD
 from .shapes import (
@@ -25,6 +26,7 @@ from .shapes import (
     ends_sentence,
     is_body_like,
     reads_as_prose,
+    same_text,
     sentence_count,
     word_count,
 )
@@ -57,6 +59,8 @@ TIME_STAMP_RE = re.compile(
 URL_OR_EMAIL_RE = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|gov|ru|cn)\b", re.I)
 # "Views : 594", "Okunma Sayısı : 594": a counter, a label and its number.
 COUNTER_RE = re.compile(r"^[^\W\d_][\w .'-]{0,30}?\s*:\s*[\d,.]+$")
+# A line wholly in quotation marks: a pull quote.
+QUOTATION_RE = re.compile(r"^[\"“‘'«].*[\"”’'»]$")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = """a an the of in on at to for from by with and or but as is are was were be been has
 have had will would says said say after over into about its it his her their this that"""
@@ -64,6 +68,8 @@ STOP_WORDS = frozenset(_STOP.split())
 
 # How far down the page the headline may stand, in kept lines.
 MAX_POSITION = 14
+# How many paragraphs of prose atop the page may be a notice or an appeal, not the article.
+TOP_NOTICE_PARAGRAPHS = 2
 # Below this, no line is taken as the headline.
 MIN_SCORE = 0.5
 
@@ -72,6 +78,7 @@ MIN_SCORE = 0.5
 class Candidate:
     index: int
     score: float
+    caption_end: int = 0  # past its picture's caption lines right under it; 0 when none
 
 
 def content_words(text: str) -> set[str]:
@@ -132,6 +139,7 @@ def capitalised_share(text: str) -> float:
     return sum(word[0].isupper() for word in words) / len(words)
 
 
+@lru_cache(maxsize=4096)  # each line is weighed again as a neighbour, a deck or a caption
 def shape_score(text: str) -> float | None:
     """How much a line looks like a headline on its own; None when it cannot be one."""
     words = word_count(text)
@@ -186,6 +194,41 @@ def _deck_follows(lines: list[str], index: int) -> bool:
     )
 
 
+def _caption_under_headline(
+    lines: list[str],
+    first_body: int,
+    header_follows: Callable[[int], bool],
+    is_other_field: Callable[[str], bool],
+) -> dict[int, tuple[int, int]]:
+    """{headline's index: (caption's index, past its last line)} where a headline-shaped line
+    (printed once or twice) stands over a markedly shorter one (once or twice), right above the
+    article. (Not a quotation over it: that is a pull quote over the headline.)"""
+    found = {}
+    for index in range(min(first_body, MAX_POSITION)):
+        text = lines[index]
+        score = shape_score(text)
+        if score is None or score < 1.5 or QUOTATION_RE.match(text):
+            continue
+        below = index + 1
+        while below < first_body and same_text(lines[below], text):
+            below += 1
+        if below >= first_body or index and same_text(lines[index - 1], text):
+            continue
+        caption = lines[below]
+        if (
+            word_count(caption) * 4 > word_count(text) * 3
+            or len(WORD_RE.findall(caption)) < 3  # "Vanguard (Lagos)", "Staff Writer |"
+            or (shape_score(caption) or 0) < 1.0
+        ):
+            continue
+        end = below + 1
+        while end < first_body and same_text(lines[end], caption):
+            end += 1
+        if (end == first_body or header_follows(end - 1)) and not is_other_field(caption):
+            found[index] = (below, end)
+    return found
+
+
 def choose_headline(
     lines: list[str],
     *,
@@ -213,6 +256,7 @@ def choose_headline(
         and not is_body_like(lines[1])
         and sentence_count(lines[0]) <= 2
     )
+    caption_under = _caption_under_headline(lines, first_body, header_follows, is_other_field)
     best: Candidate | None = None
     for index, text in enumerate(without_stamp(line) for line in lines[:MAX_POSITION]):
         if is_body_like(text) and word_count(text) > 30:
@@ -239,6 +283,13 @@ def choose_headline(
             # Two headline-shaped lines right above the article: the headline and its deck
             # (a subtitle, a second headline), in that order.
             score += 1.0
+        # A shorter line between the headline and the article: its picture's caption or alt
+        # text ("Kim and Trump shake hands" under "Trump-Kim meeting: Leaders shake hands to
+        # open momentous summit"), standing where the article's header would.
+        if index in caption_under:
+            score += 1.5
+        elif index in {caption for caption, _ in caption_under.values()}:
+            score -= 1.5
         # A standfirst (a sentence, not in title case) sits under a shorter headline.
         previous = lines[index - 1] if index else ""
         if (
@@ -264,6 +315,41 @@ def choose_headline(
             if not summary_on_top:
                 continue
             score -= 1.0
+        if best is None or score > best.score:
+            best = Candidate(index, score, caption_under.get(index, (0, 0))[1])
+    if best and best.score >= MIN_SCORE:
+        return best
+    return _headline_under_a_notice(lines, first_body, is_other_field)
+
+
+def _headline_under_a_notice(
+    lines: list[str], first_body: int, is_other_field: Callable[[str], bool]
+) -> Candidate | None:
+    """An appeal or a forum's notice atop the page (a paragraph or two of prose, then short
+    lines of chrome) when nothing above it is a headline: the article's own prose starts
+    further down, under its headline, whose words come back in it."""
+    top_end = next(
+        (i for i in range(first_body, len(lines)) if not is_body_like(lines[i])), len(lines)
+    )
+    article_body = next(
+        (i for i in range(top_end, len(lines)) if is_body_like(lines[i])), len(lines)
+    )
+    if top_end - first_body > TOP_NOTICE_PARAGRAPHS or article_body >= MAX_POSITION:
+        return None
+    article_words: set[str] = set()
+    for line in lines[article_body : article_body + 3]:
+        article_words |= content_words(line)
+    best: Candidate | None = None
+    for index in range(top_end, article_body):
+        text = without_stamp(lines[index])
+        score = shape_score(text)
+        words = content_words(text)
+        if score is None or is_other_field(text) or not words:
+            continue
+        shared = len(words & article_words) / len(words)
+        if shared < 0.5:
+            continue
+        score += 2.0 * min(shared, 0.6) - 0.05 * index
         if best is None or score > best.score:
             best = Candidate(index, score)
     return best if best and best.score >= MIN_SCORE else None
