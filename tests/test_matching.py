@@ -505,6 +505,25 @@ def test_a_quote_run_over_two_statements_leaves_one_to_the_articles_own_renditio
     assert [a.group_key for a in assignments] == ["today", "historic"]
 
 
+def test_of_two_groups_a_passage_fits_equally_it_joins_the_one_worded_like_it_whole():
+    # Another outlet quoted the passage and, elsewhere, one phrase of it: the new article too.
+    # Each new quote is found whole inside both groups' members; the passage must go with the
+    # passage and the phrase with the phrase, not the other way round.
+    phrase = "This is an historic moment from which there can be no turning back"
+    passage = (
+        "The Article 50 process is now under way and in accordance with the wishes of the "
+        f"British people the United Kingdom is leaving the European Union. {phrase}."
+    )
+    groups = [
+        group("phrase", quote(phrase, "may", "first")),
+        group("passage", quote(f"Today the government acts. {passage}", "may", "first")),
+    ]
+    new_passage, new_phrase = match_statements(
+        [quote(passage, "may", "second"), quote(phrase, "may", "second")], groups
+    )
+    assert (new_passage.group_key, new_phrase.group_key) == ("passage", "phrase")
+
+
 def test_a_quotes_second_best_statement_is_not_taken_when_no_other_quote_needs_it():
     first = "Today the government acts on the democratic will of the British people"
     second = "This is an historic moment from which there can be no turning back"

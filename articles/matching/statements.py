@@ -212,14 +212,15 @@ def match_statements(
             candidates_cache[cache_key] = (_Choices(choice_texts), holders)
         return candidates_cache[cache_key]
 
-    scored: list[tuple[float, int, int]] = []  # (score, quote index, group index)
+    # (score, closeness, quote index, group index); closeness breaks ties between equal scores
+    scored: list[tuple[float, float, int, int]] = []
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
         choices, holders = candidates_for(quote)
         if not choices.texts:
             continue
-        best_by_group: dict[int, float] = {}
+        best_by_group: dict[int, tuple[float, float]] = {}
         for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
             for gi in holders[ti]:
                 same_speaker = (
@@ -233,9 +234,15 @@ def match_statements(
                     content_ratio=content_ratio,
                     partial=partial,
                 )
-                if score > best_by_group.get(gi, 0.0):
-                    best_by_group[gi] = score
-        scored.extend((score, qi, gi) for gi, score in best_by_group.items())
+                if not score:
+                    continue
+                # Of two groups an excerpt fits equally (each holds a longer passage), the one
+                # whose member is worded most like the whole quote: an article's full rendition
+                # goes with the other full renditions, its fragment with the fragments.
+                ranked = (score, (ratio + content_ratio) / 2)
+                if ranked > best_by_group.get(gi, (0.0, 0.0)):
+                    best_by_group[gi] = ranked
+        scored.extend((score, close, qi, gi) for gi, (score, close) in best_by_group.items())
 
     chosen = _one_quote_per_group(scored, new_quotes)
 
@@ -262,7 +269,7 @@ def match_statements(
 
 
 def _one_quote_per_group(
-    scored: list[tuple[float, int, int]], quotes: Sequence[QuoteForMatching]
+    scored: list[tuple[float, float, int, int]], quotes: Sequence[QuoteForMatching]
 ) -> dict[int, tuple[int, float]]:
     """Each quote's group (and score) such that a group takes at most one quote per article.
 
@@ -272,7 +279,7 @@ def _one_quote_per_group(
     keep out the article's own rendition of one of them.
     """
     options: dict[int, list[tuple[float, int]]] = {}
-    for score, qi, gi in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+    for score, _, qi, gi in sorted(scored, key=lambda item: (-item[0], -item[1], item[2], item[3])):
         options.setdefault(qi, []).append((score, gi))
     owner: dict[tuple[int, object], int] = {}
     chosen: dict[int, tuple[int, float]] = {}
