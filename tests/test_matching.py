@@ -479,6 +479,16 @@ def test_same_words_from_two_different_speakers_are_not_one_statement():
     assert not same_statement(words, words, speaker_a="mayor", speaker_b="governor")
 
 
+def test_a_long_quote_word_for_word_given_to_someone_else_is_the_same_statement():
+    # An outlet (or the extractor) gave the words to the wrong person: a long sentence
+    # repeated word for word is still one statement; a short one, as above, is not.
+    words = "I was elected to represent the citizens of Pittsburgh, not Paris."
+    assert same_statement(words, words.replace(",", " —"), speaker_a="trump", speaker_b="find")
+    assert not same_statement(
+        words, "I was elected to serve the people of Pittsburgh", speaker_a="trump", speaker_b="x"
+    )
+
+
 def test_quote_without_a_known_speaker_can_join_a_known_speakers_statement():
     words = "We will never give up on the people of this city"
     assert same_statement(words, words, speaker_a="mayor", speaker_b=None)

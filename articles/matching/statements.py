@@ -99,6 +99,22 @@ def _statement_score(
     return score
 
 
+# The same words, whole, attributed to someone else: an extractor or an outlet gave the quote to
+# the wrong person (a word of the sentence read as a name, the wrong one of two speakers). Long
+# enough that two people cannot have said it by chance, and nearly word for word.
+VERBATIM_MIN_CONTENT = 5
+VERBATIM_MIN = 90.0
+
+
+def _verbatim_score(a: _Text, b: _Text, ratio: float, content_ratio: float) -> float:
+    """Score of two quotes attributed to different people: their full likeness if they are
+    one statement word for word, else 0."""
+    if min(len(a.content), len(b.content)) < VERBATIM_MIN_CONTENT:
+        return 0.0
+    full = (ratio + content_ratio) / 2
+    return full if full >= VERBATIM_MIN else 0.0
+
+
 # A partial needs most of the shorter quote's content words, in order, in the longer one; this
 # cheap test (LCS over content words) spares the costly partial_ratio for all other pairs.
 PARTIAL_PREFILTER_COVERAGE = 0.6
@@ -165,12 +181,13 @@ def match_statements(
 ) -> list[GroupAssignment]:
     """Assign one article's quotes to a story's statement groups (or to new groups).
 
-    Only the new quotes are compared, each with the members of the groups it could belong to: groups
-    by the same speaker or with no known speaker (any group when the quote's speaker is unknown),
-    without a quote from the same article. A group's score is its best member's score. Each group
-    takes at most one quote per article, best score first, except that a quote repeating an
-    earlier one of the article word for word goes where that one goes (as a new group, the same
-    new_group_index). Returns one assignment per new quote, in order.
+    Only the new quotes are compared, each with the members of the groups it could belong to:
+    those without a quote from the same article. A group by another known speaker takes it only
+    if it has the same long sentence nearly word for word (`_verbatim_score`). A group's score
+    is its best member's score. Each group takes at most one quote per article, best score
+    first, except that a quote repeating an earlier one of the article word for word goes where
+    that one goes (as a new group, the same new_group_index). Returns one assignment per new
+    quote, in order.
     """
     _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
@@ -196,9 +213,6 @@ def match_statements(
             choice_texts: list[_Text] = []
             holders: list[list[int]] = []
             for gi, group in enumerate(groups):
-                speakers = group_speakers[gi]
-                if quote.speaker_key is not None and speakers and quote.speaker_key not in speakers:
-                    continue
                 if quote.article_key in group_articles[gi]:
                     continue
                 for member in group.members:
@@ -223,17 +237,18 @@ def match_statements(
         best_by_group: dict[int, tuple[float, float]] = {}
         for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
             for gi in holders[ti]:
-                same_speaker = (
-                    quote.speaker_key is not None and quote.speaker_key in group_speakers[gi]
-                )
-                score = _statement_score(
-                    text,
-                    choices.texts[ti],
-                    same_speaker=same_speaker,
-                    ratio=ratio,
-                    content_ratio=content_ratio,
-                    partial=partial,
-                )
+                speakers = group_speakers[gi]
+                if quote.speaker_key is not None and speakers and quote.speaker_key not in speakers:
+                    score = _verbatim_score(text, choices.texts[ti], ratio, content_ratio)
+                else:
+                    score = _statement_score(
+                        text,
+                        choices.texts[ti],
+                        same_speaker=quote.speaker_key in speakers,
+                        ratio=ratio,
+                        content_ratio=content_ratio,
+                        partial=partial,
+                    )
                 if not score:
                     continue
                 # Of two groups an excerpt fits equally (each holds a longer passage), the one
