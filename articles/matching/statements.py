@@ -106,15 +106,6 @@ VERBATIM_MIN_CONTENT = 5
 VERBATIM_MIN = 90.0
 
 
-def _verbatim_score(a: _Text, b: _Text, ratio: float, content_ratio: float) -> float:
-    """Score of two quotes attributed to different people: their full likeness if they are
-    one statement word for word, else 0."""
-    if min(len(a.content), len(b.content)) < VERBATIM_MIN_CONTENT:
-        return 0.0
-    full = (ratio + content_ratio) / 2
-    return full if full >= VERBATIM_MIN else 0.0
-
-
 # A partial needs most of the shorter quote's content words, in order, in the longer one; this
 # cheap test (LCS over content words) spares the costly partial_ratio for all other pairs.
 PARTIAL_PREFILTER_COVERAGE = 0.6
@@ -176,6 +167,22 @@ def _bulk_scores(
     return scores
 
 
+def _verbatim_scores(query: _Text, choices: _Choices) -> dict[int, float]:
+    """Full likeness of the choices that are the query nearly word for word, long enough
+    (VERBATIM_MIN_CONTENT), by index; two cheap batch calls, for groups of other speakers."""
+    floor = 2 * VERBATIM_MIN - 100  # each of the two ratios must reach this
+    scores = {}
+    for _, content_ratio, i in process.extract(
+        query.content_key, choices.contents, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+    ):
+        if len(choices.texts[i].content) < VERBATIM_MIN_CONTENT:
+            continue
+        full = (fuzz.ratio(query.norm, choices.norms[i]) + content_ratio) / 2
+        if full >= VERBATIM_MIN:
+            scores[i] = full
+    return scores
+
+
 def match_statements(
     new_quotes: Sequence[QuoteForMatching], groups: Sequence[StatementGroup]
 ) -> list[GroupAssignment]:
@@ -203,27 +210,45 @@ def match_statements(
         )
         group_articles.append(frozenset(m.article_key for m in group.members))
 
+    # Every member text analysed once, distinct texts numbered: which groups hold each text,
+    # and which texts each group holds.
+    all_texts: list[_Text] = []
+    all_holders: list[list[int]] = []
+    group_texts: list[list[int]] = []
+    numbered: dict[str, int] = {}
+    for gi, group in enumerate(groups):
+        held = []
+        for member in group.members:
+            text = _analyse(member.text)
+            ti = numbered.setdefault(text.norm, len(all_texts))
+            if ti == len(all_texts):
+                all_texts.append(text)
+                all_holders.append([])
+            if not all_holders[ti] or all_holders[ti][-1] != gi:
+                all_holders[ti].append(gi)
+                held.append(ti)
+        group_texts.append(held)
     candidates_cache: dict[tuple, tuple[_Choices, list[list[int]]]] = {}
 
-    def candidates_for(quote: QuoteForMatching) -> tuple[_Choices, list[list[int]]]:
-        """Distinct member texts of the eligible groups, and which groups hold each text."""
-        cache_key = (quote.speaker_key, quote.article_key)
+    def candidates_for(quote: QuoteForMatching | None) -> tuple[_Choices, list[list[int]]]:
+        """Distinct member texts of the eligible groups, and which groups hold each text: the
+        groups of the quote's speaker or of no known one, without a quote of its article;
+        every group for None."""
+        cache_key = None if quote is None else (quote.speaker_key, quote.article_key)
         if cache_key not in candidates_cache:
-            unique: dict[str, int] = {}
-            choice_texts: list[_Text] = []
-            holders: list[list[int]] = []
-            for gi, group in enumerate(groups):
-                if quote.article_key in group_articles[gi]:
-                    continue
-                for member in group.members:
-                    text = _analyse(member.text)
-                    ti = unique.setdefault(text.norm, len(choice_texts))
-                    if ti == len(choice_texts):
-                        choice_texts.append(text)
-                        holders.append([])
-                    if not holders[ti] or holders[ti][-1] != gi:
-                        holders[ti].append(gi)
-            candidates_cache[cache_key] = (_Choices(choice_texts), holders)
+            if quote is None:
+                candidates_cache[None] = (_Choices(all_texts), all_holders)
+                return candidates_cache[None]
+            eligible = [
+                not (quote.speaker_key not in speakers | {None} and speakers)
+                and quote.article_key not in articles
+                for speakers, articles in zip(group_speakers, group_articles, strict=True)
+            ]
+            wanted = sorted({ti for gi, ok in enumerate(eligible) if ok for ti in group_texts[gi]})
+            candidates_cache[cache_key] = (
+                _Choices([all_texts[ti] for ti in wanted]),
+                [[gi for gi in all_holders[ti] if eligible[gi]] for ti in wanted],
+            )
         return candidates_cache[cache_key]
 
     # (score, closeness, quote index, group index); closeness breaks ties between equal scores
@@ -231,24 +256,18 @@ def match_statements(
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
-        choices, holders = candidates_for(quote)
-        if not choices.texts:
-            continue
         best_by_group: dict[int, tuple[float, float]] = {}
+        choices, holders = candidates_for(quote)
         for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
             for gi in holders[ti]:
-                speakers = group_speakers[gi]
-                if quote.speaker_key is not None and speakers and quote.speaker_key not in speakers:
-                    score = _verbatim_score(text, choices.texts[ti], ratio, content_ratio)
-                else:
-                    score = _statement_score(
-                        text,
-                        choices.texts[ti],
-                        same_speaker=quote.speaker_key in speakers,
-                        ratio=ratio,
-                        content_ratio=content_ratio,
-                        partial=partial,
-                    )
+                score = _statement_score(
+                    text,
+                    choices.texts[ti],
+                    same_speaker=quote.speaker_key in group_speakers[gi],
+                    ratio=ratio,
+                    content_ratio=content_ratio,
+                    partial=partial,
+                )
                 if not score:
                     continue
                 # Of two groups an excerpt fits equally (each holds a longer passage), the one
@@ -257,6 +276,19 @@ def match_statements(
                 ranked = (score, (ratio + content_ratio) / 2)
                 if ranked > best_by_group.get(gi, (0.0, 0.0)):
                     best_by_group[gi] = ranked
+        if quote.speaker_key is not None and len(text.content) >= VERBATIM_MIN_CONTENT:
+            # Groups of other speakers: the same long sentence only. Searched among every
+            # group's members at once (few hits), then the others' groups kept.
+            choices, holders = candidates_for(None)
+            for ti, full in _verbatim_scores(text, choices).items():
+                for gi in holders[ti]:
+                    speakers = group_speakers[gi]
+                    if quote.speaker_key in speakers or not speakers:
+                        continue  # scored above
+                    if quote.article_key in group_articles[gi]:
+                        continue
+                    if (full, full) > best_by_group.get(gi, (0.0, 0.0)):
+                        best_by_group[gi] = (full, full)
         scored.extend((score, close, qi, gi) for gi, (score, close) in best_by_group.items())
 
     chosen = _one_quote_per_group(scored, new_quotes)
