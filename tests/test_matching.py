@@ -479,6 +479,23 @@ def test_same_words_from_two_different_speakers_are_not_one_statement():
     assert not same_statement(words, words, speaker_a="mayor", speaker_b="governor")
 
 
+def test_a_statement_reported_in_another_order_and_other_little_words_is_one_statement():
+    said = "They wanted the sanctions lifted in their entirety and we couldn't do that."
+    reported = (
+        "It was about sanctions. Kim wanted sanctions to be lifted in entirety, we could not do "
+        "that. [But] we have not given up."
+    )
+    assert same_statement(said, reported, speaker_a="trump", speaker_b="trump")
+    # Not on the words alone: someone else's, or the same words scattered over a long passage.
+    assert not same_statement(said, reported, speaker_a="trump", speaker_b="kim")
+    passage = (
+        "We talked about sanctions for a long time, and everyone wanted progress. They said it "
+        "had to be in their entirety, lifted at once, and we told them plainly that we could "
+        "not accept that, not now and not in this form, whatever the pressure from the region."
+    )
+    assert not same_statement(passage, said, speaker_a="trump", speaker_b="trump")
+
+
 def test_a_long_quote_word_for_word_given_to_someone_else_is_the_same_statement():
     # An outlet (or the extractor) gave the words to the wrong person: a long sentence
     # repeated word for word is still one statement; a short one, as above, is not.

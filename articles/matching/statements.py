@@ -70,11 +70,20 @@ CONTAINED_SCORE = 90.0
 
 
 def _statement_score(
-    a: _Text, b: _Text, *, same_speaker: bool, ratio: float, content_ratio: float, partial: float
+    a: _Text,
+    b: _Text,
+    *,
+    same_speaker: bool,
+    ratio: float,
+    content_ratio: float,
+    partial: float,
+    share: float = 0.0,
 ) -> float:
     """Score of a pair of quotes if they are the same statement, else 0.
 
-    `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk.
+    `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk;
+    `share` the shorter quote's content words found in the other (only where
+    `_may_be_reworded`).
     """
     short, long = (a, b) if len(a.content) <= len(b.content) else (b, a)
     n = len(short.content)
@@ -96,6 +105,8 @@ def _statement_score(
         reworded = short.content == long.content
         if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
+    if same_speaker and share >= REWORDED_MIN_SHARE:
+        score = max(score, REWORDED_SCORE)
     return score
 
 
@@ -104,6 +115,21 @@ def _statement_score(
 # enough that two people cannot have said it by chance, and nearly word for word.
 VERBATIM_MIN_CONTENT = 5
 VERBATIM_MIN = 90.0
+
+
+# The same speaker's statement reported in other words and another order ("They wanted the
+# sanctions lifted in their entirety and we couldn't do that" / "Kim wanted sanctions to be
+# lifted in entirety, we could not do that"): most of the shorter quote's content words, in any
+# order, in a quote not much longer (a long passage holds many words of any short quote).
+REWORDED_MIN_CONTENT = 4
+REWORDED_MIN_SHARE = 0.9
+REWORDED_MAX_LENGTH_RATIO = 3
+REWORDED_SCORE = FULL_MATCH_MIN  # the weakest match: any full or partial one wins over it
+
+
+def _may_be_reworded(a: _Text, b: _Text) -> bool:
+    short, long = sorted((len(a.content), len(b.content)))
+    return short >= REWORDED_MIN_CONTENT and long <= REWORDED_MAX_LENGTH_RATIO * short
 
 
 # A partial needs most of the shorter quote's content words, in order, in the longer one; this
@@ -124,12 +150,18 @@ class _Choices:
 
 
 def _bulk_scores(
-    query: _Text, choices: _Choices, min_common: int = CONTAINED_MIN_CONTENT
+    query: _Text,
+    choices: _Choices,
+    min_common: int = CONTAINED_MIN_CONTENT,
+    shares: dict[int, float] | None = None,
 ) -> dict[int, tuple[float, float, float]]:
     """(ratio, content_ratio, partial) for every choice that could pass some rule.
 
     Each `process.extract` runs the query against all choices in C++; Python only sees the hits.
     `min_common`: content words in common below which no partial rule can apply to the caller.
+    `shares`, if given, receives for the choices that may be reworded renditions (REWORDED_*)
+    the share of the shorter quote's content words found anywhere in the other, by index; they
+    are scored too.
     """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
     # Word-level first (short sequences, fast), characters only for the choices that pass.
@@ -155,6 +187,9 @@ def _bulk_scores(
     )
     for _, in_common, i in common:
         shorter = min(len(query.content), len(choices.contents[i]))
+        if shares is not None and _may_be_reworded(query, choices.texts[i]):
+            a, b = set(query.content), set(choices.texts[i].content)
+            shares[i] = len(a & b) / min(len(a), len(b))
         if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
             partial = fuzz.partial_ratio(
                 query.norm, choices.norms[i], score_cutoff=PARTIAL_MATCH_MIN
@@ -162,7 +197,7 @@ def _bulk_scores(
             if partial:
                 partials[i] = partial
     scores = {}
-    for i in partials.keys() | (ratios.keys() & contents.keys()):
+    for i in partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys():
         scores[i] = (ratios.get(i, 0.0), contents.get(i, 0.0), partials.get(i, 0.0))
     return scores
 
@@ -258,7 +293,10 @@ def match_statements(
             continue
         best_by_group: dict[int, tuple[float, float]] = {}
         choices, holders = candidates_for(quote)
-        for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
+        shares: dict[int, float] = {}
+        for ti, (ratio, content_ratio, partial) in _bulk_scores(
+            text, choices, shares=shares
+        ).items():
             for gi in holders[ti]:
                 score = _statement_score(
                     text,
@@ -267,6 +305,7 @@ def match_statements(
                     ratio=ratio,
                     content_ratio=content_ratio,
                     partial=partial,
+                    share=shares.get(ti, 0.0),
                 )
                 if not score:
                     continue
