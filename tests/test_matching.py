@@ -468,6 +468,15 @@ def test_short_fragment_with_other_little_words_joins_the_same_speakers_fragment
     assert not same_statement("worst had been avoided", "worst had not been avoided")
 
 
+def test_short_fragment_cut_one_word_short_joins_the_same_speakers_fragment():
+    assert same_statement("Sometimes you have to walk,", "Sometimes we have to walk away,")
+    assert not same_statement(
+        "Sometimes you have to walk,", "Sometimes we have to walk away,", speaker_b="other"
+    )
+    assert not same_statement("Sometimes you have to walk,", "Sometimes you never walk away")
+    assert not same_statement("Sometimes you have to walk,", "Sometimes you walk far away")
+
+
 def test_short_partial_must_be_contained_word_for_word():
     full = "The treaty is a historic step for both nations"
     assert not same_statement(full, "historic steps")

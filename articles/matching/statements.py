@@ -101,8 +101,15 @@ def _statement_score(
     elif same_speaker and n >= 1:
         contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
         # The same content words with other little words between ("worst had been avoided",
-        # "the worst has been avoided"): one fragment, its tense or article changed in reporting.
-        reworded = short.content == long.content
+        # "the worst has been avoided"): one fragment, its tense or article changed in reporting;
+        # or cut one word short ("Sometimes you have to walk", "Sometimes we have to walk away")
+        # unless that word is a negation ("worst had not been avoided").
+        reworded = (
+            len(long.content) <= n + 1
+            and _in_order(short.content, long.content)
+            and long.content.count("not") == short.content.count("not")
+            and not (set(long.content) - set(short.content)) & NEGATIONS
+        )
         if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
     if same_speaker and share >= REWORDED_MIN_SHARE:
@@ -115,6 +122,15 @@ def _statement_score(
 # enough that two people cannot have said it by chance, and nearly word for word.
 VERBATIM_MIN_CONTENT = 5
 VERBATIM_MIN = 90.0
+
+
+NEGATIONS = frozenset({"not", "no", "never"})  # content words (words.content_words keeps them)
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every word of `short` is in `long`, in the same order."""
+    words = iter(long)
+    return all(word in words for word in short)
 
 
 # The same speaker's statement reported in other words and another order ("They wanted the
