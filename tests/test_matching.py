@@ -468,6 +468,15 @@ def test_short_fragment_with_other_little_words_joins_the_same_speakers_fragment
     assert not same_statement("worst had been avoided", "worst had not been avoided")
 
 
+def test_short_fragment_cut_one_word_short_joins_the_same_speakers_fragment():
+    assert same_statement("Sometimes you have to walk,", "Sometimes we have to walk away,")
+    assert not same_statement(
+        "Sometimes you have to walk,", "Sometimes we have to walk away,", speaker_b="other"
+    )
+    assert not same_statement("Sometimes you have to walk,", "Sometimes you never walk away")
+    assert not same_statement("Sometimes you have to walk,", "Sometimes you walk far away")
+
+
 def test_short_partial_must_be_contained_word_for_word():
     full = "The treaty is a historic step for both nations"
     assert not same_statement(full, "historic steps")
@@ -477,6 +486,33 @@ def test_short_partial_must_be_contained_word_for_word():
 def test_same_words_from_two_different_speakers_are_not_one_statement():
     words = "We will never give up on the people of this city"
     assert not same_statement(words, words, speaker_a="mayor", speaker_b="governor")
+
+
+def test_a_statement_reported_in_another_order_and_other_little_words_is_one_statement():
+    said = "They wanted the sanctions lifted in their entirety and we couldn't do that."
+    reported = (
+        "It was about sanctions. Kim wanted sanctions to be lifted in entirety, we could not do "
+        "that. [But] we have not given up."
+    )
+    assert same_statement(said, reported, speaker_a="trump", speaker_b="trump")
+    # Not on the words alone: someone else's, or the same words scattered over a long passage.
+    assert not same_statement(said, reported, speaker_a="trump", speaker_b="kim")
+    passage = (
+        "We talked about sanctions for a long time, and everyone wanted progress. They said it "
+        "had to be in their entirety, lifted at once, and we told them plainly that we could "
+        "not accept that, not now and not in this form, whatever the pressure from the region."
+    )
+    assert not same_statement(passage, said, speaker_a="trump", speaker_b="trump")
+
+
+def test_a_long_quote_word_for_word_given_to_someone_else_is_the_same_statement():
+    # An outlet (or the extractor) gave the words to the wrong person: a long sentence
+    # repeated word for word is still one statement; a short one, as above, is not.
+    words = "I was elected to represent the citizens of Pittsburgh, not Paris."
+    assert same_statement(words, words.replace(",", " —"), speaker_a="trump", speaker_b="find")
+    assert not same_statement(
+        words, "I was elected to serve the people of Pittsburgh", speaker_a="trump", speaker_b="x"
+    )
 
 
 def test_quote_without_a_known_speaker_can_join_a_known_speakers_statement():
@@ -503,6 +539,25 @@ def test_a_quote_run_over_two_statements_leaves_one_to_the_articles_own_renditio
     own = quote("historic moment from which there is no turning back", "may", "second")
     assignments = match_statements([run_over, own], groups)
     assert [a.group_key for a in assignments] == ["today", "historic"]
+
+
+def test_of_two_groups_a_passage_fits_equally_it_joins_the_one_worded_like_it_whole():
+    # Another outlet quoted the passage and, elsewhere, one phrase of it: the new article too.
+    # Each new quote is found whole inside both groups' members; the passage must go with the
+    # passage and the phrase with the phrase, not the other way round.
+    phrase = "This is an historic moment from which there can be no turning back"
+    passage = (
+        "The Article 50 process is now under way and in accordance with the wishes of the "
+        f"British people the United Kingdom is leaving the European Union. {phrase}."
+    )
+    groups = [
+        group("phrase", quote(phrase, "may", "first")),
+        group("passage", quote(f"Today the government acts. {passage}", "may", "first")),
+    ]
+    new_passage, new_phrase = match_statements(
+        [quote(passage, "may", "second"), quote(phrase, "may", "second")], groups
+    )
+    assert (new_passage.group_key, new_phrase.group_key) == ("passage", "phrase")
 
 
 def test_a_quotes_second_best_statement_is_not_taken_when_no_other_quote_needs_it():

@@ -156,6 +156,30 @@ def test_same_statement_from_two_outlets_is_grouped_and_articles_share_a_story()
     assert ferreira.group.quotes.filter(article=reuters).exists()  # reworded, still grouped
 
 
+MISATTRIBUTED = """Deal on fertiliser tariffs reached in Geneva
+
+Published: 14/03/2023 18:30
+
+GENEVA, March 14 (AFP) - Farm ministers from 20 countries struck a deal on Tuesday to cut
+tariffs on fertiliser, after two days of talks in Geneva.
+
+"We have agreed to halve the tariffs on fertiliser within two years, and that is good news for
+every farmer," said Paulo Ferreira, Brazil's agriculture minister.
+"""
+
+
+def test_a_statement_given_to_the_wrong_speaker_still_joins_its_statement():
+    # Every quote of the second report has a known speaker, none of them the statement's.
+    reuters = make_article(WIRE, name="wire.txt")
+    afp = make_article(MISATTRIBUTED, name="afp.txt")
+    assert reuters.story_id == afp.story_id
+    diallo = Quote.objects.get(article=reuters, text__startswith="We have agreed")
+    ferreira = Quote.objects.get(article=afp, text__startswith="We have agreed")
+    assert ferreira.person.name == "Paulo Ferreira"
+    assert ferreira.group_id == diallo.group_id
+    assert diallo.group.speaker.name == "Amina Diallo"
+
+
 def test_next_years_report_is_a_related_story_not_the_same_one():
     first = make_article(WIRE, name="wire.txt")
     later = make_article(NEXT_YEAR, name="later.txt")

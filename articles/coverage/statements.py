@@ -112,21 +112,14 @@ def _update_rows(model, columns: dict[str, str], rows: list[tuple]) -> None:
 
 def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPlan:
     """Match the quotes against the story's statements; start the statements they begin."""
-    speakers = {quote.person_id for quote in new_quotes}
-    # Narrow by speaker before any scoring: only statements by these people, or by nobody
-    # known, can take these quotes. Every visible member of those groups comes (this article's
-    # too: they count for the fullest wording and the speaker), in refresh_groups' order.
-    sql = STATEMENT_MEMBERS_SQL + (
-        ""
-        if None in speakers
-        else " AND (g.speaker_id = ANY(%(speakers)s) OR g.speaker_id IS NULL)"
-    )
-    params = {
-        "story": article.story_id,
-        "rejected": Quote.Status.REJECTED.value,
-        "speakers": sorted(speaker for speaker in speakers if speaker is not None),
-    }
-    rows = [_Member(*row) for row in fetchall(sql + STATEMENT_MEMBERS_ORDER, params)]
+    # Every statement of the story, whoever said it: a quote given to the wrong person still
+    # joins its statement when it has the same words (matching.match_statements). Every visible
+    # member comes (this article's too: they count for the fullest wording and the speaker),
+    # in refresh_groups' order.
+    params = {"story": article.story_id, "rejected": Quote.Status.REJECTED.value}
+    rows = [
+        _Member(*row) for row in fetchall(STATEMENT_MEMBERS_SQL + STATEMENT_MEMBERS_ORDER, params)
+    ]
     by_group: dict[int, list[matching.QuoteForMatching]] = {}
     for member in rows:
         if member.article_id != article.pk:

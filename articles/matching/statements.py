@@ -70,11 +70,20 @@ CONTAINED_SCORE = 90.0
 
 
 def _statement_score(
-    a: _Text, b: _Text, *, same_speaker: bool, ratio: float, content_ratio: float, partial: float
+    a: _Text,
+    b: _Text,
+    *,
+    same_speaker: bool,
+    ratio: float,
+    content_ratio: float,
+    partial: float,
+    share: float = 0.0,
 ) -> float:
     """Score of a pair of quotes if they are the same statement, else 0.
 
-    `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk.
+    `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk;
+    `share` the shorter quote's content words found in the other (only where
+    `_may_be_reworded`).
     """
     short, long = (a, b) if len(a.content) <= len(b.content) else (b, a)
     n = len(short.content)
@@ -92,11 +101,51 @@ def _statement_score(
     elif same_speaker and n >= 1:
         contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
         # The same content words with other little words between ("worst had been avoided",
-        # "the worst has been avoided"): one fragment, its tense or article changed in reporting.
-        reworded = short.content == long.content
+        # "the worst has been avoided"): one fragment, its tense or article changed in reporting;
+        # or cut one word short ("Sometimes you have to walk", "Sometimes we have to walk away")
+        # unless that word is a negation ("worst had not been avoided").
+        reworded = (
+            len(long.content) <= n + 1
+            and _in_order(short.content, long.content)
+            and long.content.count("not") == short.content.count("not")
+            and not (set(long.content) - set(short.content)) & NEGATIONS
+        )
         if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
+    if same_speaker and share >= REWORDED_MIN_SHARE:
+        score = max(score, REWORDED_SCORE)
     return score
+
+
+# The same words, whole, attributed to someone else: an extractor or an outlet gave the quote to
+# the wrong person (a word of the sentence read as a name, the wrong one of two speakers). Long
+# enough that two people cannot have said it by chance, and nearly word for word.
+VERBATIM_MIN_CONTENT = 5
+VERBATIM_MIN = 90.0
+
+
+NEGATIONS = frozenset({"not", "no", "never"})  # content words (words.content_words keeps them)
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every word of `short` is in `long`, in the same order."""
+    words = iter(long)
+    return all(word in words for word in short)
+
+
+# The same speaker's statement reported in other words and another order ("They wanted the
+# sanctions lifted in their entirety and we couldn't do that" / "Kim wanted sanctions to be
+# lifted in entirety, we could not do that"): most of the shorter quote's content words, in any
+# order, in a quote not much longer (a long passage holds many words of any short quote).
+REWORDED_MIN_CONTENT = 4
+REWORDED_MIN_SHARE = 0.9
+REWORDED_MAX_LENGTH_RATIO = 3
+REWORDED_SCORE = FULL_MATCH_MIN  # the weakest match: any full or partial one wins over it
+
+
+def _may_be_reworded(a: _Text, b: _Text) -> bool:
+    short, long = sorted((len(a.content), len(b.content)))
+    return short >= REWORDED_MIN_CONTENT and long <= REWORDED_MAX_LENGTH_RATIO * short
 
 
 # A partial needs most of the shorter quote's content words, in order, in the longer one; this
@@ -117,12 +166,18 @@ class _Choices:
 
 
 def _bulk_scores(
-    query: _Text, choices: _Choices, min_common: int = CONTAINED_MIN_CONTENT
+    query: _Text,
+    choices: _Choices,
+    min_common: int = CONTAINED_MIN_CONTENT,
+    shares: dict[int, float] | None = None,
 ) -> dict[int, tuple[float, float, float]]:
     """(ratio, content_ratio, partial) for every choice that could pass some rule.
 
     Each `process.extract` runs the query against all choices in C++; Python only sees the hits.
     `min_common`: content words in common below which no partial rule can apply to the caller.
+    `shares`, if given, receives for the choices that may be reworded renditions (REWORDED_*)
+    the share of the shorter quote's content words found anywhere in the other, by index; they
+    are scored too.
     """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
     # Word-level first (short sequences, fast), characters only for the choices that pass.
@@ -148,6 +203,9 @@ def _bulk_scores(
     )
     for _, in_common, i in common:
         shorter = min(len(query.content), len(choices.contents[i]))
+        if shares is not None and _may_be_reworded(query, choices.texts[i]):
+            a, b = set(query.content), set(choices.texts[i].content)
+            shares[i] = len(a & b) / min(len(a), len(b))
         if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
             partial = fuzz.partial_ratio(
                 query.norm, choices.norms[i], score_cutoff=PARTIAL_MATCH_MIN
@@ -155,8 +213,24 @@ def _bulk_scores(
             if partial:
                 partials[i] = partial
     scores = {}
-    for i in partials.keys() | (ratios.keys() & contents.keys()):
+    for i in partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys():
         scores[i] = (ratios.get(i, 0.0), contents.get(i, 0.0), partials.get(i, 0.0))
+    return scores
+
+
+def _verbatim_scores(query: _Text, choices: _Choices) -> dict[int, float]:
+    """Full likeness of the choices that are the query nearly word for word, long enough
+    (VERBATIM_MIN_CONTENT), by index; two cheap batch calls, for groups of other speakers."""
+    floor = 2 * VERBATIM_MIN - 100  # each of the two ratios must reach this
+    scores = {}
+    for _, content_ratio, i in process.extract(
+        query.content_key, choices.contents, scorer=fuzz.ratio, score_cutoff=floor, limit=None
+    ):
+        if len(choices.texts[i].content) < VERBATIM_MIN_CONTENT:
+            continue
+        full = (fuzz.ratio(query.norm, choices.norms[i]) + content_ratio) / 2
+        if full >= VERBATIM_MIN:
+            scores[i] = full
     return scores
 
 
@@ -165,12 +239,13 @@ def match_statements(
 ) -> list[GroupAssignment]:
     """Assign one article's quotes to a story's statement groups (or to new groups).
 
-    Only the new quotes are compared, each with the members of the groups it could belong to: groups
-    by the same speaker or with no known speaker (any group when the quote's speaker is unknown),
-    without a quote from the same article. A group's score is its best member's score. Each group
-    takes at most one quote per article, best score first, except that a quote repeating an
-    earlier one of the article word for word goes where that one goes (as a new group, the same
-    new_group_index). Returns one assignment per new quote, in order.
+    Only the new quotes are compared, each with the members of the groups it could belong to:
+    those without a quote from the same article. A group by another known speaker takes it only
+    if it has the same long sentence nearly word for word (`_verbatim_score`). A group's score
+    is its best member's score. Each group takes at most one quote per article, best score
+    first, except that a quote repeating an earlier one of the article word for word goes where
+    that one goes (as a new group, the same new_group_index). Returns one assignment per new
+    quote, in order.
     """
     _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
@@ -186,56 +261,90 @@ def match_statements(
         )
         group_articles.append(frozenset(m.article_key for m in group.members))
 
+    # Every member text analysed once, distinct texts numbered: which groups hold each text,
+    # and which texts each group holds.
+    all_texts: list[_Text] = []
+    all_holders: list[list[int]] = []
+    group_texts: list[list[int]] = []
+    numbered: dict[str, int] = {}
+    for gi, group in enumerate(groups):
+        held = []
+        for member in group.members:
+            text = _analyse(member.text)
+            ti = numbered.setdefault(text.norm, len(all_texts))
+            if ti == len(all_texts):
+                all_texts.append(text)
+                all_holders.append([])
+            if not all_holders[ti] or all_holders[ti][-1] != gi:
+                all_holders[ti].append(gi)
+                held.append(ti)
+        group_texts.append(held)
     candidates_cache: dict[tuple, tuple[_Choices, list[list[int]]]] = {}
 
-    def candidates_for(quote: QuoteForMatching) -> tuple[_Choices, list[list[int]]]:
-        """Distinct member texts of the eligible groups, and which groups hold each text."""
-        cache_key = (quote.speaker_key, quote.article_key)
+    def candidates_for(quote: QuoteForMatching | None) -> tuple[_Choices, list[list[int]]]:
+        """Distinct member texts of the eligible groups, and which groups hold each text: the
+        groups of the quote's speaker or of no known one, without a quote of its article;
+        every group for None."""
+        cache_key = None if quote is None else (quote.speaker_key, quote.article_key)
         if cache_key not in candidates_cache:
-            unique: dict[str, int] = {}
-            choice_texts: list[_Text] = []
-            holders: list[list[int]] = []
-            for gi, group in enumerate(groups):
-                speakers = group_speakers[gi]
-                if quote.speaker_key is not None and speakers and quote.speaker_key not in speakers:
-                    continue
-                if quote.article_key in group_articles[gi]:
-                    continue
-                for member in group.members:
-                    text = _analyse(member.text)
-                    ti = unique.setdefault(text.norm, len(choice_texts))
-                    if ti == len(choice_texts):
-                        choice_texts.append(text)
-                        holders.append([])
-                    if not holders[ti] or holders[ti][-1] != gi:
-                        holders[ti].append(gi)
-            candidates_cache[cache_key] = (_Choices(choice_texts), holders)
+            if quote is None:
+                candidates_cache[None] = (_Choices(all_texts), all_holders)
+                return candidates_cache[None]
+            eligible = [
+                not (quote.speaker_key not in speakers | {None} and speakers)
+                and quote.article_key not in articles
+                for speakers, articles in zip(group_speakers, group_articles, strict=True)
+            ]
+            wanted = sorted({ti for gi, ok in enumerate(eligible) if ok for ti in group_texts[gi]})
+            candidates_cache[cache_key] = (
+                _Choices([all_texts[ti] for ti in wanted]),
+                [[gi for gi in all_holders[ti] if eligible[gi]] for ti in wanted],
+            )
         return candidates_cache[cache_key]
 
-    scored: list[tuple[float, int, int]] = []  # (score, quote index, group index)
+    # (score, closeness, quote index, group index); closeness breaks ties between equal scores
+    scored: list[tuple[float, float, int, int]] = []
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
+        best_by_group: dict[int, tuple[float, float]] = {}
         choices, holders = candidates_for(quote)
-        if not choices.texts:
-            continue
-        best_by_group: dict[int, float] = {}
-        for ti, (ratio, content_ratio, partial) in _bulk_scores(text, choices).items():
+        shares: dict[int, float] = {}
+        for ti, (ratio, content_ratio, partial) in _bulk_scores(
+            text, choices, shares=shares
+        ).items():
             for gi in holders[ti]:
-                same_speaker = (
-                    quote.speaker_key is not None and quote.speaker_key in group_speakers[gi]
-                )
                 score = _statement_score(
                     text,
                     choices.texts[ti],
-                    same_speaker=same_speaker,
+                    same_speaker=quote.speaker_key in group_speakers[gi],
                     ratio=ratio,
                     content_ratio=content_ratio,
                     partial=partial,
+                    share=shares.get(ti, 0.0),
                 )
-                if score > best_by_group.get(gi, 0.0):
-                    best_by_group[gi] = score
-        scored.extend((score, qi, gi) for gi, score in best_by_group.items())
+                if not score:
+                    continue
+                # Of two groups an excerpt fits equally (each holds a longer passage), the one
+                # whose member is worded most like the whole quote: an article's full rendition
+                # goes with the other full renditions, its fragment with the fragments.
+                ranked = (score, (ratio + content_ratio) / 2)
+                if ranked > best_by_group.get(gi, (0.0, 0.0)):
+                    best_by_group[gi] = ranked
+        if quote.speaker_key is not None and len(text.content) >= VERBATIM_MIN_CONTENT:
+            # Groups of other speakers: the same long sentence only. Searched among every
+            # group's members at once (few hits), then the others' groups kept.
+            choices, holders = candidates_for(None)
+            for ti, full in _verbatim_scores(text, choices).items():
+                for gi in holders[ti]:
+                    speakers = group_speakers[gi]
+                    if quote.speaker_key in speakers or not speakers:
+                        continue  # scored above
+                    if quote.article_key in group_articles[gi]:
+                        continue
+                    if (full, full) > best_by_group.get(gi, (0.0, 0.0)):
+                        best_by_group[gi] = (full, full)
+        scored.extend((score, close, qi, gi) for gi, (score, close) in best_by_group.items())
 
     chosen = _one_quote_per_group(scored, new_quotes)
 
@@ -262,7 +371,7 @@ def match_statements(
 
 
 def _one_quote_per_group(
-    scored: list[tuple[float, int, int]], quotes: Sequence[QuoteForMatching]
+    scored: list[tuple[float, float, int, int]], quotes: Sequence[QuoteForMatching]
 ) -> dict[int, tuple[int, float]]:
     """Each quote's group (and score) such that a group takes at most one quote per article.
 
@@ -272,7 +381,7 @@ def _one_quote_per_group(
     keep out the article's own rendition of one of them.
     """
     options: dict[int, list[tuple[float, int]]] = {}
-    for score, qi, gi in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+    for score, _, qi, gi in sorted(scored, key=lambda item: (-item[0], -item[1], item[2], item[3])):
         options.setdefault(qi, []).append((score, gi))
     owner: dict[tuple[int, object], int] = {}
     chosen: dict[int, tuple[int, float]] = {}
