@@ -8,8 +8,9 @@ page does; a page from which no outlet can be read is then given one, as the upl
 pending-uploads page (the gold outlet, or the site's address where the page names none). The
 stories' relatives are linked after every CHUNK_SIZE files, as a worker does per task.
 
-Two parts, as the README says: `dev` imports the development pages only; `blind` imports every
-page (the dev pages are its hard negatives too) and scores the blind pages only.
+Parts, as the README says: `dev` imports the development pages only; `blind` imports the dev
+and blind pages (the dev pages are its hard negatives too) and scores the blind pages only;
+`blind2` (BLIND2.md, events_blind2.json) imports those and its own, and scores its own.
 
 Stories are scored by B-cubed precision and recall over the scored pages (each page: the share
 of its story that reports its event, and the share of its event that its story holds; singleton
@@ -75,18 +76,33 @@ def _uploaders_outlet(page: dict) -> str:
     return urlsplit(page["url"]).hostname.removeprefix("www.")
 
 
-def load(part: str = "dev") -> RealSet:
-    """The pages to import for `part` ("dev" or "blind"), which of them are scored, and the
-    shared statements of the scored events."""
+# The pages each part imports: its own and those of the parts before it (hard negatives). Any
+# other split (a held-out set still being built) is never imported.
+PARTS = {"dev": ("dev",), "blind": ("dev", "blind"), "blind2": ("dev", "blind", "blind2")}
+
+
+def _gold(part: str) -> dict:
+    """The events and singletons of events.json, and for `blind2` of events_blind2.json too."""
     gold = json.loads((REALNEWS / "events.json").read_text(encoding="utf-8"))
+    if part == "blind2":
+        more = json.loads((REALNEWS / "events_blind2.json").read_text(encoding="utf-8"))
+        gold["events"] = [*gold["events"], *more["events"]]
+        gold["singletons"] = [*gold["singletons"], *more["singletons"]]
+    return gold
+
+
+def load(part: str = "dev") -> RealSet:
+    """The pages to import for `part` ("dev", "blind" or "blind2"), which of them are scored,
+    and the shared statements of the scored events."""
+    gold = _gold(part)
     events = {page: event["id"] for event in gold["events"] for page in event["pages"]}
     events.update({page: page for page in gold["singletons"]})
     pages, scored, missing = [], set(), []
     for page_id, event in sorted(events.items()):
         meta = json.loads((REALNEWS / "pages" / f"{page_id}.json").read_text(encoding="utf-8"))
         split = meta.get("split", "dev")
-        if part == "dev" and split != "dev":
-            continue  # blind pages are not looked at while rules change
+        if split not in PARTS[part]:
+            continue  # later parts are not looked at while rules change
         path = page_text(page_id)
         if path is None:
             if split == part:

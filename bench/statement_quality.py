@@ -14,10 +14,11 @@ right pairs found / gold pairs.
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported into a
 database as a user would, in random orders (bench/real_coverage.py), against the gold's
 cross-page rendition pairs of its shared statements. The development part; `--blind` the
-blind part, once.
+blind part; `--blind2` the second blind set (bench/realnews/BLIND2.md).
 
     .venv/bin/python bench/statement_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/statement_quality.py --real --blind
+    .venv/bin/python bench/statement_quality.py --real --blind2
 """
 
 import argparse
@@ -192,12 +193,18 @@ def main():
     parser.add_argument("--events", type=int, default=40)
     parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument("--blind2", action="store_true", help="with --real: the second blind set")
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--seed", type=int, default=5, help="with --real: the first order")
     parser.add_argument("--verbose", action="store_true", help="with --real: every pair missed")
     args = parser.parse_args()
     if args.real:
-        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        real(
+            "blind2" if args.blind2 else "blind" if args.blind else "dev",
+            args.orders,
+            args.seed,
+            args.verbose,
+        )
         return
     report(f"generated ({args.events} events)", generated(args.events))
     report("demo 2009 story", demo())

@@ -16,10 +16,12 @@ them out, so that stories started by both at the same time show.
 
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported as a user
 would, in random orders (bench/real_coverage.py), by B-cubed precision, recall and F1 of the
-stories against the gold events. The development part; `--blind` the blind part, once.
+stories against the gold events. The development part; `--blind` the blind part, `--blind2`
+the second blind set (bench/realnews/BLIND2.md).
 
     .venv/bin/python bench/story_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/story_quality.py --real --blind
+    .venv/bin/python bench/story_quality.py --real --blind2
 """
 
 import argparse
@@ -118,11 +120,17 @@ def main():
     parser.add_argument("--database", help="score this existing database; import nothing")
     parser.add_argument("--real", action="store_true", help="real coverage (bench/realnews)")
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
+    parser.add_argument("--blind2", action="store_true", help="with --real: the second blind set")
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--verbose", action="store_true", help="with --real: every story")
     args = parser.parse_args()
     if args.real:
-        real("blind" if args.blind else "dev", args.orders, args.seed, args.verbose)
+        real(
+            "blind2" if args.blind2 else "blind" if args.blind else "dev",
+            args.orders,
+            args.seed,
+            args.verbose,
+        )
         return
     if args.database:
         connection.settings_dict["NAME"] = args.database
