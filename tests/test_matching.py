@@ -1347,27 +1347,3 @@ def test_an_undated_report_looking_a_year_ahead_is_not_of_the_storys_occasion():
     )
     assert match_story(ahead, [fire]) is None
     assert match_story(soon, [fire]).key == "fire"
-
-
-def test_a_plain_report_is_not_of_a_story_whose_reports_all_call_it_another_fire():
-    # The other way round: most of the story's reports (two of two) call its fire another
-    # one, so a report that does not is of the first fire. One such report alone says less.
-    clear_caches()
-    lede = FIRE_SECOND.text.split("\n")[1].replace("on Wednesday", "on Tuesday")
-    again = FIRE_FIRST.text.replace("A fast-moving wildfire", "Another wildfire")
-    plain = ArticleForStory("plain", None, (), (), lede, ())
-    marked = [ArticleForStory(f"again-{n}", None, (), (), again, ()) for n in range(2)]
-    assert match_story(plain, [story("repeat", *marked)]) is None
-    assert match_story(plain, [story("one", marked[0])]).key == "one"
-
-
-def test_two_undated_stories_of_which_one_calls_its_fire_another_are_two_occasions():
-    clear_caches()
-    lede = FIRE_SECOND.text.split("\n")[1].replace("on Wednesday", "on Tuesday")
-    again = lede.replace("battling the wildfire", "battling another fire")
-    first = story("first", undated(FIRE_FIRST), ArticleForStory("plain", None, (), (), lede, ()))
-    repeat = story("repeat", ArticleForStory("again", None, (), (), again, ()))
-    alike = story("alike", ArticleForStory("plain-too", None, (), (), lede, ()))
-    assert same_event(first, alike)
-    assert not same_event(first, repeat)
-    assert not same_event(repeat, first)

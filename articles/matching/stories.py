@@ -90,10 +90,6 @@ STORY_STATEMENT_BONUS = 0.08  # per shared statement, at most two
 STORY_OTHER_PLACE = 0.04  # taken off when both name places, none the same, and no statement shared
 STORY_OTHER_DAY = 0.12  # taken off when both name days of the week, none the same
 STORY_OTHER_OCCASION = 0.12  # taken off when the texts mark other occasions (see occasions)
-# A mark this share of a story's reports carry, and at least this many, is its occasion's: a
-# report without it tells another ("a second earthquake" in all but one report of the second).
-STORY_MARKS_SHARE = 2 / 3
-STORY_MARKS_MIN = 2
 STORY_MERGE_MIN = 0.32  # two stories' pooled words this alike: one event in two parts
 STORY_NEAR_DUPLICATE_TEXT = 0.8  # the same wire copy: joins whatever else differs, within dates
 # People are weighed by their rarity among the candidate stories, with this many stories assumed
@@ -239,8 +235,6 @@ class _StoryProfile:
     weekdays: frozenset[str] = frozenset()
     # How its reports place their occasion in time besides a date (see occasions), pooled.
     occasion_marks: frozenset[str] = frozenset()
-    # The marks most of its reports carry (see STORY_MARKS_SHARE): what its occasion is.
-    common_marks: frozenset[str] = frozenset()
     # The norm of the pooled words weighed by rarity, by _Background.epoch.
     norms: dict = field(default_factory=dict)
 
@@ -291,7 +285,7 @@ def _profile(
     article_terms = tuple(_term_weights(article.text) for article in articles)
     terms, people = _pooled_terms_and_people(articles, article_terms)
     weekdays: set[str] = set()
-    occasion_marks: Counter[str] = Counter()
+    occasion_marks: set[str] = set()
     for article, weights in zip(articles, article_terms, strict=True):
         _background.note(article.text, weights)
         # A story's days are those its reports name; a new article's, those of its date too.
@@ -317,11 +311,6 @@ def _profile(
         frozenset(quotes),
         frozenset(weekdays),
         frozenset(occasion_marks),
-        frozenset(
-            mark
-            for mark, n in occasion_marks.items()
-            if n >= STORY_MARKS_MIN and n >= STORY_MARKS_SHARE * len(articles)
-        ),
     )
 
 
@@ -664,10 +653,7 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
             score -= STORY_OTHER_DAY
         # With no dates to compare, what the texts say of their time: "a second earthquake",
         # "next year", that none of the story's reports says.
-        other_time = gap is None and bool(
-            mine.occasion_marks - profile.occasion_marks
-            or profile.common_marks - mine.occasion_marks
-        )
+        other_time = gap is None and bool(mine.occasion_marks - profile.occasion_marks)
         if other_time:
             score -= STORY_OTHER_OCCASION
         reasons = []
@@ -697,8 +683,7 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         if other_day:
             reasons.append("other days: " + ", ".join(sorted(mine.weekdays)))
         if other_time:
-            marks = mine.occasion_marks ^ profile.common_marks
-            reasons.append("tells another occasion: " + ", ".join(sorted(marks)))
+            reasons.append("tells another occasion: " + ", ".join(sorted(mine.occasion_marks)))
         reasons.append(f"text similarity {text:.2f}")
         near_duplicate = text >= STORY_NEAR_DUPLICATE_TEXT and (
             gap is None or gap <= STORY_MAX_GAP_DAYS
@@ -755,16 +740,7 @@ def same_event(
     gap = _stories_gap(first, second)
     if gap is not None and gap > max_gap:
         return False
-    if gap is None and (_marks_disagree(first, second) or _marks_disagree(second, first)):
-        return False  # "a second earthquake" in one, not in the other: two occasions
     return story_likeness(a, b) >= minimum
-
-
-def _marks_disagree(first: _StoryProfile, second: _StoryProfile) -> bool:
-    """Whether `first` marks its occasion (see occasions) as `second` does not: the marks most
-    of its reports carry, or, told by one report, its marks, that none of `second`'s has."""
-    marks = first.common_marks if len(first.articles) > 1 else first.occasion_marks
-    return bool(marks - second.occasion_marks)
 
 
 def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
