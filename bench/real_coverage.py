@@ -8,11 +8,10 @@ page does; a page from which no outlet can be read is then given one, as the upl
 pending-uploads page (the gold outlet, or the site's address where the page names none). The
 stories' relatives are linked after every CHUNK_SIZE files, as a worker does per task.
 
-Parts, as the README says: `dev` imports the development pages only; `blind` imports every
-page of events.json (the dev pages are its hard negatives too) and scores the blind pages only.
-`blind2` and `blind3` are the later held-out sets: every page of the set (its events in
-events_<part>.json, the rest events of their own), with every page of events.json as hard
-negatives, the set's pages scored.
+Parts, as the README says: `dev` imports the development pages only; `blind` imports the dev
+and blind pages (the dev pages are its hard negatives too) and scores the blind pages only;
+`blind2` (BLIND2.md, events_blind2.json) imports those and its own, and scores its own;
+`blind3` (BLIND3.md, events_blind3.json) likewise, beside the dev and blind pages.
 
 Stories are scored by B-cubed precision and recall over the scored pages (each page: the share
 of its story that reports its event, and the share of its event that its story holds; singleton
@@ -78,27 +77,39 @@ def _uploaders_outlet(page: dict) -> str:
     return urlsplit(page["url"]).hostname.removeprefix("www.")
 
 
-def load(part: str = "dev") -> RealSet:
-    """The pages to import for `part` ("dev", "blind", "blind2" or "blind3"), which of them are
-    scored, and the shared statements of the scored events."""
+# The pages each part imports: its own and those of the parts before it (hard negatives). Any
+# other split (a held-out set still being built) is never imported.
+PARTS = {
+    "dev": ("dev",),
+    "blind": ("dev", "blind"),
+    "blind2": ("dev", "blind", "blind2"),
+    "blind3": ("dev", "blind", "blind3"),
+}
+
+
+def _gold(part: str) -> dict:
+    """The events and singletons of events.json, and for a later held-out set of its own
+    events_<part>.json too."""
     gold = json.loads((REALNEWS / "events.json").read_text(encoding="utf-8"))
-    event_list = list(gold["events"])
-    events = {page: event["id"] for event in event_list for page in event["pages"]}
+    if part in ("blind2", "blind3"):
+        more = json.loads((REALNEWS / f"events_{part}.json").read_text(encoding="utf-8"))
+        gold["events"] = [*gold["events"], *more["events"]]
+        gold["singletons"] = [*gold["singletons"], *more["singletons"]]
+    return gold
+
+
+def load(part: str = "dev") -> RealSet:
+    """The pages to import for `part` (a key of PARTS), which of them are scored,
+    and the shared statements of the scored events."""
+    gold = _gold(part)
+    events = {page: event["id"] for event in gold["events"] for page in event["pages"]}
     events.update({page: page for page in gold["singletons"]})
-    if part not in ("dev", "blind"):
-        later = REALNEWS / f"events_{part}.json"
-        if later.exists():
-            event_list += json.loads(later.read_text(encoding="utf-8"))["events"]
-        events.update({page: event["id"] for event in event_list for page in event["pages"]})
-        for meta_path in sorted((REALNEWS / "pages").glob("*.json")):
-            if json.loads(meta_path.read_text(encoding="utf-8")).get("split") == part:
-                events.setdefault(meta_path.stem, meta_path.stem)
     pages, scored, missing = [], set(), []
     for page_id, event in sorted(events.items()):
         meta = json.loads((REALNEWS / "pages" / f"{page_id}.json").read_text(encoding="utf-8"))
         split = meta.get("split", "dev")
-        if part == "dev" and split != "dev":
-            continue  # blind pages are not looked at while rules change
+        if split not in PARTS[part]:
+            continue  # later parts are not looked at while rules change
         path = page_text(page_id)
         if path is None:
             if split == part:
@@ -113,7 +124,7 @@ def load(part: str = "dev") -> RealSet:
             statement["speaker"],
             [(r["page"], r["text"]) for r in statement["renditions"] if r["page"] in scored],
         )
-        for event in event_list
+        for event in gold["events"]
         if event["split"] == part
         for statement in event.get("statements", [])
     ]

@@ -14,11 +14,11 @@ right pairs found / gold pairs.
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported into a
 database as a user would, in random orders (bench/real_coverage.py), against the gold's
 cross-page rendition pairs of its shared statements. The development part; `--blind` the
-blind part, once.
+blind part; `--held-out blind2` the second blind set (bench/realnews/BLIND2.md), `blind3` the third.
 
     .venv/bin/python bench/statement_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/statement_quality.py --real --blind
-    .venv/bin/python bench/statement_quality.py --real --held-out blind3
+    .venv/bin/python bench/statement_quality.py --real --held-out blind2|blind3
 """
 
 import argparse

@@ -16,11 +16,12 @@ them out, so that stories started by both at the same time show.
 
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported as a user
 would, in random orders (bench/real_coverage.py), by B-cubed precision, recall and F1 of the
-stories against the gold events. The development part; `--blind` the blind part, once.
+stories against the gold events. The development part; `--blind` the blind part, `--held-out blind2`
+the second blind set (bench/realnews/BLIND2.md), `--held-out blind3` the third.
 
     .venv/bin/python bench/story_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/story_quality.py --real --blind
-    .venv/bin/python bench/story_quality.py --real --held-out blind3
+    .venv/bin/python bench/story_quality.py --real --held-out blind2|blind3
 """
 
 import argparse

@@ -117,6 +117,21 @@ def test_after_a_batch_a_story_started_apart_joins_its_event_recorded_and_undoab
     assert Article.objects.get(pk=articles["001"].pk).story_id == alone.pk
 
 
+def test_a_story_started_alone_is_looked_at_again_after_the_next_batches_too():
+    # Its own batch's look came before its event's story had grown to fit it (the first
+    # look is used up here with nothing to join): a later batch's look still finds it.
+    articles = import_demo(VISIT_2009)
+    alone = _split_unseen(articles["001"])
+    assert placement.take_started() == [alone.pk]
+    link_new_stories()  # after the next batch
+    assert Article.objects.get(pk=articles["001"].pk).story_id == articles["000"].story_id
+    # Looked at STARTED_LOOKS times in all, then no more.
+    other = _split_unseen(articles["002"])
+    for _ in range(placement.STARTED_LOOKS):
+        assert other.pk in placement.take_started()
+    assert placement.take_started() == []
+
+
 def test_healing_never_merges_a_story_an_editor_split():
     articles = import_demo(VISIT_2009)
     story = Story.objects.get(pk=articles["000"].story_id)

@@ -31,6 +31,7 @@ from articles.matching import (
     story_title,
     word_diff,
 )
+from articles.matching.occasions import marks
 from articles.matching.stories import _shared_people, _term_weights, _terms_of_words
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
@@ -1359,3 +1360,45 @@ def test_match_person_knows_a_name_written_family_name_first():
     # Another given name, or a third word, is not the same two words swapped.
     assert match_person("Kishida Yuko", people) is None
     assert match_person("Kishida Fumio Taro", people) is None
+
+
+def test_occasion_marks_are_repeats_of_a_kind_of_event_and_looks_far_ahead():
+    assert marks("Nepal jolted again as a second major earthquake strikes") == {"repeat:earthquake"}
+    assert marks("the latest quake, and another powerful tremor") == {"repeat:earthquake"}
+    assert marks("the leaders' second summit in Hanoi") == {"repeat:summit"}
+    # A repeat of something that is no event, or a look a few days ahead, is no mark.
+    assert marks("She won a second term; another reason is the economy.") == frozenset()
+    assert marks("The talks resume next week.") == frozenset()
+    assert marks("The pope is considering a trip to the U.S. next year.") == {"ahead"}
+    assert marks("The summit is planned for the coming month") == {"ahead"}
+
+
+def test_an_undated_report_of_another_fire_stays_out_of_the_first_fires_story():
+    # No dates: the report reads like the story's word for word, but calls its fire another
+    # one, which none of the story's reports does. A story whose reports say so too takes it.
+    clear_caches()  # every word as rare as the next: the likeness of a fresh process
+    lede = FIRE_SECOND.text.split("\n")[1].replace("on Wednesday", "on Tuesday")
+    plain = ArticleForStory("plain", None, (), (), lede, ())
+    again = ArticleForStory(
+        "again", None, (), (), lede.replace("battling the wildfire", "battling another fire"), ()
+    )
+    fire = story("fire", undated(FIRE_FIRST))
+    assert match_story(plain, [fire]).key == "fire"
+    assert match_story(again, [fire]) is None
+    other_fire = story("other", dataclasses.replace(again, key="again-too"))
+    assert match_story(again, [other_fire]).key == "other"
+
+
+def test_an_undated_report_looking_a_year_ahead_is_not_of_the_storys_occasion():
+    # "is considering a visit next year": written long before the occasion the story reports.
+    clear_caches()
+    lede = FIRE_SECOND.text.split("\n")[1].replace("on Wednesday", "on Tuesday")
+    fire = story("fire", undated(FIRE_FIRST))
+    ahead = ArticleForStory(
+        "ahead", None, (), (), lede + " The president is considering a visit next year.", ()
+    )
+    soon = ArticleForStory(
+        "soon", None, (), (), lede + " The president is considering a visit next week.", ()
+    )
+    assert match_story(ahead, [fire]) is None
+    assert match_story(soon, [fire]).key == "fire"

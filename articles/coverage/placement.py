@@ -336,24 +336,30 @@ def clear_caches() -> None:
         _started.clear()
 
 
-# The stories this process started since healing last looked at them (healing.heal_new_stories):
-# a report that shared too little with its event's first reports to join them starts a story,
-# and is looked at again once the rest of the batch is in. An id whose import rolled back is
-# simply not found then.
-_started: set[int] = set()
+# The stories this process started that healing (healing.heal_new_stories) is to look at again,
+# with how many more times: a report that shared too little with its event's first reports to
+# join them starts a story, and is looked at again once the rest of its batch is in, and after
+# the next two batches: its event's story may only grow to fit it then (reports of one event
+# come in any order, and a folder is imported in several batches). An id whose import rolled
+# back, or a story no longer of one report, is simply passed over then.
+_started: dict[int, int] = {}
+STARTED_LOOKS = 3
 
 
 def note_started(story_id: int) -> None:
     """A story this process started, for healing to look at again after the batch."""
     with cache_lock:
-        _started.add(story_id)
+        _started[story_id] = STARTED_LOOKS
 
 
 def take_started() -> list[int]:
-    """The stories this process started since the last call, oldest first."""
+    """The stories this process started that are to be looked at again now, oldest first."""
     with cache_lock:
         started = sorted(_started)
-        _started.clear()
+        for story_id in started:
+            _started[story_id] -= 1
+            if not _started[story_id]:
+                del _started[story_id]
     return started
 
 

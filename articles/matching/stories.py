@@ -8,8 +8,9 @@ Placement reads the content first: the words of an article (its headline and led
 double), weighed by how rare each is among the articles this process has read, against a story's
 words pooled; people, places and shared statements add to that. A known date narrows (a story
 more than STORY_FOLLOW_UP_DAYS away is another occasion); a missing one only takes away a small
-bonus; and the days of the week that the texts name ("on Tuesday") tell two occasions apart when
-no date does.
+bonus; and the days of the week that the texts name ("on Tuesday"), and their marks of a repeat
+or a look far ahead ("a second earthquake", "next year": `occasions`), tell two occasions apart
+when no date does.
 """
 
 import datetime
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from . import occasions
 from .days import days_named, days_of
 from .names import SURNAME_MIN_RATIO, _fold, _parse_name, _swapped_name
 from .statements import STORY_PARTIAL_MIN_COMMON, _bulk_scores, _Choices, _statement_score
@@ -87,6 +89,7 @@ STORY_WEIGHTS = {"people": 0.08, "places": 0.04}
 STORY_STATEMENT_BONUS = 0.08  # per shared statement, at most two
 STORY_OTHER_PLACE = 0.04  # taken off when both name places, none the same, and no statement shared
 STORY_OTHER_DAY = 0.12  # taken off when both name days of the week, none the same
+STORY_OTHER_OCCASION = 0.12  # taken off when the texts mark other occasions (see occasions)
 STORY_MERGE_MIN = 0.32  # two stories' pooled words this alike: one event in two parts
 STORY_NEAR_DUPLICATE_TEXT = 0.8  # the same wire copy: joins whatever else differs, within dates
 # People are weighed by their rarity among the candidate stories, with this many stories assumed
@@ -230,6 +233,8 @@ class _StoryProfile:
     dates: tuple[datetime.date, ...] = ()
     quote_norms: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
+    # How its reports place their occasion in time besides a date (see occasions), pooled.
+    occasion_marks: frozenset[str] = frozenset()
     # The norm of the pooled words weighed by rarity, by _Background.epoch.
     norms: dict = field(default_factory=dict)
 
@@ -280,10 +285,12 @@ def _profile(
     article_terms = tuple(_term_weights(article.text) for article in articles)
     terms, people = _pooled_terms_and_people(articles, article_terms)
     weekdays: set[str] = set()
+    occasion_marks: set[str] = set()
     for article, weights in zip(articles, article_terms, strict=True):
         _background.note(article.text, weights)
         # A story's days are those its reports name; a new article's, those of its date too.
         weekdays.update(days_of(article) if dated_days else days_named(article.text))
+        occasion_marks.update(occasions.marks(article.text))
     for article in articles:
         for place in article.places:
             places.setdefault(_place_key(place), place)
@@ -303,6 +310,7 @@ def _profile(
         tuple(sorted(set(dates))),
         frozenset(quotes),
         frozenset(weekdays),
+        frozenset(occasion_marks),
     )
 
 
@@ -546,12 +554,14 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     (minus STORY_OTHER_PLACE when both name places, none in common, and no statement is shared) +
     0.08 per shared statement (at most two; a formula quoted at several events, or a stock phrase
     with other words in it, is not one); minus STORY_OTHER_DAY when both name days of the week and
-    none is the same ("on Saturday" against "on Tuesday": two occasions). A known date narrows: a
-    story more than STORY_FOLLOW_UP_DAYS from it is never a match, one more than
+    none is the same ("on Saturday" against "on Tuesday": two occasions); minus
+    STORY_OTHER_OCCASION when no dates compare and the article marks its occasion in a way none
+    of the story's reports does ("a second earthquake", "next year": see occasions). A known
+    date narrows: a story more than STORY_FOLLOW_UP_DAYS from it is never a match, one more than
     STORY_MAX_GAP_DAYS from it costs STORY_LATE_PENALTY (a preview or a follow-up must say more,
     up to three times that at the limit). score >= STORY_MATCH_MIN joins (STORY_MATCH_MIN_DATED
     when both are dated: another event of the same day and town reads much like this one; and
-    when no dates compare but the days of the week disagree), as
+    when no dates compare but the days of the week or the occasion marks disagree), as
     does the same wire copy (text >= STORY_NEAR_DUPLICATE_TEXT) within the dates. Placement never
     depends on a date: an undated article is placed by its content.
 
@@ -641,6 +651,11 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         )
         if other_day:
             score -= STORY_OTHER_DAY
+        # With no dates to compare, what the texts say of their time: "a second earthquake",
+        # "next year", that none of the story's reports says.
+        other_time = gap is None and bool(mine.occasion_marks - profile.occasion_marks)
+        if other_time:
+            score -= STORY_OTHER_OCCASION
         reasons = []
         if gap is not None:
             dates = str(profile.start)
@@ -667,6 +682,8 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
             reasons.append("other places: " + ", ".join(sorted(mine.places.values())))
         if other_day:
             reasons.append("other days: " + ", ".join(sorted(mine.weekdays)))
+        if other_time:
+            reasons.append("tells another occasion: " + ", ".join(sorted(mine.occasion_marks)))
         reasons.append(f"text similarity {text:.2f}")
         near_duplicate = text >= STORY_NEAR_DUPLICATE_TEXT and (
             gap is None or gap <= STORY_MAX_GAP_DAYS
@@ -675,7 +692,11 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         # town reads much like this one, so dated reports need more words in common.
         # Days of the week that disagree are what time says when no dates can be compared:
         # they ask as much as dates that agree.
-        minimum = STORY_MATCH_MIN if gap is None and not other_day else STORY_MATCH_MIN_DATED
+        minimum = (
+            STORY_MATCH_MIN
+            if gap is None and not other_day and not other_time
+            else STORY_MATCH_MIN_DATED
+        )
         if score >= minimum or near_duplicate:
             accepted_matches.append(StoryMatch(stories[si].key, round(score, 3), reasons))
     if not accepted_matches:
