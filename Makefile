@@ -21,8 +21,14 @@ run: install
 worker: install
 	$(MANAGE) db_worker
 
+# On every core (pytest-xdist; PYTEST_XDIST_AUTO_NUM_WORKERS=1 for one): each worker has its
+# own test database in the one embedded server, its own live server and browser. The tests
+# that restart that server run afterwards, alone: a restart would cut the others off.
 test: install chromium
-	.venv/bin/pytest
+	status=0; \
+	.venv/bin/pytest -n auto -m "not restarts_database" || status=$$?; \
+	.venv/bin/pytest -m restarts_database || status=$$?; \
+	exit $$status
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own here.
 chromium:
