@@ -940,9 +940,9 @@ def test_random_text_with_attribution_words_never_crashes():
     ],
 )  # fmt: skip
 def test_huge_hostile_paragraphs_finish_quickly(paragraph):
-    started = time.perf_counter()
+    started = time.process_time()
     extract_quotes([paragraph, paragraph[:1000]])
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_huge_cast_of_people_stays_fast():
@@ -954,9 +954,9 @@ def test_a_huge_cast_of_people_stays_fast():
             f'Mayor {first} {last} called the plan "good enough." "It is fine,"'
             ' the former minister said. "Yes," he said.'
         )
-    started = time.perf_counter()
+    started = time.process_time()
     result = extract_quotes(paragraphs)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert len(result.people) == 1500
 
 
