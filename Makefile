@@ -21,14 +21,11 @@ run: install
 worker: install
 	$(MANAGE) db_worker
 
-# On every core (pytest-xdist; PYTEST_XDIST_AUTO_NUM_WORKERS=1 for one): each worker has its
-# own test database in the one embedded server, its own live server and browser. The tests
-# that restart that server run afterwards, alone: a restart would cut the others off.
+# Serial for now. `.venv/bin/pytest -n auto -m "not restarts_database"` then
+# `.venv/bin/pytest -m restarts_database` runs it on every core (8.5 min against 26), but 5
+# tests still depend on the order of files (see the s-tests report): not yet the default.
 test: install chromium
-	status=0; \
-	.venv/bin/pytest -n auto -m "not restarts_database" || status=$$?; \
-	.venv/bin/pytest -m restarts_database || status=$$?; \
-	exit $$status
+	.venv/bin/pytest
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own here.
 chromium:
