@@ -151,8 +151,10 @@ def _ensure_database(socket_dir: Path) -> None:
             "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
         ).fetchone()
         if not exists:
-            # Another process may create it at the same moment.
-            with suppress(psycopg.errors.DuplicateDatabase):
+            # Another process may create it at the same moment (make test's workers start
+            # together): PostgreSQL says so as a duplicate database, or, when both creations
+            # are under way at once, as a duplicate key in its catalogue.
+            with suppress(psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
                 connection.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
 
 

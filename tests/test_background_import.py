@@ -260,12 +260,17 @@ def test_two_workers_share_one_queue():
     assert len(claimed_by) == 2  # both workers took tasks from the one queue
 
 
+@pytest.mark.restarts_database
 @pytest.mark.django_db(transaction=True)
 def test_import_resumes_after_postgresql_restarts_under_the_worker():
     from newsroom import embedded_db
 
     if os.environ.get("DATABASE_URL"):
         pytest.skip("restarts the embedded PostgreSQL only")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # The restart cut the other workers' tests off mid-transaction (37 failed, 94 errors
+        # in the first parallel run); make test runs this one after them, on its own.
+        pytest.skip("restarts the server every xdist worker uses: run it without -n")
     count = 30
     batch = queue([(f"wire-{n}.txt", wire_story(n)) for n in range(count)])
     worker = start_worker()

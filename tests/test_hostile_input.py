@@ -76,9 +76,9 @@ def test_quote_positions_always_point_into_the_paragraphs(paragraphs):
     ],
 )
 def test_hostile_paragraphs_finish_quickly(paragraph):
-    started = time.perf_counter()
+    started = time.process_time()
     extract_quotes([paragraph])
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize(
@@ -92,9 +92,9 @@ def test_hostile_paragraphs_finish_quickly(paragraph):
     ids=["huge-line", "many-lines", "deep-html", "many-marks-html"],
 )
 def test_hostile_uploads_finish_quickly(data):
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         parse_article(data, filename="hostile.html" if data.startswith(b"<") else "x.txt")
     except IngestError as error:
         assert_deliberate(error)
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20

@@ -72,47 +72,39 @@ def edit_rows(data_dir: Path) -> int:
         ).fetchone()[0]
 
 
-def test_readers_an_editor_and_imports_get_no_errors_and_nothing_is_lost(data_dir):
-    result, completed = run_load(data_dir, "--duration", "15")
+def postmaster_pid(data_dir: Path) -> int:
+    return int((data_dir / "postgres" / "postmaster.pid").read_text().split()[0])
+
+
+# One run proves both what a quiet load and a restart under load must keep: outside the
+# restart's window every page kind is served without an error (a run without a restart
+# proved no more, and cost as much again).
+def test_load_gets_no_errors_loses_nothing_and_a_database_restart_fails_only_while_down(data_dir):
+    embedded_db.connection_settings(data_dir)  # started here, so that its restart shows
+    before = postmaster_pid(data_dir)
+    result, completed = run_load(data_dir, "--duration", "16", "--restart-db-at", "6")
 
     assert completed.returncode == 0, completed.stdout[-3000:]
+    assert postmaster_pid(data_dir) != before  # it really was restarted
+    restart = result["restart"]
+    assert restart["db_started_at_s"] > restart["db_stopped_at_s"] >= 6
+    # No error outside the restart; within it, "temporarily unavailable", never a traceback
+    # or a 500; and the site recovers by itself at once.
     assert result["errors"] == 0, result["error_examples"]
-    pages = result["pages"]
+    assert set(restart["failed_statuses"]) <= {503}, restart["failed_notes"]
+    assert restart["recovered_after_db_start_s"] < 3
     for kind in ("home", "story", "statements", "article", "quote panel (htmx)", "login"):
-        assert pages[kind]["requests"] > 0 and pages[kind]["errors"] == 0, kind
+        assert result["pages"][kind]["requests"] > 0, kind
     assert result["p95_ms"] is not None
+    # Afterwards every acknowledged edit and every import is there, none half-applied.
     edits = result["edits"]
     assert edits["acked"] > 0
     assert edits["problems"] == []
     assert edit_rows(data_dir) == edits["edit_rows"] >= edits["acked"]
     assert result["imports"]["imported"] > 0
     assert result["imports"]["problems"] == []
-    assert result["memory"]["max_mib"] > 0
-
-
-def postmaster_pid(data_dir: Path) -> int:
-    return int((data_dir / "postgres" / "postmaster.pid").read_text().split()[0])
-
-
-def test_database_restart_mid_load_fails_requests_only_while_it_is_down(data_dir):
-    before = postmaster_pid(data_dir) if (data_dir / "postgres").exists() else None
-    result, completed = run_load(data_dir, "--duration", "16", "--restart-db-at", "6", "--reuse")
-
-    assert postmaster_pid(data_dir) != before  # it really was restarted
-    restart = result["restart"]
-    assert restart["db_started_at_s"] > restart["db_stopped_at_s"] >= 6
-    # Failures only while it was down; the site recovers by itself at once.
-    assert result["errors"] == 0, result["error_examples"]
-    assert restart["recovered_after_db_start_s"] < 3
-    # Afterwards every acknowledged edit and every import is there, none half-applied.
-    assert result["edits"]["acked"] > 0
-    assert result["edits"]["problems"] == []
-    assert result["imports"]["imported"] > 0
-    assert result["imports"]["problems"] == []
     assert result["imports"]["never_imported"] == 0  # those that failed got in later
-    assert completed.returncode == 0, completed.stdout[-3000:]
-    # While it was down: "temporarily unavailable", never a traceback or a 500.
-    assert set(restart["failed_statuses"]) <= {503}, restart["failed_notes"]
+    assert result["memory"]["max_mib"] > 0
 
 
 @pytest.mark.django_db(transaction=True)

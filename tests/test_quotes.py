@@ -940,9 +940,9 @@ def test_random_text_with_attribution_words_never_crashes():
     ],
 )  # fmt: skip
 def test_huge_hostile_paragraphs_finish_quickly(paragraph):
-    started = time.perf_counter()
+    started = time.process_time()
     extract_quotes([paragraph, paragraph[:1000]])
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_huge_cast_of_people_stays_fast():
@@ -954,21 +954,20 @@ def test_a_huge_cast_of_people_stays_fast():
             f'Mayor {first} {last} called the plan "good enough." "It is fine,"'
             ' the former minister said. "Yes," he said.'
         )
-    started = time.perf_counter()
+    started = time.process_time()
     result = extract_quotes(paragraphs)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert len(result.people) == 1500
 
 
 def test_short_articles_are_processed_quickly():
-    """A guard against a slow path (an accidental quadratic loop), not a speed measurement
-    (bench/quote_quality.py is): this process's CPU time, which other processes on a busy
-    machine do not stretch as they stretch the wall clock."""
     paragraphs = demo("000")
+    # This process's CPU time, not the clock: with other tests and processes on the same
+    # cores the clock ran 3 s (load 8), and the test failed though nothing was slower.
     started = time.process_time()
     for _ in range(200):
         extract_quotes(paragraphs)
-    assert time.process_time() - started < 2.5  # about 0.5 s
+    assert time.process_time() - started < 2  # ~0.2 s on a laptop; catches a slow path
 
 
 # ------------------------------------------------------------- names from other traditions
