@@ -21,11 +21,12 @@ run: install
 worker: install
 	$(MANAGE) db_worker
 
-# Serial for now. `.venv/bin/pytest -n auto -m "not restarts_database"` then
-# `.venv/bin/pytest -m restarts_database` runs it on every core (8.5 min against 26), but 5
-# tests still depend on the order of files (see the s-tests report): not yet the default.
+# On every core (pytest-xdist, a test file whole in one worker; each worker has its own test
+# database, live server and browser), then the one test that restarts the shared PostgreSQL,
+# alone, since a restart would cut the other workers off mid-test.
 test: install chromium
-	.venv/bin/pytest
+	.venv/bin/pytest -n auto -m "not restarts_database"
+	.venv/bin/pytest -m restarts_database
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own here.
 chromium:

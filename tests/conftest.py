@@ -76,3 +76,38 @@ def editor_client(client):
 
     client.force_login(make_editor())
     return client
+
+
+@pytest.fixture(autouse=True)
+def data_migrations_in_place(request):
+    """What the data migrations made (the Editors group, the seeded outlets) is there for every
+    test in a transaction, as in a serial run. A transactional test empties the tables at its
+    end; run serially, pytest-django puts those tests last, but with xdist a file of them can run
+    before other files in the same worker, whose tests then found no Editors group and no
+    seeded outlet. Put back, inside the test's transaction, only when missing."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if transactional or (marker is None and "db" not in request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("db")
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name="Editors").exists():
+        _rerun_data_migrations()
+    yield
+
+
+def _rerun_data_migrations():
+    import importlib
+
+    from django.apps import apps
+
+    from articles.models import editors_group
+
+    editors_group()
+    seeding = importlib.import_module("articles.migrations.0023_seed_outlets")
+    for name in ("0023_seed_outlets", "0027_seed_publishers"):
+        seeding.seed_from(apps, importlib.import_module(f"articles.migrations.{name}").SEED)
