@@ -134,10 +134,19 @@
   // A row came back from the server (settled: htmx then puts back the classes of an element
   // swapped for one with the same id): after a decision go on to the next one waiting; after
   // an undo stay on it. The whole list came back (several at once, filters): start over.
-  document.addEventListener("htmx:afterSettle", function (event) {
+  // What "u" undoes is known as soon as the list is in the page, not only once it settles
+  // (htmx's settle delay, longer on a busy machine): a "u" pressed on seeing "Confirmed 3
+  // quotes." would otherwise find nothing to undo.
+  document.addEventListener("htmx:afterSwap", function (event) {
     var swapped = event.detail.target;
     if (swapped && swapped.id === "queue") {
       decided = document.querySelector("#queue [data-key='undo-many']") ? ["many"] : [];
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var swapped = event.detail.target;
+    if (swapped && swapped.id === "queue") {
       current = null;
       updateSelected();
       move(0);
