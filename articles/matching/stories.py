@@ -586,8 +586,10 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     # ("Marquez" when she is at three events this week): its rarity among them counts too.
     among = _rarity(mine.terms, [shared for *_, shared in eligible], len(eligible))
     scale = math.log(len(eligible) + STORY_RARITY_PRIOR)
+    # Each word's rarity once: the comparisons below ask for it again for every story.
+    word_rarity = {word: rarity(word) for word in mine.terms}
     terms = {
-        word: weight * rarity(word) * (among[word] / scale) ** STORY_AMONG_POWER
+        word: weight * word_rarity[word] * (among[word] / scale) ** STORY_AMONG_POWER
         for word, weight in mine.terms.items()
     }
     squares = {word: weight * weight for word, weight in terms.items()}
@@ -602,7 +604,7 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         if math.sqrt(sum(map(squares.__getitem__, shared))) < STORY_MIN_TEXT * norm:
             continue
         story_terms = profile.terms
-        dot = sum(terms[word] * story_terms[word] * rarity(word) for word in shared)
+        dot = sum(terms[word] * story_terms[word] * word_rarity[word] for word in shared)
         story_norm = profile.weighed_norm()
         text = dot / (norm * story_norm) if story_norm else 0.0
         if text >= STORY_MIN_TEXT:
@@ -622,7 +624,6 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
         for quote in mine.quotes
         if sum(quote.norm in profile.quote_norms for profile in others) < STORY_FORMULA_STORIES
     ]
-    word_rarity = {word: rarity(word) for word in mine.terms}
     worth_quotes = [(si, profile) for si, profile, _, _ in scored]
     statements = _shared_statement_counts(quotes, worth_quotes, word_rarity) if quotes else {}
 
