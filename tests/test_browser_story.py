@@ -172,7 +172,8 @@ def test_ten_outlets_at_desktop_every_column_reachable_and_panel_covers_none(
         else:  # the second article of an outlet: the bar's button leads on
             page.locator('.strip-move[data-move="1"]').click()
         wait_until(page, IN_STRIP, column_id)
-        assert visible_share(column, strip) == 1
+        # Whole, to a pixel: a scroll ending on a fraction of a pixel showed 99.65% once.
+        assert visible_share(column, strip) > 0.99
         assert not overlaps(column.bounding_box(), panel.bounding_box())
         assert column.bounding_box()["x"] + column.bounding_box()["width"] <= 1440
 
