@@ -117,8 +117,12 @@ def test_import_articles_command_reports_a_file_over_the_limit_and_goes_on(setti
     (tmp_path / "a-long.txt").write_bytes(slow)
     (tmp_path / "b-wire.txt").write_text(WIRE_STORY)
     out = StringIO()
-    with pytest.raises(CommandError):
+    try:
         call_command("import_articles", str(tmp_path), stdout=out, stderr=out)
+    except CommandError:
+        pass
+    else:  # seen once in a parallel run, unexplained: what the command said, to look into
+        pytest.fail(f"the command reported no failure:\n{out.getvalue()}")
     output = out.getvalue()
     assert f"[1/2] failed: {tmp_path / 'a-long.txt'}: {TOO_SLOW}" in output
     assert f"[2/2] imported: {tmp_path / 'b-wire.txt'}" in output
