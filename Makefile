@@ -22,11 +22,11 @@ worker: install
 	$(MANAGE) db_worker
 
 # On every core (pytest-xdist, a test file whole in one worker; each worker has its own test
-# database, live server and browser), then the one test that restarts the shared PostgreSQL,
-# alone, since a restart would cut the other workers off mid-test.
+# database, live server and browser), then, in one process, the test that restarts the shared
+# PostgreSQL (it would cut the other workers off mid-test) and those that need SIGALRM.
 test: install chromium
-	.venv/bin/pytest -n auto -m "not restarts_database"
-	.venv/bin/pytest -m restarts_database
+	.venv/bin/pytest -n auto -m "not restarts_database and not alone"
+	.venv/bin/pytest -m "restarts_database or alone"
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own here.
 chromium:
