@@ -9,6 +9,7 @@ scored separately, and a page whose text is absent is counted as missing, not as
     .venv/bin/python bench/metadata_quality.py --blind     # the blind quarter (score it once)
     .venv/bin/python bench/metadata_quality.py --blind2    # the second held-out set, once
     .venv/bin/python bench/metadata_quality.py --blind3    # the third held-out set, once
+    .venv/bin/python bench/metadata_quality.py --blind4    # the fourth held-out set, once
     .venv/bin/python bench/metadata_quality.py --verbose   # plus every wrong field
     .venv/bin/python bench/metadata_quality.py --json      # figures as JSON (for tests)
 
@@ -200,12 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--blind3", action="store_true", help="score the third held-out set (BLIND3.md), once"
     )
+    parser.add_argument(
+        "--blind4", action="store_true", help="score the fourth held-out set (BLIND4.md), once"
+    )
     parser.add_argument("--verbose", action="store_true", help="print every wrong field")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--folder", type=Path, default=REALNEWS)
     args = parser.parse_args(argv)
 
-    chosen = [name for name in ("blind3", "blind2", "blind") if getattr(args, name)]
+    chosen = [name for name in ("blind4", "blind3", "blind2", "blind") if getattr(args, name)]
     split = chosen[0] if chosen else "dev"
     pages = [page for page in load_pages(args.folder) if page.split == split]
     present = [page for page in pages if page.text_path.exists()]

@@ -14,6 +14,7 @@ there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
     .venv/bin/python bench/quote_quality.py --real --blind  # their blind part, once
     .venv/bin/python bench/quote_quality.py --real --blind2 # the second held-out set, once
     .venv/bin/python bench/quote_quality.py --real --blind3 # the third held-out set, once
+    .venv/bin/python bench/quote_quality.py --real --blind4 # the fourth held-out set, once
     .venv/bin/python bench/quote_quality.py --real --halves # dev by outlet halves A and B
     .venv/bin/python bench/quote_quality.py --real --no-headline  # body only, as before
 
@@ -335,7 +336,7 @@ def outlet_half(page: str) -> str:
 def main_real(argv: list[str]) -> int:
     """Quotes and speakers on real pages (issue 22): dev part, or the blind part once."""
     verbose = "--verbose" in argv or "-v" in argv
-    chosen = [name for name in ("blind3", "blind2", "blind") if f"--{name}" in argv]
+    chosen = [name for name in ("blind4", "blind3", "blind2", "blind") if f"--{name}" in argv]
     split = chosen[0] if chosen else "dev"
     pages, missing = real_set(split)
     score, halves = Score(), {"A": Score(), "B": Score()}

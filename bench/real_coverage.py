@@ -11,7 +11,8 @@ stories' relatives are linked after every CHUNK_SIZE files, as a worker does per
 Parts, as the README says: `dev` imports the development pages only; `blind` imports the dev
 and blind pages (the dev pages are its hard negatives too) and scores the blind pages only;
 `blind2` (BLIND2.md, events_blind2.json) imports those and its own, and scores its own;
-`blind3` (BLIND3.md, events_blind3.json) likewise, beside the dev and blind pages.
+`blind3` (BLIND3.md, events_blind3.json) and `blind4` (BLIND4.md, events_blind4.json)
+likewise, beside the dev and blind pages.
 
 Stories are scored by B-cubed precision and recall over the scored pages (each page: the share
 of its story that reports its event, and the share of its event that its story holds; singleton
@@ -84,6 +85,7 @@ PARTS = {
     "blind": ("dev", "blind"),
     "blind2": ("dev", "blind", "blind2"),
     "blind3": ("dev", "blind", "blind3"),
+    "blind4": ("dev", "blind", "blind4"),
 }
 
 
@@ -91,7 +93,7 @@ def _gold(part: str) -> dict:
     """The events and singletons of events.json, and for a later held-out set of its own
     events_<part>.json too."""
     gold = json.loads((REALNEWS / "events.json").read_text(encoding="utf-8"))
-    if part in ("blind2", "blind3"):
+    if part in ("blind2", "blind3", "blind4"):
         more = json.loads((REALNEWS / f"events_{part}.json").read_text(encoding="utf-8"))
         gold["events"] = [*gold["events"], *more["events"]]
         gold["singletons"] = [*gold["singletons"], *more["singletons"]]

@@ -14,11 +14,12 @@ right pairs found / gold pairs.
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported into a
 database as a user would, in random orders (bench/real_coverage.py), against the gold's
 cross-page rendition pairs of its shared statements. The development part; `--blind` the
-blind part; `--held-out blind2` the second blind set (bench/realnews/BLIND2.md), `blind3` the third.
+blind part; `--held-out blind2` the second blind set (bench/realnews/BLIND2.md), `blind3`
+the third, `blind4` the fourth.
 
     .venv/bin/python bench/statement_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/statement_quality.py --real --blind
-    .venv/bin/python bench/statement_quality.py --real --held-out blind2|blind3
+    .venv/bin/python bench/statement_quality.py --real --held-out blind2|blind3|blind4
 """
 
 import argparse
@@ -195,8 +196,8 @@ def main():
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
     parser.add_argument(
         "--held-out",
-        choices=("blind2", "blind3"),
-        help="with --real: a later held-out set (BLIND2.md, BLIND3.md), once",
+        choices=("blind2", "blind3", "blind4"),
+        help="with --real: a later held-out set (BLIND2.md, BLIND3.md, BLIND4.md), once",
     )
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--seed", type=int, default=5, help="with --real: the first order")

@@ -17,11 +17,11 @@ them out, so that stories started by both at the same time show.
 `--real` scores real coverage instead: the event pages of bench/realnews/ imported as a user
 would, in random orders (bench/real_coverage.py), by B-cubed precision, recall and F1 of the
 stories against the gold events. The development part; `--blind` the blind part, `--held-out blind2`
-the second blind set (bench/realnews/BLIND2.md), `--held-out blind3` the third.
+the second blind set (bench/realnews/BLIND2.md), `--held-out blind3` the third, `blind4` the fourth.
 
     .venv/bin/python bench/story_quality.py --real [--orders 3] [--verbose]
     .venv/bin/python bench/story_quality.py --real --blind
-    .venv/bin/python bench/story_quality.py --real --held-out blind2|blind3
+    .venv/bin/python bench/story_quality.py --real --held-out blind2|blind3|blind4
 """
 
 import argparse
@@ -122,8 +122,8 @@ def main():
     parser.add_argument("--blind", action="store_true", help="with --real: the blind part")
     parser.add_argument(
         "--held-out",
-        choices=("blind2", "blind3"),
-        help="with --real: a later held-out set (BLIND2.md, BLIND3.md), once",
+        choices=("blind2", "blind3", "blind4"),
+        help="with --real: a later held-out set (BLIND2.md, BLIND3.md, BLIND4.md), once",
     )
     parser.add_argument("--orders", type=int, default=3, help="with --real: import orders")
     parser.add_argument("--verbose", action="store_true", help="with --real: every story")
