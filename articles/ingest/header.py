@@ -64,6 +64,15 @@ DATE_LABEL_RE = re.compile(
 # "(MENAFN) After five years ...", "(Ottawa) Federal ministers ...": a bracket alone opens the
 # lede, naming who filed it or where.
 BRACKET_LEAD_RE = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s+(?=[A-Z\"“])")
+# "(Eagle News) — The ...", "(CMC): The ...", "Dubai, 29th November, 2015 (WAM) - His ...": a
+# bracket and a dash or a colon, the credit's punctuation, open the lede or close the words of
+# a dateline the dateline rules do not read (an ordinal, a region in brackets).
+CREDIT_BRACKET_RE = re.compile(
+    r"\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s*(?::-?|--|[—–-])\s*(?=[A-Z\"“])"
+)
+# An acronym signs a story as a name does ("(CMC):", "(PNA) -"); a longer word in capitals
+# there is a place ("(CHARLEVOIX) -").
+ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
 OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
@@ -529,6 +538,8 @@ def split_dateline(article: TextArticle) -> None:
     if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
         _bracket_lead(article, first, bracket)
         return
+    if first is not None and _credit_bracket_lead(article, first):
+        return
     if first is not None and not parse_dateline(first.text):
         _known_place_lead(article, first)
         return
@@ -575,6 +586,42 @@ def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
     article.dateline = match["place"].upper()
     article.dateline_text = match.group()
     first.text = first.text[match.end() :]
+
+
+def _credit_bracket_lead(article: TextArticle, first: Paragraph) -> bool:
+    """A credit in brackets and its dash or colon, opening the lede or after the words of a
+    dateline no dateline rule reads: a known outlet's; a name not known there only in an
+    outlet's shape ("(Eagle News) —", "(CMC):"), opening the lede. Whether the lede was cut."""
+    credit = CREDIT_BRACKET_RE.search(first.text, 0, 140)
+    if credit is None or parse_dateline(first.text):
+        return False
+    before = first.text[: credit.start()]
+    name = credit["name"].strip()
+    if before:
+        # After a dateline's words ("Margao (Goa) [India], February 8"): no sentence, no
+        # quotation, a few words; only a known outlet (a bracket in a sentence is anything).
+        if (
+            len(before.split()) > 10
+            or re.search(r"[.!?][\s\"”]|[\"“”]", before)
+            or not before[:1].isupper()
+        ):
+            return False
+        if outlet := find_outlet(name):
+            article.add_clue(RANK_DATELINE, -1, outlet, credit.group().strip())
+        return False
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, credit.group().strip())
+    elif is_known_place(name) or name.upper() in NOT_PLACES or name.upper() in CALENDAR_WORDS:
+        return False
+    elif masthead_name(name) or ACRONYM_RE.match(name):
+        article.add_clue(
+            RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), credit.group().strip()
+        )
+    else:
+        return False
+    article.dateline_text = credit.group()
+    first.text = first.text[credit.end() :]
+    return True
 
 
 def _bracket_lead(article: TextArticle, first: Paragraph, bracket: re.Match) -> None:

@@ -1,0 +1,50 @@
+"""articles.ingest: where a page from a site never seen names its outlet, each shape as a short
+synthetic page (the shapes are those of many real pages in bench/realnews/). Pure parsing, no
+database."""
+
+from articles.ingest import parse_article
+
+LEDE = (
+    "The parliament voted on Tuesday to widen the grain corridor, officials told reporters in "
+    "the capital after a long meeting that ran late into the night."
+)
+SECOND = '"We will keep the corridor open," the minister said after the talks ended on Tuesday.'
+HEADLINE = "Parliament votes to widen the grain corridor"
+
+
+def read(*lines: str):
+    return parse_article("\n\n".join(lines).encode(), filename="page.txt")
+
+
+def body(article) -> str:
+    return "\n".join(paragraph.text for paragraph in article.paragraphs)
+
+
+# --- A credit in brackets with its dash or colon
+
+
+def test_a_bracketed_credit_and_a_dash_opening_the_lede_names_the_site():
+    signed = read(HEADLINE, f"(Steppe News) — {LEDE}", SECOND)
+    assert signed.outlet.name == "Steppe News"
+    assert body(signed).startswith("The parliament voted")
+    acronym = read(HEADLINE, f"(SKC): {LEDE}", SECOND)
+    assert acronym.outlet.name == "SKC"
+    assert body(acronym).startswith("The parliament voted")
+
+
+def test_a_bracketed_place_and_a_dash_names_no_outlet():
+    # A long word in capitals, or a place the gazetteer knows, is where the story was filed.
+    assert read(HEADLINE, f"(CHARLEVOIX) – {LEDE}", SECOND).outlet is None
+    assert read(HEADLINE, f"(Ottawa) – {LEDE}", SECOND).outlet is None
+    # A name in neither shape is not taken for a site's.
+    assert read(HEADLINE, f"(Grain corridor talks) – {LEDE}", SECOND).outlet is None
+
+
+def test_a_known_agencys_bracket_after_a_dateline_no_rule_reads_names_it():
+    ordinal = read(HEADLINE, f"Astana, 29th November, 2015 (Kazinform) - {LEDE}", SECOND)
+    assert ordinal.outlet.name == "Kazinform"
+    region = read(HEADLINE, f"Margao (Goa) [India], February 8 (Kazinform): {LEDE}", SECOND)
+    assert region.outlet.name == "Kazinform"
+    # Inside a sentence a bracket is anything.
+    sentence = read(HEADLINE, f'He said: "It is done." The report (Kazinform) - {LEDE}', SECOND)
+    assert sentence.outlet is None
