@@ -48,3 +48,21 @@ def test_a_known_agencys_bracket_after_a_dateline_no_rule_reads_names_it():
     # Inside a sentence a bracket is anything.
     sentence = read(HEADLINE, f'He said: "It is done." The report (Kazinform) - {LEDE}', SECOND)
     assert sentence.outlet is None
+
+
+# --- A label and an address: the site the text came from
+
+
+def test_a_label_and_an_address_at_the_foot_name_the_site_at_that_address():
+    linked = read(HEADLINE, LEDE, SECOND, "Source: https://www.steppecourier.kz/grain-corridor")
+    assert linked.outlet.name == "steppecourier.kz"
+    misspelt = read(HEADLINE, LEDE, SECOND, "Sourse: steppecourier.kz")
+    assert misspelt.outlet.name == "steppecourier.kz"
+    # A known outlet's address names that outlet.
+    assert read(HEADLINE, LEDE, SECOND, "Via: www.reuters.com").outlet.name == "Reuters"
+
+
+def test_a_pictures_or_a_sharing_address_names_no_site():
+    assert read(HEADLINE, LEDE, SECOND, "Photo: shutterstock.com").outlet is None
+    assert read(HEADLINE, LEDE, SECOND, "Follow us: twitter.com/steppecourier").outlet is None
+    assert read(HEADLINE, LEDE, SECOND, "Tags: Mr.Smith").outlet is None

@@ -302,8 +302,8 @@ def named_source(line: str) -> str:
     name = re.split(r"\s+[-–—|]\s+", match["name"].strip(), maxsplit=1)[0].strip(" .")
     words = name.split()
     # (Not refused for looking like a person's name: "Kyiv Post", "Steppe News" do too.)
-    if not 1 <= len(words) <= 6:
-        return ""
+    if not 1 <= len(words) <= 6 or name.casefold() in {"http", "https", "www"}:
+        return ""  # an address's first letters: the address is read whole (site_lines)
     if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
         return ""
     return name

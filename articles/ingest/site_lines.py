@@ -1,0 +1,50 @@
+"""Lines anywhere on a page that name the page's own site by their shape, read once over the
+page's lines after the walk (a credit at the foot counts as one on top): a label and the
+address of the site the text came from ("Source: https://www.example.ng/story", "Via:
+example.com")."""
+
+import re
+
+from .outlets import Outlet, current_catalogue, host_of
+from .page import RANK_COPYRIGHT, UNKNOWN, Item, TextArticle
+
+# A label of one or two words, a colon, then only an address: the site the text is from
+# ("Source: https://www.thecable.ng/48-youths-...", "Direct link: en.kremlin.ru/d/56295",
+# a label misspelt as sites do: "Sourse: sputniknews.com").
+ADDRESS_CREDIT_RE = re.compile(
+    r"^(?P<label>[A-Za-z]+(?: [A-Za-z]+)?)\s*:\s*(?P<address>(?:https?://)?(?:[\w-]+\.)+"
+    r"(?:[a-z]{2,6}|[A-Z]{2,6})(?:/\S*)?)\s*$"
+)
+# Labels of a picture's or a contact's address, not of the text's source.
+_NOT_SOURCE_LABELS = """photo photos image images picture pictures credit credits video email
+mail tel phone fax twitter facebook instagram telegram"""
+NOT_SOURCE_LABELS = frozenset(_NOT_SOURCE_LABELS.split())
+# Addresses of the places text is shared on, not of a publisher.
+SHARING_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.co", "instagram.com",
+                 "youtube.com", "youtu.be", "t.me", "wa.me", "bit.ly")  # fmt: skip
+
+
+def address_credit(line: str) -> str:
+    """The host a label-and-address line credits ('thecable.ng'), or ''."""
+    if len(line) > 300 or ":" not in line:
+        return ""
+    match = ADDRESS_CREDIT_RE.match(line)
+    if not match or set(match["label"].casefold().split()) & NOT_SOURCE_LABELS:
+        return ""
+    host = host_of(match["address"])
+    if not host or any(host == shared or host.endswith("." + shared) for shared in SHARING_HOSTS):
+        return ""
+    return host
+
+
+def read_site_lines(article: TextArticle, items: list[Item]) -> None:
+    """Add the clues these lines give to the article's clues about its outlet."""
+    for item in items:
+        if host := address_credit(item.text):
+            known = current_catalogue().outlet_for_domain(host)
+            if known:
+                article.add_clue(RANK_COPYRIGHT, item.line, known, item.text)
+            else:
+                outlet = Outlet(name=host, short_name=host, homepage="", country="", kind="other")
+                article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, item.text)
+            return
