@@ -66,3 +66,30 @@ def test_a_pictures_or_a_sharing_address_names_no_site():
     assert read(HEADLINE, LEDE, SECOND, "Photo: shutterstock.com").outlet is None
     assert read(HEADLINE, LEDE, SECOND, "Follow us: twitter.com/steppecourier").outlet is None
     assert read(HEADLINE, LEDE, SECOND, "Tags: Mr.Smith").outlet is None
+
+
+# --- The outlet's name where the dateline's place would be
+
+
+def test_a_masthead_name_in_the_datelines_slot_names_the_site_not_the_place():
+    article = read(HEADLINE, f"STEPPE WIRE — {LEDE}", SECOND)
+    assert article.outlet.name == "STEPPE WIRE"
+    assert article.dateline == ""
+    assert body(article).startswith("The parliament voted")
+    # A place, or a name in no masthead's shape, stays the dateline.
+    assert read(HEADLINE, f"ASTANA — {LEDE}", SECOND).outlet is None
+
+
+def test_a_site_address_after_the_datelines_place_names_the_site():
+    article = read(HEADLINE, f"ASTANA, STEPPENEWS.KZ - {LEDE}", SECOND)
+    assert article.outlet.name == "STEPPENEWS.KZ"
+    assert article.dateline == "ASTANA"
+    assert body(article).startswith("The parliament voted")
+
+
+def test_a_known_outlet_with_a_colon_and_a_dash_opens_the_lede():
+    article = read(HEADLINE, f"SKY NEWS:- {LEDE}", SECOND)
+    assert article.outlet.name == "Sky News"
+    assert body(article).startswith("The parliament voted")
+    # A colon alone may be a speaker's label in an interview.
+    assert read(HEADLINE, f"Sky News: {LEDE}", SECOND).outlet is None

@@ -239,7 +239,7 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
 _MASTHEAD_NOUNS = """
     agency news times post online herald zeitung mail service media television tv guardian
     daily star standard journal tribune inquirer telegraph gleaner network corporation shimbun
-    presse nyheter gazette chronicle express observer mirror courier"""
+    presse nyheter gazette chronicle express observer mirror courier wire"""
 MASTHEAD_NOUNS = frozenset(_MASTHEAD_NOUNS.split())
 # The head of an office's name before "of": "Ministry of ...", "President of Ukraine".
 MASTHEAD_HEADS = BODIES | {"president", "presidency"}

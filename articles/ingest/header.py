@@ -12,6 +12,7 @@ from .dates import (
 )
 from .fields import (
     CALENDAR_WORDS,
+    MASTHEAD_NOUNS,
     NOT_PLACES,
     caption_text,
     masthead_name,
@@ -73,7 +74,10 @@ CREDIT_BRACKET_RE = re.compile(
 # An acronym signs a story as a name does ("(CMC):", "(PNA) -"); a longer word in capitals
 # there is a place ("(CHARLEVOIX) -").
 ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
-OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
+OUTLET_LEAD_RE = re.compile(
+    r"^(?:(?P<place>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}),\s*)?"
+    r"(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-|:\s?[-—–])\s*(?=[A-Z\"“])"
+)
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
     r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
@@ -524,15 +528,10 @@ def split_dateline(article: TextArticle) -> None:
         labelled = after_labels(article)
         below = None if labelled else _capitals_dateline_below(article)
         first = labelled or below or first
-    # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
+    # "Press TV--Iran's Foreign Ministry ...", "SKY NEWS:- David ...", "JAKARTA, NETRALNEWS.COM
+    # - A number ...": the outlet's name stands in the dateline's slot, after its place or alone.
     lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
-    if lead and (outlet := find_outlet(lead["name"])):
-        article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
-        first.text = first.text[lead.end() :]
-        return
-    # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
-    if lead and (found := site_address_named(lead["name"])) and found[1] == lead["name"]:
-        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+    if lead and _outlet_in_dateline_slot(article, lead):
         first.text = first.text[lead.end() :]
         return
     if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
@@ -586,6 +585,33 @@ def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
     article.dateline = match["place"].upper()
     article.dateline_text = match.group()
     first.text = first.text[match.end() :]
+
+
+def _outlet_in_dateline_slot(article: TextArticle, lead: re.Match) -> bool:
+    """Whether the lede opens with an outlet's name where a dateline's place would be (and the
+    clue added): a known outlet's, a site's address, or, alone, a name in a masthead's shape
+    the gazetteer does not know ("MYSTERY WIRE — ...")."""
+    name, place = lead["name"].strip(), lead["place"]
+    if place and not (place.isupper() or is_known_place(place)):
+        return False
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, name)
+    elif (found := site_address_named(name)) and found[1] == name:
+        # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+    elif (
+        not place
+        and (masthead := masthead_name(name))
+        and masthead.split()[-1].casefold() in MASTHEAD_NOUNS
+        and not is_known_place(name)
+    ):
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), name)
+    else:
+        return False
+    if place:
+        article.dateline = place.upper()
+    article.dateline_text = lead.group()
+    return True
 
 
 def _credit_bracket_lead(article: TextArticle, first: Paragraph) -> bool:
