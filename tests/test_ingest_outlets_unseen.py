@@ -93,3 +93,21 @@ def test_a_known_outlet_with_a_colon_and_a_dash_opens_the_lede():
     assert body(article).startswith("The parliament voted")
     # A colon alone may be a speaker's label in an interview.
     assert read(HEADLINE, f"Sky News: {LEDE}", SECOND).outlet is None
+
+
+# --- A masthead-shaped name alone on a line, anywhere on the page
+
+
+def test_a_masthead_line_at_the_foot_or_in_the_authors_place_names_the_site():
+    signed_off = read(HEADLINE, LEDE, SECOND, "The Steppe DAILY POST")
+    assert signed_off.outlet.name == "The Steppe DAILY POST"
+    author = read(HEADLINE, LEDE, "author-image", "Steppe Newsroom", "New Update", SECOND)
+    assert author.outlet.name == "Steppe Newsroom"
+
+
+def test_a_section_or_an_interface_label_in_a_mastheads_shape_names_no_site():
+    assert read("General News", HEADLINE, LEDE, SECOND).outlet is None
+    assert read(HEADLINE, LEDE, SECOND, "Reader's Service").outlet is None
+    # A promo list under the article is not the page's masthead.
+    related = read(HEADLINE, LEDE, SECOND, "Related Articles", "Steppe Times", "Astana Post")
+    assert related.outlet is None

@@ -239,7 +239,7 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
 _MASTHEAD_NOUNS = """
     agency news times post online herald zeitung mail service media television tv guardian
     daily star standard journal tribune inquirer telegraph gleaner network corporation shimbun
-    presse nyheter gazette chronicle express observer mirror courier wire"""
+    presse nyheter gazette chronicle express observer mirror courier wire newsroom"""
 MASTHEAD_NOUNS = frozenset(_MASTHEAD_NOUNS.split())
 # The head of an office's name before "of": "Ministry of ...", "President of Ukraine".
 MASTHEAD_HEADS = BODIES | {"president", "presidency"}
@@ -248,7 +248,7 @@ MASTHEAD_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 # "Latest News", "World Service").
 _MASTHEAD_NOT_WORDS = """
     recent latest top breaking more related other world local national international home
-    live all our your my"""
+    live all our your my general reader's readers customer"""
 MASTHEAD_NOT_WORDS = frozenset(_MASTHEAD_NOT_WORDS.split())
 # What an office issues, named in a headline of that shape: "Department of State Daily Press
 # Briefing", "Office of the Press Secretary Statement".

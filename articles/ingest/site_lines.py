@@ -1,12 +1,18 @@
 """Lines anywhere on a page that name the page's own site by their shape, read once over the
-page's lines after the walk (a credit at the foot counts as one on top): a label and the
-address of the site the text came from ("Source: https://www.example.ng/story", "Via:
-example.com")."""
+page's lines after the walk (a credit at the foot counts as one on top):
+- a label and the address of the site the text came from ("Source: https://www.example.ng/
+  story", "Via: example.com");
+- a name in a masthead's shape alone on a line ("Medriva Newsroom" in the author's place,
+  "The Kenyan DAILY POST" signing off), the weakest clue: the header reads the ones atop the
+  page more surely.
+"""
 
 import re
 
+from .fields import MASTHEAD_NOUNS, masthead_name
 from .outlets import Outlet, current_catalogue, host_of
-from .page import RANK_COPYRIGHT, UNKNOWN, Item, TextArticle
+from .page import RANK_BYLINE, RANK_COPYRIGHT, UNKNOWN, Item, TextArticle
+from .shapes import same_text
 
 # A label of one or two words, a colon, then only an address: the site the text is from
 # ("Source: https://www.thecable.ng/48-youths-...", "Direct link: en.kremlin.ru/d/56295",
@@ -47,4 +53,17 @@ def read_site_lines(article: TextArticle, items: list[Item]) -> None:
             else:
                 outlet = Outlet(name=host, short_name=host, homepage="", country="", kind="other")
                 article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, item.text)
+            break
+    # A masthead anywhere: not in the lines removed as menus or promos, nor the headline.
+    for item in items:
+        text = item.text.strip(" •·|-–—")
+        if (
+            len(text) <= 80
+            and (name := masthead_name(text))
+            and name.split()[-1].casefold() in MASTHEAD_NOUNS
+            and item.line in article.kept_lines  # not in a menu or a list of promos removed
+            and item.line != article.title_line
+            and not same_text(text, article.title)
+        ):
+            article.add_named_clue(RANK_BYLINE, item.line, name)
             return
