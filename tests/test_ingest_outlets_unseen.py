@@ -111,3 +111,31 @@ def test_a_section_or_an_interface_label_in_a_mastheads_shape_names_no_site():
     # A promo list under the article is not the page's masthead.
     related = read(HEADLINE, LEDE, SECOND, "Related Articles", "Steppe Times", "Astana Post")
     assert related.outlet is None
+
+
+# --- The story naming its own outlet as the one it reports for
+
+
+def test_a_news_name_the_story_spoke_for_names_the_site_when_nothing_else_does():
+    told = read(
+        HEADLINE, LEDE, "The minister told Steppe News 24 that the corridor would stay open."
+    )
+    assert told.outlet.name == "Steppe News 24"
+    asked = read(HEADLINE, LEDE, "He was answering a question asked by Steppe Newsday on Monday.")
+    assert asked.outlet.name == "Steppe Newsday"
+    earlier = read(HEADLINE, LEDE, "As Steppe News Agency earlier reported, the talks ran late.")
+    assert earlier.outlet.name == "Steppe News Agency"
+
+
+def test_a_known_outlet_a_person_or_a_parliament_told_is_no_clue():
+    # A known outlet there is as often one the story cites.
+    assert read(HEADLINE, LEDE, "The minister told Reuters the corridor would stay.").outlet is None
+    assert (
+        read(HEADLINE, LEDE, "The minister told Parliament the corridor would stay.").outlet is None
+    )
+    assert read(HEADLINE, LEDE, "The minister told Nick the corridor would stay.").outlet is None
+    cited = read(HEADLINE, LEDE, "In an interview with Steppe TV, the minister said it would stay.")
+    assert cited.outlet is None
+    # Any stronger clue wins.
+    credited = read(HEADLINE, LEDE, "The minister told Steppe News that it would stay.", "(Xinhua)")
+    assert credited.outlet.name == "Xinhua"

@@ -3,15 +3,21 @@ page's lines after the walk (a credit at the foot counts as one on top):
 - a label and the address of the site the text came from ("Source: https://www.example.ng/
   story", "Via: example.com");
 - a name in a masthead's shape alone on a line ("Medriva Newsroom" in the author's place,
-  "The Kenyan DAILY POST" signing off), the weakest clue: the header reads the ones atop the
-  page more surely.
+  "The Kenyan DAILY POST" signing off), a weak clue: the header reads the ones atop the page
+  more surely;
+- weakest, the story naming its own outlet as the one it spoke for ("told News 12", "asked
+  by Newsday", "As Ukrainian News Agency earlier reported"), only a news name not known here:
+  a known one there is as often another outlet the story cites ("told Reuters").
 """
 
 import re
 
-from .fields import MASTHEAD_NOUNS, masthead_name
-from .outlets import Outlet, current_catalogue, host_of
-from .page import RANK_BYLINE, RANK_COPYRIGHT, UNKNOWN, Item, TextArticle
+from articles.lexicon import BODIES
+
+from .fields import MASTHEAD_NOUNS, masthead_name, person_names
+from .outlets import Outlet, current_catalogue, host_of, outlet_given_by_uploader, outlet_named_in
+from .page import RANK_BYLINE, RANK_COPYRIGHT, RANK_SELF_REFERENCE, UNKNOWN, Item, TextArticle
+from .places import is_known_place
 from .shapes import same_text
 
 # A label of one or two words, a colon, then only an address: the site the text is from
@@ -66,4 +72,45 @@ def read_site_lines(article: TextArticle, items: list[Item]) -> None:
             and not same_text(text, article.title)
         ):
             article.add_named_clue(RANK_BYLINE, item.line, name)
-            return
+            break
+    if not article.clues:
+        read_self_reference(article)
+
+
+# "told News 12", "asked by Newsday", "told the Ghana News Agency", "As Ukrainian News Agency
+# earlier reported", "Example News has learned": where a story names the outlet it reports
+# for. (Not "X reported" alone, nor "in an interview with X": those cite another outlet.)
+_SELF_NAME = r"(?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z0-9][\w&'’-]*){0,3})"
+SELF_REFERENCE_RES = (
+    re.compile(rf"\b(?:told|asked by|speaking to|spoke to) {_SELF_NAME}"),
+    re.compile(rf"\b[Aa]s {_SELF_NAME} (?:earlier |previously |first )?(?:reported|revealed)\b"),
+    re.compile(rf"{_SELF_NAME} (?:has|had) (?:learned|learnt|obtained)\b"),
+)
+# Nouns that end the names of news outlets, not of other bodies ("Agency", "Service" end both).
+NEWS_NOUNS = MASTHEAD_NOUNS - BODIES
+
+
+def is_news_name(name: str) -> bool:
+    """'News 12', 'Newsday', 'Ghana News Agency', 'The Steppe Times': a name only a news outlet
+    goes by (not a person's, a place's, a parliament's)."""
+    words = name.split()
+    if any("news" in word.casefold() for word in words):
+        return True
+    # "Jane Post" may be a person, "Washington Post" is not a place.
+    return (
+        words[-1].casefold() in NEWS_NOUNS and not person_names(name) and not is_known_place(name)
+    )
+
+
+def read_self_reference(article: TextArticle) -> None:
+    """The first unknown news name the story writes as the one it reports for."""
+    for paragraph in article.paragraphs:
+        if paragraph.kind != "text":
+            continue
+        for pattern in SELF_REFERENCE_RES:
+            for match in pattern.finditer(paragraph.text):
+                name = match["name"].removesuffix("’s").removesuffix("'s")
+                if is_news_name(name) and not outlet_named_in(name):
+                    outlet = outlet_given_by_uploader(name)
+                    article.add_clue(RANK_SELF_REFERENCE, -1, outlet, match.group())
+                    return
