@@ -139,3 +139,29 @@ def test_a_known_outlet_a_person_or_a_parliament_told_is_no_clue():
     # Any stronger clue wins.
     credited = read(HEADLINE, LEDE, "The minister told Steppe News that it would stay.", "(Xinhua)")
     assert credited.outlet.name == "Xinhua"
+
+
+# --- A site's address among words of its interface
+
+
+def test_a_sites_address_in_its_promo_heading_or_copyright_line_names_the_site():
+    promo = read(HEADLINE, LEDE, SECOND, "SteppeNews.kz Top Stories", "Another story here")
+    assert promo.outlet.name == "SteppeNews.kz"
+    footer = read(HEADLINE, LEDE, SECOND, "@2024 – Steppecourier.com. All Rights Reserved.")
+    assert footer.outlet.name == "Steppecourier.com"
+    # An address among other words is no site's name.
+    assert read(HEADLINE, LEDE, SECOND, "from shutterstock.com").outlet is None
+
+
+def test_a_site_named_by_its_address_takes_the_name_the_page_spells_it_with():
+    footer = read(
+        HEADLINE,
+        LEDE,
+        SECOND,
+        "Steppe Courier is an independent publication from Astana.",
+        "@2024 – Steppecourier.com. All Rights Reserved.",
+    )
+    assert (footer.outlet.name, footer.outlet.short_name) == (
+        "Steppe Courier",
+        "Steppecourier.com",
+    )

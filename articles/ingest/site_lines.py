@@ -2,6 +2,9 @@
 page's lines after the walk (a credit at the foot counts as one on top):
 - a label and the address of the site the text came from ("Source: https://www.example.ng/
   story", "Via: example.com");
+- a site's address among words of its interface only: its promo heading ("CTVNews.ca Top
+  Stories"), its copyright line however written ("@2024 – Chijosnews.com. All Rights
+  Reserved.");
 - a name in a masthead's shape alone on a line ("Medriva Newsroom" in the author's place,
   "The Kenyan DAILY POST" signing off), a weak clue: the header reads the ones atop the page
   more surely;
@@ -15,8 +18,26 @@ import re
 from articles.lexicon import BODIES
 
 from .fields import MASTHEAD_NOUNS, masthead_name, person_names
-from .outlets import Outlet, current_catalogue, host_of, outlet_given_by_uploader, outlet_named_in
-from .page import RANK_BYLINE, RANK_COPYRIGHT, RANK_SELF_REFERENCE, UNKNOWN, Item, TextArticle
+from .headline import interface_share
+from .outlets import (
+    SITE_ADDRESS_RE,
+    Outlet,
+    current_catalogue,
+    host_of,
+    outlet_given_by_uploader,
+    outlet_named_in,
+    site_address_named,
+)
+from .page import (
+    RANK_BYLINE,
+    RANK_COPYRIGHT,
+    RANK_DOMAIN,
+    RANK_SELF_REFERENCE,
+    UNKNOWN,
+    Item,
+    TextArticle,
+    known_or_not,
+)
 from .places import is_known_place
 from .shapes import same_text
 
@@ -49,6 +70,44 @@ def address_credit(line: str) -> str:
     return host
 
 
+# What stands beside a site's address in its copyright line or a promo heading, but words.
+ADDRESS_LINE_NOISE_RE = re.compile(r"[\d©@|:.,()\[\]–—-]+")
+
+
+def address_among_interface_words(line: str) -> tuple[Outlet, str] | None:
+    """The site whose address stands on a short line among interface words only."""
+    if len(line) > 100 or "." not in line or len(line.split()) > 8:
+        return None
+    match = SITE_ADDRESS_RE.search(line)
+    if match is None:
+        return None
+    rest = ADDRESS_LINE_NOISE_RE.sub(" ", line[: match.start()] + " " + line[match.end() :])
+    if rest.strip() and interface_share(rest) < 1.0:
+        return None
+    if set(rest.casefold().split()) & NOT_SOURCE_LABELS:
+        return None  # "Photo: shutterstock.com": where a picture came from
+    return site_address_named(match.group())
+
+
+# A run of capitalised words: "Chijos News", "CTV News".
+CAPITALISED_RUN_RE = re.compile(r"(?<![\w.])[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,3}")
+
+
+def spelled_out(outlet: Outlet, address: str, items: list[Item]) -> Outlet:
+    """An outlet not known here, named by its address, under the name the page spells that
+    address with ("Chijos News" for "Chijosnews.com"), the address its short name."""
+    label = host_of(address).split(".", 1)[0]
+    if len(label) < 4 or current_catalogue().outlet_for_domain(address):
+        return outlet  # a known outlet has its name; a short label spells too many things
+    for item in items:
+        if label[:2].casefold() not in item.text.casefold():
+            continue
+        for run in CAPITALISED_RUN_RE.finditer(item.text):
+            if "".join(run.group().split()).casefold() == label.casefold():
+                return Outlet(run.group(), address, "", outlet.country, outlet.kind)
+    return outlet
+
+
 def read_site_lines(article: TextArticle, items: list[Item]) -> None:
     """Add the clues these lines give to the article's clues about its outlet."""
     for item in items:
@@ -58,7 +117,13 @@ def read_site_lines(article: TextArticle, items: list[Item]) -> None:
                 article.add_clue(RANK_COPYRIGHT, item.line, known, item.text)
             else:
                 outlet = Outlet(name=host, short_name=host, homepage="", country="", kind="other")
+                outlet = spelled_out(outlet, host, items)
                 article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, item.text)
+            break
+    for item in items:
+        if found := address_among_interface_words(item.text):
+            outlet = spelled_out(found[0], found[1], items)
+            article.add_clue(known_or_not(RANK_DOMAIN, found[1]), item.line, outlet, found[1])
             break
     # A masthead anywhere: not in the lines removed as menus or promos, nor the headline.
     for item in items:
