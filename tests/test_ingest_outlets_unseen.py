@@ -165,3 +165,15 @@ def test_a_site_named_by_its_address_takes_the_name_the_page_spells_it_with():
         "Steppe Courier",
         "Steppecourier.com",
     )
+
+
+# --- A known agency signing off a paragraph
+
+
+def test_a_known_agency_signing_off_the_story_names_it():
+    bracketed = read(HEADLINE, LEDE, SECOND + " (Kazinform)")
+    assert bracketed.outlet.name == "Kazinform"
+    joined = read(HEADLINE, LEDE, SECOND + " Kazinform-steppecourier.kz")
+    assert joined.outlet.name == "Kazinform"
+    # A name not known there is as often a picture's credit.
+    assert read(HEADLINE, LEDE, SECOND + " (Steppe media/Jane Doe)").outlet is None

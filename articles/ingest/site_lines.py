@@ -8,6 +8,8 @@ page's lines after the walk (a credit at the foot counts as one on top):
 - a name in a masthead's shape alone on a line ("Medriva Newsroom" in the author's place,
   "The Kenyan DAILY POST" signing off), a weak clue: the header reads the ones atop the page
   more surely;
+- a known outlet signing a paragraph off after its last sentence ("... on the occasion.
+  (ANTARA)", "... and garbage. PNA-northboundasia.com"), as a dateline's agency would;
 - weakest, the story naming its own outlet as the one it spoke for ("told News 12", "asked
   by Newsday", "As Ukrainian News Agency earlier reported"), only a news name not known here:
   a known one there is as often another outlet the story cites ("told Reuters").
@@ -23,6 +25,7 @@ from .outlets import (
     SITE_ADDRESS_RE,
     Outlet,
     current_catalogue,
+    find_outlet,
     host_of,
     outlet_given_by_uploader,
     outlet_named_in,
@@ -31,6 +34,7 @@ from .outlets import (
 from .page import (
     RANK_BYLINE,
     RANK_COPYRIGHT,
+    RANK_DATELINE,
     RANK_DOMAIN,
     RANK_SELF_REFERENCE,
     UNKNOWN,
@@ -125,6 +129,7 @@ def read_site_lines(article: TextArticle, items: list[Item]) -> None:
             outlet = spelled_out(found[0], found[1], items)
             article.add_clue(known_or_not(RANK_DOMAIN, found[1]), item.line, outlet, found[1])
             break
+    read_sign_off(article)
     # A masthead anywhere: not in the lines removed as menus or promos, nor the headline.
     for item in items:
         text = item.text.strip(" •·|-–—")
@@ -140,6 +145,26 @@ def read_site_lines(article: TextArticle, items: list[Item]) -> None:
             break
     if not article.clues:
         read_self_reference(article)
+
+
+# "... on the occasion. (ANTARA)", "... and garbage. PNA-northboundasia.com": after a
+# sentence's end, a name in brackets, or a name joined to the address of the site carrying it.
+SIGN_OFF_RE = re.compile(
+    r"[.!?”\"]\s*(?:\((?P<bracketed>[A-Za-z][\w .&-]{1,30})\)|(?P<name>[A-Z][\w-]{1,20})[-–/]"
+    r"(?:[\w-]+\.)+[a-z]{2,6})\.?$"
+)
+
+
+def read_sign_off(article: TextArticle) -> None:
+    """A known outlet signing off a paragraph of the story: the agency whose copy it is. (One
+    not known there is as often a picture's credit: "(Chinese media/Yao Dawei)".)"""
+    for paragraph in article.paragraphs:
+        if paragraph.kind != "text":
+            continue
+        match = SIGN_OFF_RE.search(paragraph.text[-80:])
+        if match and (outlet := find_outlet(match["bracketed"] or match["name"])):
+            article.add_clue(RANK_DATELINE, -1, outlet, match.group()[1:].strip())
+            return
 
 
 # "told News 12", "asked by Newsday", "told the Ghana News Agency", "As Ukrainian News Agency
