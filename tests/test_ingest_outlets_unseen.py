@@ -177,3 +177,17 @@ def test_a_known_agency_signing_off_the_story_names_it():
     assert joined.outlet.name == "Kazinform"
     # A name not known there is as often a picture's credit.
     assert read(HEADLINE, LEDE, SECOND + " (Steppe media/Jane Doe)").outlet is None
+
+
+# --- Dates: the dateline's own date over a date above the headline
+
+
+def test_the_datelines_date_beats_a_blogs_date_above_the_headline():
+    dated = read("Saturday, August 4, 2012", HEADLINE, f"ASTANA, Aug. 3, 2012 - {LEDE}", SECOND)
+    assert dated.published.date().isoformat() == "2012-08-03"
+    yearless = read("Thursday, April 30, 2009", HEADLINE, f"ASTANA, May 1 (Kazinform) - {LEDE}")
+    assert yearless.published.date().isoformat() == "2009-05-01"
+    assert yearless.published_inferred
+    # A date under the headline is the article's own.
+    below = read(HEADLINE, "Saturday, August 4, 2012", f"ASTANA, Aug. 3, 2012 - {LEDE}", SECOND)
+    assert below.published.date().isoformat() == "2012-08-04"

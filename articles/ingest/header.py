@@ -706,9 +706,32 @@ def choose_date(
         or (labelled[0] if labelled else None)
         or (near[0] if near else None)
     )
-    if chosen:
+    if chosen and (own := _dateline_date_over_date_above(article, dates, chosen)):
+        article.published, article.precision = own.value, own.precision
+        article.published_inferred = own.inferred_year
+    elif chosen:
         article.published, article.precision = chosen.value, chosen.precision
         article.published_ambiguous = chosen.day_month_ambiguous
+
+
+def _dateline_date_over_date_above(
+    article: TextArticle, dates: list[tuple[int, FoundDate]], chosen: FoundDate
+) -> FoundDate | None:
+    """A date above the headline is the site's (a blog's post date, a mirror's, a day's bar);
+    the dateline's own date is the story's: "WASHINGTON, Aug. 3, 2012" under a blog's
+    "Saturday, August 4, 2012". A dateline without the year takes the year of the date above
+    ("HANGZHOU, May 1 (Xinhua)" under "Thursday, April 30, 2009")."""
+    if not article.dateline_text or article.title_line < 0:
+        return None
+    above = any(found is chosen and line < article.title_line for line, found in dates)
+    if not above:
+        return None
+    own = search_date(article.dateline_text) or search_month_day(
+        article.dateline_text, chosen.value.year
+    )
+    if own is None or own.value.date() == chosen.value.date():
+        return None
+    return own
 
 
 def search_header_date(article: TextArticle, items: list[Item], body_line: int, text: str) -> None:
