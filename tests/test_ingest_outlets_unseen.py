@@ -191,3 +191,15 @@ def test_the_datelines_date_beats_a_blogs_date_above_the_headline():
     # A date under the headline is the article's own.
     below = read(HEADLINE, "Saturday, August 4, 2012", f"ASTANA, Aug. 3, 2012 - {LEDE}", SECOND)
     assert below.published.date().isoformat() == "2012-08-04"
+
+
+# --- A masthead line with the page's section or the site's edition
+
+
+def test_a_masthead_line_may_carry_the_section_or_the_edition():
+    sectioned = read("Parliament | Steppe Daily News", HEADLINE, LEDE, SECOND)
+    assert sectioned.outlet.name == "Steppe Daily News"
+    assert sectioned.title == HEADLINE
+    edition = read("STEPPE Online Media Lite Edition", HEADLINE, LEDE, SECOND)
+    assert edition.outlet.name == "STEPPE Online Media"
+    assert edition.title == HEADLINE

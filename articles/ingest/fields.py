@@ -256,14 +256,23 @@ _DOCUMENT_WORDS = """
     briefing briefings conference statement statements release releases remarks transcript
     interview meeting meetings report readout speech address announcement"""
 DOCUMENT_WORDS = frozenset(_DOCUMENT_WORDS.split())
-EDITION_SUFFIX_RE = re.compile(r"\s[-–—|]\s[A-Z]{2,3}$")
+# "The Guardian - UK", "POST Online Media Lite Edition": the edition after the name.
+EDITION_SUFFIX_RE = re.compile(
+    r"\s[-–—|]\s[A-Z]{2,3}$"
+    r"|(?:\s[-–—|])?\s(?i:lite|mobile|digital|international|online|print|web|[a-z]{2,3})"
+    r"\s(?i:edition)$"
+)
 
 
 def masthead_name(line: str) -> str | None:
     """The name a masthead line gives, or None: a few capitalised words, no digits nor
     punctuation of a sentence, that end in an outlet's noun ("... News", "... Times") or open
-    with an office's ("Ministry of ...", "U.S. Department of State")."""
-    name = EDITION_SUFFIX_RE.sub("", line.strip())  # "The Guardian - UK": the edition's country
+    with an office's ("Ministry of ...", "U.S. Department of State"). The line may carry the
+    page's section before a pipe ("Parliament | Daily News") or the edition after the name."""
+    if " | " in line and line.count("|") == 1:
+        section, site = (part.strip() for part in line.split("|"))
+        return masthead_name(site) if word_count(section) <= 3 else None
+    name = EDITION_SUFFIX_RE.sub("", line.strip())
     words = name.split()
     if not 2 <= len(words) <= 6 or ends_sentence(name) or re.search(r"[\d,:;|/()\[\]\"“”]", name):
         return None
