@@ -114,37 +114,43 @@ def spelled_out(outlet: Outlet, address: str, items: list[Item]) -> Outlet:
 
 def read_site_lines(article: TextArticle, items: list[Item]) -> None:
     """Add the clues these lines give to the article's clues about its outlet."""
+    credited = addressed = masthead = False
     for item in items:
-        if host := address_credit(item.text):
-            known = current_catalogue().outlet_for_domain(host)
-            if known:
+        if not credited and (host := address_credit(item.text)):
+            credited = True
+            if known := current_catalogue().outlet_for_domain(host):
                 article.add_clue(RANK_COPYRIGHT, item.line, known, item.text)
             else:
                 outlet = Outlet(name=host, short_name=host, homepage="", country="", kind="other")
                 outlet = spelled_out(outlet, host, items)
                 article.add_clue(RANK_COPYRIGHT + UNKNOWN, item.line, outlet, item.text)
-            break
-    for item in items:
-        if found := address_among_interface_words(item.text):
+        if not addressed and (found := address_among_interface_words(item.text)):
+            addressed = True
             outlet = spelled_out(found[0], found[1], items)
             article.add_clue(known_or_not(RANK_DOMAIN, found[1]), item.line, outlet, found[1])
-            break
-    read_sign_off(article)
-    # A masthead anywhere: not in the lines removed as menus or promos, nor the headline.
-    for item in items:
-        text = item.text.strip(" •·|-–—")
-        if (
-            len(text) <= 80
-            and (name := masthead_name(text))
-            and name.split()[-1].casefold() in MASTHEAD_NOUNS
-            and item.line in article.kept_lines  # not in a menu or a list of promos removed
-            and item.line != article.title_line
-            and not same_text(text, article.title)
-        ):
+        if not masthead and (name := _masthead_alone(item, article)):
+            masthead = True
             article.add_named_clue(RANK_BYLINE, item.line, name)
-            break
+    read_sign_off(article)
     if not article.clues:
         read_self_reference(article)
+
+
+def _masthead_alone(item: Item, article: TextArticle) -> str | None:
+    """A masthead anywhere: not in the lines removed as menus or promos, nor the headline."""
+    text = item.text.strip(" •·|-–—")
+    last = text.rsplit(None, 1)[-1].strip(".'’").casefold() if text else ""
+    if len(text) > 80 or (last not in MASTHEAD_NOUNS and last != "edition"):
+        return None  # (a quick look at the last word first: most lines end otherwise)
+    if (
+        (name := masthead_name(text))
+        and name.split()[-1].casefold() in MASTHEAD_NOUNS
+        and item.line in article.kept_lines
+        and item.line != article.title_line
+        and not same_text(text, article.title)
+    ):
+        return name
+    return None
 
 
 # "... on the occasion. (ANTARA)", "... and garbage. PNA-northboundasia.com": after a
@@ -171,10 +177,19 @@ def read_sign_off(article: TextArticle) -> None:
 # earlier reported", "Example News has learned": where a story names the outlet it reports
 # for. (Not "X reported" alone, nor "in an interview with X": those cite another outlet.)
 _SELF_NAME = r"(?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z0-9][\w&'’-]*){0,3})"
+# Each with words a paragraph must hold for it to be searched (most hold none).
 SELF_REFERENCE_RES = (
-    re.compile(rf"\b(?:told|asked by|speaking to|spoke to) {_SELF_NAME}"),
-    re.compile(rf"\b[Aa]s {_SELF_NAME} (?:earlier |previously |first )?(?:reported|revealed)\b"),
-    re.compile(rf"{_SELF_NAME} (?:has|had) (?:learned|learnt|obtained)\b"),
+    (
+        ("told", "asked by", "spok"),
+        re.compile(rf"\b(?:told|asked by|speaking to|spoke to) {_SELF_NAME}"),
+    ),
+    (
+        ("reported", "revealed"),
+        re.compile(
+            rf"\b[Aa]s {_SELF_NAME} (?:earlier |previously |first )?(?:reported|revealed)\b"
+        ),
+    ),
+    (("learn", "obtained"), re.compile(rf"{_SELF_NAME} (?:has|had) (?:learned|learnt|obtained)\b")),
 )
 # Nouns that end the names of news outlets, not of other bodies ("Agency", "Service" end both).
 NEWS_NOUNS = MASTHEAD_NOUNS - BODIES
@@ -197,7 +212,9 @@ def read_self_reference(article: TextArticle) -> None:
     for paragraph in article.paragraphs:
         if paragraph.kind != "text":
             continue
-        for pattern in SELF_REFERENCE_RES:
+        for words, pattern in SELF_REFERENCE_RES:
+            if not any(word in paragraph.text for word in words):
+                continue
             for match in pattern.finditer(paragraph.text):
                 name = match["name"].removesuffix("’s").removesuffix("'s")
                 if is_news_name(name) and not outlet_named_in(name):
