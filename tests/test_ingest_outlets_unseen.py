@@ -203,3 +203,12 @@ def test_a_masthead_line_may_carry_the_section_or_the_edition():
     edition = read("STEPPE Online Media Lite Edition", HEADLINE, LEDE, SECOND)
     assert edition.outlet.name == "STEPPE Online Media"
     assert edition.title == HEADLINE
+
+
+def test_a_known_outlet_asking_at_a_briefing_or_obtaining_a_document_is_the_pages_own():
+    asked = read(HEADLINE, "12/7/2017", LEDE, "When asked by Kazinform, the minister said no.")
+    assert asked.outlet.name == "Kazinform"
+    # A supplier named in the story says nothing of how the site writes its dates.
+    assert asked.published.date().isoformat() == "2017-12-07"
+    obtained = read(HEADLINE, LEDE, "Kazinform obtained a draft of the document on Monday.")
+    assert obtained.outlet.name == "Kazinform"

@@ -11,8 +11,9 @@ page's lines after the walk (a credit at the foot counts as one on top):
 - a known outlet signing a paragraph off after its last sentence ("... on the occasion.
   (ANTARA)", "... and garbage. PNA-northboundasia.com"), as a dateline's agency would;
 - weakest, the story naming its own outlet as the one it spoke for ("told News 12", "asked
-  by Newsday", "As Ukrainian News Agency earlier reported"), only a news name not known here:
-  a known one there is as often another outlet the story cites ("told Reuters").
+  by Newsday", "As Ukrainian News Agency earlier reported"), a news name not known here: a
+  known one told something is as often another outlet the story cites ("told Reuters"); a
+  known one asking at a briefing or obtaining a document ("NHK obtained a draft") reports.
 """
 
 import re
@@ -177,19 +178,24 @@ def read_sign_off(article: TextArticle) -> None:
 # earlier reported", "Example News has learned": where a story names the outlet it reports
 # for. (Not "X reported" alone, nor "in an interview with X": those cite another outlet.)
 _SELF_NAME = r"(?:the )?(?P<name>[A-Z][\w&'’-]*(?: (?:of )?[A-Z0-9][\w&'’-]*){0,3})"
-# Each with words a paragraph must hold for it to be searched (most hold none).
+# Each with words a paragraph must hold for it to be searched (most hold none), and whether
+# a known outlet there is the page's own: the one asking at a briefing, or that obtained a
+# document, reports; one told something is as often another outlet the story cites.
 SELF_REFERENCE_RES = (
-    (
-        ("told", "asked by", "spok"),
-        re.compile(rf"\b(?:told|asked by|speaking to|spoke to) {_SELF_NAME}"),
-    ),
+    (("told", "spok"), re.compile(rf"\b(?:told|speaking to|spoke to) {_SELF_NAME}"), False),
+    (("asked by",), re.compile(rf"\basked by {_SELF_NAME}"), True),
     (
         ("reported", "revealed"),
         re.compile(
             rf"\b[Aa]s {_SELF_NAME} (?:earlier |previously |first )?(?:reported|revealed)\b"
         ),
+        False,
     ),
-    (("learn", "obtained"), re.compile(rf"{_SELF_NAME} (?:has|had) (?:learned|learnt|obtained)\b")),
+    (
+        ("learn", "obtained"),
+        re.compile(rf"{_SELF_NAME} (?:(?:has|had) (?:learned|learnt|obtained)|obtained)\b"),
+        True,
+    ),
 )
 # Nouns that end the names of news outlets, not of other bodies ("Agency", "Service" end both).
 NEWS_NOUNS = MASTHEAD_NOUNS - BODIES
@@ -208,15 +214,18 @@ def is_news_name(name: str) -> bool:
 
 
 def read_self_reference(article: TextArticle) -> None:
-    """The first unknown news name the story writes as the one it reports for."""
+    """The first news name the story writes as the one it reports for."""
     for paragraph in article.paragraphs:
         if paragraph.kind != "text":
             continue
-        for words, pattern in SELF_REFERENCE_RES:
+        for words, pattern, known_too in SELF_REFERENCE_RES:
             if not any(word in paragraph.text for word in words):
                 continue
             for match in pattern.finditer(paragraph.text):
                 name = match["name"].removesuffix("’s").removesuffix("'s")
+                if known_too and (known := find_outlet(name)):
+                    article.add_clue(RANK_SELF_REFERENCE, -1, known, match.group())
+                    return
                 if is_news_name(name) and not outlet_named_in(name):
                     outlet = outlet_given_by_uploader(name)
                     article.add_clue(RANK_SELF_REFERENCE, -1, outlet, match.group())
