@@ -151,6 +151,7 @@ def test_a_sites_address_in_its_promo_heading_or_copyright_line_names_the_site()
     assert footer.outlet.name == "Steppecourier.com"
     # An address among other words is no site's name.
     assert read(HEADLINE, LEDE, SECOND, "from shutterstock.com").outlet is None
+    assert read(HEADLINE, LEDE, SECOND, "Watch on YouTube.com").outlet is None
 
 
 def test_a_site_named_by_its_address_takes_the_name_the_page_spells_it_with():

@@ -70,9 +70,11 @@ def address_credit(line: str) -> str:
     if not match or set(match["label"].casefold().split()) & NOT_SOURCE_LABELS:
         return ""
     host = host_of(match["address"])
-    if not host or any(host == shared or host.endswith("." + shared) for shared in SHARING_HOSTS):
-        return ""
-    return host
+    return "" if not host or is_sharing_host(host) else host
+
+
+def is_sharing_host(host: str) -> bool:
+    return any(host == shared or host.endswith("." + shared) for shared in SHARING_HOSTS)
 
 
 # What stands beside a site's address in its copyright line or a promo heading, but words.
@@ -91,6 +93,8 @@ def address_among_interface_words(line: str) -> tuple[Outlet, str] | None:
         return None
     if set(rest.casefold().split()) & NOT_SOURCE_LABELS:
         return None  # "Photo: shutterstock.com": where a picture came from
+    if is_sharing_host(host_of(match.group())):
+        return None  # "Watch on YouTube.com"
     return site_address_named(match.group())
 
 
