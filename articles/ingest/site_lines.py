@@ -149,7 +149,7 @@ def _masthead_alone(item: Item, article: TextArticle) -> str | None:
         return None  # (a quick look at the last word first: most lines end otherwise)
     if (
         (name := masthead_name(text))
-        and name.split()[-1].casefold() in MASTHEAD_NOUNS
+        and name.split()[-1].casefold() in NEWS_NOUNS
         and item.line in article.kept_lines
         and item.line != article.title_line
         and not same_text(text, article.title)
