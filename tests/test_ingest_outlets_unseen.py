@@ -36,6 +36,7 @@ def test_a_bracketed_place_and_a_dash_names_no_outlet():
     # A long word in capitals, or a place the gazetteer knows, is where the story was filed.
     assert read(HEADLINE, f"(CHARLEVOIX) – {LEDE}", SECOND).outlet is None
     assert read(HEADLINE, f"(Ottawa) – {LEDE}", SECOND).outlet is None
+    assert read(HEADLINE, f"(LEAD) – {LEDE}", SECOND).outlet is None
     # A name in neither shape is not taken for a site's.
     assert read(HEADLINE, f"(Grain corridor talks) – {LEDE}", SECOND).outlet is None
 

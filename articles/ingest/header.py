@@ -72,8 +72,11 @@ CREDIT_BRACKET_RE = re.compile(
     r"\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s*(?::-?|--|[—–-])\s*(?=[A-Z\"“])"
 )
 # An acronym signs a story as a name does ("(CMC):", "(PNA) -"); a longer word in capitals
-# there is a place ("(CHARLEVOIX) -").
+# there is a place ("(CHARLEVOIX) -"), and these are a wire story's labels ("(LEAD) -").
 ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
+STORY_LABELS = frozenset(
+    {"LEAD", "AUDIO", "URGENT", "RECAP", "WRAP", "ADDS", "REFILE", "FOCUS", "UPDATES", "NEWS"}
+)
 OUTLET_LEAD_RE = re.compile(
     r"^(?:(?P<place>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}),\s*)?"
     r"(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-|:\s?[-—–])\s*(?=[A-Z\"“])"
@@ -637,7 +640,7 @@ def _credit_bracket_lead(article: TextArticle, first: Paragraph) -> bool:
         return False
     if outlet := find_outlet(name):
         article.add_clue(RANK_DATELINE, -1, outlet, credit.group().strip())
-    elif is_known_place(name) or name.upper() in NOT_PLACES or name.upper() in CALENDAR_WORDS:
+    elif is_known_place(name) or name.upper() in NOT_PLACES | STORY_LABELS | CALENDAR_WORDS:
         return False
     elif masthead_name(name) or ACRONYM_RE.match(name):
         article.add_clue(
