@@ -56,8 +56,16 @@ def test_an_outlet_named_once_is_recognised_in_the_next_file_naming_it(admin_cli
 
 
 def test_a_file_naming_an_outlet_nobody_named_yet_waits(admin_client):
-    upload(admin_client, {"second.txt": unsigned(2, lead="(Steppe Courier) -- ")})
+    # A credit in brackets, in no outlet's shape ("(Steppe Courier) --" is one: a site signing
+    # its story, read as an outlet not known yet), is no outlet until someone names it.
+    upload(admin_client, {"second.txt": unsigned(2, lead="(Kestrel Bay) -- ")})
     assert PendingUpload.objects.count() == 1 and not Article.objects.exists()
+
+
+def test_a_file_signed_in_an_outlets_shape_is_imported_under_that_outlet(admin_client):
+    upload(admin_client, {"second.txt": unsigned(2, lead="(Steppe Courier) -- ")})
+    assert not PendingUpload.objects.exists()
+    assert Article.objects.get().outlet.name == "Steppe Courier"
 
 
 def test_the_pending_page_shows_the_first_lines_of_each_file(admin_client):

@@ -21,7 +21,7 @@ from .outlets import (
     outlet_given_by_uploader,
     reading_with,
 )
-from .page import TextArticle
+from .page import RANK_SELF_REFERENCE, TextArticle
 from .text import parse_text
 
 __all__ = [
@@ -80,11 +80,14 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
         )
     chosen, evidence = _choose_outlet(parsed, outlet)
     published = parsed.published
+    # The order of a numeric date's day and month is the site's: an outlet the story only
+    # names as the one it reports for may be a supplier printed on another country's site.
+    site_outlet = chosen if not _named_only_in_story(parsed, outlet) else None
     if (
         published
         and parsed.published_ambiguous
-        and chosen is not None
-        and chosen.country not in MONTH_FIRST_COUNTRIES
+        and site_outlet is not None
+        and site_outlet.country not in MONTH_FIRST_COUNTRIES
     ):
         published = day_first_reading(published)
     return ParsedArticle(
@@ -103,6 +106,12 @@ def _parse(data: bytes, filename: str, outlet: str | None) -> ParsedArticle:
         stripped=parsed.stripped,
         published_inferred=bool(published) and parsed.published_inferred,
     )
+
+
+def _named_only_in_story(parsed: TextArticle, given: str | None) -> bool:
+    """Whether the outlet read comes only from the story's words about itself."""
+    clue = parsed.best_clue()
+    return not (given and given.strip()) and clue is not None and clue.rank >= RANK_SELF_REFERENCE
 
 
 def _choose_outlet(parsed: TextArticle, given: str | None) -> tuple[Outlet | None, str]:

@@ -239,7 +239,7 @@ def parse_outlet_byline(line: str) -> tuple[Outlet | None, str]:
 _MASTHEAD_NOUNS = """
     agency news times post online herald zeitung mail service media television tv guardian
     daily star standard journal tribune inquirer telegraph gleaner network corporation shimbun
-    presse nyheter gazette chronicle express observer mirror courier"""
+    presse nyheter gazette chronicle express observer mirror courier wire newsroom"""
 MASTHEAD_NOUNS = frozenset(_MASTHEAD_NOUNS.split())
 # The head of an office's name before "of": "Ministry of ...", "President of Ukraine".
 MASTHEAD_HEADS = BODIES | {"president", "presidency"}
@@ -248,7 +248,7 @@ MASTHEAD_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 # "Latest News", "World Service").
 _MASTHEAD_NOT_WORDS = """
     recent latest top breaking more related other world local national international home
-    live all our your my"""
+    live all our your my general reader's readers customer"""
 MASTHEAD_NOT_WORDS = frozenset(_MASTHEAD_NOT_WORDS.split())
 # What an office issues, named in a headline of that shape: "Department of State Daily Press
 # Briefing", "Office of the Press Secretary Statement".
@@ -256,14 +256,23 @@ _DOCUMENT_WORDS = """
     briefing briefings conference statement statements release releases remarks transcript
     interview meeting meetings report readout speech address announcement"""
 DOCUMENT_WORDS = frozenset(_DOCUMENT_WORDS.split())
-EDITION_SUFFIX_RE = re.compile(r"\s[-–—|]\s[A-Z]{2,3}$")
+# "The Guardian - UK", "POST Online Media Lite Edition": the edition after the name.
+EDITION_SUFFIX_RE = re.compile(
+    r"\s[-–—|]\s[A-Z]{2,3}$"
+    r"|(?:\s[-–—|])?\s(?i:lite|mobile|digital|international|online|print|web|[a-z]{2,3})"
+    r"\s(?i:edition)$"
+)
 
 
 def masthead_name(line: str) -> str | None:
     """The name a masthead line gives, or None: a few capitalised words, no digits nor
     punctuation of a sentence, that end in an outlet's noun ("... News", "... Times") or open
-    with an office's ("Ministry of ...", "U.S. Department of State")."""
-    name = EDITION_SUFFIX_RE.sub("", line.strip())  # "The Guardian - UK": the edition's country
+    with an office's ("Ministry of ...", "U.S. Department of State"). The line may carry the
+    page's section before a pipe ("Parliament | Daily News") or the edition after the name."""
+    if " | " in line and line.count("|") == 1:
+        section, site = (part.strip() for part in line.split("|"))
+        return masthead_name(site) if word_count(section) <= 3 else None
+    name = EDITION_SUFFIX_RE.sub("", line.strip())
     words = name.split()
     if not 2 <= len(words) <= 6 or ends_sentence(name) or re.search(r"[\d,:;|/()\[\]\"“”]", name):
         return None
@@ -302,8 +311,8 @@ def named_source(line: str) -> str:
     name = re.split(r"\s+[-–—|]\s+", match["name"].strip(), maxsplit=1)[0].strip(" .")
     words = name.split()
     # (Not refused for looking like a person's name: "Kyiv Post", "Steppe News" do too.)
-    if not 1 <= len(words) <= 6:
-        return ""
+    if not 1 <= len(words) <= 6 or name.casefold() in {"http", "https", "www"}:
+        return ""  # an address's first letters: the address is read whole (site_lines)
     if all(word.casefold().strip(".") in GENERIC_SOURCES for word in words):
         return ""
     return name

@@ -12,6 +12,7 @@ from .dates import (
 )
 from .fields import (
     CALENDAR_WORDS,
+    MASTHEAD_NOUNS,
     NOT_PLACES,
     caption_text,
     masthead_name,
@@ -64,7 +65,22 @@ DATE_LABEL_RE = re.compile(
 # "(MENAFN) After five years ...", "(Ottawa) Federal ministers ...": a bracket alone opens the
 # lede, naming who filed it or where.
 BRACKET_LEAD_RE = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s+(?=[A-Z\"“])")
-OUTLET_LEAD_RE = re.compile(r"^(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-)\s*(?=[A-Z\"“])")
+# "(Eagle News) — The ...", "(CMC): The ...", "Dubai, 29th November, 2015 (WAM) - His ...": a
+# bracket and a dash or a colon, the credit's punctuation, open the lede or close the words of
+# a dateline the dateline rules do not read (an ordinal, a region in brackets).
+CREDIT_BRACKET_RE = re.compile(
+    r"\((?P<name>[A-Z][\w.&'’ -]{1,38})\)\s*(?::-?|--|[—–-])\s*(?=[A-Z\"“])"
+)
+# An acronym signs a story as a name does ("(CMC):", "(PNA) -"); a longer word in capitals
+# there is a place ("(CHARLEVOIX) -"), and these are a wire story's labels ("(LEAD) -").
+ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
+STORY_LABELS = frozenset(
+    {"LEAD", "AUDIO", "URGENT", "RECAP", "WRAP", "ADDS", "REFILE", "FOCUS", "UPDATES", "NEWS"}
+)
+OUTLET_LEAD_RE = re.compile(
+    r"^(?:(?P<place>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}),\s*)?"
+    r"(?P<name>[A-Za-z][\w.&' ]{1,38}?)\s*(?:--|[—–]|\s-|:\s?[-—–])\s*(?=[A-Z\"“])"
+)
 # A news lede reports ("said on Wednesday"); a standfirst summarises ("Alliance chief says ...").
 NEWS_LEDE_RE = re.compile(
     r"\b(?:said|told|announced|(?:on|last|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
@@ -515,19 +531,16 @@ def split_dateline(article: TextArticle) -> None:
         labelled = after_labels(article)
         below = None if labelled else _capitals_dateline_below(article)
         first = labelled or below or first
-    # "Press TV--Iran's Foreign Ministry ...": the outlet's name opens the story.
+    # "Press TV--Iran's Foreign Ministry ...", "SKY NEWS:- David ...", "JAKARTA, NETRALNEWS.COM
+    # - A number ...": the outlet's name stands in the dateline's slot, after its place or alone.
     lead = OUTLET_LEAD_RE.match(first.text) if first is not None else None
-    if lead and (outlet := find_outlet(lead["name"])):
-        article.add_clue(RANK_DATELINE, -1, outlet, lead["name"])
-        first.text = first.text[lead.end() :]
-        return
-    # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
-    if lead and (found := site_address_named(lead["name"])) and found[1] == lead["name"]:
-        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+    if lead and _outlet_in_dateline_slot(article, lead):
         first.text = first.text[lead.end() :]
         return
     if first is not None and (bracket := BRACKET_LEAD_RE.match(first.text)):
         _bracket_lead(article, first, bracket)
+        return
+    if first is not None and _credit_bracket_lead(article, first):
         return
     if first is not None and not parse_dateline(first.text):
         _known_place_lead(article, first)
@@ -575,6 +588,69 @@ def _known_place_lead(article: TextArticle, first: Paragraph) -> None:
     article.dateline = match["place"].upper()
     article.dateline_text = match.group()
     first.text = first.text[match.end() :]
+
+
+def _outlet_in_dateline_slot(article: TextArticle, lead: re.Match) -> bool:
+    """Whether the lede opens with an outlet's name where a dateline's place would be (and the
+    clue added): a known outlet's, a site's address, or, alone, a name in a masthead's shape
+    the gazetteer does not know ("MYSTERY WIRE — ...")."""
+    name, place = lead["name"].strip(), lead["place"]
+    if place and not (place.isupper() or is_known_place(place)):
+        return False
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, name)
+    elif (found := site_address_named(name)) and found[1] == name:
+        # "PanARMENIAN.Net - North Korea will ...": a site's address opens the story.
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, found[0], found[1])
+    elif (
+        not place
+        and (masthead := masthead_name(name))
+        and masthead.split()[-1].casefold() in MASTHEAD_NOUNS
+        and not is_known_place(name)
+    ):
+        article.add_clue(RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), name)
+    else:
+        return False
+    if place:
+        article.dateline = place.upper()
+    article.dateline_text = lead.group()
+    return True
+
+
+def _credit_bracket_lead(article: TextArticle, first: Paragraph) -> bool:
+    """A credit in brackets and its dash or colon, opening the lede or after the words of a
+    dateline no dateline rule reads: a known outlet's; a name not known there only in an
+    outlet's shape ("(Eagle News) —", "(CMC):"), opening the lede. Whether the lede was cut."""
+    credit = CREDIT_BRACKET_RE.search(first.text, 0, 140)
+    if credit is None or parse_dateline(first.text):
+        return False
+    before = first.text[: credit.start()]
+    name = credit["name"].strip()
+    if before:
+        # After a dateline's words ("Margao (Goa) [India], February 8"): no sentence, no
+        # quotation, a few words; only a known outlet (a bracket in a sentence is anything).
+        if (
+            len(before.split()) > 10
+            or re.search(r"[.!?][\s\"”]|[\"“”]", before)
+            or not before[:1].isupper()
+        ):
+            return False
+        if outlet := find_outlet(name):
+            article.add_clue(RANK_DATELINE, -1, outlet, credit.group().strip())
+        return False
+    if outlet := find_outlet(name):
+        article.add_clue(RANK_DATELINE, -1, outlet, credit.group().strip())
+    elif is_known_place(name) or name.upper() in NOT_PLACES | STORY_LABELS | CALENDAR_WORDS:
+        return False
+    elif masthead_name(name) or ACRONYM_RE.match(name):
+        article.add_clue(
+            RANK_DATELINE + UNKNOWN, -1, outlet_given_by_uploader(name), credit.group().strip()
+        )
+    else:
+        return False
+    article.dateline_text = credit.group()
+    first.text = first.text[credit.end() :]
+    return True
 
 
 def _bracket_lead(article: TextArticle, first: Paragraph, bracket: re.Match) -> None:
@@ -633,9 +709,32 @@ def choose_date(
         or (labelled[0] if labelled else None)
         or (near[0] if near else None)
     )
-    if chosen:
+    if chosen and (own := _dateline_date_over_date_above(article, dates, chosen)):
+        article.published, article.precision = own.value, own.precision
+        article.published_inferred = own.inferred_year
+    elif chosen:
         article.published, article.precision = chosen.value, chosen.precision
         article.published_ambiguous = chosen.day_month_ambiguous
+
+
+def _dateline_date_over_date_above(
+    article: TextArticle, dates: list[tuple[int, FoundDate]], chosen: FoundDate
+) -> FoundDate | None:
+    """A date above the headline is the site's (a blog's post date, a mirror's, a day's bar);
+    the dateline's own date is the story's: "WASHINGTON, Aug. 3, 2012" under a blog's
+    "Saturday, August 4, 2012". A dateline without the year takes the year of the date above
+    ("HANGZHOU, May 1 (Xinhua)" under "Thursday, April 30, 2009")."""
+    if not article.dateline_text or article.title_line < 0:
+        return None
+    above = any(found is chosen and line < article.title_line for line, found in dates)
+    if not above:
+        return None
+    own = search_date(article.dateline_text) or search_month_day(
+        article.dateline_text, chosen.value.year
+    )
+    if own is None or own.value.date() == chosen.value.date():
+        return None
+    return own
 
 
 def search_header_date(article: TextArticle, items: list[Item], body_line: int, text: str) -> None:

@@ -20,6 +20,8 @@ RANK_COPYRIGHT = 2
 RANK_DATELINE = 3
 RANK_DOMAIN = 4
 RANK_BYLINE = 5
+# An outlet the story names as the one reporting it ("told Example News"): the weakest.
+RANK_SELF_REFERENCE = 6
 # An outlet named by the shape of a line but not among the known ones ranks after a known one
 # named the same way.
 UNKNOWN = 0.5

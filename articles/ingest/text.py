@@ -67,6 +67,7 @@ from .shapes import (
     same_text,
     word_count,
 )
+from .site_lines import read_site_lines
 
 # A regex rather than str.translate, which looks every character up in a dict (slower by
 # far on text that has none of them, which is nearly all).
@@ -137,6 +138,7 @@ def parse_text(
     _read_body(body, article, known_headings, known_captions)
     _repeated_site_name(article, items[:20])
     _author_note(article, items)
+    read_site_lines(article, items)
     first_body_line = body[0].line if body else (items[-1].line + 1 if items else 0)
     # Short lines the header did not take ("Press Statement", a name, a place) may stand
     # between the headline and the prose; the header's date lines are above the prose.
