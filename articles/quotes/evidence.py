@@ -6,6 +6,10 @@ other articles. Groups that are surely organisations or places are remembered as
 Honorifics ("Datuk Seri", "Alhaji") and compound titles ("vice-chairman") are not part of names.
 """
 
+import re
+
+from articles.lexicon import ROLE_MODIFIERS
+
 from .cast import Cast
 from .names import (
     NameGroup,
@@ -13,6 +17,7 @@ from .names import (
     is_acronym,
     is_common_plural,
     is_possessive,
+    is_name_word,
     is_role_word,
     name_groups,
     role_before,
@@ -35,6 +40,9 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
     """First pass: names with evidence that they are people, and their titles."""
     # full names seen without evidence ("Kenya's Faith Wanjiru won"), by surname
     unproven: dict[str, dict[tuple[str, ...], None]] = {}
+    # the same, opening their sentence, where any word is capitalised ("Lovemore Chinoputsa,
+    # from the coalition, commented"): used only when the first word is never written small
+    opening: dict[str, dict[tuple[str, ...], None]] = {}
     for p in range(len(text.paragraphs)):
         for s0, s1 in text.sentences[p]:
             for g in text.sentence_groups(p, s0, s1):
@@ -59,6 +67,9 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                     # not first in its sentence, where any word is capitalised ("Like X")
                     words = tuple(bare_word(w) for w in g.words)
                     unproven.setdefault(words[-1].lower(), {})[words] = None
+                elif len(g.words) in (2, 3) and g.i == 0 and not _in_list(toks, g.j):
+                    words = tuple(bare_word(w) for w in g.words)
+                    opening.setdefault(words[-1].lower(), {})[words] = None
     by_first: dict[str, dict[tuple[str, ...], None]] = {}
     for names in unproven.values():
         for words in names:
@@ -68,6 +79,13 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
         if len(person.words) == 1 and not fuller:
             # "Kim said" after "North Korea's Kim Jong Un": a name written surname first
             fuller = by_first.get(person.surname, {})
+        if len(person.words) == 1 and not fuller:
+            fuller = {
+                words: None
+                for words in opening.get(person.surname, {})
+                if words[0].lower() not in cast.by_surname  # not "Trump Putin"
+                and not _written_small(text, words[0])
+            }
         if len(person.words) == 1 and len(fuller) == 1:
             # "Hughes said" after "Pop star Jodie Hughes has ...": the article's full name
             words = list(next(iter(fuller)))
@@ -75,6 +93,26 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                 person.aliases[person.name] = None
                 person.words = words
         person.known = cast.match_known(person)
+
+
+def _in_list(toks: list[Tok], j: int) -> bool:
+    """Whether a name ending at toks[j] opens a list of names ("Ivanka Trump, Jared Kushner and
+    ..."), or is a possessive: not one person introduced."""
+    nxt = toks[j][0] if j < len(toks) else ""
+    nxt2 = toks[j + 1][0] if j + 1 < len(toks) else ""
+    return is_possessive(toks[j - 1][0]) or nxt in ("and", "&", "/") or (
+        nxt == "," and is_name_word(nxt2) and nxt2.lower() not in ROLE_MODIFIERS
+    )  # but not ", Assistant Inspector-General of ..."
+
+
+def _written_small(text: ArticleText, word: str) -> bool:
+    """Whether the article writes a word in lower case somewhere: a common word, which a
+    sentence's opening capitalises ("Police", "Meanwhile"), not a given name."""
+    low = word.lower()
+    if not low.isalpha():
+        return True
+    pattern = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
+    return low in FUNCTION_WORDS or any(pattern.search(m) for m in text.masked)
 
 
 def _name_evidence(
