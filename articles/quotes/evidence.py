@@ -16,8 +16,8 @@ from .names import (
     bare_word,
     is_acronym,
     is_common_plural,
-    is_possessive,
     is_name_word,
+    is_possessive,
     is_role_word,
     name_groups,
     role_before,
@@ -100,8 +100,10 @@ def _in_list(toks: list[Tok], j: int) -> bool:
     ..."), or is a possessive: not one person introduced."""
     nxt = toks[j][0] if j < len(toks) else ""
     nxt2 = toks[j + 1][0] if j + 1 < len(toks) else ""
-    return is_possessive(toks[j - 1][0]) or nxt in ("and", "&", "/") or (
-        nxt == "," and is_name_word(nxt2) and nxt2.lower() not in ROLE_MODIFIERS
+    return (
+        is_possessive(toks[j - 1][0])
+        or nxt in ("and", "&", "/")
+        or (nxt == "," and is_name_word(nxt2) and nxt2.lower() not in ROLE_MODIFIERS)
     )  # but not ", Assistant Inspector-General of ..."
 
 
