@@ -38,3 +38,41 @@ def test_a_common_word_opening_a_sentence_is_no_first_name():
         "“They were meant to keep people away,” Marufu said.",
     ]
     assert speakers(*paragraphs) == ["Marufu"]
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_a_portfolio_after_and_ends_the_title_not_opens_the_name():
+    # "Minister of X and Y First Last": Y is the second part of the portfolio
+    paragraphs = [
+        "Minister of Foreign Affairs and Immigration Tomas Ferreira said the talks went well.",
+        "“We will not close a single ward,” Minister Ferreira said.",
+    ]
+    assert speakers(*paragraphs) == ["Tomas Ferreira"]
+
+
+def test_a_country_after_a_titles_second_of_ends_the_title():
+    # "Deputy Minister of Defence of Ruritania First Last"
+    paragraphs = [
+        "The Deputy Minister of Defence of Ruritania Olena Petrenko spoke on television.",
+        "“There is a constant threat to the capital,” Petrenko said.",
+    ]
+    assert speakers(*paragraphs) == ["Olena Petrenko"]
+
+
+def test_designate_after_a_title_is_part_of_it():
+    paragraphs = [
+        "The premier congratulated Manitoba Premier Designate Kofi Lindqvist on his victory.",
+        "“We are going to deliver help to your family,” Lindqvist said.",
+    ]
+    assert speakers(*paragraphs) == ["Kofi Lindqvist"]
+
+
+def test_an_abbreviated_councillor_title_is_no_name_and_the_role_after_it_counts():
+    # "Cr" (councillor) before the name, and the office in an appositive: "the Mayor" is hers
+    paragraphs = [
+        "Cr Dana Whitlock, Mayor of Ridgeview, said she is extremely concerned.",
+        "“One case could put the harvest at risk,” the Mayor said.",
+    ]
+    assert speakers(*paragraphs) == ["Dana Whitlock"]

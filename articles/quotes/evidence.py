@@ -8,7 +8,7 @@ Honorifics ("Datuk Seri", "Alhaji") and compound titles ("vice-chairman") are no
 
 import re
 
-from articles.lexicon import ROLE_MODIFIERS
+from articles.lexicon import HONORIFICS, ROLE_MODIFIERS
 
 from .cast import Cast
 from .names import (
@@ -33,6 +33,7 @@ from .words import (
     INVERTIBLE,
     RELATIVE,
     REPORTING_VERBS,
+    STOP_CAPITALS,
 )
 
 
@@ -60,7 +61,13 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                     continue
                 evidence, role = _name_evidence(text, cast, p, toks, g)
                 if evidence and (role or not g.is_org):
-                    cast.register(g.words, role)
+                    person = cast.register(g.words, role)
+                    if role and g.j < len(toks) and toks[g.j][0] == "," and _honorific(role):
+                        # an honorific tells no role; one after the name does ("Cr Jo Bell,
+                        # Mayor of Ayr,")
+                        appositive = appositive_after(text, p, toks, g.j)
+                        if appositive:
+                            cast.add_role(person, appositive)
                 elif g.is_org:
                     cast.non_people.update(bare_word(w).lower() for w in g.words)
                 elif len(g.words) >= 2 and g.i > 0 and toks[g.i - 1][0][:1].isalnum():
@@ -95,6 +102,12 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
         person.known = cast.match_known(person)
 
 
+def _honorific(title: str) -> bool:
+    """Whether a title is honorifics only ("Cr", "Dr", "the Hon."): no office."""
+    words = [bare_word(w).lower().strip(".") for w in title.split()]
+    return all(w in HONORIFICS or w in DEFINITE for w in words)
+
+
 def _in_list(toks: list[Tok], j: int) -> bool:
     """Whether a name ending at toks[j] opens a list of names ("Ivanka Trump, Jared Kushner and
     ..."), or is a possessive: not one person introduced."""
@@ -111,8 +124,8 @@ def _written_small(text: ArticleText, word: str) -> bool:
     """Whether the article writes a word in lower case somewhere: a common word, which a
     sentence's opening capitalises ("Police", "Meanwhile"), not a given name."""
     low = word.lower()
-    if not low.isalpha():
-        return True
+    if not low.isalpha() or low in STOP_CAPITALS or (len(low) > 5 and low.endswith("ing")):
+        return True  # "Meanwhile", "Following"
     pattern = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
     return low in FUNCTION_WORDS or any(pattern.search(m) for m in text.masked)
 

@@ -84,6 +84,7 @@ def is_role_word(word: str) -> bool:
     return (
         low in ROLE_NOUNS
         or low in HONORIFICS
+        or (word[:1].isupper() and low in ROLE_SUFFIXES)  # "Premier Designate X"
         or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
         or (tail in ROLE_NOUNS and prefix in TITLE_PREFIXES)  # "vice-chairman"
         or (tail in ROLE_SUFFIXES and is_role_word(prefix))  # "President-elect"
@@ -261,14 +262,9 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         ):
             i = max(j, i + 1)  # part of a title: "Foreign Minister", "Deputy Prime Minister"
             continue
-        if (
-            len(words) >= 3
-            and i - 2 >= lo
-            and toks[i - 1][0] == "of"
-            and toks[i - 2][0][:1].isupper()
-            and is_role_word(toks[i - 2][0])
-        ):
-            # "Secretary of State Dana Wright": the first word ends the title
+        if len(words) >= 3 and _ends_title_complement(toks, i, lo):
+            # "Secretary of State Dana Wright", "Minister of Tourism and Lands Harin Fernando",
+            # "Deputy Minister of Defence of Ukraine Hanna Maliar": the first word ends the title
             groups.append(NameGroup(i, i + 1, words[:1], False))
             i += 1
             continue
@@ -289,6 +285,29 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             groups.append(NameGroup(i, j, words, possessive))
         i = max(j, i + 1)
     return groups
+
+
+def _ends_title_complement(toks: list[Tok], i: int, lo: int) -> bool:
+    """Whether toks[i] follows the "of"/"for" of a capitalised title, or an "and" or "of" in
+    what that title is of ("Minister of Foreign Affairs and Immigration ..."): a word that ends
+    the title, not one that opens a name after it."""
+    k = i - 1
+    if k - 1 < lo or toks[k][0] not in ("of", "for", "and"):
+        return False
+    title = toks[k - 1][0]
+    if toks[k][0] in ("of", "for") and title[:1].isupper() and is_role_word(title):
+        return True
+    k -= 1
+    while k >= lo and i - k <= 10:
+        w = toks[k][0]
+        if w in ("of", "for") and k - 1 >= lo:
+            prev = toks[k - 1][0]
+            if prev[:1].isupper() and is_role_word(prev):
+                return True
+        elif not (w[:1].isupper() or w in ("and", "&", "the")) or is_possessive(w):
+            return False
+        k -= 1
+    return False
 
 
 def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
