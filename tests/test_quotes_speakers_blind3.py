@@ -76,3 +76,26 @@ def test_an_abbreviated_councillor_title_is_no_name_and_the_role_after_it_counts
         "“One case could put the harvest at risk,” the Mayor said.",
     ]
     assert speakers(*paragraphs) == ["Dana Whitlock"]
+
+
+def test_a_title_with_a_two_part_portfolio_is_the_persons_role():
+    # the whole title before the name is the role, so "the Minister" later is that person
+    paragraphs = [
+        "Minister of Tourism and Lands Ravi Dassanayake told Parliament that the island is"
+        " indebted to its neighbour.",
+        "“Those who criticise me want to prevent investment,” the Minister said.",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == ["Ravi Dassanayake"]
+    assert result.people[0].role == "Minister of Tourism and Lands"
+
+
+def test_a_country_ending_a_title_is_no_name():
+    # "Special Representative for North Korea Policy": a title's complement, no one's name
+    paragraphs = [
+        "He was joined by Ambassador Sung Park, a former Special Representative for North"
+        " Korea Policy.",
+        "“The talks went well,” Park said.",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [p.name for p in result.people] == ["Sung Park"]

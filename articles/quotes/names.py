@@ -262,7 +262,11 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         ):
             i = max(j, i + 1)  # part of a title: "Foreign Minister", "Deputy Prime Minister"
             continue
-        if len(words) >= 3 and _ends_title_complement(toks, i, lo):
+        if (
+            len(words) >= 3
+            and _ends_title_complement(toks, i, lo)
+            and not any(_low(w) in PLACES or is_org_name_word(w) for w in words[1:])
+        ):
             # "Secretary of State Dana Wright", "Minister of Tourism and Lands Harin Fernando",
             # "Deputy Minister of Defence of Ukraine Hanna Maliar": the first word ends the title
             groups.append(NameGroup(i, i + 1, words[:1], False))
@@ -344,7 +348,10 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         return i
     if toks[j][0] == "." and j - 1 >= lo and toks[j - 1][0].lower() in ABBREVIATIONS:
         j -= 1  # "Gen." "Sen."
-    if bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS and toks[j][0][:1].isupper():
+    if toks[j][0][:1].isupper() and (
+        bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS
+        or (is_name_word(toks[j][0]) and _ends_title_complement(toks, j, lo))  # see name_groups
+    ):
         # "Minister of Information and Broadcasting Anurag Thakur": back to the title word
         k = j - 1
         while k >= lo and j - k < 8 and not is_role_word(toks[k][0]):
