@@ -99,3 +99,30 @@ def test_a_country_ending_a_title_is_no_name():
     ]
     result = extract_quotes(paragraphs)
     assert [p.name for p in result.people] == ["Sung Park"]
+
+
+# --------------------------------------------------------------------------- no false people
+
+
+def test_a_word_only_seen_opening_a_sentence_is_no_one_a_pronoun_stands_for():
+    # "Below are ...": a capitalised word at a sentence's start, with no evidence; the mayor is
+    # never named, so his quotes have no named speaker
+    paragraphs = [
+        "The council tried to get an injunction. Below are the accounts of two local papers.",
+        "The mayor marched into the chamber last night and declared his budget approved.",
+        '"The budget is approved," the mayor declared. "Now, let\'s get to work," he said.',
+    ]
+    assert speakers(*paragraphs) == [None, None]
+
+
+def test_a_name_between_a_determiner_and_a_noun_is_no_person():
+    # "his Instagram account": a brand modifying a noun, not someone a "she" may stand for
+    paragraphs = [
+        "Ruiz did not respond to the jokes. His press office had no reaction, and his Instagram"
+        " account was quiet.",
+        "Inflation rose about 26 percent last year.",
+        "“How much is inflation at this moment?” she asked.",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == [None]
+    assert "Instagram" not in [p.name for p in result.people]
