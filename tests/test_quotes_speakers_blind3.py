@@ -126,3 +126,17 @@ def test_a_name_between_a_determiner_and_a_noun_is_no_person():
     result = extract_quotes(paragraphs)
     assert [q.speaker for q in result.quotes] == [None]
     assert "Instagram" not in [p.name for p in result.people]
+
+
+# --------------------------------------------------------------------------- quotes standing alone
+
+
+def test_a_bare_quote_paragraph_is_the_words_of_whom_the_paragraph_before_is_about():
+    # no attribution at all: the paragraph before says what the person stressed or expects
+    paragraphs = [
+        "“Our farmers are hurting,” Mayor Lena Brandvold said on Monday.",
+        "Premier Tomas Okafor announced a relief fund for the region the same day.",
+        "Okafor nevertheless expects a hard winter despite the fund.",
+        "“Politics are different between us, but we will work together at the council table.”",
+    ]
+    assert speakers(*paragraphs) == ["Lena Brandvold", "Tomas Okafor"]
