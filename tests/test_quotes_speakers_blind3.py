@@ -140,3 +140,16 @@ def test_a_bare_quote_paragraph_is_the_words_of_whom_the_paragraph_before_is_abo
         "“Politics are different between us, but we will work together at the council table.”",
     ]
     assert speakers(*paragraphs) == ["Lena Brandvold", "Tomas Okafor"]
+
+
+def test_a_generational_suffix_keeps_its_full_stop_and_is_no_alias():
+    # names are kept as printed: "Jr." with its stop; "Jr." alone names no one
+    paragraphs = [
+        "This was the reply of Presidential Spokesperson Carlo Reyes Jr. to the council's move.",
+        "“This has nothing to do with the President,” Reyes said.",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [q.speaker for q in result.quotes] == ["Carlo Reyes Jr."]
+    assert "Jr." not in result.people[0].aliases and "Jr" not in result.people[0].aliases
+    paragraphs = ["“We will appeal,” said Senator Ian Moody Jr, a lawyer."]
+    assert speakers(*paragraphs) == ["Ian Moody Jr"]

@@ -244,6 +244,14 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         while words and words[-1].endswith(".") and len(words[-1]) == 2:
             words.pop()
             j -= 2
+        if (
+            words
+            and words[-1] in ("Jr", "Sr")
+            and j < len(toks)
+            and toks[j][0] == "."
+            and toks[j][1] == toks[j - 1][2]
+        ):
+            words[-1] += "."  # "Harry Roque Jr.", as printed
         portfolio = [k for k, w in enumerate(words) if _low(w) in PORTFOLIO_WORDS]
         if portfolio and len(portfolio) == len(words):
             i = max(j, i + 1)  # "Minister of Information"
