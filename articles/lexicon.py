@@ -214,7 +214,8 @@ BODIES = _words(
     police army alliance bank club association federation organisation organization office court
     board authority service administration kremlin pentagon parliament senate congress network
     station channel foundation institute university school hospital fund city state league
-    movement center centre county province region media
+    movement center centre county province region media command headquarters directorate bureau
+    consulate inspectorate
     """
 )
 # Nouns that head a phrase standing for an organisation or what it issued ("the firm said", "the

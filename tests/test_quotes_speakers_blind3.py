@@ -153,3 +153,16 @@ def test_a_generational_suffix_keeps_its_full_stop_and_is_no_alias():
     assert "Jr." not in result.people[0].aliases and "Jr" not in result.people[0].aliases
     paragraphs = ["“We will appeal,” said Senator Ian Moody Jr, a lawyer."]
     assert speakers(*paragraphs) == ["Ian Moody Jr"]
+
+
+def test_a_command_or_a_bureau_speaks_as_an_organisation():
+    # "the ZRP Harare command said:": a body, not the person its participle clause names
+    paragraphs = [
+        "Writing to the local party leader, Tendai Moyo, the ZRP Harare command said: “After"
+        " consultations, the meeting may go ahead as scheduled.”",
+    ]
+    result = extract_quotes(paragraphs)
+    assert [(q.speaker, q.speaker_kind) for q in result.quotes] == [(None, "organisation")]
+    # and "Command" opening a sentence is no person either
+    result = extract_quotes(["Command staff met on Monday.", "“We are ready,” said Mr Ade Ojo."])
+    assert [p.name for p in result.people] == ["Ade Ojo"]
