@@ -166,3 +166,33 @@ def test_a_command_or_a_bureau_speaks_as_an_organisation():
     # and "Command" opening a sentence is no person either
     result = extract_quotes(["Command staff met on Monday.", "“We are ready,” said Mr Ade Ojo."])
     assert [p.name for p in result.people] == ["Ade Ojo"]
+
+
+# --------------------------------------------------------------------------- quotes over paragraphs
+
+
+def test_a_quote_goes_on_in_paragraphs_that_open_with_no_mark_up_to_its_closing_one():
+    # the opening paragraph has no closing mark; the next ones open with none and the quote
+    # closes later (a page that dropped the repeated opening marks, or a post quoted line by line)
+    paragraphs = [
+        "After the rally, party spokesperson Rudo Chikwanha said: “We have said it many times.",
+        "No buses.",
+        "No permits.",
+        "Nothing can stop an idea whose time has come!” The police did not comment.",
+        "Later, the council met.",
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.start_paragraph, q.end_paragraph, q.speaker) for q in quotes] == [
+        (0, 3, "Rudo Chikwanha")
+    ]
+    assert quotes[0].text.endswith("Nothing can stop an idea whose time has come!")
+
+
+def test_a_quote_that_only_lost_its_closing_mark_ends_with_its_paragraph():
+    # the next quote opens with its own mark: no running on, as before
+    paragraphs = [
+        "Spokesperson Rudo Chikwanha said: “We have said it many times.",
+        "The police did not comment. “We will look into it,” an officer said.",
+    ]
+    quotes = extract_quotes(paragraphs).quotes
+    assert [(q.start_paragraph, q.end_paragraph) for q in quotes] == [(0, 0), (1, 1)]
