@@ -312,12 +312,15 @@ class NounPhrases:
         return len(g.words) >= 2 or self.cast.lookup(g.words) is not None
 
 
+_DETERMINERS = DEFINITE | INDEFINITE
+
+
 def _modifies_a_noun(toks: list[Tok], g: NameGroup) -> bool:
     """Whether a capitalised name stands between a determiner and a noun, as a brand or a
     body does ("his Twitter account", "the Kremlin press office"): not a person's name."""
     return (
         g.i > 0
-        and toks[g.i - 1][0].lower() in DEFINITE | INDEFINITE
+        and toks[g.i - 1][0].lower() in _DETERMINERS
         and g.j < len(toks)
         and toks[g.j][0].isalpha()
         and toks[g.j][0].islower()
