@@ -25,7 +25,7 @@ OFFICES = _words(
     """
     president minister secretary-general secretary chancellor premier governor mayor ambassador
     envoy chief head leader spokesman spokeswoman spokesperson chairman chairwoman chair director
-    commander general king queen senator judge
+    commander general king queen senator judge taoiseach
     """
 )
 # Words inside an office's title, before its head: "foreign minister", "deputy prime minister".
@@ -40,7 +40,7 @@ RANKS = _words(
     """
 )
 # Religious titles written before a name: "Pope Francis", "Imam Ali", "Ayatollah Khamenei".
-CLERGY = _words("pope cardinal archbishop bishop rabbi imam ayatollah")
+CLERGY = _words("pope cardinal archbishop bishop rabbi imam ayatollah monsignor")
 
 # Words written before a name that tell the person's sex (None: either): "Mr", "Dame",
 # "Datuk Seri". Lower-case, without the dot.
@@ -50,6 +50,7 @@ HONORIFICS = {
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
     "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
     "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m", "hon": None,
+    "honourable": None, "honorable": None, "cr": None, "mgr": "m", "msgr": "m",
 }  # fmt: skip
 
 # Nouns that describe a person by office, occupation, standing or relation: "the farmer", "a
@@ -90,7 +91,7 @@ ROLE_NOUNS = (
         ecologist geologist meteorologist climatologist zoologist treasurer auditor comptroller
         controller registrar clerk administrator coordinator planner partner associate fellow
         speaker undersecretary magistrate billionaire tycoon magnate millionaire correspondent
-        interviewer moderator
+        interviewer moderator mountaineer climber
         """
     )
 )
@@ -123,7 +124,7 @@ ROLE_HEADS = {
     "premier": "prime_minister", "pm": "prime_minister", "head": "chief", "leader": "chief",
     "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
-    "justice": "judge", "magistrate": "judge",
+    "justice": "judge", "magistrate": "judge", "taoiseach": "prime_minister",
 }  # fmt: skip
 # Role heads (after ROLE_HEADS) that name one person in a story: "the prime minister" is
 # whoever holds it there.
@@ -213,7 +214,8 @@ BODIES = _words(
     police army alliance bank club association federation organisation organization office court
     board authority service administration kremlin pentagon parliament senate congress network
     station channel foundation institute university school hospital fund city state league
-    movement center centre county province region media
+    movement center centre county province region media command headquarters directorate bureau
+    consulate inspectorate
     """
 )
 # Nouns that head a phrase standing for an organisation or what it issued ("the firm said", "the

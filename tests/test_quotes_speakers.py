@@ -706,7 +706,7 @@ def test_a_clause_is_never_a_role():
 
 def test_a_generational_suffix_stays_in_the_name():
     paragraphs = ['"I have a dream," said Martin Luther King Jr. in 1963.']
-    assert found(*paragraphs) == [("I have a dream,", "Martin Luther King Jr")]
+    assert found(*paragraphs) == [("I have a dream,", "Martin Luther King Jr.")]
 
 
 def test_a_prize_by_name_is_no_person():

@@ -82,6 +82,8 @@ def pronoun_choice(
     for k in range(last, max(-1, last - LOOK_BACK), -1):
         back = (last - k) * PER_SENTENCE
         subject = cast.history[k]
+        if subject is not None and subject.unproven and subject.opens_only:
+            subject = None  # a word only ever seen opening a sentence ("Private analysts say")
         if subject is not None:
             offer(subject, SUBJECT_BEFORE + 0.1 * cast.spoke[k] - back)
         if not objects_done and (subject is not None or cast.others[k]):

@@ -6,12 +6,17 @@ other articles. Groups that are surely organisations or places are remembered as
 Honorifics ("Datuk Seri", "Alhaji") and compound titles ("vice-chairman") are not part of names.
 """
 
+import re
+
+from articles.lexicon import HONORIFICS, ROLE_MODIFIERS
+
 from .cast import Cast
 from .names import (
     NameGroup,
     bare_word,
     is_acronym,
     is_common_plural,
+    is_name_word,
     is_possessive,
     is_role_word,
     name_groups,
@@ -28,6 +33,7 @@ from .words import (
     INVERTIBLE,
     RELATIVE,
     REPORTING_VERBS,
+    STOP_CAPITALS,
 )
 
 
@@ -35,6 +41,9 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
     """First pass: names with evidence that they are people, and their titles."""
     # full names seen without evidence ("Kenya's Faith Wanjiru won"), by surname
     unproven: dict[str, dict[tuple[str, ...], None]] = {}
+    # the same, opening their sentence, where any word is capitalised ("Lovemore Chinoputsa,
+    # from the coalition, commented"): used only when the first word is never written small
+    opening: dict[str, dict[tuple[str, ...], None]] = {}
     for p in range(len(text.paragraphs)):
         for s0, s1 in text.sentences[p]:
             for g in text.sentence_groups(p, s0, s1):
@@ -52,13 +61,22 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                     continue
                 evidence, role = _name_evidence(text, cast, p, toks, g)
                 if evidence and (role or not g.is_org):
-                    cast.register(g.words, role)
+                    person = cast.register(g.words, role)
+                    if role and g.j < len(toks) and toks[g.j][0] == "," and _honorific(role):
+                        # an honorific tells no role; one after the name does ("Cr Jo Bell,
+                        # Mayor of Ayr,")
+                        appositive = appositive_after(text, p, toks, g.j)
+                        if appositive:
+                            cast.add_role(person, appositive)
                 elif g.is_org:
                     cast.non_people.update(bare_word(w).lower() for w in g.words)
                 elif len(g.words) >= 2 and g.i > 0 and toks[g.i - 1][0][:1].isalnum():
                     # not first in its sentence, where any word is capitalised ("Like X")
                     words = tuple(bare_word(w) for w in g.words)
                     unproven.setdefault(words[-1].lower(), {})[words] = None
+                elif len(g.words) in (2, 3) and g.i == 0 and not _in_list(toks, g.j):
+                    words = tuple(bare_word(w) for w in g.words)
+                    opening.setdefault(words[-1].lower(), {})[words] = None
     by_first: dict[str, dict[tuple[str, ...], None]] = {}
     for names in unproven.values():
         for words in names:
@@ -68,6 +86,13 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
         if len(person.words) == 1 and not fuller:
             # "Kim said" after "North Korea's Kim Jong Un": a name written surname first
             fuller = by_first.get(person.surname, {})
+        if len(person.words) == 1 and not fuller:
+            fuller = {
+                words: None
+                for words in opening.get(person.surname, {})
+                if words[0].lower() not in cast.by_surname  # not "Trump Putin"
+                and not _written_small(text, words[0])
+            }
         if len(person.words) == 1 and len(fuller) == 1:
             # "Hughes said" after "Pop star Jodie Hughes has ...": the article's full name
             words = list(next(iter(fuller)))
@@ -75,6 +100,34 @@ def collect_people(text: ArticleText, cast: Cast) -> None:
                 person.aliases[person.name] = None
                 person.words = words
         person.known = cast.match_known(person)
+
+
+def _honorific(title: str) -> bool:
+    """Whether a title is honorifics only ("Cr", "Dr", "the Hon."): no office."""
+    words = [bare_word(w).lower().strip(".") for w in title.split()]
+    return all(w in HONORIFICS or w in DEFINITE for w in words)
+
+
+def _in_list(toks: list[Tok], j: int) -> bool:
+    """Whether a name ending at toks[j] opens a list of names ("Ivanka Trump, Jared Kushner and
+    ..."), or is a possessive: not one person introduced."""
+    nxt = toks[j][0] if j < len(toks) else ""
+    nxt2 = toks[j + 1][0] if j + 1 < len(toks) else ""
+    return (
+        is_possessive(toks[j - 1][0])
+        or nxt in ("and", "&", "/")
+        or (nxt == "," and is_name_word(nxt2) and nxt2.lower() not in ROLE_MODIFIERS)
+    )  # but not ", Assistant Inspector-General of ..."
+
+
+def _written_small(text: ArticleText, word: str) -> bool:
+    """Whether the article writes a word in lower case somewhere: a common word, which a
+    sentence's opening capitalises ("Police", "Meanwhile"), not a given name."""
+    low = word.lower()
+    if not low.isalpha() or low in STOP_CAPITALS or (len(low) > 5 and low.endswith("ing")):
+        return True  # "Meanwhile", "Following"
+    pattern = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
+    return low in FUNCTION_WORDS or any(pattern.search(m) for m in text.masked)
 
 
 def _name_evidence(

@@ -357,7 +357,7 @@ class SpanJudge:
                 quote.confidence = 0.6 if same_paragraph else 0.5
                 return Found(span, quote, reporter[2], False)
         if source is None and opens_paragraph:
-            intro = self.introduced_by(p)
+            intro = self.introduced_by(p) or self.about_before(p)
             if intro is not None:
                 person, mention = intro
                 quote = self.make_quote(span, kind, person, mention, "")
@@ -375,6 +375,17 @@ class SpanJudge:
         quote.speaker_kind = source.quote.speaker_kind
         quote.confidence = round(source.quote.confidence * factor, 2)
         return Found(span, quote, source.person, False)
+
+    def about_before(self, p: int) -> tuple[CastMember, str] | None:
+        """Who the sentence ending the paragraph before is about, when a quote paragraph with
+        no attribution follows it ('The Mayor also stressed tourism.', then '"We are a popular
+        destination."'): the person whose words the next paragraph gives."""
+        if p == 0 or not self.cast.history:
+            return None
+        subject = self.cast.history[-1]
+        if subject is None or subject.unproven:
+            return None
+        return subject, ""
 
     def introduced_by(self, p: int) -> tuple[CastMember, str] | None:
         """Who a paragraph ending with a colon introduces ('Here are highlights of his remarks

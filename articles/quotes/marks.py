@@ -107,6 +107,29 @@ def _ends_open_part(span: Span, paragraphs: Sequence[str]) -> bool:
     return len(text[seg.start : seg.end].split()) >= 4
 
 
+def _runs_on_unopened(paragraphs: Sequence[str], p: int, carry: Span) -> bool:
+    """Whether a quote left open at the end of its paragraph goes on in paragraph p, which opens
+    with no mark: p and the paragraphs after it have no mark until one that closes a sentence
+    or a clause ('... for you to come?” shouted X'), a few paragraphs on at most (a tweet quoted
+    line by line). A quote that only lost its closing mark ends with its paragraph instead."""
+    if not _ends_open_part(carry, paragraphs):
+        return False
+    first = paragraphs[carry.segs[0].para][carry.segs[0].open_at]
+    for q in range(p, min(p + 10, len(paragraphs))):
+        text = paragraphs[q]
+        found = DOUBLE_MARK_RE.search(text)
+        if found is None:
+            continue
+        i = found.start()
+        return (
+            text[i] in _DOUBLE_CLOSERS.get(first, "")
+            and i > 0
+            and not text[i - 1].isspace()
+            and not _can_open(text, i)
+        )
+    return False
+
+
 def _continues_speech(text: str, k: int) -> bool:
     """Whether the quote opening a paragraph at text[k] reads as more of the same speech: it
     runs on, or its closing mark ends a sentence or a clause ('... outside," she told'), not
@@ -151,6 +174,15 @@ def _find_double_spans(paragraphs: Sequence[str]) -> list[Span]:
                 and _continues_speech(text, k)
             ):
                 opener, open_at, span, skip = text[k], k, carry, k
+            elif k < len(text) and _runs_on_unopened(paragraphs, p, carry):
+                # the quote goes on in paragraphs that open with no mark, up to a closing one
+                close = DOUBLE_MARK_RE.search(text)
+                start, end = _trim(text, k, close.start() if close else len(text))
+                carry.segs.append(Seg(p, k, start, end, close.start() if close else -1))
+                if close is None:
+                    continue  # carried on to the next paragraph
+                spans.append(carry)
+                skip = close.start()
             else:
                 carry.closed = False
                 spans.append(carry)

@@ -84,6 +84,7 @@ def is_role_word(word: str) -> bool:
     return (
         low in ROLE_NOUNS
         or low in HONORIFICS
+        or (word[:1].isupper() and low in ROLE_SUFFIXES)  # "Premier Designate X"
         or (len(low) > 5 and low.endswith("ist") and not low.endswith("vist"))
         or (tail in ROLE_NOUNS and prefix in TITLE_PREFIXES)  # "vice-chairman"
         or (tail in ROLE_SUFFIXES and is_role_word(prefix))  # "President-elect"
@@ -243,6 +244,14 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
         while words and words[-1].endswith(".") and len(words[-1]) == 2:
             words.pop()
             j -= 2
+        if (
+            words
+            and words[-1] in ("Jr", "Sr")
+            and j < len(toks)
+            and toks[j][0] == "."
+            and toks[j][1] == toks[j - 1][2]
+        ):
+            words[-1] += "."  # "Harry Roque Jr.", as printed
         portfolio = [k for k, w in enumerate(words) if _low(w) in PORTFOLIO_WORDS]
         if portfolio and len(portfolio) == len(words):
             i = max(j, i + 1)  # "Minister of Information"
@@ -263,12 +272,11 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             continue
         if (
             len(words) >= 3
-            and i - 2 >= lo
-            and toks[i - 1][0] == "of"
-            and toks[i - 2][0][:1].isupper()
-            and is_role_word(toks[i - 2][0])
+            and _ends_title_complement(toks, i, lo)
+            and not any(_low(w) in PLACES or is_org_name_word(w) for w in words[1:])
         ):
-            # "Secretary of State Dana Wright": the first word ends the title
+            # "Secretary of State Dana Wright", "Minister of Tourism and Lands Harin Fernando",
+            # "Deputy Minister of Defence of Ukraine Hanna Maliar": the first word ends the title
             groups.append(NameGroup(i, i + 1, words[:1], False))
             i += 1
             continue
@@ -289,6 +297,29 @@ def name_groups(toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Nam
             groups.append(NameGroup(i, j, words, possessive))
         i = max(j, i + 1)
     return groups
+
+
+def _ends_title_complement(toks: list[Tok], i: int, lo: int) -> bool:
+    """Whether toks[i] follows the "of"/"for" of a capitalised title, or an "and" or "of" in
+    what that title is of ("Minister of Foreign Affairs and Immigration ..."): a word that ends
+    the title, not one that opens a name after it."""
+    k = i - 1
+    if k - 1 < lo or toks[k][0] not in ("of", "for", "and"):
+        return False
+    title = toks[k - 1][0]
+    if toks[k][0] in ("of", "for") and title[:1].isupper() and is_role_word(title):
+        return True
+    k -= 1
+    while k >= lo and i - k <= 10:
+        w = toks[k][0]
+        if w in ("of", "for") and k - 1 >= lo:
+            prev = toks[k - 1][0]
+            if prev[:1].isupper() and is_role_word(prev):
+                return True
+        elif not (w[:1].isupper() or w in ("and", "&", "the")) or is_possessive(w):
+            return False
+        k -= 1
+    return False
 
 
 def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
@@ -325,7 +356,10 @@ def role_before(toks: list[Tok], i: int, lo: int = 0) -> int:
         return i
     if toks[j][0] == "." and j - 1 >= lo and toks[j - 1][0].lower() in ABBREVIATIONS:
         j -= 1  # "Gen." "Sen."
-    if bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS and toks[j][0][:1].isupper():
+    if toks[j][0][:1].isupper() and (
+        bare_word(toks[j][0]).lower() in PORTFOLIO_WORDS
+        or (is_name_word(toks[j][0]) and _ends_title_complement(toks, j, lo))  # see name_groups
+    ):
         # "Minister of Information and Broadcasting Anurag Thakur": back to the title word
         k = j - 1
         while k >= lo and j - k < 8 and not is_role_word(toks[k][0]):

@@ -32,6 +32,7 @@ from .words import (
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
+    INDEFINITE,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -284,6 +285,7 @@ class NounPhrases:
                     role != "subject"
                     or len(g.words) > 3
                     or any(bare_word(w).lower() in self.cast.non_people for w in g.words)
+                    or _modifies_a_noun(toks, g)
                 ):
                     continue
                 person = self.cast.unproven(g.words)
@@ -308,3 +310,19 @@ class NounPhrases:
         if g.possessive or g.is_org or g.is_place:
             return False
         return len(g.words) >= 2 or self.cast.lookup(g.words) is not None
+
+
+_DETERMINERS = DEFINITE | INDEFINITE
+
+
+def _modifies_a_noun(toks: list[Tok], g: NameGroup) -> bool:
+    """Whether a capitalised name stands between a determiner and a noun, as a brand or a
+    body does ("his Twitter account", "the Kremlin press office"): not a person's name."""
+    return (
+        g.i > 0
+        and toks[g.i - 1][0].lower() in _DETERMINERS
+        and g.j < len(toks)
+        and toks[g.j][0].isalpha()
+        and toks[g.j][0].islower()
+        and toks[g.j][0] not in FUNCTION_WORDS
+    )

@@ -282,8 +282,8 @@ def is_public_alias(alias: str) -> bool:
         return False  # a word that is only punctuation: "Rasmussen -- NATO Secretary-General"
     if all(bare_word(w).lower().rstrip(".") in HONORIFICS for w in words):
         return False
-    if len(words) == 1 and is_role_word(words[0]):
-        return False  # a bare title ("President") would name every holder of it
+    if len(words) == 1 and (is_role_word(words[0]) or words[0].rstrip(".") in ("Jr", "Sr")):
+        return False  # a bare title ("President") would name every holder of it, as "Jr." would
     if is_possessive(words[-1]):
         return False  # the start of a phrase about something else: "The PM's", "UK's"
     return alias[-1:] not in "-–—,;:(" and len(words) <= 8

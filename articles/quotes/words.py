@@ -114,7 +114,7 @@ PREPOSITIONS = _words(
     """
     in on at to for with by from of about over under after before during since until into onto
     upon across through between among against without within near outside inside like than
-    despite toward towards amid around behind beyond via per
+    despite toward towards amid around behind beyond via per unlike
     """
 )
 FUNCTION_WORDS = DEFINITE | INDEFINITE | CLAUSE_WORDS | PREPOSITIONS | AUXILIARIES
@@ -184,6 +184,7 @@ STOP_CAPITALS = _words(
 ABBREVIATIONS = _words(
     """
     mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon mt no nos vs etc
+    cr mgr msgr
     brig maj cpl pvt spc supt insp det lieut cdr amb atty pres rt
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m
     p.m i.e e.g ave blvd rd dept univ approx fig
