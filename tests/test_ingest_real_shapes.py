@@ -731,3 +731,23 @@ def test_a_known_place_in_title_case_and_a_dash_opening_the_lede_is_the_dateline
     # A town named like a word the article writes in lower case is that word.
     worded = read(HEADLINE, f"Police — {LEDE}", "The police said the corridor stays open.")
     assert worded.dateline == ""
+
+
+# --- Headlines that end with a full stop no sentence ends with
+
+
+def test_a_headline_ending_with_an_initialism_is_still_a_headline():
+    # The full stop of "U.S." ends no sentence: the line over the lede is the headline, not
+    # the crosshead further down.
+    title = "Governments curb social media: reports from Mexico, Kenya, the UK and the U.S."
+    article = read(title, "Mar 29, 2017 | 0 comments", LEDE, SECOND, "More curbs online.", LEDE)
+    assert article.title == title
+
+
+def test_a_headline_the_site_cut_short_is_still_a_headline():
+    # "... becomes talk of …": a title cut at a word; a caption cut short ends mid-word.
+    title = "Economy minister's discomfort with inflation questions becomes talk of …"
+    assert read(title, LEDE, SECOND).title == title
+    assert read(
+        "Minister waves to reporters outside the ministry in the capital on the…", LEDE, SECOND
+    ).title in {"", "Untitled"}
