@@ -751,3 +751,33 @@ def test_a_headline_the_site_cut_short_is_still_a_headline():
     assert read(
         "Minister waves to reporters outside the ministry in the capital on the…", LEDE, SECOND
     ).title in {"", "Untitled"}
+
+
+# --- An event's details printed as a form
+
+
+def test_an_events_details_as_a_form_are_no_headline_and_give_the_dateline():
+    article = read("LOCATION/ ASTANA, KZ", "DATE: MAY 19, 2024", "TIME/ 15:00", LEDE, SECOND)
+    assert article.title in {"", "Untitled"}
+    assert article.dateline == "ASTANA"
+    assert article.published.date().isoformat() == "2024-05-19"
+    assert "15:00" not in body(article)
+
+
+def test_an_events_details_from_a_table_are_no_headline():
+    article = read(
+        "Press Briefing",
+        HEADLINE,
+        "Event Press Briefing",
+        "Location Press Briefing Room, Government House",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == HEADLINE
+    assert "Briefing Room" not in body(article)
+
+
+def test_a_headline_opening_with_a_forms_label_is_still_the_headline():
+    title = "Time To Act On The Grain Corridor"
+    article = read(title, "Date: May 19, 2024", LEDE, SECOND)
+    assert article.title == title

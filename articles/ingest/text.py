@@ -61,6 +61,7 @@ from .page import (
     TextArticle,
     known_or_not,
 )
+from .places import is_known_place
 from .shapes import (
     ends_sentence,
     is_body_like,
@@ -229,6 +230,15 @@ def _remove_chrome(
         if is_relative_date_line(text):
             remove("date line")
             continue
+        # "LOCATION/ TORONTO, ON" over "DATE: AUGUST 17, 2010", "Event Press Briefing" over
+        # "Location Press Briefing Room, ...": an event's details printed as a form.
+        if (form := EVENT_FIELD_RE.match(text)) and _beside_event_field(items, index - 1):
+            # A place the gazetteer knows is where the event was: the dateline.
+            place = form["value"].split(",")[0].strip()
+            if form["label"].casefold() in PLACE_LABELS and is_known_place(place):
+                article.dateline = article.dateline or place.upper()
+            remove("event details")
+            continue
         if credits := credits_in_line(text):
             article.credits.append(credits)
             remove("credits")
@@ -278,6 +288,27 @@ def _remove_chrome(
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+# A form's label and its value: "LOCATION/ TORONTO, ON", "Venue: ...", or, where a table lost
+# its cells' borders, "Event Press Briefing".
+EVENT_FIELD_RE = re.compile(
+    r"^(?P<label>(?i:location|venue|place|event|date|time))(?:\s*(?P<mark>[:/])\s*|\s+(?=[A-Z0-9]))"
+    r"(?P<value>\S.{0,100})$"
+)
+PLACE_LABELS = {"location", "venue", "place"}
+
+
+def _beside_event_field(items: list[Item], index: int) -> bool:
+    """Whether the line above or below is another field of the same form, written the same
+    way (with its label's mark, or without): one such line alone, or one beside a labelled
+    date, may be a headline ("Time To Act On The Grain Corridor" over "Date: May 19")."""
+    marked = bool(EVENT_FIELD_RE.match(items[index].text)["mark"])
+    neighbours = items[max(index - 1, 0) : index] + items[index + 1 : index + 2]
+    return any(
+        (field := EVENT_FIELD_RE.match(item.text)) and bool(field["mark"]) == marked
+        for item in neighbours
+    )
 
 
 # What separates the parts of a header's date line: brackets, pipes, wide gaps, the date and
