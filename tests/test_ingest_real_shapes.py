@@ -781,3 +781,19 @@ def test_a_headline_opening_with_a_forms_label_is_still_the_headline():
     title = "Time To Act On The Grain Corridor"
     article = read(title, "Date: May 19, 2024", LEDE, SECOND)
     assert article.title == title
+
+
+# --- Who stands behind the site
+
+
+def test_a_sponsor_line_is_neither_headline_nor_body():
+    article = read(
+        "Supported by the Steppe Media Council",
+        "The longest and most detailed headline: parliament votes to widen the grain corridor",
+        "posted on 29/11/2015",
+        LEDE,
+        "Powered by automated translation",
+        SECOND,
+    )
+    assert article.title.startswith("The longest")
+    assert "Powered by" not in body(article)

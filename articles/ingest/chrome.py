@@ -194,6 +194,13 @@ DONATION_RE = re.compile(
     r"|\bsupport (?:our|independent|quality) (?:journalism|reporting|newsroom)\b",
     re.IGNORECASE,
 )
+# "Powered by automated translation", "Supported by the National Media Council": who or what
+# stands behind the site, not the article.
+SPONSOR_RE = re.compile(
+    r"^(?:(?:powered|supported|sponsored|presented|funded|brought to you) by|in partnership with)"
+    r"\b[^.!?]{1,60}$",
+    re.IGNORECASE,
+)
 # "Editor: Rahmad Nasution", "Translator: ...": a label and the names of the people credited.
 ROLE_CREDIT_RE = re.compile(
     r"^(?:editors?|edited by|translators?|translated by|reporters?|writers?|photographers?"
@@ -395,6 +402,8 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if len(line) <= 400 and DONATION_RE.search(line):
         return "donation appeal"
+    if SPONSOR_RE.match(line):
+        return "sponsor line"
     if ROLE_CREDIT_RE.match(line):
         return "credits"
     if len(line) <= 300 and REPUBLISHED_RE.match(line):
