@@ -797,3 +797,16 @@ def test_a_sponsor_line_is_neither_headline_nor_body():
     )
     assert article.title.startswith("The longest")
     assert "Powered by" not in body(article)
+
+
+# --- A link or an advert's label glued to the prose
+
+
+def test_a_read_more_link_or_an_advert_label_glued_to_the_prose_goes_and_the_prose_stays():
+    article = read(
+        HEADLINE,
+        LEDE + "Read More…",
+        "Article continues after this advertisement" + SECOND,
+        "The talks went on late. … …read more",
+    )
+    assert body(article).splitlines() == [LEDE, SECOND, "The talks went on late. …"]

@@ -428,6 +428,31 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+# A link or an advert's label whose line break was lost, glued to the prose: "... American
+# jobs.Read More…", "... to make a clear… …read more", "Article continues after this
+# advertisementAmong the core provisions ...".
+GLUED_MORE_RE = re.compile(
+    r"(?<=[.!?…\"'”’])\s*…?\s*(?:read more|see more|continue reading)\s*[…»›]*$", re.IGNORECASE
+)
+GLUED_ADVERTISEMENT_RE = re.compile(
+    r"^(?i:(?:article|story) continues (?:below|after (?:this |the )?(?:advertisement|ad))"
+    r"|advertisement)(?=[\"“‘]?[A-Z])"
+)
+
+
+def split_glued_chrome(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without a 'Read more' glued to its end or an advert's label glued to its
+    start, and what was cut off."""
+    cut = []
+    if (more := GLUED_MORE_RE.search(paragraph)) and more.start() > 0:
+        cut.append(more.group().strip())
+        paragraph = paragraph[: more.start()]
+    if advert := GLUED_ADVERTISEMENT_RE.match(paragraph):
+        cut.append(advert.group())
+        paragraph = paragraph[advert.end() :]
+    return paragraph, cut
+
+
 def is_teaser(line: str) -> bool:
     """A line of prose cut short with an ellipsis, as promos print them. (One alone may be
     the article itself, saved cut short; text.py asks for several. A speaker trailing off in

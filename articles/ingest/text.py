@@ -542,6 +542,8 @@ def _read_body(
     split_dateline(article)
     for paragraph in article.paragraphs:
         if paragraph.kind == "text":
+            paragraph.text, glued = chrome.split_glued_chrome(paragraph.text)
+            article.removed.extend((-1, Stripped("link list", cut)) for cut in glued)
             paragraph.text, credits = split_trailing_credits(paragraph.text)
             if credits:
                 article.credits.append(credits)
