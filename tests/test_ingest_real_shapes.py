@@ -810,3 +810,36 @@ def test_a_read_more_link_or_an_advert_label_glued_to_the_prose_goes_and_the_pro
         "The talks went on late. … …read more",
     )
     assert body(article).splitlines() == [LEDE, SECOND, "The talks went on late. …"]
+
+
+# --- What stands under a headline: its byline, its date; a picture's credit stands under its
+# caption
+
+
+def test_a_byline_naming_the_writers_post_marks_the_headline_above_it():
+    title = "Steppe leader: minister on trust and the grain corridor ahead of the Astana visit"
+    article = read(
+        title,
+        "By Kazakhstan bureau chief Jane Doe",
+        "Sorry, this video has expired",
+        "Minister discusses the grain corridor and the harvest",  # the video's caption
+        "Reuters",
+        LEDE,
+        SECOND,
+    )
+    assert (article.title, article.byline) == (title, "Jane Doe")
+    assert "bureau chief" not in body(article)
+
+
+def test_a_caption_over_its_pictures_credit_is_not_the_headline():
+    article = read(
+        "Steppe Wiki",
+        "Quebec election called for September",
+        "From Wikinews, the free news source you can write!",
+        "Thursday, August 2, 2012",
+        "Parliament in the grain corridor in 2010",
+        "Image: Steppe Mission.",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == "Quebec election called for September"

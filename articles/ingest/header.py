@@ -13,6 +13,7 @@ from .dates import (
 from .fields import (
     CALENDAR_WORDS,
     NOT_PLACES,
+    Byline,
     caption_text,
     masthead_name,
     parse_byline,
@@ -105,10 +106,23 @@ def _is_section_label(text: str, following: str) -> bool:
     )
 
 
+# "By Indonesia bureau chief Samantha Hawley": the writer's post, then the name.
+POST_AND_NAME_BYLINE_RE = re.compile(
+    r"^By:?\s+(?:[\w'’-]+\s+){1,5}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})$"
+)
+
+
 def take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
     byline = parse_byline(item.text) or parse_signature_byline(item.text)
     if byline is None and after_title:
         byline = parse_correspondent_byline(item.text)
+    if (
+        byline is None
+        and after_title
+        and (post := POST_AND_NAME_BYLINE_RE.match(item.text))
+        and (names := person_names(post["name"]))
+    ):
+        byline = Byline(names, None, "")
     if byline is None:
         outlet, words = parse_outlet_byline(item.text)
         if outlet is None:
@@ -311,10 +325,12 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             for line, stripped in article.removed
             if item.line < line < following.line
         }
+        # (A picture's credit stands under its caption, not under the headline.)
         return bool(
-            between & HEADER_REASONS
+            between & (HEADER_REASONS - {"image credit"})
             or parse_dateline(following.text)
             or parse_byline(following.text)
+            or BYLINE_START_RE.match(following.text)
             or parse_signature_byline(following.text)
         )
 
