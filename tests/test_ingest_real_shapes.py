@@ -843,3 +843,24 @@ def test_a_caption_over_its_pictures_credit_is_not_the_headline():
         SECOND,
     )
     assert article.title == "Quebec election called for September"
+
+
+# --- The site speaking of itself to its reader
+
+
+def test_the_sites_own_notices_to_its_reader_go_and_prose_about_a_website_stays():
+    about_a_site = (
+        "Visitors to the ministry's website could not reach it on Tuesday, officials said."
+    )
+    quoted = '"You can read the decree on our website," the minister told reporters on Tuesday.'
+    article = read(
+        HEADLINE,
+        LEDE,
+        "Dear User, please note that all news is posted to our portal automatically.",
+        about_a_site,
+        "Get the best of Steppe News delivered directly to your inbox.",
+        quoted,
+        "A lock means you've safely connected to the .gov website.",
+        SECOND,
+    )
+    assert body(article).splitlines() == [LEDE, about_a_site, quoted, SECOND]

@@ -404,6 +404,8 @@ def chrome_reason(line: str) -> str | None:
         return "donation appeal"
     if SPONSOR_RE.match(line):
         return "sponsor line"
+    if is_site_notice(line):
+        return "site notice"
     if ROLE_CREDIT_RE.match(line):
         return "credits"
     if len(line) <= 300 and REPUBLISHED_RE.match(line):
@@ -426,6 +428,34 @@ def chrome_reason(line: str) -> str | None:
     if "," in line and len(line) <= 80 and TITLE_KEYWORDS_RE.match(line):
         return "tag list"
     return None
+
+
+# The site speaking of itself to the reader: "This website is created to observe ... you can
+# read here", "Dear User, ... posted to our portal automatically", "A lock ... means you've
+# safely connected to the .mil website", "Escape your echo chamber. Get the facts ...".
+SITE_NOUN_RE = re.compile(
+    r"\b(?:this|our|the|a)\s+(?:\.\w+\s+)?(?:web ?site|site|portal|forum|app)\b"
+    r"|\b(?:web ?site|portal|newsletter|inbox)\b",
+    re.IGNORECASE,
+)
+READER_RE = re.compile(
+    r"\b(?:you|your|you['’](?:ve|re|ll|d))\b|^dear (?:user|reader|visitor)s?\b", re.IGNORECASE
+)
+APPEAL_START_RE = re.compile(
+    r"^\[?(?:sign up|subscribe|get|find out|try|explore|download|follow us|join us|escape)\b",
+    re.IGNORECASE,
+)
+QUOTE_MARKS = '"“”«»'
+
+
+def is_site_notice(line: str) -> bool:
+    """The site's own voice to its reader: its pages, its newsletter, an appeal (not words
+    quoted in the article, nor a sentence about someone else's website)."""
+    if len(line) > 400 or any(mark in line for mark in QUOTE_MARKS):
+        return False
+    if not READER_RE.search(line):
+        return False
+    return bool(SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line))
 
 
 # A link or an advert's label whose line break was lost, glued to the prose: "... American
