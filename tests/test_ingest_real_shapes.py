@@ -864,3 +864,14 @@ def test_the_sites_own_notices_to_its_reader_go_and_prose_about_a_website_stays(
         SECOND,
     )
     assert body(article).splitlines() == [LEDE, about_a_site, quoted, SECOND]
+
+
+# --- Labels the header leaves above the lede
+
+
+def test_short_labels_between_the_headline_and_the_lede_are_the_headers():
+    article = read(HEADLINE, "Steppe Police", "Guest", LEDE, SECOND)
+    assert body(article).splitlines() == [LEDE, SECOND]
+    # A dateline on a line of its own is the lede's, not a label.
+    article = read(HEADLINE, HEADLINE, "ASTANA – Reuters", "Photo caption here. AFP photo", LEDE)
+    assert (article.dateline, article.outlet.name) == ("ASTANA", "Reuters")

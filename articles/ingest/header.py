@@ -476,6 +476,10 @@ def _place_line(text: str) -> re.Match | None:
     return match if match and not person_names(match["place"]) else None
 
 
+# The longest label the header leaves above the lede ("Press Statement", "Trump Putin").
+MAX_LABEL_WORDS = 3
+
+
 def header_leftovers(article: TextArticle) -> None:
     """Short lines the header left above the lede ("Press Statement", "Heather Nauert",
     "Washington, DC"): the place is the dateline, a name the byline, the rest chrome."""
@@ -483,14 +487,20 @@ def header_leftovers(article: TextArticle) -> None:
     for paragraph in article.paragraphs[:5]:
         if is_body_like(paragraph.text):
             break
-        if word_count(paragraph.text) > 5 or ends_sentence(paragraph.text):
+        if (
+            word_count(paragraph.text) > 5
+            or ends_sentence(paragraph.text)
+            or parse_dateline(paragraph.text)  # "KATHMANDU – Reuters": the lede's dateline
+        ):
             return
         leftovers.append(paragraph)
     else:
         return
     places = [_place_line(p.text) for p in leftovers]
-    if not any(places):
-        return  # only where the place shows these lines are the header's, not the body's
+    # Where a place shows, these lines are the header's; else only labels of three words or
+    # fewer ("Press Statement", "Nigerian Police", "Guest"): a crosshead heads prose it follows.
+    if not any(places) and not all(word_count(p.text) <= MAX_LABEL_WORDS for p in leftovers):
+        return
     for paragraph, place in zip(leftovers, places, strict=True):
         article.paragraphs.remove(paragraph)
         if place and not article.dateline:
