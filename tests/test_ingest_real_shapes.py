@@ -875,3 +875,14 @@ def test_short_labels_between_the_headline_and_the_lede_are_the_headers():
     # A dateline on a line of its own is the lede's, not a label.
     article = read(HEADLINE, HEADLINE, "ASTANA – Reuters", "Photo caption here. AFP photo", LEDE)
     assert (article.dateline, article.outlet.name) == ("ASTANA", "Reuters")
+
+
+# --- Dateline separators
+
+
+def test_a_dateline_may_end_with_a_guillemet_or_a_dash_closed_up_to_the_lede():
+    guillemet = read(HEADLINE, f"ASTANA » {LEDE}", SECOND)
+    assert (guillemet.dateline, body(guillemet)[:15]) == ("ASTANA", "The parliament ")
+    closed_up = read(HEADLINE, f"ASTANA (Reuters) -{LEDE}", SECOND)
+    assert (closed_up.dateline, closed_up.outlet.name) == ("ASTANA", "Reuters")
+    assert body(closed_up).startswith("The parliament")
