@@ -886,3 +886,28 @@ def test_a_dateline_may_end_with_a_guillemet_or_a_dash_closed_up_to_the_lede():
     closed_up = read(HEADLINE, f"ASTANA (Reuters) -{LEDE}", SECOND)
     assert (closed_up.dateline, closed_up.outlet.name) == ("ASTANA", "Reuters")
     assert body(closed_up).startswith("The parliament")
+
+
+# --- A short line printed over and over on the page
+
+
+def test_a_short_line_repeated_over_the_page_is_its_furniture_not_its_headline_or_a_dateline():
+    title = "Grain Corridor Talks End Early"
+    third = "The corridor will reopen on Friday, the ministry said in a statement late on Tuesday."
+    article = read(
+        title,
+        "Astana, KZ",
+        LEDE,
+        "Advertisment",
+        SECOND,
+        "Advertisment",
+        title,  # a running header, printed again and again
+        third,
+        "Advertisment",
+        "Astana, KZ",
+        title,
+        "Astana, KZ",
+    )
+    assert article.title == title
+    assert article.dateline == "ASTANA"
+    assert "Advertisment" not in body(article)

@@ -10,6 +10,7 @@ The steps, in order:
 """
 
 import re
+from collections import Counter
 
 from . import chrome
 from .article import Paragraph, Stripped
@@ -42,6 +43,7 @@ from .headline import (
     LEADING_STAMP_RE,
     capitalised_share,
     interface_share,
+    shape_score,
 )
 from .outlets import (
     Outlet,
@@ -163,6 +165,7 @@ def _remove_chrome(
     index = 0
     # Promos cut short with an ellipsis come several to a page.
     teasers = sum(chrome.is_teaser(item.text) for item in items[:2000]) >= 2
+    repeated = _repeated_short_lines(items)
     while index < len(items):
         item = items[index]
         text = item.text
@@ -230,6 +233,9 @@ def _remove_chrome(
         if is_relative_date_line(text):
             remove("date line")
             continue
+        if text in repeated:
+            remove("repeated label")
+            continue
         # "LOCATION/ TORONTO, ON" over "DATE: AUGUST 17, 2010", "Event Press Briefing" over
         # "Location Press Briefing Room, ...": an event's details printed as a form.
         if (form := EVENT_FIELD_RE.match(text)) and _beside_event_field(items, index - 1):
@@ -288,6 +294,28 @@ def _remove_chrome(
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+# A short line printed this many times on one page is the page's furniture: a label or a
+# widget repeated for each item of a list ("Available in:", "Advertisment", a photographer's
+# name under each picture), not the article's text.
+MIN_REPEATS = 3
+MAX_REPEATED_WORDS = 6
+
+
+def _repeated_short_lines(items: list[Item]) -> set[str]:
+    """(Not a headline the page prints over and over as a running header, nor a place line,
+    'Washington, DC', over each of a list's items: the header reads them.)"""
+    counts = Counter(
+        item.text
+        for item in items
+        if word_count(item.text) <= MAX_REPEATED_WORDS and "," not in item.text
+    )
+    return {
+        text
+        for text, count in counts.items()
+        if count >= MIN_REPEATS and (shape_score(text) or 0) < 1.5
+    }
 
 
 # A form's label and its value: "LOCATION/ TORONTO, ON", "Venue: ...", or, where a table lost
