@@ -911,3 +911,21 @@ def test_a_short_line_repeated_over_the_page_is_its_furniture_not_its_headline_o
     assert article.title == title
     assert article.dateline == "ASTANA"
     assert "Advertisment" not in body(article)
+
+
+# --- The site's interface in a few words
+
+
+def test_interface_words_are_told_without_the_little_words_between_them():
+    article = read(
+        "All posts by Jane Doe",
+        "Steppe heads to the polls: five essential reads about the election",
+        LEDE,
+        "Prev Next",
+        SECOND,
+        "Related Post",
+        "Back to top button",
+        "Post a Comment",
+    )
+    assert article.title == "Steppe heads to the polls: five essential reads about the election"
+    assert body(article).splitlines() == [LEDE, SECOND]

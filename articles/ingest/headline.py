@@ -45,6 +45,7 @@ _INTERFACE = """
     font size adjust text larger smaller back main index site map sitemap you are here
     related stories articles story article headlines top today's current issue magazine
     table of contents blog blogs opinion world local national business sport sports weather
+    prev previous button post posts
 """
 INTERFACE_WORDS = frozenset(_INTERFACE.split())
 BREADCRUMB_SEPARATOR_RE = re.compile(r"\s(?:/|>|»|›|\|)\s|\s::\s")
@@ -139,6 +140,8 @@ def ends_like_prose(text: str) -> bool:
 def interface_share(text: str) -> float:
     """The share of a line's words that are interface words ('Skip to content' -> 1.0)."""
     words = [word.casefold() for word in WORD_RE.findall(text)]
+    # ("Back to top", "Post a Comment": the little words count for neither.)
+    words = [word for word in words if word not in STOP_WORDS] or words
     if not words:
         return 1.0
     return sum(word in INTERFACE_WORDS for word in words) / len(words)
