@@ -498,8 +498,12 @@ def header_leftovers(article: TextArticle) -> None:
         return
     places = [_place_line(p.text) for p in leftovers]
     # Where a place shows, these lines are the header's; else only labels of three words or
-    # fewer ("Press Statement", "Nigerian Police", "Guest"): a crosshead heads prose it follows.
-    if not any(places) and not all(word_count(p.text) <= MAX_LABEL_WORDS for p in leftovers):
+    # fewer ("Press Statement", "Nigerian Police", "Guest"), where no standfirst stands above
+    # them (under one, the first crosshead of the body may stand: "'Shared threats'").
+    labels = not article.standfirst and all(
+        word_count(p.text) <= MAX_LABEL_WORDS for p in leftovers
+    )
+    if not any(places) and not labels:
         return
     for paragraph, place in zip(leftovers, places, strict=True):
         article.paragraphs.remove(paragraph)
