@@ -453,7 +453,8 @@ def is_site_notice(line: str) -> bool:
     quoted in the article, nor a sentence about someone else's website)."""
     if len(line) > 400 or any(mark in line for mark in QUOTE_MARKS):
         return False
-    if not READER_RE.search(line):
+    folded = line.casefold()  # (a quick refusal first: this runs on every line)
+    if ("you" not in folded and "dear" not in folded) or not READER_RE.search(line):
         return False
     return bool(SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line))
 
@@ -474,10 +475,13 @@ def split_glued_chrome(paragraph: str) -> tuple[str, list[str]]:
     """The paragraph without a 'Read more' glued to its end or an advert's label glued to its
     start, and what was cut off."""
     cut = []
-    if (more := GLUED_MORE_RE.search(paragraph)) and more.start() > 0:
+    tail = paragraph[-24:].casefold()  # (a quick refusal first: most paragraphs have neither)
+    if ("more" in tail or "reading" in tail) and (
+        more := GLUED_MORE_RE.search(paragraph, max(len(paragraph) - 40, 0))
+    ):
         cut.append(more.group().strip())
         paragraph = paragraph[: more.start()]
-    if advert := GLUED_ADVERTISEMENT_RE.match(paragraph):
+    if paragraph[:1] in "AaSs" and (advert := GLUED_ADVERTISEMENT_RE.match(paragraph)):
         cut.append(advert.group())
         paragraph = paragraph[advert.end() :]
     return paragraph, cut
