@@ -929,3 +929,18 @@ def test_interface_words_are_told_without_the_little_words_between_them():
     )
     assert article.title == "Steppe heads to the polls: five essential reads about the election"
     assert body(article).splitlines() == [LEDE, SECOND]
+
+
+# --- Promos labelled in capitals, on a line or in brackets
+
+
+def test_promos_labelled_read_look_video_or_sign_up_go_and_the_prose_around_them_stays():
+    article = read(
+        HEADLINE,
+        LEDE[:-1] + " (LOOK: Ministers in full force at the corridor dinner).",
+        "READ Jane Doe claims the corridor deal has failed. In other years it would pass",
+        SECOND,
+        "VIDEO | The minister briefs the media:",
+        "[Sign up for The Daily Steppe, our new political tipsheet]",
+    )
+    assert body(article).splitlines() == [LEDE[:-1] + ".", SECOND]

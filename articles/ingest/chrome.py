@@ -406,6 +406,8 @@ def chrome_reason(line: str) -> str | None:
         return "sponsor line"
     if is_site_notice(line):
         return "site notice"
+    if line[:1] in "RLWV" and is_promo_line(line):
+        return "link list"
     if ROLE_CREDIT_RE.match(line):
         return "credits"
     if len(line) <= 300 and REPUBLISHED_RE.match(line):
@@ -471,6 +473,22 @@ GLUED_ADVERTISEMENT_RE = re.compile(
 )
 
 
+# A promo for another story, labelled in capitals: "READ Gladys Sholei claims ...", "VIDEO |
+# The ANC briefs the media:", and in brackets inside a paragraph or around one: "(LOOK:
+# Majority senators in full force at dinner)", "[Sign up for The Daily 202, ...]".
+PROMO_LABEL = r"(?:READ|ALSO READ|LOOK|WATCH|VIDEO|LISTEN|RELATED)"
+PROMO_LINE_RE = re.compile(rf"^{PROMO_LABEL}(?:\s*[:|]\s*|\s+)(?=[A-Z\"“‘'])(?P<rest>.{{8,200}})$")
+BRACKETED_PROMO_RE = re.compile(
+    rf"\s*(?:\((?:{PROMO_LABEL}|Sign up|SIGN UP)\b[^()]{{5,200}}\)"
+    rf"|\[(?:{PROMO_LABEL}|Sign up|SIGN UP)\b[^\[\]]{{5,200}}\])"
+)
+
+
+def is_promo_line(line: str) -> bool:
+    """(A headline's shape after the label: no full stop at its end.)"""
+    return bool(PROMO_LINE_RE.match(line)) and word_count(line) <= 30 and not line.endswith(".")
+
+
 def split_glued_chrome(paragraph: str) -> tuple[str, list[str]]:
     """The paragraph without a 'Read more' glued to its end or an advert's label glued to its
     start, and what was cut off."""
@@ -484,6 +502,9 @@ def split_glued_chrome(paragraph: str) -> tuple[str, list[str]]:
     if paragraph[:1] in "AaSs" and (advert := GLUED_ADVERTISEMENT_RE.match(paragraph)):
         cut.append(advert.group())
         paragraph = paragraph[advert.end() :]
+    if ("(" in paragraph or "[" in paragraph) and (promos := BRACKETED_PROMO_RE.findall(paragraph)):
+        cut.extend(promo.strip() for promo in promos)
+        paragraph = BRACKETED_PROMO_RE.sub("", paragraph).strip()
     return paragraph, cut
 
 
