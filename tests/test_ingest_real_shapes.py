@@ -862,6 +862,9 @@ def test_the_sites_own_notices_to_its_reader_go_and_prose_about_a_website_stays(
         quoted,
         "A lock means you've safely connected to the .gov website.",
         SECOND,
+        "Make Steppe News your homepage",
+        "Our volunteers work hard to bring you the news -- but we can't do it without your help.",
+        "Please note that IP addresses are not logged in this forum.",
     )
     assert body(article).splitlines() == [LEDE, about_a_site, quoted, SECOND]
 

@@ -437,7 +437,15 @@ def chrome_reason(line: str) -> str | None:
 # safely connected to the .mil website", "Escape your echo chamber. Get the facts ...".
 SITE_NOUN_RE = re.compile(
     r"\b(?:this|our|the|a)\s+(?:\.\w+\s+)?(?:web ?site|site|portal|forum|app)\b"
-    r"|\b(?:web ?site|portal|newsletter|inbox)\b",
+    r"|\b(?:web ?site|portal|newsletter|inbox|homepage)\b",
+    re.IGNORECASE,
+)
+# The site naming itself: "IP addresses are NOT logged in this forum", "This website is ...".
+THIS_SITE_RE = re.compile(r"\bthis (?:web ?site|forum|portal)\b", re.IGNORECASE)
+# "... but we can't do it without your help": the site asking for its readers' support.
+OUR_APPEAL_RE = re.compile(
+    r"\b(?:we|our|us)\b.{0,200}\b(?:your|you)\b.{0,40}\b(?:help|support|donations?)\b"
+    r"|\b(?:your|you)\b.{0,40}\b(?:help|support|donations?)\b.{0,200}\b(?:we|our|us)\b",
     re.IGNORECASE,
 )
 READER_RE = re.compile(
@@ -456,9 +464,13 @@ def is_site_notice(line: str) -> bool:
     if len(line) > 400 or any(mark in line for mark in QUOTE_MARKS):
         return False
     folded = line.casefold()  # (a quick refusal first: this runs on every line)
+    if "this " in folded and THIS_SITE_RE.search(line):
+        return True
     if ("you" not in folded and "dear" not in folded) or not READER_RE.search(line):
         return False
-    return bool(SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line))
+    return bool(
+        SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line) or OUR_APPEAL_RE.search(line)
+    )
 
 
 # A link or an advert's label whose line break was lost, glued to the prose: "... American
