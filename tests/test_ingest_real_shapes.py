@@ -947,3 +947,24 @@ def test_promos_labelled_read_look_video_or_sign_up_go_and_the_prose_around_them
         "[Sign up for The Daily Steppe, our new political tipsheet]",
     )
     assert body(article).splitlines() == [LEDE[:-1] + ".", SECOND]
+
+
+# --- A few words naming a list of stories, under the article
+
+
+def test_a_label_naming_a_list_of_stories_under_the_prose_goes_with_its_links():
+    crosshead = "Survivors' stories"
+    third = "Survivors said the corridor had changed their lives, the ministry said on Tuesday."
+    article = read(
+        "Steppe News Top Stories",  # atop the page, over the headline: not a list's label
+        HEADLINE,
+        LEDE,
+        crosshead,
+        third,
+        "JN ACCESS RANKING",
+        "Steppe to offer proposals for cooperation on rare earths",
+        "Minister dismissed as successor vows to tackle high rice prices",
+        SECOND,
+    )
+    assert article.title == HEADLINE
+    assert body(article).splitlines() == [LEDE, crosshead, third, SECOND]

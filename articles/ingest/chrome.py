@@ -540,8 +540,22 @@ def is_link_like(line: str) -> bool:
     return len(line) <= 160 and word_count(line) <= 25 and not ends_statement(line)
 
 
+# "CTVNews.ca Top Stories", "Top Articles in Politics", "JN ACCESS RANKING", "Newest 2012
+# Paralympic stories", "Here are some recent stories:": a few words naming a list of stories.
+LIST_NAME_RE = re.compile(
+    r"^(?:[\w'\".&-]+\s+){0,4}(?:stories|articles|article|headlines|ranking|links)"
+    r"(?:\s+in\s+[\w'&-]+)?\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def is_link_list_header(line: str) -> bool:
     return bool(LINK_LIST_HEADER_RE.match(line))
+
+
+def names_a_list_of_stories(line: str) -> bool:
+    """(Under the article's prose only: atop the page such a label stands over the headline.)"""
+    return len(line) <= 60 and bool(LIST_NAME_RE.match(line))
 
 
 def is_inline_link(line: str) -> bool:

@@ -179,7 +179,11 @@ def _remove_chrome(
         if tail_reason and body_seen:
             _remove_tail(items[index:], tail_reason, article)
             break
-        if tail_reason or chrome.is_link_list_header(text):
+        if (
+            tail_reason
+            or chrome.is_link_list_header(text)
+            or (body_seen and chrome.names_a_list_of_stories(text) and _links_follow(items, index))
+        ):
             if not body_seen and _heading_repeats(items[index + 1 : index + 5]):
                 # "Latest News" above a page that prints its headline twice (the page's title
                 # and its heading): a label over the article, not a list of links.
@@ -434,6 +438,11 @@ def _remove_link_list(items: list[Item], start: int, reason: str, article: TextA
     block = "\n".join(item.text for item in items[start:end])
     article.removed.append((items[start].line, Stripped(reason, block)))
     return end
+
+
+def _links_follow(items: list[Item], index: int) -> bool:
+    """Whether a link-like line follows (a crosshead, "Survivors' stories", heads prose)."""
+    return index + 1 < len(items) and chrome.is_link_like(items[index + 1].text)
 
 
 def _heading_repeats(items: list[Item]) -> bool:
