@@ -461,12 +461,17 @@ QUOTE_MARKS = '"“”«»'
 def is_site_notice(line: str) -> bool:
     """The site's own voice to its reader: its pages, its newsletter, an appeal (not words
     quoted in the article, nor a sentence about someone else's website)."""
-    if len(line) > 400 or any(mark in line for mark in QUOTE_MARKS):
+    if len(line) > 400:
         return False
-    folded = line.casefold()  # (a quick refusal first: this runs on every line)
-    if "this " in folded and THIS_SITE_RE.search(line):
+    folded = line.casefold()  # (quick refusals first: this runs on every line)
+    naming_itself = "this " in folded
+    if not (naming_itself or "you" in folded or "dear" in folded):
+        return False
+    if any(mark in line for mark in QUOTE_MARKS):
+        return False
+    if naming_itself and THIS_SITE_RE.search(line):
         return True
-    if ("you" not in folded and "dear" not in folded) or not READER_RE.search(line):
+    if not READER_RE.search(line):
         return False
     return bool(
         SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line) or OUR_APPEAL_RE.search(line)
@@ -549,13 +554,19 @@ LIST_NAME_RE = re.compile(
 )
 
 
+LIST_WORDS = ("stor", "article", "headline", "ranking", "link")
+
+
 def is_link_list_header(line: str) -> bool:
     return bool(LINK_LIST_HEADER_RE.match(line))
 
 
 def names_a_list_of_stories(line: str) -> bool:
     """(Under the article's prose only: atop the page such a label stands over the headline.)"""
-    return len(line) <= 60 and bool(LIST_NAME_RE.match(line))
+    if len(line) > 60:
+        return False
+    folded = line.casefold()
+    return any(word in folded for word in LIST_WORDS) and bool(LIST_NAME_RE.match(line))
 
 
 def is_inline_link(line: str) -> bool:

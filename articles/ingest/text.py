@@ -313,7 +313,9 @@ def _repeated_short_lines(items: list[Item]) -> set[str]:
     counts = Counter(
         item.text
         for item in items
-        if word_count(item.text) <= MAX_REPEATED_WORDS and "," not in item.text
+        if len(item.text) <= 80
+        and "," not in item.text  # (cheap first: every line goes here)
+        and word_count(item.text) <= MAX_REPEATED_WORDS
     )
     return {
         text
