@@ -968,3 +968,21 @@ def test_a_label_naming_a_list_of_stories_under_the_prose_goes_with_its_links():
     )
     assert article.title == HEADLINE
     assert body(article).splitlines() == [LEDE, crosshead, third, SECOND]
+
+
+# --- More of the credits a caption ends with
+
+
+def test_captions_ending_with_a_piped_agency_photo_credit_a_bracketed_photo_or_a_glued_label():
+    article = read(
+        HEADLINE,
+        "Patients lie on stretchers outside a hospital in Astana on May 12. AFP PHOTO | JANE DOE",
+        "ASTANA, KAZAKHSTAN",
+        LEDE,
+        "The minister speaks after parliament voted to widen the corridor (Net photo)",
+        SECOND,
+        "Jane Doe hands the letter to the ministerImage copyright",
+    )
+    assert article.dateline == "ASTANA"
+    assert body(article).splitlines() == [LEDE, SECOND]
+    assert len(article.captions) == 3
