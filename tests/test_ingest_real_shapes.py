@@ -731,3 +731,258 @@ def test_a_known_place_in_title_case_and_a_dash_opening_the_lede_is_the_dateline
     # A town named like a word the article writes in lower case is that word.
     worded = read(HEADLINE, f"Police — {LEDE}", "The police said the corridor stays open.")
     assert worded.dateline == ""
+
+
+# --- Headlines that end with a full stop no sentence ends with
+
+
+def test_a_headline_ending_with_an_initialism_is_still_a_headline():
+    # The full stop of "U.S." ends no sentence: the line over the lede is the headline, not
+    # the crosshead further down.
+    title = "Governments curb social media: reports from Mexico, Kenya, the UK and the U.S."
+    article = read(title, "Mar 29, 2017 | 0 comments", LEDE, SECOND, "More curbs online.", LEDE)
+    assert article.title == title
+
+
+def test_a_headline_the_site_cut_short_is_still_a_headline():
+    # "... becomes talk of …": a title cut at a word; a caption cut short ends mid-word.
+    title = "Economy minister's discomfort with inflation questions becomes talk of …"
+    assert read(title, LEDE, SECOND).title == title
+    assert read(
+        "Minister waves to reporters outside the ministry in the capital on the…", LEDE, SECOND
+    ).title in {"", "Untitled"}
+
+
+# --- An event's details printed as a form
+
+
+def test_an_events_details_as_a_form_are_no_headline_and_give_the_dateline():
+    article = read("LOCATION/ ASTANA, KZ", "DATE: MAY 19, 2024", "TIME/ 15:00", LEDE, SECOND)
+    assert article.title in {"", "Untitled"}
+    assert article.dateline == "ASTANA"
+    assert article.published.date().isoformat() == "2024-05-19"
+    assert "15:00" not in body(article)
+
+
+def test_an_events_details_from_a_table_are_no_headline():
+    article = read(
+        "Press Briefing",
+        HEADLINE,
+        "Event Press Briefing",
+        "Location Press Briefing Room, Government House",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == HEADLINE
+    assert "Briefing Room" not in body(article)
+
+
+def test_a_headline_opening_with_a_forms_label_is_still_the_headline():
+    title = "Time To Act On The Grain Corridor"
+    article = read(title, "Date: May 19, 2024", LEDE, SECOND)
+    assert article.title == title
+
+
+# --- Who stands behind the site
+
+
+def test_a_sponsor_line_is_neither_headline_nor_body():
+    article = read(
+        "Supported by the Steppe Media Council",
+        "The longest and most detailed headline: parliament votes to widen the grain corridor",
+        "posted on 29/11/2015",
+        LEDE,
+        "Powered by automated translation",
+        SECOND,
+    )
+    assert article.title.startswith("The longest")
+    assert "Powered by" not in body(article)
+
+
+# --- A link or an advert's label glued to the prose
+
+
+def test_a_read_more_link_or_an_advert_label_glued_to_the_prose_goes_and_the_prose_stays():
+    article = read(
+        HEADLINE,
+        LEDE + "Read More…",
+        "Article continues after this advertisement" + SECOND,
+        "The talks went on late. … …read more",
+    )
+    assert body(article).splitlines() == [LEDE, SECOND, "The talks went on late. …"]
+
+
+# --- What stands under a headline: its byline, its date; a picture's credit stands under its
+# caption
+
+
+def test_a_byline_naming_the_writers_post_marks_the_headline_above_it():
+    title = "Steppe leader: minister on trust and the grain corridor ahead of the Astana visit"
+    article = read(
+        title,
+        "By Kazakhstan bureau chief Jane Doe",
+        "Sorry, this video has expired",
+        "Minister discusses the grain corridor and the harvest",  # the video's caption
+        "Reuters",
+        LEDE,
+        SECOND,
+    )
+    assert (article.title, article.byline) == (title, "Jane Doe")
+    assert "bureau chief" not in body(article)
+
+
+def test_a_caption_over_its_pictures_credit_is_not_the_headline():
+    article = read(
+        "Steppe Wiki",
+        "Quebec election called for September",
+        "From Wikinews, the free news source you can write!",
+        "Thursday, August 2, 2012",
+        "Parliament in the grain corridor in 2010",
+        "Image: Steppe Mission.",
+        LEDE,
+        SECOND,
+    )
+    assert article.title == "Quebec election called for September"
+
+
+# --- The site speaking of itself to its reader
+
+
+def test_the_sites_own_notices_to_its_reader_go_and_prose_about_a_website_stays():
+    about_a_site = (
+        "Visitors to the ministry's website could not reach it on Tuesday, officials said."
+    )
+    quoted = '"You can read the decree on our website," the minister told reporters on Tuesday.'
+    article = read(
+        HEADLINE,
+        LEDE,
+        "Dear User, please note that all news is posted to our portal automatically.",
+        about_a_site,
+        "Get the best of Steppe News delivered directly to your inbox.",
+        quoted,
+        "A lock means you've safely connected to the .gov website.",
+        SECOND,
+        "Make Steppe News your homepage",
+        "Our volunteers work hard to bring you the news -- but we can't do it without your help.",
+        "Please note that IP addresses are not logged in this forum.",
+    )
+    assert body(article).splitlines() == [LEDE, about_a_site, quoted, SECOND]
+
+
+# --- Labels the header leaves above the lede
+
+
+def test_short_labels_between_the_headline_and_the_lede_are_the_headers():
+    article = read(HEADLINE, "Steppe Police", "Guest", LEDE, SECOND)
+    assert body(article).splitlines() == [LEDE, SECOND]
+    # A dateline on a line of its own is the lede's, not a label.
+    article = read(HEADLINE, HEADLINE, "ASTANA – Reuters", "Photo caption here. AFP photo", LEDE)
+    assert (article.dateline, article.outlet.name) == ("ASTANA", "Reuters")
+
+
+# --- Dateline separators
+
+
+def test_a_dateline_may_end_with_a_guillemet_or_a_dash_closed_up_to_the_lede():
+    guillemet = read(HEADLINE, f"ASTANA » {LEDE}", SECOND)
+    assert (guillemet.dateline, body(guillemet)[:15]) == ("ASTANA", "The parliament ")
+    closed_up = read(HEADLINE, f"ASTANA (Reuters) -{LEDE}", SECOND)
+    assert (closed_up.dateline, closed_up.outlet.name) == ("ASTANA", "Reuters")
+    assert body(closed_up).startswith("The parliament")
+
+
+# --- A short line printed over and over on the page
+
+
+def test_a_short_line_repeated_over_the_page_is_its_furniture_not_its_headline_or_a_dateline():
+    title = "Grain Corridor Talks End Early"
+    third = "The corridor will reopen on Friday, the ministry said in a statement late on Tuesday."
+    article = read(
+        title,
+        "Astana, KZ",
+        LEDE,
+        "Advertisment",
+        SECOND,
+        "Advertisment",
+        title,  # a running header, printed again and again
+        third,
+        "Advertisment",
+        "Astana, KZ",
+        title,
+        "Astana, KZ",
+    )
+    assert article.title == title
+    assert article.dateline == "ASTANA"
+    assert "Advertisment" not in body(article)
+
+
+# --- The site's interface in a few words
+
+
+def test_interface_words_are_told_without_the_little_words_between_them():
+    article = read(
+        "All posts by Jane Doe",
+        "Steppe heads to the polls: five essential reads about the election",
+        LEDE,
+        "Prev Next",
+        SECOND,
+        "Related Post",
+        "Back to top button",
+        "Post a Comment",
+    )
+    assert article.title == "Steppe heads to the polls: five essential reads about the election"
+    assert body(article).splitlines() == [LEDE, SECOND]
+
+
+# --- Promos labelled in capitals, on a line or in brackets
+
+
+def test_promos_labelled_read_look_video_or_sign_up_go_and_the_prose_around_them_stays():
+    article = read(
+        HEADLINE,
+        LEDE[:-1] + " (LOOK: Ministers in full force at the corridor dinner).",
+        "READ Jane Doe claims the corridor deal has failed. In other years it would pass",
+        SECOND,
+        "VIDEO | The minister briefs the media:",
+        "[Sign up for The Daily Steppe, our new political tipsheet]",
+    )
+    assert body(article).splitlines() == [LEDE[:-1] + ".", SECOND]
+
+
+# --- A few words naming a list of stories, under the article
+
+
+def test_a_label_naming_a_list_of_stories_under_the_prose_goes_with_its_links():
+    crosshead = "Survivors' stories"
+    third = "Survivors said the corridor had changed their lives, the ministry said on Tuesday."
+    article = read(
+        "Steppe News Top Stories",  # atop the page, over the headline: not a list's label
+        HEADLINE,
+        LEDE,
+        crosshead,
+        third,
+        "JN ACCESS RANKING",
+        "Steppe to offer proposals for cooperation on rare earths",
+        "Minister dismissed as successor vows to tackle high rice prices",
+        SECOND,
+    )
+    assert article.title == HEADLINE
+    assert body(article).splitlines() == [LEDE, crosshead, third, SECOND]
+
+
+# --- More of the credits a caption ends with
+
+
+def test_captions_ending_with_a_piped_agency_photo_credit_a_bracketed_photo_or_a_glued_label():
+    article = read(
+        HEADLINE,
+        "Patients lie on stretchers outside a hospital in Astana on May 12. AFP PHOTO | JANE DOE",
+        "ASTANA, KAZAKHSTAN",
+        LEDE,
+        "The minister speaks after parliament voted to widen the corridor (Net photo)",
+        SECOND,
+        "Jane Doe hands the letter to the ministerImage copyright",
+    )
+    assert article.dateline == "ASTANA"
+    assert body(article).splitlines() == [LEDE, SECOND]
+    assert len(article.captions) == 3

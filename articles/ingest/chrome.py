@@ -194,6 +194,13 @@ DONATION_RE = re.compile(
     r"|\bsupport (?:our|independent|quality) (?:journalism|reporting|newsroom)\b",
     re.IGNORECASE,
 )
+# "Powered by automated translation", "Supported by the National Media Council": who or what
+# stands behind the site, not the article.
+SPONSOR_RE = re.compile(
+    r"^(?:(?:powered|supported|sponsored|presented|funded|brought to you) by|in partnership with)"
+    r"\b[^.!?]{1,60}$",
+    re.IGNORECASE,
+)
 # "Editor: Rahmad Nasution", "Translator: ...": a label and the names of the people credited.
 ROLE_CREDIT_RE = re.compile(
     r"^(?:editors?|edited by|translators?|translated by|reporters?|writers?|photographers?"
@@ -395,6 +402,12 @@ def chrome_reason(line: str) -> str | None:
         return "image credit"
     if len(line) <= 400 and DONATION_RE.search(line):
         return "donation appeal"
+    if SPONSOR_RE.match(line):
+        return "sponsor line"
+    if is_site_notice(line):
+        return "site notice"
+    if line[:1] in "RLWV" and is_promo_line(line):
+        return "link list"
     if ROLE_CREDIT_RE.match(line):
         return "credits"
     if len(line) <= 300 and REPUBLISHED_RE.match(line):
@@ -419,6 +432,99 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+# The site speaking of itself to the reader: "This website is created to observe ... you can
+# read here", "Dear User, ... posted to our portal automatically", "A lock ... means you've
+# safely connected to the .mil website", "Escape your echo chamber. Get the facts ...".
+SITE_NOUN_RE = re.compile(
+    r"\b(?:this|our|the|a)\s+(?:\.\w+\s+)?(?:web ?site|site|portal|forum|app)\b"
+    r"|\b(?:web ?site|portal|newsletter|inbox|homepage)\b",
+    re.IGNORECASE,
+)
+# The site naming itself: "IP addresses are NOT logged in this forum", "This website is ...".
+THIS_SITE_RE = re.compile(r"\bthis (?:web ?site|forum|portal)\b", re.IGNORECASE)
+# "... but we can't do it without your help": the site asking for its readers' support.
+OUR_APPEAL_RE = re.compile(
+    r"\b(?:we|our|us)\b.{0,200}\b(?:your|you)\b.{0,40}\b(?:help|support|donations?)\b"
+    r"|\b(?:your|you)\b.{0,40}\b(?:help|support|donations?)\b.{0,200}\b(?:we|our|us)\b",
+    re.IGNORECASE,
+)
+READER_RE = re.compile(
+    r"\b(?:you|your|you['’](?:ve|re|ll|d))\b|^dear (?:user|reader|visitor)s?\b", re.IGNORECASE
+)
+APPEAL_START_RE = re.compile(
+    r"^\[?(?:sign up|subscribe|get|find out|try|explore|download|follow us|join us|escape)\b",
+    re.IGNORECASE,
+)
+QUOTE_MARKS = '"“”«»'
+
+
+def is_site_notice(line: str) -> bool:
+    """The site's own voice to its reader: its pages, its newsletter, an appeal (not words
+    quoted in the article, nor a sentence about someone else's website)."""
+    if len(line) > 400:
+        return False
+    folded = line.casefold()  # (quick refusals first: this runs on every line)
+    naming_itself = "this " in folded
+    if not (naming_itself or "you" in folded or "dear" in folded):
+        return False
+    if any(mark in line for mark in QUOTE_MARKS):
+        return False
+    if naming_itself and THIS_SITE_RE.search(line):
+        return True
+    if not READER_RE.search(line):
+        return False
+    return bool(
+        SITE_NOUN_RE.search(line) or APPEAL_START_RE.match(line) or OUR_APPEAL_RE.search(line)
+    )
+
+
+# A link or an advert's label whose line break was lost, glued to the prose: "... American
+# jobs.Read More…", "... to make a clear… …read more", "Article continues after this
+# advertisementAmong the core provisions ...".
+GLUED_MORE_RE = re.compile(
+    r"(?<=[.!?…\"'”’])\s*…?\s*(?:read more|see more|continue reading)\s*[…»›]*$", re.IGNORECASE
+)
+GLUED_ADVERTISEMENT_RE = re.compile(
+    r"^(?i:(?:article|story) continues (?:below|after (?:this |the )?(?:advertisement|ad))"
+    r"|advertisement)(?=[\"“‘]?[A-Z])"
+)
+
+
+# A promo for another story, labelled in capitals: "READ Gladys Sholei claims ...", "VIDEO |
+# The ANC briefs the media:", and in brackets inside a paragraph or around one: "(LOOK:
+# Majority senators in full force at dinner)", "[Sign up for The Daily 202, ...]".
+PROMO_LABEL = r"(?:READ|ALSO READ|LOOK|WATCH|VIDEO|LISTEN|RELATED)"
+PROMO_LINE_RE = re.compile(rf"^{PROMO_LABEL}(?:\s*[:|]\s*|\s+)(?=[A-Z\"“‘'])(?P<rest>.{{8,200}})$")
+BRACKETED_PROMO_RE = re.compile(
+    rf"\s*(?:\((?:{PROMO_LABEL}|Sign up|SIGN UP)\b[^()]{{5,200}}\)"
+    rf"|\[(?:{PROMO_LABEL}|Sign up|SIGN UP)\b[^\[\]]{{5,200}}\])"
+)
+
+
+def is_promo_line(line: str) -> bool:
+    """(A headline's shape after the label: no full stop at its end.)"""
+    return bool(PROMO_LINE_RE.match(line)) and word_count(line) <= 30 and not line.endswith(".")
+
+
+def split_glued_chrome(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without a 'Read more' glued to its end or an advert's label glued to its
+    start, and what was cut off."""
+    cut = []
+    tail = paragraph[-24:].casefold()  # (a quick refusal first: most paragraphs have neither)
+    if ("more" in tail or "reading" in tail) and (
+        more := GLUED_MORE_RE.search(paragraph, max(len(paragraph) - 40, 0))
+    ):
+        cut.append(more.group().strip())
+        paragraph = paragraph[: more.start()]
+    if paragraph[:1] in "AaSs" and (advert := GLUED_ADVERTISEMENT_RE.match(paragraph)):
+        cut.append(advert.group())
+        paragraph = paragraph[advert.end() :]
+    if ("(" in paragraph or "[" in paragraph) and (promos := BRACKETED_PROMO_RE.findall(paragraph)):
+        cut.extend(promo.strip() for promo in promos)
+        paragraph = BRACKETED_PROMO_RE.sub("", paragraph).strip()
+    return paragraph, cut
+
+
 def is_teaser(line: str) -> bool:
     """A line of prose cut short with an ellipsis, as promos print them. (One alone may be
     the article itself, saved cut short; text.py asks for several. A speaker trailing off in
@@ -439,8 +545,28 @@ def is_link_like(line: str) -> bool:
     return len(line) <= 160 and word_count(line) <= 25 and not ends_statement(line)
 
 
+# "CTVNews.ca Top Stories", "Top Articles in Politics", "JN ACCESS RANKING", "Newest 2012
+# Paralympic stories", "Here are some recent stories:": a few words naming a list of stories.
+LIST_NAME_RE = re.compile(
+    r"^(?:[\w'\".&-]+\s+){0,4}(?:stories|articles|article|headlines|ranking|links)"
+    r"(?:\s+in\s+[\w'&-]+)?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+LIST_WORDS = ("stor", "article", "headline", "ranking", "link")
+
+
 def is_link_list_header(line: str) -> bool:
     return bool(LINK_LIST_HEADER_RE.match(line))
+
+
+def names_a_list_of_stories(line: str) -> bool:
+    """(Under the article's prose only: atop the page such a label stands over the headline.)"""
+    if len(line) > 60:
+        return False
+    folded = line.casefold()
+    return any(word in folded for word in LIST_WORDS) and bool(LIST_NAME_RE.match(line))
 
 
 def is_inline_link(line: str) -> bool:

@@ -347,9 +347,9 @@ DATELINE_RE = re.compile(
           |(?P<region>[A-Z][A-Za-z]+\.?(?:\s+[A-Z][A-Za-z]+\.?){{0,2}})))?
     (?:,\s*(?P<date2>{_DATELINE_DATE}))?
     ,?\s*(?:
-        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*)
+        \((?P<agency>[A-Za-z][\w/&.' -]{{1,38}})\)\s*(?:--\s*|[-—–:]\s+|[—–]\s*|-(?=[A-Z"“]))
       | /(?P<slash_agency>[A-Z][\w-]{{1,20}})(?:,\s*[^/\n]{{1,40}})?/\.?(?:\s+|$)
-      | (?:--|[-—–:])\s+
+      | (?:--|[-—–:»])\s+
       | —\s*
       | --(?=[A-Z"“])
     )(?=\S|$)""",
@@ -426,9 +426,12 @@ _AGENCY = "(?:{})".format(
     )
 )
 CAPTION_CREDIT_RES = [
-    # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY
+    # REUTERS/Morteza Nikoubazl, AFP PHOTO/NATALIA KOLESNIKOVA, EPA/SERGEI ILNITSKY, AFP PHOTO |
+    # PRAKASH MATHEMA
     re.compile(
         rf"\b{_AGENCY}(?:\s+(?:PHOTO|Photo|photo|PICTURE|Pictures))?\s*/\s*"
+        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}[)\]]?\.?$"
+        rf"|\b{_AGENCY}\s+(?:PHOTO|Photo|photo|PICTURE|Pictures)\s*\|\s*"
         r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}[)\]]?\.?$"
     ),
     # [AFP], [Reuters], [Getty Images], [Al Jazeera], [EPA]
@@ -472,12 +475,20 @@ CAPTION_CREDIT_RES = [
         r"(?:\s/\s[A-Z][\w.&-]{1,20}|\((?:CC|cc)[ -]BY[\w .-]{0,20}\)|,\sCC BY[\w .-]{0,12}"
         r"|\b(?:Video|Photo|Image|Picture)s?:\s?[A-Z][\w.&/ -]{1,40})\.?$"
     ),
+    # "... speaks after Britain voted to leave the European Union (Net photo)": a caption's
+    # words, then whose photo it is in brackets; "... hands the letter to Donald TuskImage
+    # copyright": the BBC's credit label saved onto the caption
+    re.compile(
+        r"\s\((?:[A-Z][\w.&'’-]*\s+){1,2}(?:photo|Photo|PHOTO|picture|Picture)s?\)\.?$"
+        r"|(?<=[a-z])(?:Image|Photo|Picture) copyright$"
+    ),
     # ... Getty Images / ... via Getty Images / ... AFP via Getty Images
     re.compile(r"\b(?:via\s+)?(?:Getty Images|GETTY IMAGES|Shutterstock|Alamy)\.?$"),
 ]
 # Each credit pattern above needs a slash or a colon, or the paragraph to end in a bracket or
 # an agency's name: most paragraphs have none, and six searches through each were a hot spot.
-CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy", "photo", "Photo", "PHOTO")
+CREDIT_ENDINGS = (")", "]", "Images", "IMAGES", "Shutterstock", "Alamy", "photo", "Photo", "PHOTO",
+                  "copyright")  # fmt: skip
 CAPTION_PREFIX_RE = re.compile(
     r"^(?:image|photo|media|video)\s+caption(?:\s*[,:]\s*|(?=[A-Z]))", re.IGNORECASE
 )  # BBC: "Image caption, Rasmussen met ...", saved without the space: "Media captionTheresa"
@@ -490,7 +501,12 @@ def caption_text(paragraph: str) -> str | None:
     if len(paragraph) > 500 or word_count(paragraph) < 2:
         return None
     ending = paragraph.removesuffix("\n").removesuffix(".")  # as "\.?$" reads it
-    if "/" not in paragraph and ":" not in paragraph and not ending.endswith(CREDIT_ENDINGS):
+    if (
+        "/" not in paragraph
+        and ":" not in paragraph
+        and "|" not in paragraph
+        and not ending.endswith(CREDIT_ENDINGS)
+    ):
         return None
     if any(pattern.search(paragraph) for pattern in CAPTION_CREDIT_RES):
         return paragraph

@@ -14,6 +14,7 @@ from .fields import (
     CALENDAR_WORDS,
     MASTHEAD_NOUNS,
     NOT_PLACES,
+    Byline,
     caption_text,
     masthead_name,
     parse_byline,
@@ -121,10 +122,23 @@ def _is_section_label(text: str, following: str) -> bool:
     )
 
 
+# "By Indonesia bureau chief Samantha Hawley": the writer's post, then the name.
+POST_AND_NAME_BYLINE_RE = re.compile(
+    r"^By:?\s+(?:[\w'’-]+\s+){1,5}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})$"
+)
+
+
 def take_byline(item: Item, article: TextArticle, *, after_title: bool) -> bool:
     byline = parse_byline(item.text) or parse_signature_byline(item.text)
     if byline is None and after_title:
         byline = parse_correspondent_byline(item.text)
+    if (
+        byline is None
+        and after_title
+        and (post := POST_AND_NAME_BYLINE_RE.match(item.text))
+        and (names := person_names(post["name"]))
+    ):
+        byline = Byline(names, None, "")
     if byline is None:
         outlet, words = parse_outlet_byline(item.text)
         if outlet is None:
@@ -327,10 +341,12 @@ def _take_headline(items: list[Item], start: int, article: TextArticle) -> tuple
             for line, stripped in article.removed
             if item.line < line < following.line
         }
+        # (A picture's credit stands under its caption, not under the headline.)
         return bool(
-            between & HEADER_REASONS
+            between & (HEADER_REASONS - {"image credit"})
             or parse_dateline(following.text)
             or parse_byline(following.text)
+            or BYLINE_START_RE.match(following.text)
             or parse_signature_byline(following.text)
         )
 
@@ -476,6 +492,10 @@ def _place_line(text: str) -> re.Match | None:
     return match if match and not person_names(match["place"]) else None
 
 
+# The longest label the header leaves above the lede ("Press Statement", "Trump Putin").
+MAX_LABEL_WORDS = 3
+
+
 def header_leftovers(article: TextArticle) -> None:
     """Short lines the header left above the lede ("Press Statement", "Heather Nauert",
     "Washington, DC"): the place is the dateline, a name the byline, the rest chrome."""
@@ -483,14 +503,24 @@ def header_leftovers(article: TextArticle) -> None:
     for paragraph in article.paragraphs[:5]:
         if is_body_like(paragraph.text):
             break
-        if word_count(paragraph.text) > 5 or ends_sentence(paragraph.text):
+        if (
+            word_count(paragraph.text) > 5
+            or ends_sentence(paragraph.text)
+            or parse_dateline(paragraph.text)  # "KATHMANDU – Reuters": the lede's dateline
+        ):
             return
         leftovers.append(paragraph)
     else:
         return
     places = [_place_line(p.text) for p in leftovers]
-    if not any(places):
-        return  # only where the place shows these lines are the header's, not the body's
+    # Where a place shows, these lines are the header's; else only labels of three words or
+    # fewer ("Press Statement", "Nigerian Police", "Guest"), where no standfirst stands above
+    # them (under one, the first crosshead of the body may stand: "'Shared threats'").
+    labels = not article.standfirst and all(
+        word_count(p.text) <= MAX_LABEL_WORDS for p in leftovers
+    )
+    if not any(places) and not labels:
+        return
     for paragraph, place in zip(leftovers, places, strict=True):
         article.paragraphs.remove(paragraph)
         if place and not article.dateline:

@@ -45,6 +45,7 @@ _INTERFACE = """
     font size adjust text larger smaller back main index site map sitemap you are here
     related stories articles story article headlines top today's current issue magazine
     table of contents blog blogs opinion world local national business sport sports weather
+    prev previous button post posts
 """
 INTERFACE_WORDS = frozenset(_INTERFACE.split())
 BREADCRUMB_SEPARATOR_RE = re.compile(r"\s(?:/|>|»|›|\|)\s|\s::\s")
@@ -119,9 +120,28 @@ def without_stamp(text: str) -> str:
     return text
 
 
+# "Reports from Mexico, Hong Kong, UK, and the U.S.": the full stop is the initialism's.
+INITIALISM_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
+def ends_like_prose(text: str) -> bool:
+    """Ends as a sentence of prose does: a full stop, a colon, a semicolon, an ellipsis closing
+    a word. Not a question or an exclamation (headlines print them), an initialism's full stop
+    ("... and the U.S."), nor an ellipsis after a space, where a site cut its title short
+    ("... becomes talk of …"; a caption or a teaser cut short ends mid-word: "the town…")."""
+    return (
+        ends_sentence(text)
+        and not text.endswith(("?", "!"))
+        and not INITIALISM_END_RE.search(text)
+        and not text.endswith((" …", " ..."))
+    )
+
+
 def interface_share(text: str) -> float:
     """The share of a line's words that are interface words ('Skip to content' -> 1.0)."""
     words = [word.casefold() for word in WORD_RE.findall(text)]
+    # ("Back to top", "Post a Comment": the little words count for neither.)
+    words = [word for word in words if word not in STOP_WORDS] or words
     if not words:
         return 1.0
     return sum(word in INTERFACE_WORDS for word in words) / len(words)
@@ -152,7 +172,7 @@ def shape_score(text: str) -> float | None:
     # A sentence with its full stop is prose (a lede, a caption); a headline has none, but for
     # a short one ("Talks end."). One that starts in lower case or with a bullet is a fragment
     # or a list item.
-    if ends_sentence(text) and not text.endswith(("?", "!")) and words > 6:
+    if ends_like_prose(text) and words > 6:
         return None
     if text[:1].islower() or BULLET_RE.match(text) or text[:1] in ":;,.|/)]}":
         return None
@@ -173,7 +193,7 @@ def shape_score(text: str) -> float | None:
         score -= 2.0
     if text.isupper() and words <= 4:
         score -= 1.0  # "WORLD NEWS", "THE WHITE HOUSE": labels and site names
-    if ends_sentence(text) and not text.endswith(("?", "!")):
+    if ends_like_prose(text):
         score -= 0.5
     if capitalised_share(text) >= 0.6:
         score += 0.5

@@ -10,6 +10,7 @@ The steps, in order:
 """
 
 import re
+from collections import Counter
 
 from . import chrome
 from .article import Paragraph, Stripped
@@ -42,6 +43,7 @@ from .headline import (
     LEADING_STAMP_RE,
     capitalised_share,
     interface_share,
+    shape_score,
 )
 from .outlets import (
     Outlet,
@@ -61,6 +63,7 @@ from .page import (
     TextArticle,
     known_or_not,
 )
+from .places import is_known_place
 from .shapes import (
     ends_sentence,
     is_body_like,
@@ -164,6 +167,7 @@ def _remove_chrome(
     index = 0
     # Promos cut short with an ellipsis come several to a page.
     teasers = sum(chrome.is_teaser(item.text) for item in items[:2000]) >= 2
+    repeated = _repeated_short_lines(items)
     while index < len(items):
         item = items[index]
         text = item.text
@@ -177,7 +181,11 @@ def _remove_chrome(
         if tail_reason and body_seen:
             _remove_tail(items[index:], tail_reason, article)
             break
-        if tail_reason or chrome.is_link_list_header(text):
+        if (
+            tail_reason
+            or chrome.is_link_list_header(text)
+            or (body_seen and chrome.names_a_list_of_stories(text) and _links_follow(items, index))
+        ):
             if not body_seen and _heading_repeats(items[index + 1 : index + 5]):
                 # "Latest News" above a page that prints its headline twice (the page's title
                 # and its heading): a label over the article, not a list of links.
@@ -231,6 +239,18 @@ def _remove_chrome(
         if is_relative_date_line(text):
             remove("date line")
             continue
+        if text in repeated:
+            remove("repeated label")
+            continue
+        # "LOCATION/ TORONTO, ON" over "DATE: AUGUST 17, 2010", "Event Press Briefing" over
+        # "Location Press Briefing Room, ...": an event's details printed as a form.
+        if (form := EVENT_FIELD_RE.match(text)) and _beside_event_field(items, index - 1):
+            # A place the gazetteer knows is where the event was: the dateline.
+            place = form["value"].split(",")[0].strip()
+            if form["label"].casefold() in PLACE_LABELS and is_known_place(place):
+                article.dateline = article.dateline or place.upper()
+            remove("event details")
+            continue
         if credits := credits_in_line(text):
             article.credits.append(credits)
             remove("credits")
@@ -280,6 +300,51 @@ def _remove_chrome(
         article.kept_lines.add(item.line)
         body_seen = body_seen or is_body_like(text)
     return kept
+
+
+# A short line printed this many times on one page is the page's furniture: a label or a
+# widget repeated for each item of a list ("Available in:", "Advertisment", a photographer's
+# name under each picture), not the article's text.
+MIN_REPEATS = 3
+MAX_REPEATED_WORDS = 6
+
+
+def _repeated_short_lines(items: list[Item]) -> set[str]:
+    """(Not a headline the page prints over and over as a running header, nor a place line,
+    'Washington, DC', over each of a list's items: the header reads them.)"""
+    counts = Counter(
+        item.text
+        for item in items
+        if len(item.text) <= 80
+        and "," not in item.text  # (cheap first: every line goes here)
+        and word_count(item.text) <= MAX_REPEATED_WORDS
+    )
+    return {
+        text
+        for text, count in counts.items()
+        if count >= MIN_REPEATS and (shape_score(text) or 0) < 1.5
+    }
+
+
+# A form's label and its value: "LOCATION/ TORONTO, ON", "Venue: ...", or, where a table lost
+# its cells' borders, "Event Press Briefing".
+EVENT_FIELD_RE = re.compile(
+    r"^(?P<label>(?i:location|venue|place|event|date|time))(?:\s*(?P<mark>[:/])\s*|\s+(?=[A-Z0-9]))"
+    r"(?P<value>\S.{0,100})$"
+)
+PLACE_LABELS = {"location", "venue", "place"}
+
+
+def _beside_event_field(items: list[Item], index: int) -> bool:
+    """Whether the line above or below is another field of the same form, written the same
+    way (with its label's mark, or without): one such line alone, or one beside a labelled
+    date, may be a headline ("Time To Act On The Grain Corridor" over "Date: May 19")."""
+    marked = bool(EVENT_FIELD_RE.match(items[index].text)["mark"])
+    neighbours = items[max(index - 1, 0) : index] + items[index + 1 : index + 2]
+    return any(
+        (field := EVENT_FIELD_RE.match(item.text)) and bool(field["mark"]) == marked
+        for item in neighbours
+    )
 
 
 # What separates the parts of a header's date line: brackets, pipes, wide gaps, the date and
@@ -377,6 +442,11 @@ def _remove_link_list(items: list[Item], start: int, reason: str, article: TextA
     block = "\n".join(item.text for item in items[start:end])
     article.removed.append((items[start].line, Stripped(reason, block)))
     return end
+
+
+def _links_follow(items: list[Item], index: int) -> bool:
+    """Whether a link-like line follows (a crosshead, "Survivors' stories", heads prose)."""
+    return index + 1 < len(items) and chrome.is_link_like(items[index + 1].text)
 
 
 def _heading_repeats(items: list[Item]) -> bool:
@@ -513,6 +583,8 @@ def _read_body(
     split_dateline(article)
     for paragraph in article.paragraphs:
         if paragraph.kind == "text":
+            paragraph.text, glued = chrome.split_glued_chrome(paragraph.text)
+            article.removed.extend((-1, Stripped("link list", cut)) for cut in glued)
             paragraph.text, credits = split_trailing_credits(paragraph.text)
             if credits:
                 article.credits.append(credits)
