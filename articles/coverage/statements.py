@@ -42,12 +42,13 @@ def match_article_statements(article: Article, new_quotes: list[Quote] | None = 
 # The visible quotes in a story's statement groups, with their group's fullest quote and
 # speaker: Quote.objects.visible().filter(group__story_id=...).values_list(...).
 STATEMENT_MEMBERS_SQL = """
-    SELECT q.id, q.group_id, q.article_id, q.text, q.person_id, q.start_paragraph,
+    SELECT q.id, q.group_id, q.article_id, q.text, q.person_id, q.place, q.start_paragraph,
            q.start_offset, g.fullest_id, g.speaker_id
     FROM articles_quote q JOIN articles_statementgroup g ON g.id = q.group_id
     WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
 """
-STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.start_paragraph, q.start_offset"
+# (Quote's own order: an article's headline quotes before its body's)
+STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.place DESC, q.start_paragraph, q.start_offset"
 
 
 @dataclasses.dataclass(slots=True)
@@ -59,6 +60,7 @@ class _Member:
     article_id: int
     text: str
     person_id: int | None
+    place: str
     start_paragraph: int
     start_offset: int
     fullest_id: int | None  # the group's
@@ -171,7 +173,10 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
 
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
     """refresh_groups for one group that new quotes join, from members already loaded."""
-    members = sorted([*old, *new], key=lambda q: (q.article_id, q.start_paragraph, q.start_offset))
+    members = sorted(
+        [*old, *new],
+        key=lambda q: (q.article_id, q.place != "headline", q.start_paragraph, q.start_offset),
+    )
     fullest = members[matching.fullest_wording([q.text for q in members])]
     speaker = _main_speaker(members)
     previous = old[0] if old else None
