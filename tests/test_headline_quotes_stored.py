@@ -117,3 +117,24 @@ def test_api_export_and_extract_say_where_each_quote_is(client):
     found = quotes_of(parsed)
     assert [(q["place"], q["text"]) for q in found][0] == ("headline", "will stay open")
     json.dumps(found)
+
+
+OTHER = (
+    "Turkey keeps Black Sea grain corridor open\n\n"
+    "ISTANBUL (AP) - Turkish Foreign Minister Mevlut Kaya said on Tuesday the Black Sea grain "
+    "corridor would stay open to ships from every country after two days of talks in Ankara.\n\n"
+    '"The corridor will stay open for every ship," Kaya told reporters in the Turkish capital.\n'
+)
+
+
+def test_the_headline_quote_is_a_rendition_of_the_statement_its_body_quotes(client):
+    article = make_article(STORY, name="a.txt")
+    other = make_article(OTHER, name="b.txt")
+    assert other.story_id == article.story_id
+    headline = headline_quote(article)
+    body = article.quotes.get(place=Quote.Place.BODY)
+    assert headline.group_id is not None and headline.group_id == body.group_id
+    assert other.quotes.get().group_id == body.group_id
+    assert headline.group.fullest_id != headline.pk  # the body's fuller wording leads
+    html = client.get(reverse("articles:story_statements", args=[article.story_id])).content
+    assert html.decode().count("<tr") == 2  # the header and one statement, all three in it

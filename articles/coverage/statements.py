@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 
 from articles import matching
 from articles.models import Article, Quote, StatementGroup
+from articles.quotes import repeated_in
 
 from .sql import fetchall
 
@@ -139,11 +140,15 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
         ],
         groups,
     )
+    _headlines_join_their_body_quotes(article, new_quotes, assignments, rows)
     starting: list[Quote] = []  # each starts a statement of its own
     repeats: list[tuple[Quote, int]] = []  # each repeats a starting quote (its index there)
     started_at: dict[int, int] = {}  # new_group_index -> index in `starting`
     joining: dict[int, list[Quote]] = {}
-    for assignment in assignments:
+    # (a headline quote after the body's: the body's fuller wording starts their statement)
+    for assignment in sorted(
+        assignments, key=lambda a: new_quotes[a.quote_key].place == Quote.Place.HEADLINE
+    ):
         quote = new_quotes[assignment.quote_key]
         if assignment.group_key is not None:
             quote.group_id = assignment.group_key
@@ -169,6 +174,30 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     for group_id, quotes in sorted(joining.items()):
         _plan_group(plan, group_id, old_members.get(group_id, []), quotes)
     return plan
+
+
+def _headlines_join_their_body_quotes(article, new_quotes, assignments, rows) -> None:
+    """A headline quote repeating words its article's body quotes (QUOTES.md: nearly always)
+    is a rendition of that statement: it goes where the body quote goes, whatever the
+    matcher made of a fragment that short. Assignments are changed in place."""
+    body = [k for k, quote in enumerate(new_quotes) if quote.place != Quote.Place.HEADLINE]
+    grouped = [m for m in rows if m.article_id == article.pk and m.place != Quote.Place.HEADLINE]
+    by_key = {assignment.quote_key: assignment for assignment in assignments}
+    for assignment in assignments:
+        quote = new_quotes[assignment.quote_key]
+        if quote.place != Quote.Place.HEADLINE:
+            continue
+        at = repeated_in(quote.text, [new_quotes[k].text for k in body])
+        if at is not None:
+            twin = by_key[body[at]]
+            assignment.group_key, assignment.new_group_index = (
+                twin.group_key,
+                twin.new_group_index,
+            )
+            continue
+        at = repeated_in(quote.text, [member.text for member in grouped])
+        if at is not None:
+            assignment.group_key, assignment.new_group_index = grouped[at].group_id, None
 
 
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):

@@ -50,7 +50,7 @@ Design choices:
 
 from collections.abc import Sequence
 
-from .headline import headline_quotes
+from .headline import headline_quotes, repeated_in
 from .marks import DOUBLE_MARK_RE
 from .quote import Extraction, KnownPerson, Person, Quote
 from .reading import is_public_alias, read_article
@@ -64,6 +64,7 @@ __all__ = [
     "extract_quotes",
     "is_public_alias",
     "quotable_texts",
+    "repeated_in",
 ]
 
 

@@ -53,7 +53,8 @@ def headline_quotes(headline: str, body: Sequence[Quote], people: Sequence[Perso
         if not any(ch.isalnum() for ch in text) or _is_term(headline, seg.open_at, seg.close_at):
             continue
         source = _source(headline, seg.open_at, seg.close_at, text, people, body)
-        repeated = _repeated_in(text, body)
+        at = repeated_in(text, [quote.text for quote in body])
+        repeated = body[at] if at is not None else None
         if source is None and repeated is None:
             continue  # a scare quote or a term: nobody says it, in the headline or the body
         if source is not None and (source[1] == "person" or source[2] or repeated is None):
@@ -231,18 +232,18 @@ def _resolve(
     return None
 
 
-def _repeated_in(text: str, body: Sequence[Quote]) -> Quote | None:
-    """The body quote whose words hold the headline quote's words in a row (in any case): the
-    same statement. A single word counts only against a body quote of a few words (a term a
-    speaker used, not a word met in a long passage)."""
+def repeated_in(text: str, body: Sequence[str]) -> int | None:
+    """Which of the body's quote texts holds the headline quote's words in a row (in any
+    case): the same statement. A single word counts only against a body quote of a few words
+    (a term a speaker used, not a word met in a long passage)."""
     words = _TOKEN_RE.findall(text.casefold())
     if not words:
         return None
-    for quote in body:
-        theirs = _TOKEN_RE.findall(quote.text.casefold())
-        if len(words) == 1 and len(theirs) > 3:
+    n = len(words)
+    for k, quote in enumerate(body):
+        theirs = _TOKEN_RE.findall(quote.casefold())
+        if n == 1 and len(theirs) > 3:
             continue
-        n = len(words)
         if any(theirs[i : i + n] == words for i in range(len(theirs) - n + 1)):
-            return quote
+            return k
     return None
