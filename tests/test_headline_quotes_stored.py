@@ -11,7 +11,8 @@ from articles.export import quote_json
 from articles.ingest import parse_article
 from articles.management.commands.extract import quotes_of
 from articles.models import Edit, Quote
-from tests.helpers import make_article
+from articles.reviewing import add_sentences
+from tests.helpers import make_article, post_quote
 from tests.test_edit_articles import post_details
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,26 @@ def test_the_headline_quote_is_a_rendition_of_the_statement_its_body_quotes(clie
     assert headline.group.fullest_id != headline.pk  # the body's fuller wording leads
     html = client.get(reverse("articles:story_statements", args=[article.story_id])).content
     assert html.decode().count("<tr") == 2  # the header and one statement, all three in it
+
+
+def test_an_editor_sees_and_corrects_a_headline_quote_in_the_headline(editor_client):
+    article = make_article(STORY)
+    quote = headline_quote(article)
+    panel = editor_client.get(reverse("articles:quote_edit", args=[quote.pk])).content.decode()
+    assert "Headline</span> Corridor &#x27;<mark>will stay open</mark>&#x27; says" in panel
+    response = post_quote(editor_client, "correct_boundaries", quote, {"text": "stay open"})
+    assert response.status_code == 302
+    moved = Quote.objects.get(pk=quote.pk)
+    assert moved.place == Quote.Place.HEADLINE and moved.text == "stay open"
+    assert article.title[moved.start_offset : moved.end_offset] == "stay open"
+    # words only the body prints are not the headline's
+    response = post_quote(editor_client, "correct_boundaries", quote, {"text": "for every ship"})
+    assert response.status_code == 400
+    assert "not in the headline" in response.content.decode()
+
+
+def test_the_review_queue_shows_a_headline_quote_in_its_headline():
+    article = make_article(STORY)
+    quote = headline_quote(article)
+    add_sentences([quote])
+    assert "says foreign minister" in str(quote.in_sentence)
