@@ -132,15 +132,17 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
                 )
             )
     groups = [matching.StatementGroup(key, quotes) for key, quotes in by_group.items()]
-    # Keyed by position: new quotes may have no id yet.
+    # Keyed by position: new quotes may have no id yet. The body's quotes are matched as if
+    # the headline were not there; the headline's then follow them (_headline_assignments).
+    body = [i for i, quote in enumerate(new_quotes) if quote.place != Quote.Place.HEADLINE]
     assignments = matching.match_statements(
         [
-            matching.QuoteForMatching(i, quote.text, quote.person_id, article.pk)
-            for i, quote in enumerate(new_quotes)
+            matching.QuoteForMatching(i, new_quotes[i].text, new_quotes[i].person_id, article.pk)
+            for i in body
         ],
         groups,
     )
-    _headlines_join_their_body_quotes(article, new_quotes, assignments, rows)
+    assignments += _headline_assignments(article, new_quotes, assignments, rows, groups)
     starting: list[Quote] = []  # each starts a statement of its own
     repeats: list[tuple[Quote, int]] = []  # each repeats a starting quote (its index there)
     started_at: dict[int, int] = {}  # new_group_index -> index in `starting`
@@ -176,28 +178,47 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     return plan
 
 
-def _headlines_join_their_body_quotes(article, new_quotes, assignments, rows) -> None:
-    """A headline quote repeating words its article's body quotes (QUOTES.md: nearly always)
-    is a rendition of that statement: it goes where the body quote goes, whatever the
-    matcher made of a fragment that short. Assignments are changed in place."""
-    body = [k for k, quote in enumerate(new_quotes) if quote.place != Quote.Place.HEADLINE]
-    grouped = [m for m in rows if m.article_id == article.pk and m.place != Quote.Place.HEADLINE]
+def _headline_assignments(article, new_quotes, assignments, rows, groups) -> list:
+    """Where the article's new headline quotes go. One repeating words its article's body
+    quotes (QUOTES.md: nearly always) is a rendition of that statement and goes where that
+    quote goes, whatever the matcher would make of a fragment that short; the others are
+    matched against the story's statements on their own. Never the other way round: a
+    headline changes no body quote's statement."""
     by_key = {assignment.quote_key: assignment for assignment in assignments}
-    for assignment in assignments:
-        quote = new_quotes[assignment.quote_key]
+    body = [key for key in by_key if new_quotes[key].place != Quote.Place.HEADLINE]
+    grouped = [m for m in rows if m.article_id == article.pk and m.place != Quote.Place.HEADLINE]
+    out, alone = [], []
+    for key, quote in enumerate(new_quotes):
         if quote.place != Quote.Place.HEADLINE:
             continue
         at = repeated_in(quote.text, [new_quotes[k].text for k in body])
         if at is not None:
             twin = by_key[body[at]]
-            assignment.group_key, assignment.new_group_index = (
-                twin.group_key,
-                twin.new_group_index,
+            out.append(
+                matching.GroupAssignment(key, twin.group_key, twin.new_group_index, twin.score)
             )
             continue
         at = repeated_in(quote.text, [member.text for member in grouped])
         if at is not None:
-            assignment.group_key, assignment.new_group_index = grouped[at].group_id, None
+            out.append(matching.GroupAssignment(key, grouped[at].group_id, None, 1.0))
+        else:
+            alone.append(key)
+    if alone:
+        started = [a.new_group_index for a in assignments if a.new_group_index is not None]
+        offset = max(started, default=-1) + 1  # (after the groups the body's quotes start)
+        for assignment in matching.match_statements(
+            [
+                matching.QuoteForMatching(
+                    k, new_quotes[k].text, new_quotes[k].person_id, article.pk
+                )
+                for k in alone
+            ],
+            groups,
+        ):
+            if assignment.new_group_index is not None:
+                assignment.new_group_index += offset
+            out.append(assignment)
+    return out
 
 
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
