@@ -65,9 +65,12 @@ def _process_new(article: Article) -> None:
     extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
     quotes = [_quote_from(found, people) for found in extraction.quotes]
     names = {person.pk: person.name for person in people.values()}
-    speakers = {quote.person_id for quote in quotes} - {None}
+    # A story is found by the body's quotes: a headline's repeat its words, and the title is
+    # read already.
+    body = [quote for quote in quotes if quote.place == Quote.Place.BODY]
+    speakers = {quote.person_id for quote in body} - {None}
     mine = article_for_story_from(
-        article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
+        article, None, [(quote.text, names.get(quote.person_id)) for quote in body]
     )
     placement = place_new_article(article, mine, speakers)
     article.story_id, started = placement.story_id, placement.started
@@ -99,7 +102,9 @@ def _reprocess(article: Article) -> None:
     quotes = _refresh_quotes(article)
     started = False
     if article.story_id is None:
-        visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
+        visible = [
+            q for q in quotes if q.status != Quote.Status.REJECTED and q.place == Quote.Place.BODY
+        ]
         mine = article_for_story(article, visible)
         speakers = {q.person_id for q in visible if q.person_id}
         placement = place_new_article(article, mine, speakers)
