@@ -39,6 +39,8 @@ _TOKEN_RE = re.compile(r"\w+")
 # conjunction opening the next clause ("... as Keir Starmer launches ...").
 _CLAUSE_END = re.compile(r"\s[–—-]\s|[|:;,(]|\s(?:as|after|while|amid|but|and|over|in|on)\s")
 _NOT_NAMES = FUNCTION_WORDS | _set("live update updates video watch breaking")
+# Nouns after marks that make what they hold a name: the "Go Out" plan, the "..." motto.
+_NAMING_NOUNS = PLAN_NOUNS | WORK_NOUNS | TERM_CUES
 
 
 def headline_quotes(headline: str, body: Sequence[Quote], people: Sequence[Person]) -> list[Quote]:
@@ -57,13 +59,12 @@ def headline_quotes(headline: str, body: Sequence[Quote], people: Sequence[Perso
         repeated = body[at] if at is not None else None
         if source is None and repeated is None:
             continue  # a scare quote or a term: nobody says it, in the headline or the body
-        if source is not None and (source[1] == "person" or source[2] or repeated is None):
+        if repeated is not None and (source is None or (source[1] != "person" and not source[2])):
             # (a description nobody in the body holds yields to the body's speaker)
-            speaker, kind, mention, verb = source[0], source[1], source[3], source[4]
-        else:
-            assert repeated is not None
             speaker, kind = repeated.speaker, repeated.speaker_kind
             mention, verb = repeated.speaker_mention, repeated.verb
+        else:
+            speaker, kind, mention, verb = source[0], source[1], source[3], source[4]
         opening = text.lstrip("[(.… ")
         quotes.append(
             Quote(
@@ -90,7 +91,7 @@ def _is_term(headline: str, open_at: int, close_at: int) -> bool:
     after = _words(headline[close_at + 1 :])[:1]
     if any(w.lower() in TERM_CUES for w in before):
         return True
-    return bool(after) and after[0].lower() in PLAN_NOUNS | WORK_NOUNS | TERM_CUES
+    return bool(after) and after[0].lower() in _NAMING_NOUNS
 
 
 def _words(text: str) -> list[str]:
