@@ -21,8 +21,8 @@ there). Sets may live in subfolders (bench/quotes_annotated/held-out-3/*.json).
 A found quote matches a gold quote when both start and end in the same paragraphs and their
 text overlaps; a headline quote (place "headline") matches a gold quote the body lacks (placed
 at p-1) whose text overlaps it in the headline. A gold text no body copy prints between marks
-but the headline does is the headline's. A speaker counts as right when the quote matches and the speaker is the same
-(None for unnamed speakers and organisations). Pure Python, no Django.
+but the headline does is the headline's. A speaker counts as right when the quote matches and
+the speaker is the same (None for unnamed speakers and organisations). Pure Python, no Django.
 """
 
 import json
