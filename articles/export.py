@@ -24,6 +24,7 @@ CSV_FIELDS = [
     "speaker",
     "speaker_mention",
     "verb",
+    "place",
     "status",
     "statement_id",
     "confidence",
@@ -48,7 +49,7 @@ def stories_for_export(*, rejected: bool = True):
                     queryset=quotes.select_related("person")
                     .defer("search_vector")
                     .with_tag_names()
-                    .order_by("start_paragraph", "start_offset", "id"),
+                    .order_by("-place", "start_paragraph", "start_offset", "id"),
                 )
             ),
         ),
@@ -143,6 +144,7 @@ def quote_json(quote: Quote) -> dict:
         "speaker": quote.person.name if quote.person else None,
         "speaker_mention": quote.speaker_mention,
         "verb": quote.verb,
+        "place": quote.place,
         "start_paragraph": quote.start_paragraph,
         "start_offset": quote.start_offset,
         "end_paragraph": quote.end_paragraph,
@@ -201,6 +203,7 @@ def quote_rows(stories):
                     "speaker": quote.person.name if quote.person else "",
                     "speaker_mention": quote.speaker_mention,
                     "verb": quote.verb,
+                    "place": quote.place,
                     "status": quote.status,
                     "statement_id": quote.group_id or "",
                     "confidence": quote.confidence,

@@ -35,6 +35,7 @@ QUOTE_SNAPSHOT_FIELDS = (
     "kind",
     "speaker_mention",
     "verb",
+    "place",
     "start_paragraph",
     "start_offset",
     "end_paragraph",
@@ -247,7 +248,8 @@ def restore(state: dict) -> None:
             continue
         if row["article_id"] not in live_articles:
             continue
-        fields = {field: row[field] for field in QUOTE_SNAPSHOT_FIELDS}
+        # (a snapshot from before a field was recorded keeps that field as it is now)
+        fields = {field: row[field] for field in QUOTE_SNAPSHOT_FIELDS if field in row}
         # Someone deleted since (a person merged away in the admin): leave the link empty.
         if fields["person_id"] not in people:
             fields["person_id"] = None

@@ -625,13 +625,14 @@ class Article(models.Model):
         """Paragraph texts with subheadings blanked: quotes never sit in them."""
         return [p["text"] if p.get("kind", "text") == "text" else "" for p in self.paragraphs]
 
-    def overlapping_quote(self, span, besides: int = 0) -> "Quote | None":
-        """A quote readers see that shares words with the span (an articles.locate.Span):
-        highlighting would drop one."""
+    def overlapping_quote(self, span, besides: int = 0, place: str = "body") -> "Quote | None":
+        """A quote readers see that shares words with the span (an articles.locate.Span) in the
+        same place (the body, or the headline): highlighting would drop one."""
         start = (span.start_paragraph, span.start_offset)
         end = (span.end_paragraph, span.end_offset)
         for quote in (
             self.quotes.visible()
+            .filter(place=place)
             .exclude(pk=besides)
             .only("start_paragraph", "start_offset", "end_paragraph", "end_offset", "text")
         ):
@@ -1172,6 +1173,12 @@ class Quote(models.Model):
         EXTRACTED = "extracted", "Found by the extractor"
         EDITOR = "editor", "Added by an editor"
 
+    class Place(models.TextChoices):
+        # Where the quote is printed: the body's paragraphs, or the article's headline (its
+        # paragraphs are then 0 and its offsets index Article.title).
+        BODY = "body", "Body"
+        HEADLINE = "headline", "Headline"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey(
         Person,
@@ -1192,6 +1199,7 @@ class Quote(models.Model):
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.FULL)
     speaker_mention = models.CharField(max_length=200, blank=True)
     verb = models.CharField(max_length=60, blank=True)
+    place = models.CharField(max_length=10, choices=Place, default=Place.BODY)
     start_paragraph = models.PositiveIntegerField()
     start_offset = models.PositiveIntegerField()
     end_paragraph = models.PositiveIntegerField()
@@ -1218,7 +1226,8 @@ class Quote(models.Model):
     objects = QuoteManager()
 
     class Meta:
-        ordering = ["article_id", "start_paragraph", "start_offset"]
+        # the headline's quotes first ("headline" > "body"), then the body's in reading order
+        ordering = ["article_id", "-place", "start_paragraph", "start_offset"]
         indexes = [
             models.Index(fields=["status", "confidence"]),
             GinIndex(

@@ -56,15 +56,21 @@ def waiting_count(address: str) -> int:
 
 def add_sentences(quotes) -> None:
     """Give each quote `in_sentence`: its words with the rest of its sentence, where the
-    attribution is. One query for all of them (their articles' paragraphs)."""
+    attribution is; a headline quote, the headline. One query for all of them (their
+    articles' paragraphs and titles)."""
     quotes = list(quotes)
-    paragraphs = dict(
-        Article.objects.filter(pk__in={quote.article_id for quote in quotes}).values_list(
-            "pk", "paragraphs"
-        )
-    )
+    articles = {
+        pk: (paragraphs, title)
+        for pk, paragraphs, title in Article.objects.filter(
+            pk__in={quote.article_id for quote in quotes}
+        ).values_list("pk", "paragraphs", "title")
+    }
     for quote in quotes:
-        texts = [paragraph["text"] for paragraph in paragraphs.get(quote.article_id, [])]
+        paragraphs, title = articles.get(quote.article_id, ([], ""))
+        if quote.place == Quote.Place.HEADLINE:
+            texts = [title]
+        else:
+            texts = [paragraph["text"] for paragraph in paragraphs]
         span = Span(
             quote.start_paragraph,
             quote.start_offset,

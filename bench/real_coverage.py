@@ -236,15 +236,17 @@ def _folded(text: str) -> str:
 
 def locate(rendition: str, quotes: list[tuple[int, str, int | None]]) -> tuple | None:
     """The quote (id, text, group id) of a page that renders `rendition`: the one whose text
-    contains it, or is contained in it, sharing the most words; None when the page has none."""
+    contains it, or is contained in it, sharing the most words, and of those the fullest (a
+    body quote holding a headline's words renders all they render); None when the page has
+    none."""
     wanted = _folded(rendition)
-    best, best_size = None, 0
+    best, best_size = None, (0, 0)
     for quote in quotes:
         text = _folded(quote[1])
         if not text or not wanted:
             continue
         if wanted in text or text in wanted:
-            size = min(len(text), len(wanted))
+            size = (min(len(text), len(wanted)), len(text))
             if size > best_size:
                 best, best_size = quote, size
     return best

@@ -773,11 +773,13 @@ def test_the_headline_names_whom_a_body_opening_with_he_stands_for():
     assert not any("Vows" in person.name for person in title_case.people)
 
 
-def test_the_headline_quotes_are_not_returned_and_an_unpaired_mark_takes_no_body_quote():
+def test_the_headline_quotes_come_first_in_their_place_and_an_unpaired_mark_takes_no_body_quote():
     body = ['"The dam will hold," said engineer Omar Haddad, who leads the repair crew.']
     headline = '"The dam will hold", engineer Omar Haddad says'
-    assert [(q.text, q.speaker) for q in extract_quotes(body, headline=headline).quotes] == [
-        ("The dam will hold,", "Omar Haddad")
+    found = extract_quotes(body, headline=headline).quotes
+    assert [(q.text, q.speaker, q.place, q.start_offset) for q in found] == [
+        ("The dam will hold", "Omar Haddad", "headline", 1),
+        ("The dam will hold,", "Omar Haddad", "body", 1),
     ]
     unpaired = extract_quotes(body, headline='Engineer says "the dam will hold').quotes
     assert [(q.text, q.start_paragraph, q.speaker) for q in unpaired] == [

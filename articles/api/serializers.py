@@ -138,6 +138,7 @@ class QuoteSerializer(serializers.ModelSerializer):
             "speaker",
             "speaker_mention",
             "verb",
+            "place",
             "start_paragraph",
             "start_offset",
             "end_paragraph",

@@ -180,6 +180,7 @@ def quote_list(request):
         rows = rows.order_by(
             F("article__published_at").asc(nulls_last=True),
             "article_id",
+            "-place",
             "start_paragraph",
             "start_offset",
             "id",

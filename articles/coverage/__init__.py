@@ -38,7 +38,12 @@ from .placement import (
 from .relatives import link_all_pending_relatives, link_relatives
 from .statements import match_article_statements
 
-__all__ = ["heal_new_stories", "link_all_pending_relatives", "process_article"]
+__all__ = [
+    "heal_new_stories",
+    "link_all_pending_relatives",
+    "process_article",
+    "reread_headline_quotes",
+]
 
 
 def process_article(article: Article) -> None:
@@ -60,9 +65,12 @@ def _process_new(article: Article) -> None:
     extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
     quotes = [_quote_from(found, people) for found in extraction.quotes]
     names = {person.pk: person.name for person in people.values()}
-    speakers = {quote.person_id for quote in quotes} - {None}
+    # A story is found by the body's quotes: a headline's repeat its words, and the title is
+    # read already.
+    body = [quote for quote in quotes if quote.place == Quote.Place.BODY]
+    speakers = {quote.person_id for quote in body} - {None}
     mine = article_for_story_from(
-        article, None, [(quote.text, names.get(quote.person_id)) for quote in quotes]
+        article, None, [(quote.text, names.get(quote.person_id)) for quote in body]
     )
     placement = place_new_article(article, mine, speakers)
     article.story_id, started = placement.story_id, placement.started
@@ -94,7 +102,9 @@ def _reprocess(article: Article) -> None:
     quotes = _refresh_quotes(article)
     started = False
     if article.story_id is None:
-        visible = [q for q in quotes if q.status != Quote.Status.REJECTED]
+        visible = [
+            q for q in quotes if q.status != Quote.Status.REJECTED and q.place == Quote.Place.BODY
+        ]
         mine = article_for_story(article, visible)
         speakers = {q.person_id for q in visible if q.person_id}
         placement = place_new_article(article, mine, speakers)
@@ -129,6 +139,7 @@ def _quote_from(found, people: dict[str, Person], article: Article | None = None
         kind=found.kind,
         speaker_mention=found.speaker_mention[:200],
         verb=found.verb[:60],
+        place=found.place,
         start_paragraph=found.start_paragraph,
         start_offset=found.start_offset,
         end_paragraph=found.end_paragraph,
@@ -161,8 +172,38 @@ def _refresh_quotes(article: Article) -> list[Quote]:
     return kept + fresh
 
 
+def reread_headline_quotes(article: Article) -> list[int]:
+    """After an editor changed the title: the headline's quotes read again from it. One an
+    editor decided on stays, moved to where its words now are, or goes if they are gone; the
+    extractor's own are replaced by what it finds now, and join the story's statements.
+    Returns the ids of the quotes added (the caller's Change records them)."""
+    extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
+    kept = []
+    for quote in article.quotes.filter(place=Quote.Place.HEADLINE):
+        at = article.title.find(quote.text) if quote.text else -1
+        if not quote.is_editor_decided or at < 0:
+            quote.delete()
+            continue
+        quote.start_offset, quote.end_offset = at, at + len(quote.text)
+        quote.save(update_fields=["start_offset", "end_offset", "updated_at"])
+        kept.append(quote)
+    fresh = [
+        _quote_from(found, people, article)
+        for found in extraction.quotes
+        if found.place == Quote.Place.HEADLINE and not any(_same_span(q, found) for q in kept)
+    ]
+    Quote.objects.bulk_create(fresh)
+    Quote.objects.filter(pk__in=[q.pk for q in fresh]).update_search_vectors()
+    if article.story_id and fresh:
+        match_article_statements(article)
+    return [quote.pk for quote in fresh]
+
+
 def _same_span(quote: Quote, found) -> bool:
-    """Whether a stored quote and a newly found one cover overlapping text."""
+    """Whether a stored quote and a newly found one cover overlapping text (in the same place:
+    the headline's offsets are not the body's)."""
+    if quote.place != found.place:
+        return False
     start = (quote.start_paragraph, quote.start_offset)
     end = (quote.end_paragraph, quote.end_offset)
     found_start = (found.start_paragraph, found.start_offset)

@@ -41,7 +41,8 @@ CONTENT_ARTICLES = 10
 
 def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory:
     if quotes is None:
-        quotes = list(article.quotes.visible().select_related("person"))
+        # (the body's quotes: a headline's repeat its words, and the title is read already)
+        quotes = list(article.quotes.visible().filter(place="body").select_related("person"))
     return article_for_story_from(
         article,
         article.pk,
@@ -132,7 +133,7 @@ def place_again(article: Article) -> tuple[int | None, int | None]:
     alone = not Article.objects.filter(story_id=old).exclude(pk=article.pk).exists()
     Article.objects.filter(pk=article.pk).update(story=None)
     article.story_id = None
-    quotes = list(article.quotes.visible().select_related("person"))
+    quotes = list(article.quotes.visible().filter(place="body").select_related("person"))
     speakers = {quote.person_id for quote in quotes if quote.person_id}
     placed = place_new_article(article, article_for_story(article, quotes), speakers)
     new, started = placed.story_id, placed.started
@@ -490,7 +491,7 @@ def _load_articles_for_story(pks: list[int]) -> dict[int, matching.ArticleForSto
     quotes: dict[int, list[tuple[str, str | None]]] = {}
     for article_id, text, name in (
         Quote.objects.visible()
-        .filter(article_id__in=pks)
+        .filter(article_id__in=pks, place=Quote.Place.BODY)
         .values_list("article_id", "text", "person__name")
     ):
         quotes.setdefault(article_id, []).append((text, name))

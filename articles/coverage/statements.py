@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 
 from articles import matching
 from articles.models import Article, Quote, StatementGroup
+from articles.quotes import repeated_in
 
 from .sql import fetchall
 
@@ -42,12 +43,13 @@ def match_article_statements(article: Article, new_quotes: list[Quote] | None = 
 # The visible quotes in a story's statement groups, with their group's fullest quote and
 # speaker: Quote.objects.visible().filter(group__story_id=...).values_list(...).
 STATEMENT_MEMBERS_SQL = """
-    SELECT q.id, q.group_id, q.article_id, q.text, q.person_id, q.start_paragraph,
+    SELECT q.id, q.group_id, q.article_id, q.text, q.person_id, q.place, q.start_paragraph,
            q.start_offset, g.fullest_id, g.speaker_id
     FROM articles_quote q JOIN articles_statementgroup g ON g.id = q.group_id
     WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
 """
-STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.start_paragraph, q.start_offset"
+# (Quote's own order: an article's headline quotes before its body's)
+STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.place DESC, q.start_paragraph, q.start_offset"
 
 
 @dataclasses.dataclass(slots=True)
@@ -59,6 +61,7 @@ class _Member:
     article_id: int
     text: str
     person_id: int | None
+    place: str
     start_paragraph: int
     start_offset: int
     fullest_id: int | None  # the group's
@@ -129,19 +132,25 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
                 )
             )
     groups = [matching.StatementGroup(key, quotes) for key, quotes in by_group.items()]
-    # Keyed by position: new quotes may have no id yet.
+    # Keyed by position: new quotes may have no id yet. The body's quotes are matched as if
+    # the headline were not there; the headline's then follow them (_headline_assignments).
+    body = [i for i, quote in enumerate(new_quotes) if quote.place != Quote.Place.HEADLINE]
     assignments = matching.match_statements(
         [
-            matching.QuoteForMatching(i, quote.text, quote.person_id, article.pk)
-            for i, quote in enumerate(new_quotes)
+            matching.QuoteForMatching(i, new_quotes[i].text, new_quotes[i].person_id, article.pk)
+            for i in body
         ],
         groups,
     )
+    assignments += _headline_assignments(article, new_quotes, assignments, rows, groups)
     starting: list[Quote] = []  # each starts a statement of its own
     repeats: list[tuple[Quote, int]] = []  # each repeats a starting quote (its index there)
     started_at: dict[int, int] = {}  # new_group_index -> index in `starting`
     joining: dict[int, list[Quote]] = {}
-    for assignment in assignments:
+    # (a headline quote after the body's: the body's fuller wording starts their statement)
+    for assignment in sorted(
+        assignments, key=lambda a: new_quotes[a.quote_key].place == Quote.Place.HEADLINE
+    ):
         quote = new_quotes[assignment.quote_key]
         if assignment.group_key is not None:
             quote.group_id = assignment.group_key
@@ -169,9 +178,55 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     return plan
 
 
+def _headline_assignments(article, new_quotes, assignments, rows, groups) -> list:
+    """Where the article's new headline quotes go. One repeating words its article's body
+    quotes (QUOTES.md: nearly always) is a rendition of that statement and goes where that
+    quote goes, whatever the matcher would make of a fragment that short; the others are
+    matched against the story's statements on their own. Never the other way round: a
+    headline changes no body quote's statement."""
+    by_key = {assignment.quote_key: assignment for assignment in assignments}
+    body = [key for key in by_key if new_quotes[key].place != Quote.Place.HEADLINE]
+    grouped = [m for m in rows if m.article_id == article.pk and m.place != Quote.Place.HEADLINE]
+    out, alone = [], []
+    for key, quote in enumerate(new_quotes):
+        if quote.place != Quote.Place.HEADLINE:
+            continue
+        at = repeated_in(quote.text, [new_quotes[k].text for k in body])
+        if at is not None:
+            twin = by_key[body[at]]
+            out.append(
+                matching.GroupAssignment(key, twin.group_key, twin.new_group_index, twin.score)
+            )
+            continue
+        at = repeated_in(quote.text, [member.text for member in grouped])
+        if at is not None:
+            out.append(matching.GroupAssignment(key, grouped[at].group_id, None, 1.0))
+        else:
+            alone.append(key)
+    if alone:
+        started = [a.new_group_index for a in assignments if a.new_group_index is not None]
+        offset = max(started, default=-1) + 1  # (after the groups the body's quotes start)
+        for assignment in matching.match_statements(
+            [
+                matching.QuoteForMatching(
+                    k, new_quotes[k].text, new_quotes[k].person_id, article.pk
+                )
+                for k in alone
+            ],
+            groups,
+        ):
+            if assignment.new_group_index is not None:
+                assignment.new_group_index += offset
+            out.append(assignment)
+    return out
+
+
 def _plan_group(plan: _StatementPlan, group_id: int, old: list[_Member], new: list[Quote]):
     """refresh_groups for one group that new quotes join, from members already loaded."""
-    members = sorted([*old, *new], key=lambda q: (q.article_id, q.start_paragraph, q.start_offset))
+    members = sorted(
+        [*old, *new],
+        key=lambda q: (q.article_id, q.place != "headline", q.start_paragraph, q.start_offset),
+    )
     fullest = members[matching.fullest_wording([q.text for q in members])]
     speaker = _main_speaker(members)
     previous = old[0] if old else None

@@ -50,6 +50,7 @@ Design choices:
 
 from collections.abc import Sequence
 
+from .headline import headline_quotes, repeated_in
 from .marks import DOUBLE_MARK_RE
 from .quote import Extraction, KnownPerson, Person, Quote
 from .reading import is_public_alias, read_article
@@ -63,6 +64,7 @@ __all__ = [
     "extract_quotes",
     "is_public_alias",
     "quotable_texts",
+    "repeated_in",
 ]
 
 
@@ -82,18 +84,31 @@ def quotable_texts(paragraphs) -> list[str]:
 def extract_quotes(
     paragraphs: list[str], known_people: Sequence[KnownPerson] = (), headline: str = ""
 ) -> Extraction:
-    """Every direct quotation in `paragraphs` (an article's clean body) and who said it.
+    """Every direct quotation in `paragraphs` (an article's clean body) and in its `headline`,
+    and who said each one.
 
-    The `headline`, when given, is read first for its people only: it often gives a speaker's
-    full name, or the only name a body opening with "He said" has (the wire's lead cut off).
-    Quotes in it are not returned: a Quote's place is in the body's paragraphs. A headline in
-    title case is not read."""
+    The headline's quotes come first, with place "headline" and offsets into the headline
+    (headline.py). The headline is also read before the body for its people: it often gives a
+    speaker's full name, or the only name a body opening with "He said" has (the wire's lead
+    cut off). A headline in title case is not read for people (its capitals tell no name from a
+    verb), but its quotes are."""
     paragraphs = [p if isinstance(p, str) else "" for p in (paragraphs or [])]
     if not any(paragraphs):
         return Extraction(quotes=[], people=[])
-    headline = headline.strip() if isinstance(headline, str) else ""
-    if not headline or _title_case(headline):
-        return read_article(paragraphs, known_people)
+    headline = headline if isinstance(headline, str) else ""
+    if not headline.strip() or _title_case(headline):
+        found = read_article(paragraphs, known_people)
+    else:
+        found = _read_after_headline(headline.strip(), paragraphs, known_people)
+    if headline.strip() and ("'" in headline or "‘" in headline or DOUBLE_MARK_RE.search(headline)):
+        found.quotes[:0] = headline_quotes(headline, found.quotes, found.people)
+    return found
+
+
+def _read_after_headline(
+    headline: str, paragraphs: list[str], known_people: Sequence[KnownPerson]
+) -> Extraction:
+    """The body read with the headline before it, for its people; the body's quotes only."""
     if len(DOUBLE_MARK_RE.findall(headline)) % 2:
         # an unpaired mark would pair with one in the body: the headline is read without marks
         headline = DOUBLE_MARK_RE.sub(" ", headline)

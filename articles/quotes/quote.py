@@ -38,6 +38,9 @@ class Quote:
     confidence: float  # 0..1
     speaker_kind: str = "person"  # "person" | "unnamed" | "organisation" | "unknown"
     continues_previous: bool = False  # second half of a quote split around its attribution
+    # "body": paragraphs and offsets are the body's; "headline": the quote is in the article's
+    # headline, paragraphs 0 and offsets into the headline's text
+    place: str = "body"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from articles.coverage import reread_headline_quotes
 from articles.forms import ArticleDetailsForm, known_outlet_names
 from articles.history import Conflict, NoChange
 from articles.models import Article, Edit
@@ -129,6 +130,9 @@ def correct_article(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if not changed:
                 raise NoChange
+            if "title" in changed:  # its quotes are read again: the same edit records them
+                for quote_pk in reread_headline_quotes(article):
+                    change.add_new_quote(quote_pk)
             change.touch(stories=[article.story_id])
             names = ", ".join(FIELD_NAMES[field] for field in changed)
             summary = f"Corrected the {names} of “{article.headline}”"

@@ -91,7 +91,8 @@ def quote_context(pk: int, **extra) -> dict:
         pk=pk,
     )
     article = quote.article
-    paragraphs = article.paragraphs
+    headline = quote.place == Quote.Place.HEADLINE
+    paragraphs = [{"text": article.title}] if headline else article.paragraphs
     context_paragraphs = []
     last = min(quote.end_paragraph, len(paragraphs) - 1)
     for index in range(quote.start_paragraph, last + 1):
@@ -99,7 +100,12 @@ def quote_context(pk: int, **extra) -> dict:
         start = quote.start_offset if index == quote.start_paragraph else 0
         end = quote.end_offset if index == quote.end_paragraph else len(text)
         context_paragraphs.append(
-            {"index": index, "before": text[:start], "quoted": text[start:end], "after": text[end:]}
+            {
+                "index": "headline" if headline else index,
+                "before": text[:start],
+                "quoted": text[start:end],
+                "after": text[end:],
+            }
         )
     history = list(
         Edit.objects.for_quote(quote.pk).select_related("user", "undone_by__user")[:HISTORY_SHOWN]
@@ -236,22 +242,25 @@ def review_quote(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def correct_boundaries(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct where a quote starts and ends: the editor edits the quoted words and they are
-    found again in the article's paragraphs."""
+    found again in the article's paragraphs (a headline quote's, in the headline)."""
     form = BoundariesForm(request.POST)
 
     def apply(quote, change, data):
-        article = Article.objects.only("paragraphs").get(pk=quote.article_id)
+        article = Article.objects.only("paragraphs", "title").get(pk=quote.article_id)
+        in_headline = quote.place == Quote.Place.HEADLINE
         span = locate_quote(
-            article.quotable_paragraphs(),
+            [article.title] if in_headline else article.quotable_paragraphs(),
             data["text"],
             near=(quote.start_paragraph, quote.start_offset),
         )
         if span is None:
             raise Refused(
-                "Those words are not in the article. Copy them exactly as printed; put a line "
-                "break where the quote runs on into the next paragraph."
+                "Those words are not in the headline. Copy them exactly as printed."
+                if in_headline
+                else "Those words are not in the article. Copy them exactly as printed; put a "
+                "line break where the quote runs on into the next paragraph."
             )
-        other = article.overlapping_quote(span, besides=quote.pk)
+        other = article.overlapping_quote(span, besides=quote.pk, place=quote.place)
         if other is not None:
             raise Refused(f"Those words run into another quote (“{other.text[:60]}”).")
         quote.correct_words(span)
@@ -456,6 +465,7 @@ def article_body_html(article: Article) -> str:
             "group_id",
             "person_id",
             "person__name",
+            "place",
             "start_paragraph",
             "start_offset",
             "end_paragraph",

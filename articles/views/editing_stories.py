@@ -54,7 +54,7 @@ def story_edit_context(story: Story, **extra) -> dict:
             "article__outlet__name",
             "version",
         )
-        .order_by("article__published_at", "article_id", "start_paragraph")
+        .order_by("article__published_at", "article_id", "-place", "start_paragraph")
     )
     groups = list(
         story.statements.select_related("speaker")

@@ -15,7 +15,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from articles.caching import article_stamp, cached_for_readers, site_stamp, story_stamp
 from articles.forms import AddQuoteForm, SearchForm
-from articles.highlight import paragraphs_html, segment_paragraphs
+from articles.highlight import (
+    in_headline,
+    paragraphs_html,
+    segment_headline,
+    segment_paragraphs,
+    segments_html,
+)
 from articles.models import (
     Article,
     Outlet,
@@ -36,6 +42,7 @@ QUOTE_POSITION_FIELDS = (
     "article_id",
     "group_id",
     "person_id",
+    "place",
     "start_paragraph",
     "start_offset",
     "end_paragraph",
@@ -93,6 +100,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 edit_url=edit_url,
                 edit_target="#statement-panel",
             ),
+            # its headline's quotes marked in the column's heading (a link: marks, no links)
+            "headline": headline_html(article, by_article.get(article.pk, [])),
             "quote_count": sum(
                 1 for q in by_article.get(article.pk, []) if q.status != Quote.Status.REJECTED
             ),
@@ -117,6 +126,14 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = fragment_or_page(request, "articles/story_detail.html", "comparison")
     return render(request, template, context)
+
+
+def headline_html(article: Article, quotes, statement_url=None, **links) -> str:
+    """The article's headline with its own quotes marked ("" when it has none: the plain title
+    is shown); the links as paragraphs_html's."""
+    if not article.title or not any(in_headline(q) for q in quotes):
+        return ""
+    return segments_html(segment_headline(article.title, quotes), statement_url, **links)
 
 
 def tag_counts(quotes) -> list[dict]:
@@ -147,7 +164,10 @@ def statement_colours(quotes) -> dict[int, int | None]:
             articles_per_group.setdefault(quote.group_id, set()).add(quote.article_id)
     colours: dict[int, int | None] = {}
     shared = 0
-    for quote in sorted(quotes, key=lambda q: (q.article_id, q.start_paragraph, q.start_offset)):
+    reading_order = sorted(
+        quotes, key=lambda q: (q.article_id, not in_headline(q), q.start_paragraph, q.start_offset)
+    )
+    for quote in reading_order:
         group = quote.group_id
         if group and group not in colours:
             if len(articles_per_group[group]) > 1:
@@ -222,7 +242,9 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
         Quote.objects.visible()
         .filter(article__story=story)
         .select_related("person")
-        .order_by("article__published_at", "article_id", "start_paragraph", "start_offset")
+        .order_by(
+            "article__published_at", "article_id", "-place", "start_paragraph", "start_offset"
+        )
     )
     outlet_of = {article.pk: article.outlet_id for article in articles}
     speakers = sorted({q.person for q in quotes if q.person}, key=lambda p: p.name)
@@ -433,14 +455,19 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .with_tag_names()
         .annotate(statement_articles=Subquery(carriers))
     )
+    statement_url = statement_url_maker(article.story_id) if article.story_id else None
+    edit_url = quote_edit_url_maker() if editing else None
     context = {
         "article": article,
         "same_story": same_story,
         "quotes": quotes,
+        "headline": headline_html(
+            article, quotes, statement_url, edit_url=edit_url, edit_target="#quote-editor"
+        ),
         "body": paragraphs_html(
             segment_paragraphs(article.paragraphs, quotes),
-            statement_url_maker(article.story_id) if article.story_id else None,
-            edit_url=quote_edit_url_maker() if editing else None,
+            statement_url,
+            edit_url=edit_url,
             edit_target="#quote-editor",
         ),
         "editing": editing,
@@ -506,7 +533,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Every quote carrying the tag, across stories and outlets, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     quotes = listed_quotes(tag.quotes.visible()).order_by(
-        F("article__published_at").desc(nulls_last=True), "article_id", "start_paragraph"
+        F("article__published_at").desc(nulls_last=True), "article_id", "-place", "start_paragraph"
     )
     page = Paginator(quotes, TAG_QUOTES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"tag": tag, "quotes": page}

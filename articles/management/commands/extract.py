@@ -10,8 +10,8 @@ from articles.quotes import extract_quotes, quotable_texts
 
 
 def quotes_of(parsed) -> list[dict]:
-    """The article's quotations, as `manage.py extract --json` prints them (the headline read
-    for its people, as on import)."""
+    """The article's quotations, as `manage.py extract --json` prints them: the headline's
+    first (place "headline", offsets into the title), then the body's, as on import."""
     paragraphs = quotable_texts(parsed.paragraphs)
     return [
         {
@@ -20,6 +20,7 @@ def quotes_of(parsed) -> list[dict]:
             "speaker_mention": quote.speaker_mention,
             "verb": quote.verb,
             "kind": quote.kind,
+            "place": quote.place,
             "start_paragraph": quote.start_paragraph,
             "start_offset": quote.start_offset,
             "end_paragraph": quote.end_paragraph,
