@@ -26,4 +26,3 @@ def test_sheikh_is_kept_as_part_of_the_name_as_pope_is():
         "“This port will serve the whole region,” Mr Zayed said.",
     ]
     assert speakers(*paragraphs) == ["Hamdan Zayed"]
-
