@@ -51,3 +51,28 @@ def test_a_title_of_two_role_words_stays_a_title():
     # "Head Coach", "General Counsel": the second word is part of the title, not a given name
     assert speakers("Head Coach Hollis spoke.", "“We played well,” Hollis said.") == ["Hollis"]
     assert speakers("General Counsel Jeh Okafor spoke.", "“We won,” Okafor said.") == ["Jeh Okafor"]
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def test_an_office_nobody_holds_here_is_not_the_holder_of_another_office_named_before():
+    # "the mayor of X" is a new, unnamed person, not the president who was the last subject
+    paragraphs = [
+        "President Dana Whitfield withdrew from the accord on Thursday.",
+        "The mayor of Lakeport replied that the city would keep its pledges: “We will follow the "
+        "guidelines of the accord for our people.”",
+    ]
+    assert speakers(*paragraphs) == [None]
+
+
+def test_a_party_general_secretary_is_no_minister():
+    # "the agriculture minister" is not the party's general secretary named earlier, but the
+    # one who was speaking
+    paragraphs = [
+        "Party general secretary Kamal Uddin spoke on the occasion.",
+        "Rafiq Hossain, also a member of the party presidium, said the opposition must take part.",
+        "Calling on the opposition to take part, the agriculture minister further said, “You "
+        "should participate in the next elections.”",
+    ]
+    assert speakers(*paragraphs) == ["Rafiq Hossain"]

@@ -93,6 +93,8 @@ def normalise_description(text: str) -> tuple[str, ...]:
     joined = " ".join(words)
     joined = joined.replace("prime minister", "prime_minister")
     joined = joined.replace("secretary general", "secretary-general")
+    # a party's or union's "general secretary" is its secretary-general, no minister
+    joined = joined.replace("general secretary", "secretary-general")
     joined = joined.replace("chief executive officer", "ceo").replace("chief executive", "ceo")
     return tuple(ROLE_HEADS.get(w, w) for w in joined.split())
 
