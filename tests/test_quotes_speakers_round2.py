@@ -76,3 +76,24 @@ def test_a_party_general_secretary_is_no_minister():
         "should participate in the next elections.”",
     ]
     assert speakers(*paragraphs) == ["Rafiq Hossain"]
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def test_a_pronoun_is_not_the_person_the_quoted_words_name():
+    # the governor is the last subject, but the quote names him: "he" is the deputy president
+    paragraphs = [
+        "Deputy President Rigo Kamau visited the market on Sunday.",
+        "Governor Jonah Sakwa promised to move the traders.",
+        "“My younger brother Governor Jonah Sakwa, the traders need you,” he said.",
+    ]
+    assert speakers(*paragraphs) == ["Rigo Kamau"]
+
+
+def test_a_bare_quote_naming_the_last_speaker_is_not_his():
+    paragraphs = [
+        "“We have agreed on a new deal,” said Governor Jonah Sakwa.",
+        "“Governor Sakwa has broken every promise he made to the traders.”",
+    ]
+    assert speakers(*paragraphs)[1] != "Jonah Sakwa"
