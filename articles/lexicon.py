@@ -130,6 +130,7 @@ ROLE_HEADS = {
     "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
     "justice": "judge", "magistrate": "judge", "taoiseach": "prime_minister",
+    "journalist": "reporter",
 }  # fmt: skip
 # Role heads (after ROLE_HEADS) that name one person in a story: "the prime minister" is
 # whoever holds it there.

@@ -97,3 +97,24 @@ def test_a_bare_quote_naming_the_last_speaker_is_not_his():
         "“Governor Sakwa has broken every promise he made to the traders.”",
     ]
     assert speakers(*paragraphs)[1] != "Jonah Sakwa"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_counseled_and_repeated_report_speech():
+    paragraphs = [
+        "The deputy president met the traders on Sunday.",
+        "“You need to see the leadership first,” Rigo Kamau counseled.",
+        "“I never named any country,” Dana Whitfield repeated on Monday.",
+    ]
+    assert speakers(*paragraphs) == ["Rigo Kamau", "Dana Whitfield"]
+
+
+def test_the_journalist_is_the_reporter_named_before():
+    paragraphs = [
+        "Greek reporter Eleni Markou asked Minister Tomas Ferreira about prices.",
+        "Ferreira answered slowly.",
+        "“But how much is it now?” insisted the journalist.",
+    ]
+    assert speakers(*paragraphs) == ["Eleni Markou"]
