@@ -47,11 +47,16 @@ CLERGY = _words("pope cardinal archbishop bishop rabbi imam ayatollah monsignor"
 HONORIFICS = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None, "reverend": None,
-    "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m", "sheikha": "f",
+    "shaikh": "m",
     "datuk": None, "dato": None, "datin": "f", "seri": None, "tun": None, "alhaji": "m",
     "alhaja": "f", "hajia": "f", "shri": "m", "smt": "f", "ustaz": "m", "hon": None,
     "honourable": None, "honorable": None, "cr": None, "mgr": "m", "msgr": "m",
 }  # fmt: skip
+# Honorifics that are part of the name as printed, as "Pope" is of "Pope Francis": the gold of
+# every real split keeps "Sheikh Mohammed bin Rashid Al Maktoum" whole (QUOTES.md: names as
+# printed), where "Mr" and "Dr" are address, not name.
+NAME_STYLES = _words("sheikh sheikha shaikh")
 
 # Nouns that describe a person by office, occupation, standing or relation: "the farmer", "a
 # resident", "Officials said". Quote extraction reads a phrase headed by one as a person, and a
@@ -125,6 +130,7 @@ ROLE_HEADS = {
     "boss": "chief", "secretary-general": "chief", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "secretary": "minister", "ceo": "ceo",
     "justice": "judge", "magistrate": "judge", "taoiseach": "prime_minister",
+    "journalist": "reporter",
 }  # fmt: skip
 # Role heads (after ROLE_HEADS) that name one person in a story: "the prime minister" is
 # whoever holds it there.

@@ -136,10 +136,12 @@ class Attributor:
         previous: Found | None = None,
         p: int = -1,
         opened: tuple[int, int] | None = None,
+        named_inside: list[CastMember] | None = None,
     ) -> tuple[CastMember | None, str, float]:
         """(person, speaker_kind, confidence factor) for a noun phrase naming a speaker, which
         stands in paragraph p; `previous` is the quote found just before, whose asker a
-        replying pronoun cannot be; `opened` the (paragraph, offset) where the quote opened."""
+        replying pronoun cannot be; `opened` the (paragraph, offset) where the quote opened;
+        `named_inside` the people its words name, whom a pronoun does not stand for."""
         titles = np.text.split()
         if np.kind in ("name", "desc") and all(
             bare_word(w).lower().rstrip(".") in HONORIFICS for w in titles
@@ -164,6 +166,7 @@ class Attributor:
             asked = asker(verb, previous)
             if asked is not None:
                 exclude.append(asked)
+            exclude += named_inside or []  # whom the quoted words name is not who spoke them
             choice = pronoun_choice(self.cast, PRONOUNS[word], here, exclude)
             if choice.person is None:
                 return None, "unknown", 0.4

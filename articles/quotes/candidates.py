@@ -189,10 +189,24 @@ def description_choice(cast: Cast, text: str) -> Choice:
         for person in recent:
             if (former and holds_now(person)) or (not former and held_only_before(person)):
                 continue  # "the prime minister" is not the former one, and the reverse
-            if sole and not specific and _holds_other_office(person, head):
-                continue
+            one_office = (sole and not specific) or (head in _OFFICE_HEADS and not former)
+            if one_office and _holds_other_office(person, head):
+                continue  # "the mayor of Pittsburgh" is not the president named before
             return Choice(person, 0.6)
     return Choice(None, 0.7)
+
+
+# Heads of a description that name one office, which someone known by another office does not
+# hold: not the loose "leader", "chief", "official" ("the Russian leader" is the president).
+_OFFICE_HEADS = OFFICIAL_ROLES - {
+    "chief",
+    "official",
+    "officer",
+    "deputy",
+    "aide",
+    "adviser",
+    "advisor",
+}
 
 
 def _official_score(desc: tuple[str, ...], other: str) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from articles.lexicon import HONORIFICS, ROLE_HEADS, ROLE_NOUNS
+from articles.lexicon import HONORIFICS, NAME_STYLES, ROLE_HEADS, ROLE_NOUNS
 
 from .names import bare_word
 from .quote import KnownPerson
@@ -38,6 +38,7 @@ class CastMember:
     # descriptions taken for this person by a guess (the person the story was about), used
     # to read later ones alike but never shown as their aliases
     guessed: dict[str, None] = field(default_factory=dict)
+    style: str = ""  # an honorific printed as part of the name: "Sheikh"
 
     @property
     def name(self) -> str:
@@ -92,6 +93,8 @@ def normalise_description(text: str) -> tuple[str, ...]:
     joined = " ".join(words)
     joined = joined.replace("prime minister", "prime_minister")
     joined = joined.replace("secretary general", "secretary-general")
+    # a party's or union's "general secretary" is its secretary-general, no minister
+    joined = joined.replace("general secretary", "secretary-general")
     joined = joined.replace("chief executive officer", "ceo").replace("chief executive", "ceo")
     return tuple(ROLE_HEADS.get(w, w) for w in joined.split())
 
@@ -233,7 +236,10 @@ class Cast:
             return  # a clause, not a title
         while words and bare_word(words[-1]).lower().rstrip(".") in HONORIFICS:
             # an honorific before the name tells the sex, and is no role: "Spokesperson Dr"
-            honorific = HONORIFICS[bare_word(words.pop()).lower().rstrip(".")]
+            word = bare_word(words.pop()).rstrip(".")
+            honorific = HONORIFICS[word.lower()]
+            if word.lower() in NAME_STYLES and word[:1].isupper():
+                person.style = word
             if honorific and person.gender is None:
                 person.gender = honorific
         role = " ".join(words)

@@ -14,8 +14,9 @@ from .attribution import WINDOW, Attributor, Found
 from .candidates import pronoun_choice
 from .cast import Cast, CastMember
 from .marks import WS_RE, Span
-from .names import is_possessive
+from .names import is_possessive, name_groups
 from .quote import Quote
+from .sentences import tokenize
 from .text import ArticleText
 from .words import (
     CLAUSE_WORDS,
@@ -281,7 +282,12 @@ class SpanJudge:
         if chosen.np is not None:
             verb_word = chosen.verb.split()[0].lower() if chosen.verb else ""
             person, speaker_kind, factor = self.attribution.resolve(
-                chosen.np, verb_word, prev, chosen.para, (p, first.open_at)
+                chosen.np,
+                verb_word,
+                prev,
+                chosen.para,
+                (p, first.open_at),
+                self.named_in(span) if chosen.np.kind == "pronoun" else None,
             )
         factor *= chosen.factor
         mention = chosen.np.text if chosen.np is not None else ""
@@ -314,7 +320,12 @@ class SpanJudge:
         person, speaker_kind, factor = None, "unknown", 0.5
         if np is not None:
             person, speaker_kind, factor = self.attribution.resolve(
-                np, "", prev, first.para, (first.para, first.open_at)
+                np,
+                "",
+                prev,
+                first.para,
+                (first.para, first.open_at),
+                self.named_in(span) if np.kind == "pronoun" else None,
             )
         quote = self.make_quote(span, kind, person, np.text if np is not None else "", "")
         quote.speaker_kind = speaker_kind
@@ -341,6 +352,8 @@ class SpanJudge:
             return Found(span, quote, partner.person, False)
         source = None
         opens_paragraph = span.segs[0].open_at == WS_RE.match(self.text.paragraphs[p]).end()
+        if prev is not None and self.names(span, prev.person):
+            prev = None  # the words name the last speaker: someone else speaks of him
         if prev is not None and (prev.attributed or prev.person is not None):
             prev_para = prev.span.segs[-1].para
             if prev_para == p and prev.attributed:
@@ -349,6 +362,8 @@ class SpanJudge:
                 # the last speaker carrying on, over as many bare paragraphs as follow
                 source, factor = prev, 0.55 if prev.attributed else 0.9
         reporter = self.cast.last_reporter
+        if reporter is not None and self.names(span, reporter[2]):
+            reporter = None
         if source is None and reporter is not None and reporter[1] == self.cast.sentence_no - 1:
             # 'Walsh said she would work from home. "My manager isn't happy."'
             same_paragraph = reporter[0] == p
@@ -358,7 +373,7 @@ class SpanJudge:
                 return Found(span, quote, reporter[2], False)
         if source is None and opens_paragraph:
             intro = self.introduced_by(p) or self.about_before(p)
-            if intro is not None:
+            if intro is not None and not self.names(span, intro[0]):
                 person, mention = intro
                 quote = self.make_quote(span, kind, person, mention, "")
                 quote.confidence = 0.5
@@ -438,6 +453,28 @@ class SpanJudge:
         asked = any(f.quote.text.rstrip().endswith("?") for f in (question, answer))
         replied = answer.quote.verb.split(" ", 1)[0].lower() in DIALOG_REPLIES
         return question if asked or replied else None
+
+    def named_in(self, span: Span) -> list[CastMember]:
+        """The people the quoted words themselves name: a speaker hardly names himself ('"My
+        brother Governor X," he said' is not X; no quote of the real gold names its speaker)."""
+        out = []
+        for seg in span.segs:
+            toks = tokenize(self.text.paragraphs[seg.para][seg.start : seg.end])
+            for g in name_groups(toks):
+                if not (g.is_org or g.is_place):
+                    person = self.cast.lookup(g.words)
+                    if person is not None and not any(person is o for o in out):
+                        out.append(person)
+        return out
+
+    def names(self, span: Span, person: CastMember | None) -> bool:
+        """Whether the quoted words name this person (a quick look for the surname first)."""
+        if person is None:
+            return False
+        surname = person.words[-1]
+        if not any(surname in self.text.paragraphs[s.para][s.start : s.end] for s in span.segs):
+            return False
+        return any(p is person for p in self.named_in(span))
 
     def make_quote(
         self, span: Span, kind: str, person: CastMember | None, mention: str, verb: str

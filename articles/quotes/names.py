@@ -11,6 +11,7 @@ from articles.lexicon import (
     HONORIFICS,
     JOINED_PARTICLES,
     NAME_PARTICLES,
+    OFFICES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PORTFOLIO_WORDS,
@@ -19,6 +20,7 @@ from articles.lexicon import (
     ROLE_SUFFIXES,
     TITLE_OPENERS,
     TITLE_PREFIXES,
+    TITLE_WORDS,
 )
 
 from .sentences import Tok
@@ -331,21 +333,40 @@ def _particles_before_name(toks: list[Tok], i: int, hi: int) -> int:
     return n if n and i + n < hi and is_name_word(toks[i + n][0]) else 0
 
 
+# Offices that open a longer title more often than they end one: "Head Coach", "Chief
+# Executive", "General Manager", "Director General".
+_COMPOUND_TITLE_OPENERS = frozenset(
+    ("head", "chief", "general", "leader", "chair", "director", "commander")
+)
+
+
 def _is_first_name_after_title(toks: list[Tok], i: int, lo: int, hi: int) -> bool:
-    """A role word used as a first name: "club captain Dean Farrow". A capitalised title after a
-    lower-case one is rare (titles stack in the same case: "Chief Justice"), honorifics aside."""
+    """A word that is no name word alone used as a given name between a title and a surname:
+    a role word ("club captain Dean Farrow", "Prime Minister Dean Barrow") or initials
+    ("reporter PJ Heussner"). A capitalised title after a lower-case one is rare (titles stack
+    in the same case: "Chief Justice"), honorifics aside; after a capitalised title the word
+    is a given name only when it is no title word ("Prime Minister", "Chief Justice") and one
+    surname ends the name ("General Counsel Jeh Johnson" is a title and a full name)."""
     w = toks[i][0]
+    if not (lo < i and i + 1 < hi and w.isalpha() and is_name_word(toks[i + 1][0])):
+        return False
+    before = toks[i - 1][0]
+    if not is_role_word(before) or bare_word(before).lower().rstrip(".") in HONORIFICS:
+        return False
+    one_surname = i + 2 >= hi or not toks[i + 2][0][:1].isupper()
+    if 2 <= len(w) <= 3 and w.isupper():
+        return one_surname and w.lower() not in PLACES  # initials, not "US" or "UK"
+    if not (w[:1].isupper() and w[1:].islower() and is_role_word(w)):
+        return False
+    if w.lower() in HONORIFICS:
+        return False
+    if before.islower():
+        return True
     return (
-        lo < i
-        and i + 1 < hi
-        and w[:1].isupper()
-        and w[1:].islower()
-        and w.isalpha()
-        and is_role_word(w)
-        and w.lower() not in HONORIFICS
-        and toks[i - 1][0].islower()
-        and is_role_word(toks[i - 1][0])
-        and is_name_word(toks[i + 1][0])
+        one_surname
+        and w.lower() not in TITLE_WORDS
+        and bare_word(before).lower() in OFFICES
+        and bare_word(before).lower() not in _COMPOUND_TITLE_OPENERS
     )
 
 

@@ -267,6 +267,8 @@ def _display_name(person: CastMember) -> str:
         return person.known.name  # only the surname here; the full name comes from the DB
     if len(person.words) == 1 and any(r.split()[-1:] == ["Pope"] for r in person.roles):
         return f"Pope {person.name}"  # a pope's name is his title and one name
+    if person.style:
+        return f"{person.style} {person.name}"  # "Sheikh Tamim bin Hamad", as printed
     return person.name
 
 

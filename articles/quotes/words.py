@@ -24,7 +24,8 @@ REPORTING_VERBS = _words(
     described describes called hoped alleged countered retorted interjected cried sighed laughed
     muttered murmured pointed went expressed
     fumed raged snapped barked gushed beamed smiled grinned scoffed sneered chuckled groaned
-    lamented mourned begged chimed pronounced reported reports
+    lamented mourned begged chimed pronounced reported reports repeated repeats counseled
+    counselled counsels
     """
 )
 # Verbs that can come before their subject: '"...," said Rasmussen'. Not "told" (needs an object).
