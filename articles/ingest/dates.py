@@ -309,5 +309,25 @@ def search_month_day(line: str, year: int) -> FoundDate | None:
     return FoundDate(value, "minute" if time else "day", "", inferred_year=True)
 
 
+# "Sun, 18 Jun 2023 15:05:47 +0000": the stamp a feed (RFC 822) or a mail header writes. Its
+# weekday, seconds and numeric offset are a machine's, never a sentence's, so it counts even
+# inside a long line (a feed saved as text runs its fields together on one line).
+MACHINE_STAMP_RE = re.compile(
+    rf"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<day>\d{{1,2}}) {_MONTH_NAME} (?P<year>\d{{4}}) "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2}):\d{2} (?:[+-]\d{4}|GMT|UT|UTC)\b",
+    re.IGNORECASE,
+)
+
+
+def search_machine_stamp(text: str) -> FoundDate | None:
+    """The first feed or mail time stamp ("Fri, 24 Oct 2014 18:10:00 +0500") in the text."""
+    for match in MACHINE_STAMP_RE.finditer(text):
+        hour, minute = int(match["hour"]), int(match["minute"])
+        if (date := _date_from_match(match)) and hour < 24 and minute < 60:
+            value = datetime.datetime.combine(date, datetime.time(hour, minute))
+            return FoundDate(value, "minute", "")
+    return None
+
+
 def years_in(text: str) -> list[int]:
     return [int(year) for year in YEAR_IN_TEXT_RE.findall(text)]

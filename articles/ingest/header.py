@@ -7,6 +7,7 @@ from .article import Paragraph, Stripped
 from .dates import (
     FoundDate,
     search_date,
+    search_machine_stamp,
     search_month_day,
     years_in,
 )
@@ -794,6 +795,13 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
         for item in items[:30]:
             label = DATE_LABEL_RE.search(item.text[:200])
             if label and (date := search_date(item.text[label.start() : label.end() + 60])):
+                found = [(item, date)]
+                break
+    if not found:
+        # A feed saved as text: its fields run together on long lines, the item's stamp
+        # among them ("... Sports Fri, 24 Oct 2014 18:10:00 +0500 Azerbaijani ...").
+        for item in items[:30]:
+            if date := search_machine_stamp(item.text):
                 found = [(item, date)]
                 break
     published = [pair for pair in found if pair[1].label == "published"]

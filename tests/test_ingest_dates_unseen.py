@@ -1,0 +1,36 @@
+"""articles.ingest: publication dates in shapes from sites never seen (bench/realnews/, issue
+20), each as a short synthetic page. Pure parsing, no database."""
+
+import datetime
+
+from articles.ingest import parse_article
+
+LEDE = (
+    "The parliament voted on Tuesday to widen the grain corridor, officials told reporters in "
+    "the capital after a long meeting that ran late into the night."
+)
+SECOND = '"We will keep the corridor open," the minister said after the talks ended on Tuesday.'
+HEADLINE = "Parliament votes to widen the grain corridor"
+
+
+def read(*lines: str):
+    return parse_article("\n\n".join(lines).encode(), filename="page.txt")
+
+
+def test_a_feed_saved_as_text_is_dated_by_its_items_stamp():
+    # A feed with its tags stripped: channel, item title, category and stamp on one long line.
+    feed = (
+        "The Steppe Courier Covering the steppe inside and outside The Steppe Courier "
+        f"{HEADLINE} Politics Fri, 24 Oct 2014 18:10:00 +0500 {LEDE} https://example.org/item/1"
+    )
+    article = read(feed, SECOND)
+    assert article.published == datetime.datetime(2014, 10, 24, 18, 10)
+    assert article.published_precision == "minute"
+
+
+def test_a_day_and_month_in_a_sentence_are_no_feed_stamp():
+    sentence = (
+        "The talks that opened on Fri, 24 Oct in the capital ended after 2014 delegates "
+        "had spoken, officials said in a statement read to reporters late on Friday evening."
+    )
+    assert read(HEADLINE, sentence, SECOND).published is None
