@@ -34,3 +34,15 @@ def test_a_day_and_month_in_a_sentence_are_no_feed_stamp():
         "had spoken, officials said in a statement read to reporters late on Friday evening."
     )
     assert read(HEADLINE, sentence, SECOND).published is None
+
+
+def test_a_date_label_inside_a_sentence_is_a_verb_not_a_label():
+    # "published ... on <date>" in prose dates an event; a line opening with the label dates
+    # the page.
+    sentence = (
+        '"In response to what was published by the newspaper Ad-Diyar on September 26, 2018, '
+        'under the title of an article on the corridor, the embassy states the following."'
+    )
+    assert read(sentence, LEDE, SECOND).published is None
+    labelled = read(f"Published time: 9 Oct, 2018 10:25 {LEDE}", SECOND)
+    assert labelled.published == datetime.datetime(2018, 10, 9, 10, 25)

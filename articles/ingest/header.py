@@ -59,6 +59,8 @@ from .shapes import (
     word_count,
 )
 
+# Marks a list item or a byline's run may open with before a label ("• Published").
+LIST_MARKS = " •·|-–—*"
 DATE_LABEL_RE = re.compile(
     r"\b(?:published|posted|publication date|date published|updated|last updated|date)\b"
     r"(?:\s+(?:on|at|time))?\s*:?",
@@ -791,9 +793,12 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
             and (date := search_date(item.text))
         ]
     if not found:
-        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...")
+        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...").
+        # At the start only: inside a sentence the label is a verb and the date an event's
+        # ("... what was published by the newspaper on September 26, 2018, ...").
         for item in items[:30]:
-            label = DATE_LABEL_RE.search(item.text[:200])
+            label = DATE_LABEL_RE.match(item.text.lstrip(LIST_MARKS))
+            label = label and DATE_LABEL_RE.search(item.text[:200])
             if label and (date := search_date(item.text[label.start() : label.end() + 60])):
                 found = [(item, date)]
                 break
