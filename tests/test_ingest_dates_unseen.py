@@ -46,3 +46,11 @@ def test_a_date_label_inside_a_sentence_is_a_verb_not_a_label():
     assert read(sentence, LEDE, SECOND).published is None
     labelled = read(f"Published time: 9 Oct, 2018 10:25 {LEDE}", SECOND)
     assert labelled.published == datetime.datetime(2018, 10, 9, 10, 25)
+
+
+def test_the_headline_printed_again_gives_no_date_of_its_own():
+    # A post dated above its headline, whose headline names the day of the event it reports;
+    # the page prints the headline twice.
+    title = "Daily Press Briefing July 25, 2023"
+    article = read("Jul 26, 2023", title, title, LEDE, SECOND)
+    assert article.published == datetime.datetime(2023, 7, 26)

@@ -726,6 +726,9 @@ def choose_date(
                 for item in items
                 if article.title_line < item.line < end
                 and not caption_text(item.text)  # a photo's date (see search_header_date)
+                # The headline printed again (or a breadcrumb ending with it) carries the
+                # headline's date: the event's ("Briefing July 25, 2023"), not the page's.
+                and not (article.title and article.title.casefold() in item.text.casefold())
                 and (found := search_date(item.text))
             ][:1]
         header = below or header
