@@ -54,3 +54,20 @@ def test_the_headline_printed_again_gives_no_date_of_its_own():
     title = "Daily Press Briefing July 25, 2023"
     article = read("Jul 26, 2023", title, title, LEDE, SECOND)
     assert article.published == datetime.datetime(2023, 7, 26)
+
+
+def test_a_yearless_dateline_takes_its_year_from_a_full_date_not_a_bare_year():
+    # "in 2009" dates an event; only another full date on the page gives the year.
+    history = "The corridor was first opened in 2009, after talks that had lasted two years."
+    bare = read(HEADLINE, f"ASTANA, May 30 (UPI) -- {LEDE}", history, SECOND)
+    assert bare.published is None
+    caption = "Delegates arrive at the talks in Astana, May 30, 2019."
+    dated = read(HEADLINE, f"ASTANA, May 30 (UPI) -- {LEDE}", history, SECOND, caption)
+    assert dated.published == datetime.datetime(2019, 5, 30)
+    assert dated.published_inferred
+
+
+def test_a_date_written_year_first_with_the_months_name():
+    article = read("Briefing Room", "2022 May. 10", HEADLINE, LEDE, SECOND)
+    assert article.published == datetime.datetime(2022, 5, 10)
+    assert not article.published_inferred

@@ -42,6 +42,8 @@ DATE_PATTERNS = [
         rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year>\d{{4}})(?!\d)",
         # December 16, 2009, Dec. 16 2009
         rf"\b{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})(?!\d)",
+        # 2022 May. 10, 2022 May 10 (year first, as Korean and Chinese sites write in English)
+        rf"(?<!\d)(?P<year>\d{{4}}),?\s+{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORDINAL}(?![\d:])",
         # 16.12.2009 (day first, as written in Europe)
         r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])",
         # 12/16/2009 (month first unless the first number cannot be a month)
@@ -211,7 +213,6 @@ MONTH_DAY_RE = re.compile(
     r"nov(?:ember)?|dec(?:ember)?)\b\.?(?!\s*,?\s*\d{4})",
     re.IGNORECASE,
 )
-YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 
 
 def _embedded_date(match: re.Match) -> datetime.date | None:
@@ -329,5 +330,15 @@ def search_machine_stamp(text: str) -> FoundDate | None:
     return None
 
 
-def years_in(text: str) -> list[int]:
-    return [int(year) for year in YEAR_IN_TEXT_RE.findall(text)]
+def full_date_years(text: str) -> list[int]:
+    """The years of the full dates (day, month and year) written in the text: where a yearless
+    dateline ("PYONGYANG, May 30") may take its year from. A year written alone ("in 2009")
+    is an event's, not the page's."""
+    if not YEAR_RE.search(text):
+        return []
+    return [
+        date.year
+        for pattern in DATE_PATTERNS
+        for match in pattern.finditer(text)
+        if (date := _date_from_match(match))
+    ]
