@@ -330,15 +330,23 @@ def search_machine_stamp(text: str) -> FoundDate | None:
     return None
 
 
-def full_date_years(text: str) -> list[int]:
-    """The years of the full dates (day, month and year) written in the text: where a yearless
-    dateline ("PYONGYANG, May 30") may take its year from. A year written alone ("in 2009")
-    is an event's, not the page's."""
+# "Copyright 2009 Reuters.", "© 2008-2010 RFE/RL": the page's own year (the last of a range).
+COPYRIGHT_YEAR_RE = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def page_years(text: str) -> list[int]:
+    """The years of the full dates (day, month and year) and of the copyright notices written in
+    the text: where a yearless dateline ("PYONGYANG, May 30") may take its year from. A year
+    written alone in a sentence ("in 2009") is an event's, not the page's."""
     if not YEAR_RE.search(text):
         return []
-    return [
+    years = [
         date.year
         for pattern in DATE_PATTERNS
         for match in pattern.finditer(text)
         if (date := _date_from_match(match))
     ]
+    return years + [int(match["year"]) for match in COPYRIGHT_YEAR_RE.finditer(text)]

@@ -6,7 +6,7 @@ import re
 from .article import Paragraph, Stripped
 from .dates import (
     FoundDate,
-    full_date_years,
+    page_years,
     search_date,
     search_machine_stamp,
     search_month_day,
@@ -815,11 +815,11 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
     published = [pair for pair in found if pair[1].label == "published"]
     chosen = (published or found or [None])[-1]
     if chosen is None:
-        years = full_date_years(text[:20_000])
+        years = page_years(text[:20_000])
         if not years:
             return
-        # The year of the most full dates on the page; the latest of equals (the date of a
-        # promo or of the archive page is written once).
+        # The year the page's dates and copyright name most often; the latest of equals (a
+        # copyright line, the date of a promo or of the archive page are each written once).
         year = max(set(years), key=lambda y: (years.count(y), y))
         for line in [article.dateline_text, *(item.text for item in reversed(header))]:
             if line and (date := search_month_day(line, year)):
