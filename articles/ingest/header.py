@@ -815,17 +815,20 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
     published = [pair for pair in found if pair[1].label == "published"]
     chosen = (published or found or [None])[-1]
     if chosen is None:
-        years = page_years(text[:20_000])
+        # A day and month without the year ("MOSCOW, December 16"), first in the dateline.
+        # (Looked for in a leap year, so that 29 February counts; the page's year comes after:
+        # most pages have no such line, and the page's years cost a pass over its text.)
+        lines = [article.dateline_text, *(item.text for item in reversed(header))]
+        line = next((line for line in lines if line and search_month_day(line, 2000)), None)
+        years = page_years(text[:20_000]) if line else []
         if not years:
             return
         # The year the page's dates and copyright name most often; the latest of equals (a
         # copyright line, the date of a promo or of the archive page are each written once).
         year = max(set(years), key=lambda y: (years.count(y), y))
-        for line in [article.dateline_text, *(item.text for item in reversed(header))]:
-            if line and (date := search_month_day(line, year)):
-                article.published, article.precision = date.value, date.precision
-                article.published_inferred = True
-                return
+        if date := search_month_day(line, year):
+            article.published, article.precision = date.value, date.precision
+            article.published_inferred = True
         return
     date = chosen[1]
     article.published, article.precision = date.value, date.precision
