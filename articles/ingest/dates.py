@@ -8,8 +8,11 @@ Why not dateparser's search (installed with trafilatura): measured on header lin
 real pages (bench/realnews) it took 1-22 ms a line against some 0.06 ms here, read
 "By UPI Staff | Jan. 03, 2018" as 7 January of the current year and 7 March 2018, and took
 "on October 10" in a sentence as a date of this year, where a relative or yearless phrase must
-never be a publication date. Every shape the real pages print is read here. An HTML page's
-date is read from its markup (html.py: the meta tags, JSON-LD and <time> that htmldate reads).
+never be a publication date. Measured again on dateparser 1.5.0 (warm): search_dates took
+38-125 ms a line, read "publié le 05/01/2016" as 1 May, "时间:2015-12-21 07:39" as 07:39 today
+and "By UPI Staff | Jan. 03, 2018" as 8 January of this year. Every shape the real pages print
+is read here. An HTML page's date is read from its markup (html.py: the meta tags, JSON-LD and
+<time> that htmldate reads).
 """
 
 import datetime
