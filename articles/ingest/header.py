@@ -6,9 +6,10 @@ import re
 from .article import Paragraph, Stripped
 from .dates import (
     FoundDate,
+    page_years,
     search_date,
+    search_machine_stamp,
     search_month_day,
-    years_in,
 )
 from .fields import (
     CALENDAR_WORDS,
@@ -58,6 +59,8 @@ from .shapes import (
     word_count,
 )
 
+# Marks a list item or a byline's run may open with before a label ("• Published").
+LIST_MARKS = " •·|-–—*"
 DATE_LABEL_RE = re.compile(
     r"\b(?:published|posted|publication date|date published|updated|last updated|date)\b"
     r"(?:\s+(?:on|at|time))?\s*:?",
@@ -723,6 +726,9 @@ def choose_date(
                 for item in items
                 if article.title_line < item.line < end
                 and not caption_text(item.text)  # a photo's date (see search_header_date)
+                # The headline printed again (or a breadcrumb ending with it) carries the
+                # headline's date: the event's ("Briefing July 25, 2023"), not the page's.
+                and not (article.title and article.title.casefold() in item.text.casefold())
                 and (found := search_date(item.text))
             ][:1]
         header = below or header
@@ -790,26 +796,39 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
             and (date := search_date(item.text))
         ]
     if not found:
-        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...")
+        # A labelled date at the start of a long line ("Published time: 9 Oct, 2018 10:25 ...").
+        # At the start only: inside a sentence the label is a verb and the date an event's
+        # ("... what was published by the newspaper on September 26, 2018, ...").
         for item in items[:30]:
-            label = DATE_LABEL_RE.search(item.text[:200])
+            label = DATE_LABEL_RE.match(item.text.lstrip(LIST_MARKS))
+            label = label and DATE_LABEL_RE.search(item.text[:200])
             if label and (date := search_date(item.text[label.start() : label.end() + 60])):
+                found = [(item, date)]
+                break
+    if not found:
+        # A feed saved as text: its fields run together on long lines, the item's stamp
+        # among them ("... Sports Fri, 24 Oct 2014 18:10:00 +0500 Azerbaijani ...").
+        for item in items[:30]:
+            if date := search_machine_stamp(item.text):
                 found = [(item, date)]
                 break
     published = [pair for pair in found if pair[1].label == "published"]
     chosen = (published or found or [None])[-1]
     if chosen is None:
-        years = years_in(text[:20_000])
+        # A day and month without the year ("MOSCOW, December 16"), first in the dateline.
+        # (Looked for in a leap year, so that 29 February counts; the page's year comes after:
+        # most pages have no such line, and the page's years cost a pass over its text.)
+        lines = [article.dateline_text, *(item.text for item in reversed(header))]
+        line = next((line for line in lines if line and search_month_day(line, 2000)), None)
+        years = page_years(text[:20_000]) if line else []
         if not years:
             return
-        # The year the page names most often; the latest of equals (a copyright line, the
-        # date of a promo or of the archive page are each written once).
+        # The year the page's dates and copyright name most often; the latest of equals (a
+        # copyright line, the date of a promo or of the archive page are each written once).
         year = max(set(years), key=lambda y: (years.count(y), y))
-        for line in [article.dateline_text, *(item.text for item in reversed(header))]:
-            if line and (date := search_month_day(line, year)):
-                article.published, article.precision = date.value, date.precision
-                article.published_inferred = True
-                return
+        if date := search_month_day(line, year):
+            article.published, article.precision = date.value, date.precision
+            article.published_inferred = True
         return
     date = chosen[1]
     article.published, article.precision = date.value, date.precision
