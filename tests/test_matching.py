@@ -28,12 +28,14 @@ from articles.matching import (
     other_occasion,
     related_stories,
     same_event,
+    search_words,
     story_title,
     word_diff,
 )
 from articles.matching.named_dates import written_after
 from articles.matching.occasions import marks
 from articles.matching.stories import _shared_people, _term_weights, _terms_of_words
+from articles.matching.words import normalise_words
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
@@ -1403,6 +1405,27 @@ def test_an_undated_report_looking_a_year_ahead_is_not_of_the_storys_occasion():
     )
     assert match_story(ahead, [fire]) is None
     assert match_story(soon, [fire]).key == "fire"
+
+
+def test_the_story_search_words_are_the_rarest_that_other_articles_use():
+    # The rarest words of a report's headline and lede are mostly its own (an outlet's spelling,
+    # "Zelenskyy" for "Zelensky"), and a full-text search for them finds no story.
+    clear_caches()
+    first = FIRE_FIRST
+    match_story(first, [story("fire", FIRE_SECOND)])  # both read
+    report = ArticleForStory(
+        "report",
+        None,
+        (),
+        (),
+        "Kaliwanag Wildfire: Butte County residents flee Paradise Valley\n"
+        "Residents of Paradise Valley in Butte County fled the fast-moving wildfire, the Kaliwanag "
+        "Daily reports, as the blaze destroyed homes on Tuesday near the valley's eastern edge.",
+    )
+    read = set(normalise_words(FIRE_FIRST.text + "\n" + FIRE_SECOND.text))
+    words = search_words(report, 3)
+    assert len(words) == 3
+    assert all(word in read for word in words), words
 
 
 def test_the_days_a_text_names_say_after_when_it_was_written():

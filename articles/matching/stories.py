@@ -729,13 +729,19 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
 
 def search_words(article: ArticleForStory, count: int) -> list[str]:
     """The `count` rarest words of the article's headline and lede, as written (for a full-text
-    search of the stories that use them): the event's own words, not the subject's."""
+    search of the stories that use them): the event's own words, not the subject's.
+
+    Words that articles read before use come first: a word none uses (a misspelling, a word of
+    the outlet's own, a name spelt its own way) finds no story, and the rarest of an article's
+    words are mostly such. An article already read (healing looks at a single again) counts
+    itself, and searches with its rarest words as they are."""
     rarity = _background.rarity
-    best: dict[str, tuple[float, int]] = {}
+    frequencies = _background.frequencies
+    best: dict[str, tuple[bool, float, int]] = {}
     for word in normalise_words(_headline_and_lede(article.text)):
         term = _term_of(word)
         if term and not term.isdigit() and word not in best:
-            best[word] = (rarity(term), len(word))
+            best[word] = (term in frequencies, rarity(term), len(word))
     return sorted(best, key=best.__getitem__, reverse=True)[:count]
 
 
