@@ -28,11 +28,14 @@ from articles.matching import (
     other_occasion,
     related_stories,
     same_event,
+    search_words,
     story_title,
     word_diff,
 )
+from articles.matching.named_dates import written_after
 from articles.matching.occasions import marks
 from articles.matching.stories import _shared_people, _term_weights, _terms_of_words
+from articles.matching.words import normalise_words
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo"
 
@@ -1402,3 +1405,65 @@ def test_an_undated_report_looking_a_year_ahead_is_not_of_the_storys_occasion():
     )
     assert match_story(ahead, [fire]) is None
     assert match_story(soon, [fire]).key == "fire"
+
+
+def test_the_story_search_words_are_the_rarest_that_other_articles_use():
+    # The rarest words of a report's headline and lede are mostly its own (an outlet's spelling,
+    # "Zelenskyy" for "Zelensky"), and a full-text search for them finds no story.
+    clear_caches()
+    first = FIRE_FIRST
+    match_story(first, [story("fire", FIRE_SECOND)])  # both read
+    report = ArticleForStory(
+        "report",
+        None,
+        (),
+        (),
+        "Kaliwanag Wildfire: Butte County residents flee Paradise Valley\n"
+        "Residents of Paradise Valley in Butte County fled the fast-moving wildfire, the Kaliwanag "
+        "Daily reports, as the blaze destroyed homes on Tuesday near the valley's eastern edge.",
+    )
+    read = set(normalise_words(FIRE_FIRST.text + "\n" + FIRE_SECOND.text))
+    words = search_words(report, 3)
+    assert len(words) == 3
+    assert all(word in read for word in words), words
+
+
+def test_the_days_a_text_names_say_after_when_it_was_written():
+    assert written_after("The cathedral is seen in Paris, Saturday, Dec. 7, 2024.") == (
+        datetime.date(2024, 12, 7)
+    )
+    # The latest day named: the bomb's day is background.
+    assert written_after("dropped on Aug. 6, 1945. On 27 May 2016 Obama laid a wreath") == (
+        datetime.date(2016, 5, 27)
+    )
+    # A month named with its year is over: written in the next month at the earliest.
+    assert written_after("at their meeting in April 2018 at the truce village") == (
+        datetime.date(2018, 5, 1)
+    )
+    assert written_after("at their meeting in December 2018") == datetime.date(2019, 1, 1)
+    # A deadline may lie ahead; a day that does not exist is no day.
+    assert written_after("Britain leaves by March 29, 2019; talks run until June 1, 2019") is None
+    assert written_after("on Sept. 31, 2020") is None
+    assert written_after("on Tuesday") is None
+
+
+def test_an_undated_report_naming_days_months_after_the_storys_is_another_occasion():
+    # The two launches, or a fire and the next one, read alike word for word; the caption of a
+    # wire photo names the day. Months after the story's dates: another occasion, both ways.
+    clear_caches()
+    lede = FIRE_SECOND.text.split("\n")[1].replace("on Wednesday", "on Tuesday")
+    fire = StoryCandidate("fire", None, None, (FIRE_FIRST,))
+
+    def report(caption):
+        return ArticleForStory("later", None, (), (), lede, (), captions=(caption,))
+
+    assert match_story(report("Crews in Paradise Valley, Thursday, Aug. 3, 2023."), [fire])
+    later = report("Crews in Paradise Valley, Friday, Nov. 10, 2023.")
+    assert match_story(later, [fire]) is None
+    # A report dated at the first fire does not join the story of the undated later one.
+    later_story = StoryCandidate("later", None, None, (later,))
+    assert match_story(FIRE_SECOND, [later_story]) is None
+    assert match_story(FIRE_SECOND, [story("near", report("on Aug. 2, 2023"))]).key == "near"
+    # Two such stories are other occasions: healing moves an undated report to the one it fits.
+    assert other_occasion(fire, later_story)
+    assert not same_event(fire, later_story, 0.0)

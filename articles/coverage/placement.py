@@ -61,6 +61,7 @@ def article_for_story_from(article, key, quotes: list[tuple[str, str | None]]):
         places=(article.dateline,) if article.dateline else (),
         text=f"{article.title}\n\n{article.body}",
         quote_texts=tuple(text for text, _ in quotes),
+        captions=tuple(article.captions or ()),
     )
 
 
@@ -496,7 +497,7 @@ def _load_articles_for_story(pks: list[int]) -> dict[int, matching.ArticleForSto
     ):
         quotes.setdefault(article_id, []).append((text, name))
     loaded = {}
-    fields = ("pk", "title", "body", "dateline", "published_at", "published_precision")
+    fields = ("pk", "title", "body", "dateline", "published_at", "published_precision", "captions")
     for row in Article.objects.filter(pk__in=pks).order_by().values_list(*fields, "processed_at"):
         # The fields article_for_story_from reads, without building a model instance (a tenth of
         # linking a new story's relatives, which loads some 200 articles).

@@ -9,7 +9,9 @@ dataclasses and returns plain dataclasses; callers load from and save to the dat
 - `differences`: how each rendition's words differ from the fullest (`word_diff`).
 - `stories`: which story an article reports on (`match_story`), related stories
   (`related_stories`); `titles`: a story's title (`story_title`); `days`: the days of the week
-  a report names, and the date an undated one takes from its story (`date_in_story`).
+  a report names, and the date an undated one takes from its story (`date_in_story`);
+  `occasions` and `named_dates`: what a report's text says of its occasion's time when no date
+  does.
 - `words`: what they share: text into words and content words, and the cached analysis
   (`clear_caches()` empties every cache of the package).
 

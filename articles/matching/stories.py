@@ -9,8 +9,9 @@ double), weighed by how rare each is among the articles this process has read, a
 words pooled; people, places and shared statements add to that. A known date narrows (a story
 more than STORY_FOLLOW_UP_DAYS away is another occasion); a missing one only takes away a small
 bonus; and the days of the week that the texts name ("on Tuesday"), and their marks of a repeat
-or a look far ahead ("a second earthquake", "next year": `occasions`), tell two occasions apart
-when no date does.
+or a look far ahead ("a second earthquake", "next year": `occasions`), and the days their
+undated reports name ("Saturday, Dec. 7, 2024" in a caption: `named_dates`), tell two occasions
+apart when no date does.
 """
 
 import datetime
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from . import occasions
 from .days import days_named, days_of
+from .named_dates import written_after
 from .names import SURNAME_MIN_RATIO, _fold, _parse_name, _swapped_name
 from .statements import STORY_PARTIAL_MIN_COMMON, _bulk_scores, _Choices, _statement_score
 from .words import (
@@ -45,6 +47,8 @@ class ArticleForStory:
     places: tuple[str, ...]  # dateline, capitalised place names
     text: str  # title + body
     quote_texts: tuple[str, ...] = ()
+    # Its photos' captions: a wire caption names the day ("Paris, Saturday, Dec. 7, 2024").
+    captions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ class _StoryProfile:
     weekdays: frozenset[str] = frozenset()
     # How its reports place their occasion in time besides a date (see occasions), pooled.
     occasion_marks: frozenset[str] = frozenset()
+    # The earliest day its undated reports can have been written, from the days they name.
+    written_after: datetime.date | None = None
     # The norm of the pooled words weighed by rarity, by _Background.epoch.
     norms: dict = field(default_factory=dict)
 
@@ -286,6 +292,12 @@ def _profile(
     terms, people = _pooled_terms_and_people(articles, article_terms)
     weekdays: set[str] = set()
     occasion_marks: set[str] = set()
+    # A dated report's date says when it was written; the days an undated one names, after when.
+    named = [
+        written_after("\n".join((a.text, *a.captions)) if a.captions else a.text)
+        for a in articles
+        if a.published is None
+    ]
     for article, weights in zip(articles, article_terms, strict=True):
         _background.note(article.text, weights)
         # A story's days are those its reports name; a new article's, those of its date too.
@@ -311,6 +323,7 @@ def _profile(
         frozenset(quotes),
         frozenset(weekdays),
         frozenset(occasion_marks),
+        max(filter(None, named), default=None),
     )
 
 
@@ -412,6 +425,7 @@ def _story_profile_by_content(story: StoryCandidate) -> _StoryProfile:
 def _clear_caches() -> None:
     _term_weights.cache_clear()
     days_named.cache_clear()
+    written_after.cache_clear()
     _terms_of_words.clear()
     _background.clear()
     with _story_profiles_lock:
@@ -543,27 +557,28 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
 
     Content first: `text` is the cosine of the article's words and the story's pooled words
     (headline and lede counting double), each weighed by its rarity among the articles read (see
-    _Background), so that "talks" and "agreed" count little and the event's own words much. A
-    story whose text is less alike than STORY_MIN_TEXT is about something else.
+    _Background), so that "talks" and "agreed" count little and the event's own words much. A story
+    whose text is less alike than STORY_MIN_TEXT is about something else.
 
-    A word the article shares with many of the candidate stories tells them apart little: its
-    weight is also scaled by its rarity among them (to the power STORY_AMONG_POWER).
+    A word the article shares with many of the candidate stories tells them apart little: its weight
+    is also scaled by its rarity among them (to the power STORY_AMONG_POWER).
 
     Score: text + 0.08 x share of the article's people the story names (weighed by their rarity
     among the candidates: a leader quoted at every event says little) + 0.04 x share of its places
     (minus STORY_OTHER_PLACE when both name places, none in common, and no statement is shared) +
     0.08 per shared statement (at most two; a formula quoted at several events, or a stock phrase
     with other words in it, is not one); minus STORY_OTHER_DAY when both name days of the week and
-    none is the same ("on Saturday" against "on Tuesday": two occasions); minus
-    STORY_OTHER_OCCASION when no dates compare and the article marks its occasion in a way none
-    of the story's reports does ("a second earthquake", "next year": see occasions). A known
-    date narrows: a story more than STORY_FOLLOW_UP_DAYS from it is never a match, one more than
-    STORY_MAX_GAP_DAYS from it costs STORY_LATE_PENALTY (a preview or a follow-up must say more,
-    up to three times that at the limit). score >= STORY_MATCH_MIN joins (STORY_MATCH_MIN_DATED
-    when both are dated: another event of the same day and town reads much like this one; and
-    when no dates compare but the days of the week or the occasion marks disagree), as
-    does the same wire copy (text >= STORY_NEAR_DUPLICATE_TEXT) within the dates. Placement never
-    depends on a date: an undated article is placed by its content.
+    none is the same ("on Saturday" against "on Tuesday": two occasions); minus STORY_OTHER_OCCASION
+    when no dates compare and the article marks its occasion in a way none of the story's reports
+    does ("a second earthquake", "next year": see occasions). A known date narrows: a story more
+    than STORY_FOLLOW_UP_DAYS from it is never a match (nor is one whose undated reports name days
+    that long after the article's date, or the reverse: see _written_apart), one more than
+    STORY_MAX_GAP_DAYS from it costs STORY_LATE_PENALTY (a preview or a follow-up must say more, up
+    to three times that at the limit). score >= STORY_MATCH_MIN joins (STORY_MATCH_MIN_DATED when
+    both are dated: another event of the same day and town reads much like this one; and when no
+    dates compare but the days of the week or the occasion marks disagree), as does the same wire
+    copy (text >= STORY_NEAR_DUPLICATE_TEXT) within the dates. Placement never depends on a date: an
+    undated article is placed by its content.
 
     The best-scoring story wins; `reasons` say why, for the editor, and `also_matches` lists the
     other stories that passed: probably the same event split in two (the article that links them
@@ -578,6 +593,8 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     for si, story in enumerate(stories):
         profile = _story_profile(story)
         gap = _date_gap(article.published, profile.start, profile.end)
+        if _written_apart(mine, profile):
+            continue
         if gap is None or gap <= STORY_FOLLOW_UP_DAYS:
             eligible.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
     if not eligible:
@@ -712,13 +729,19 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
 
 def search_words(article: ArticleForStory, count: int) -> list[str]:
     """The `count` rarest words of the article's headline and lede, as written (for a full-text
-    search of the stories that use them): the event's own words, not the subject's."""
+    search of the stories that use them): the event's own words, not the subject's.
+
+    Words that articles read before use come first: a word none uses (a misspelling, a word of
+    the outlet's own, a name spelt its own way) finds no story, and the rarest of an article's
+    words are mostly such. An article already read (healing looks at a single again) counts
+    itself, and searches with its rarest words as they are."""
     rarity = _background.rarity
-    best: dict[str, tuple[float, int]] = {}
+    frequencies = _background.frequencies
+    best: dict[str, tuple[bool, float, int]] = {}
     for word in normalise_words(_headline_and_lede(article.text)):
         term = _term_of(word)
         if term and not term.isdigit() and word not in best:
-            best[word] = (rarity(term), len(word))
+            best[word] = (term in frequencies, rarity(term), len(word))
     return sorted(best, key=best.__getitem__, reverse=True)[:count]
 
 
@@ -741,7 +764,18 @@ def same_event(
     gap = _stories_gap(first, second)
     if gap is not None and gap > max_gap:
         return False
+    if _written_apart(first, second):
+        return False
     return story_likeness(a, b) >= minimum
+
+
+def _written_apart(first: _StoryProfile, second: _StoryProfile) -> bool:
+    """Whether the days that one's undated reports name come more than STORY_FOLLOW_UP_DAYS
+    after the other's dates: written on another occasion (see named_dates)."""
+    return any(
+        after is not None and end is not None and (after - end).days > STORY_FOLLOW_UP_DAYS
+        for after, end in ((first.written_after, second.end), (second.written_after, first.end))
+    )
 
 
 def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
@@ -764,9 +798,11 @@ def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
 
 
 def other_occasion(a: StoryCandidate, b: StoryCandidate) -> bool:
-    """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart: another occasion."""
-    gap = _stories_gap(_story_profile(a), _story_profile(b))
-    return gap is not None and gap > STORY_FOLLOW_UP_DAYS
+    """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart, or the days the
+    undated reports of one name come that long after the other's dates: another occasion."""
+    first, second = _story_profile(a), _story_profile(b)
+    gap = _stories_gap(first, second)
+    return (gap is not None and gap > STORY_FOLLOW_UP_DAYS) or _written_apart(first, second)
 
 
 def related_stories(
