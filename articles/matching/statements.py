@@ -41,12 +41,19 @@ class GroupAssignment:
     - joins an existing group: `group_key` set, `new_group_index` None;
     - starts a new group: `group_key` None, `new_group_index` 0, 1, 2... in the order of the call;
     - stays alone (no content words at all, e.g. "it"): both None.
+
+    A passage an outlet quoted in one piece may hold several statements: `also_in` are the other
+    existing groups whose statement the quote holds whole (their fullest wording inside it), and
+    `passages` the existing quotes of other groups that hold this quote's statement whole (when
+    it starts its group, or is its fullest wording).
     """
 
     quote_key: object
     group_key: object | None
     new_group_index: int | None
     score: float
+    also_in: tuple = ()
+    passages: tuple = ()
 
 
 # Thresholds, tuned on the demo corpus and the reworded/different pairs in tests/test_matching.py.
@@ -266,6 +273,7 @@ def match_statements(
     all_texts: list[_Text] = []
     all_holders: list[list[int]] = []
     group_texts: list[list[int]] = []
+    members_of: dict[tuple[int, int], list] = {}  # (text, group) -> the members' keys
     numbered: dict[str, int] = {}
     for gi, group in enumerate(groups):
         held = []
@@ -278,17 +286,25 @@ def match_statements(
             if not all_holders[ti] or all_holders[ti][-1] != gi:
                 all_holders[ti].append(gi)
                 held.append(ti)
+            members_of.setdefault((ti, gi), []).append(member.key)
         group_texts.append(held)
-    candidates_cache: dict[tuple, tuple[_Choices, list[list[int]]]] = {}
+    # Each group's fullest wording (as fullest_wording picks it) and its size in content words.
+    group_fullest = [
+        max(held, key=lambda ti: _measure(all_texts[ti]), default=None) for held in group_texts
+    ]
+    candidates_cache: dict[tuple, tuple[_Choices, list[list[int]], list[int]]] = {}
 
-    def candidates_for(quote: QuoteForMatching | None) -> tuple[_Choices, list[list[int]]]:
-        """Distinct member texts of the eligible groups, and which groups hold each text: the
-        groups of the quote's speaker or of no known one, without a quote of its article;
-        every group for None."""
+    def candidates_for(
+        quote: QuoteForMatching | None,
+    ) -> tuple[_Choices, list[list[int]], list[int]]:
+        """Distinct member texts of the eligible groups, which groups hold each text, and each
+        text's number among all: the groups of the quote's speaker or of no known one, without
+        a quote of its article; every group for None."""
         cache_key = None if quote is None else (quote.speaker_key, quote.article_key)
         if cache_key not in candidates_cache:
             if quote is None:
-                candidates_cache[None] = (_Choices(all_texts), all_holders)
+                every = list(range(len(all_texts)))
+                candidates_cache[None] = (_Choices(all_texts), all_holders, every)
                 return candidates_cache[None]
             eligible = [
                 not (quote.speaker_key not in speakers | {None} and speakers)
@@ -299,20 +315,32 @@ def match_statements(
             candidates_cache[cache_key] = (
                 _Choices([all_texts[ti] for ti in wanted]),
                 [[gi for gi in all_holders[ti] if eligible[gi]] for ti in wanted],
+                wanted,
             )
         return candidates_cache[cache_key]
 
     # (score, closeness, quote index, group index); closeness breaks ties between equal scores
     scored: list[tuple[float, float, int, int]] = []
+    # A passage quoted in one piece holds other statements whole: per new quote, the groups
+    # whose fullest wording it holds, and the (text, group) of the longer members holding it.
+    holds: list[set[int]] = [set() for _ in new_quotes]
+    held_by: list[list[tuple[int, int]]] = [[] for _ in new_quotes]
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
         best_by_group: dict[int, tuple[float, float]] = {}
-        choices, holders = candidates_for(quote)
+        choices, holders, numbers = candidates_for(quote)
         shares: dict[int, float] = {}
         for ti, (ratio, content_ratio, partial) in _bulk_scores(
             text, choices, shares=shares
         ).items():
+            other = choices.texts[ti]
+            # Holding another whole: found in it nearly word for word, its every content word
+            # in order there ("a good day for the grid" is not in "a bad day for the grid").
+            short, long = (text, other) if len(text.content) < len(other.content) else (other, text)
+            inside = (partial >= PARTIAL_MATCH_MIN or _contains(long, short)) and _in_order(
+                short.content, long.content
+            )
             for gi in holders[ti]:
                 score = _statement_score(
                     text,
@@ -325,6 +353,11 @@ def match_statements(
                 )
                 if not score:
                     continue
+                if inside and len(other.content) < len(text.content):
+                    if numbers[ti] == group_fullest[gi]:
+                        holds[qi].add(gi)
+                elif inside and len(other.content) > len(text.content):
+                    held_by[qi].append((numbers[ti], gi))
                 # Of two groups an excerpt fits equally (each holds a longer passage), the one
                 # whose member is worded most like the whole quote: an article's full rendition
                 # goes with the other full renditions, its fragment with the fragments.
@@ -334,7 +367,7 @@ def match_statements(
         if quote.speaker_key is not None and len(text.content) >= VERBATIM_MIN_CONTENT:
             # Groups of other speakers: the same long sentence only. Searched among every
             # group's members at once (few hits), then the others' groups kept.
-            choices, holders = candidates_for(None)
+            choices, holders, _ = candidates_for(None)
             for ti, full in _verbatim_scores(text, choices).items():
                 for gi in holders[ti]:
                     speakers = group_speakers[gi]
@@ -361,13 +394,54 @@ def match_statements(
             )
         elif qi in chosen:
             gi, score = chosen[qi]
-            assignments.append(GroupAssignment(quote.key, groups[gi].key, None, score))
+            fullest = group_fullest[gi]
+            becomes_fullest = fullest is None or _measure(texts[qi]) > _measure(all_texts[fullest])
+            assignments.append(
+                GroupAssignment(
+                    quote.key,
+                    groups[gi].key,
+                    None,
+                    score,
+                    also_in=tuple(groups[gj].key for gj in sorted(holds[qi] - {gi})),
+                    passages=_passages(held_by[qi], gi, members_of) if becomes_fullest else (),
+                )
+            )
         elif texts[qi].content:
-            assignments.append(GroupAssignment(quote.key, None, new_index, 0.0))
+            assignments.append(
+                GroupAssignment(
+                    quote.key,
+                    None,
+                    new_index,
+                    0.0,
+                    also_in=tuple(groups[gj].key for gj in sorted(holds[qi])),
+                    passages=_passages(held_by[qi], None, members_of),
+                )
+            )
             new_index += 1
         else:
             assignments.append(GroupAssignment(quote.key, None, None, 0.0))
     return assignments
+
+
+def _measure(text: _Text) -> tuple[int, int, int]:
+    """How full a rendition is, as fullest_wording ranks them."""
+    return len(text.content), len(text.words), len(text.norm)
+
+
+def _contains(long: _Text, short: _Text) -> bool:
+    """Whether `short`'s words are in `long` word for word."""
+    return f" {short.norm} " in f" {long.norm} "
+
+
+def _passages(
+    held_by: list[tuple[int, int]], own: int | None, members_of: dict[tuple[int, int], list]
+) -> tuple:
+    """The keys of the members of other groups than `own` holding a quote (`held_by`)."""
+    keys: list = []
+    for ti, gi in held_by:
+        if gi != own:
+            keys.extend(key for key in members_of[ti, gi] if key not in keys)
+    return tuple(keys)
 
 
 def _one_quote_per_group(
@@ -427,5 +501,5 @@ def fullest_wording(texts: Sequence[str]) -> int:
     """Index of the most complete rendition: most content words, then most words, then first."""
     if not texts:
         raise ValueError("fullest_wording needs at least one text")
-    measures = [(len(t.content), len(t.words), len(t.norm)) for t in map(_analyse, texts)]
+    measures = [_measure(t) for t in map(_analyse, texts)]
     return max(range(len(texts)), key=lambda i: (measures[i], -i))
