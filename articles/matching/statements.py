@@ -74,6 +74,16 @@ PARTIAL_MIN_CONTENT_OTHERWISE = 4  # "weapons of mass destruction" alone proves 
 # needs the identical quote.
 CONTAINED_MIN_CONTENT = 2
 CONTAINED_SCORE = 90.0
+# The same words where one outlet named no speaker ("deeply disturbed", "a jumping point" /
+# "jumping point"): as many content words as a fragment of a known speaker needs, all of them.
+SAME_WORDS_MIN_CONTENT = CONTAINED_MIN_CONTENT
+# Two outlets cutting one sentence at different points ("the latest example of Washington
+# entering into an agreement that disadvantages the United States to the advantage of other
+# countries" / "The Paris Climate Accord is simply the latest example of Washington entering into
+# an agreement that disadvantages the U.S."): this many content words one after the other in
+# both is no coincidence (VERBATIM_MIN_CONTENT for a whole sentence of another speaker).
+RUN_MIN_CONTENT = 6
+RUN_SCORE = FULL_MATCH_MIN  # the weakest match
 
 
 def _statement_score(
@@ -85,12 +95,14 @@ def _statement_score(
     content_ratio: float,
     partial: float,
     share: float = 0.0,
+    run: bool = False,
 ) -> float:
     """Score of a pair of quotes if they are the same statement, else 0.
 
     `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk;
     `share` the shorter quote's content words found in the other (only where
-    `_may_be_reworded`).
+    `_may_be_reworded`); `run` whether RUN_MIN_CONTENT content words follow each other in both.
+    Only quotes of the same speaker, or where one has no known speaker, are scored here.
     """
     short, long = (a, b) if len(a.content) <= len(b.content) else (b, a)
     n = len(short.content)
@@ -105,6 +117,11 @@ def _statement_score(
     if n >= min_partial:
         if partial >= PARTIAL_MATCH_MIN:
             score = max(score, PARTIAL_MATCH_WEIGHT * partial)
+        elif short.content_key in long.content_key:
+            # Its content words one after the other in the longer quote, little words changed
+            # in reporting ("an instruction which must be delivered" in "The will of the
+            # British people is an instruction that must be delivered. I will ...").
+            score = max(score, CONTAINED_SCORE)
     elif same_speaker and n >= 1:
         contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
         # The same content words with other little words between ("worst had been avoided",
@@ -119,9 +136,19 @@ def _statement_score(
         )
         if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
+    if n >= SAME_WORDS_MIN_CONTENT and short.content == long.content:
+        score = max(score, CONTAINED_SCORE)
+    if run:
+        score = max(score, RUN_SCORE)
     if same_speaker and share >= REWORDED_MIN_SHARE:
         score = max(score, REWORDED_SCORE)
     return score
+
+
+def _common_run(a: _Text, b: _Text, length: int = RUN_MIN_CONTENT) -> bool:
+    """Whether `length` content words follow each other in both quotes."""
+    short, long = sorted((a.content_key, b.content_key), key=len)
+    return any(short[i : i + length] in long for i in range(len(short) - length + 1))
 
 
 # The same words, whole, attributed to someone else: an extractor or an outlet gave the quote to
@@ -177,6 +204,7 @@ def _bulk_scores(
     choices: _Choices,
     min_common: int = CONTAINED_MIN_CONTENT,
     shares: dict[int, float] | None = None,
+    runs: set[int] | None = None,
 ) -> dict[int, tuple[float, float, float]]:
     """(ratio, content_ratio, partial) for every choice that could pass some rule.
 
@@ -184,7 +212,8 @@ def _bulk_scores(
     `min_common`: content words in common below which no partial rule can apply to the caller.
     `shares`, if given, receives for the choices that may be reworded renditions (REWORDED_*)
     the share of the shorter quote's content words found anywhere in the other, by index; they
-    are scored too.
+    are scored too. `runs`, if given, receives the choices sharing a run of RUN_MIN_CONTENT
+    content words with the query, and those holding all the shorter one's in order are scored.
     """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
     # Word-level first (short sequences, fast), characters only for the choices that pass.
@@ -201,6 +230,7 @@ def _bulk_scores(
         if ratio:
             ratios[i] = ratio
     partials = {}
+    in_order: set[int] = set()
     common = process.extract(
         query.content_key,
         choices.contents,
@@ -213,6 +243,11 @@ def _bulk_scores(
         if shares is not None and _may_be_reworded(query, choices.texts[i]):
             a, b = set(query.content), set(choices.texts[i].content)
             shares[i] = len(a & b) / min(len(a), len(b))
+        if runs is not None:
+            if in_common >= shorter:
+                in_order.add(i)
+            if in_common >= RUN_MIN_CONTENT and _common_run(query, choices.texts[i]):
+                runs.add(i)
         if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
             partial = fuzz.partial_ratio(
                 query.norm, choices.norms[i], score_cutoff=PARTIAL_MATCH_MIN
@@ -220,7 +255,8 @@ def _bulk_scores(
             if partial:
                 partials[i] = partial
     scores = {}
-    for i in partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys():
+    wanted = partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys()
+    for i in wanted | in_order | (runs or set()):
         scores[i] = (ratios.get(i, 0.0), contents.get(i, 0.0), partials.get(i, 0.0))
     return scores
 
@@ -331,8 +367,9 @@ def match_statements(
         best_by_group: dict[int, tuple[float, float]] = {}
         choices, holders, numbers = candidates_for(quote)
         shares: dict[int, float] = {}
+        runs: set[int] = set()
         for ti, (ratio, content_ratio, partial) in _bulk_scores(
-            text, choices, shares=shares
+            text, choices, shares=shares, runs=runs
         ).items():
             other = choices.texts[ti]
             # Holding another whole: found in it nearly word for word, its every content word
@@ -340,6 +377,10 @@ def match_statements(
             short, long = (text, other) if len(text.content) < len(other.content) else (other, text)
             inside = (partial >= PARTIAL_MATCH_MIN or _contains(long, short)) and _in_order(
                 short.content, long.content
+            )
+            inside |= (
+                len(short.content) >= PARTIAL_MIN_CONTENT_SAME_SPEAKER
+                and short.content_key in long.content_key
             )
             for gi in holders[ti]:
                 score = _statement_score(
@@ -350,6 +391,7 @@ def match_statements(
                     content_ratio=content_ratio,
                     partial=partial,
                     share=shares.get(ti, 0.0),
+                    run=ti in runs,
                 )
                 if not score:
                     continue
