@@ -117,13 +117,13 @@ def _statement_score(
     if n >= min_partial:
         if partial >= PARTIAL_MATCH_MIN:
             score = max(score, PARTIAL_MATCH_WEIGHT * partial)
-        elif short.content_key in long.content_key:
+        elif _held(short, long):
             # Its content words one after the other in the longer quote, little words changed
             # in reporting ("an instruction which must be delivered" in "The will of the
             # British people is an instruction that must be delivered. I will ...").
             score = max(score, CONTAINED_SCORE)
     elif same_speaker and n >= 1:
-        contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
+        contained = partial == 100.0 and _contains(long, short)
         # The same content words with other little words between ("worst had been avoided",
         # "the worst has been avoided"): one fragment, its tense or article changed in reporting;
         # or cut one word short ("Sometimes you have to walk", "Sometimes we have to walk away")
@@ -143,6 +143,19 @@ def _statement_score(
     if same_speaker and share >= REWORDED_MIN_SHARE:
         score = max(score, REWORDED_SCORE)
     return score
+
+
+def _held(short: _Text, long: _Text) -> bool:
+    """Whether `short`'s content words follow each other in `long`, not after a negation there
+    ("good news" is not held by "it is not good news")."""
+    n = len(short.content)
+    if not n or short.content_key not in long.content_key:
+        return False
+    words = long.content
+    return any(
+        words[i : i + n] == short.content and (i == 0 or words[i - 1] not in NEGATIONS)
+        for i in range(len(words) - n + 1)
+    )
 
 
 def _common_run(a: _Text, b: _Text, length: int = RUN_MIN_CONTENT) -> bool:
@@ -378,10 +391,7 @@ def match_statements(
             inside = (partial >= PARTIAL_MATCH_MIN or _contains(long, short)) and _in_order(
                 short.content, long.content
             )
-            inside |= (
-                len(short.content) >= PARTIAL_MIN_CONTENT_SAME_SPEAKER
-                and short.content_key in long.content_key
-            )
+            inside |= len(short.content) >= PARTIAL_MIN_CONTENT_SAME_SPEAKER and _held(short, long)
             for gi in holders[ti]:
                 score = _statement_score(
                     text,
@@ -421,47 +431,58 @@ def match_statements(
                         best_by_group[gi] = (full, full)
         scored.extend((score, close, qi, gi) for gi, (score, close) in best_by_group.items())
 
+    # An article repeating its own words (a summary atop the report, a fragment of its longer
+    # quote) makes one statement of them, not two: the fragment does not compete with its
+    # longer quote for that one's best group ("no issue" must not keep out "We have absolutely
+    # no issues with Barbados. I certainly have no issues with anyone in Barbados"), and goes
+    # where it goes unless it has a group of its own.
+    repeats = _repeats(new_quotes, texts)
+    best: dict[int, tuple[float, float, int]] = {}  # quote -> (score, closeness, its best group)
+    for score, close, qi, gi in scored:
+        best[qi] = max(best.get(qi, (0.0, 0.0, -1)), (score, close, gi))
+    scored = [
+        item
+        for item in scored
+        if item[2] not in repeats or best.get(repeats[item[2]], (0, 0, -1))[2] != item[3]
+    ]
     chosen = _one_quote_per_group(scored, new_quotes)
 
-    assignments = []
+    assignments: list[GroupAssignment | None] = [None] * len(new_quotes)
     new_index = 0
     for qi, quote in enumerate(new_quotes):
-        repeated = _repeated(qi, new_quotes, texts)
-        if qi not in chosen and repeated is not None:
-            # An article repeating its own words (a summary atop the report) makes one
-            # statement of them, not two.
-            first = assignments[repeated]
-            assignments.append(
-                GroupAssignment(quote.key, first.group_key, first.new_group_index, first.score)
-            )
-        elif qi in chosen:
+        if qi not in chosen and qi in repeats:
+            continue  # below, once the quote it repeats is placed
+        if qi in chosen:
             gi, score = chosen[qi]
             fullest = group_fullest[gi]
             becomes_fullest = fullest is None or _measure(texts[qi]) > _measure(all_texts[fullest])
-            assignments.append(
-                GroupAssignment(
-                    quote.key,
-                    groups[gi].key,
-                    None,
-                    score,
-                    also_in=tuple(groups[gj].key for gj in sorted(holds[qi] - {gi})),
-                    passages=_passages(held_by[qi], gi, members_of) if becomes_fullest else (),
-                )
+            assignments[qi] = GroupAssignment(
+                quote.key,
+                groups[gi].key,
+                None,
+                score,
+                also_in=tuple(groups[gj].key for gj in sorted(holds[qi] - {gi})),
+                passages=_passages(held_by[qi], gi, members_of) if becomes_fullest else (),
             )
         elif texts[qi].content:
-            assignments.append(
-                GroupAssignment(
-                    quote.key,
-                    None,
-                    new_index,
-                    0.0,
-                    also_in=tuple(groups[gj].key for gj in sorted(holds[qi])),
-                    passages=_passages(held_by[qi], None, members_of),
-                )
+            assignments[qi] = GroupAssignment(
+                quote.key,
+                None,
+                new_index,
+                0.0,
+                also_in=tuple(groups[gj].key for gj in sorted(holds[qi])),
+                passages=_passages(held_by[qi], None, members_of),
             )
             new_index += 1
         else:
-            assignments.append(GroupAssignment(quote.key, None, None, 0.0))
+            assignments[qi] = GroupAssignment(quote.key, None, None, 0.0)
+    # The quotes they repeat first: those have more content words, or as many and come first.
+    for qi in sorted(repeats, key=lambda qi: (-len(texts[qi].content), qi)):
+        if assignments[qi] is None:
+            first = assignments[repeats[qi]]
+            assignments[qi] = GroupAssignment(
+                new_quotes[qi].key, first.group_key, first.new_group_index, first.score
+            )
     return assignments
 
 
@@ -520,23 +541,30 @@ def _one_quote_per_group(
     return chosen
 
 
-def _repeated(qi: int, quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> int | None:
-    """The earlier quote of the same article (and speaker) that quote `qi` repeats word for
-    word, whole or in part; None if it repeats none."""
-    norm = texts[qi].norm
-    if len(texts[qi].content) < CONTAINED_MIN_CONTENT:
-        return None
-    for qj in range(qi):
-        if quotes[qj].article_key != quotes[qi].article_key:
+def _repeats(quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> dict[int, int]:
+    """For each quote that repeats another quote of the same article (and speaker), whole or
+    in part (word for word, or its content words one after the other), that other quote: one
+    with more content words, or as many and earlier."""
+    repeats = {}
+    for qi, text in enumerate(texts):
+        if len(text.content) < CONTAINED_MIN_CONTENT:
             continue
-        if quotes[qj].speaker_key != quotes[qi].speaker_key and None not in (
-            quotes[qj].speaker_key,
-            quotes[qi].speaker_key,
-        ):
-            continue
-        if f" {norm} " in f" {texts[qj].norm} ":
-            return qj
-    return None
+        for qj, other in enumerate(texts):
+            if qj == qi or quotes[qj].article_key != quotes[qi].article_key:
+                continue
+            if quotes[qj].speaker_key != quotes[qi].speaker_key and None not in (
+                quotes[qj].speaker_key,
+                quotes[qi].speaker_key,
+            ):
+                continue
+            if len(other.content) < len(text.content) or (
+                len(other.content) == len(text.content) and qj > qi
+            ):
+                continue
+            if _contains(other, text) or _held(text, other):
+                repeats[qi] = qj
+                break
+    return repeats
 
 
 def fullest_wording(texts: Sequence[str]) -> int:
