@@ -226,7 +226,8 @@ def _bulk_scores(
     `shares`, if given, receives for the choices that may be reworded renditions (REWORDED_*)
     the share of the shorter quote's content words found anywhere in the other, by index; they
     are scored too. `runs`, if given, receives the choices sharing a run of RUN_MIN_CONTENT
-    content words with the query, and those holding all the shorter one's in order are scored.
+    content words with the query, and those where the shorter's content words follow each
+    other in the longer are scored.
     """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
     # Word-level first (short sequences, fast), characters only for the choices that pass.
@@ -257,8 +258,10 @@ def _bulk_scores(
             a, b = set(query.content), set(choices.texts[i].content)
             shares[i] = len(a & b) / min(len(a), len(b))
         if runs is not None:
-            if in_common >= shorter:
-                in_order.add(i)
+            if in_common >= max(shorter, PARTIAL_MIN_CONTENT_SAME_SPEAKER):
+                short, long = sorted((query.content_key, choices.contents[i]), key=len)
+                if short in long:  # see _held
+                    in_order.add(i)
             if in_common >= RUN_MIN_CONTENT and _common_run(query, choices.texts[i]):
                 runs.add(i)
         if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
@@ -305,42 +308,60 @@ def match_statements(
     """
     _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
+    # Every member text analysed once, distinct texts numbered: which groups hold each text,
+    # and which texts each group holds; and each group's speakers and articles. One pass over
+    # the story's quotes, the costliest part of a call on a big story.
     group_speakers: list[frozenset] = []
     group_articles: list[frozenset] = []
-    for group in groups:
+    all_texts: list[_Text] = []
+    all_holders: list[list[int]] = []
+    group_texts: list[list[int]] = []
+    numbered: dict[str, int] = {}
+    for gi, group in enumerate(groups):
         if group.key is None:
             raise ValueError(
                 "match_statements needs a key for every group; give new ones a temporary key"
             )
-        group_speakers.append(
-            frozenset(m.speaker_key for m in group.members if m.speaker_key is not None)
-        )
-        group_articles.append(frozenset(m.article_key for m in group.members))
-
-    # Every member text analysed once, distinct texts numbered: which groups hold each text,
-    # and which texts each group holds.
-    all_texts: list[_Text] = []
-    all_holders: list[list[int]] = []
-    group_texts: list[list[int]] = []
-    members_of: dict[tuple[int, int], list] = {}  # (text, group) -> the members' keys
-    numbered: dict[str, int] = {}
-    for gi, group in enumerate(groups):
         held = []
+        speakers = set()
+        articles = set()
         for member in group.members:
+            speakers.add(member.speaker_key)
+            articles.add(member.article_key)
             text = _analyse(member.text)
-            ti = numbered.setdefault(text.norm, len(all_texts))
-            if ti == len(all_texts):
+            ti = numbered.get(text.norm)
+            if ti is None:
+                numbered[text.norm] = len(all_texts)
+                held.append(len(all_texts))
                 all_texts.append(text)
-                all_holders.append([])
-            if not all_holders[ti] or all_holders[ti][-1] != gi:
+                all_holders.append([gi])
+            elif all_holders[ti][-1] != gi:
                 all_holders[ti].append(gi)
                 held.append(ti)
-            members_of.setdefault((ti, gi), []).append(member.key)
+        speakers.discard(None)
+        group_speakers.append(frozenset(speakers))
+        group_articles.append(frozenset(articles))
         group_texts.append(held)
-    # Each group's fullest wording (as fullest_wording picks it) and its size in content words.
-    group_fullest = [
-        max(held, key=lambda ti: _measure(all_texts[ti]), default=None) for held in group_texts
-    ]
+    # The groups of each known speaker, and those of none: a quote's candidates without
+    # going through every group.
+    speakers_groups: dict[object, list[int]] = {}
+    unattributed: list[int] = []
+    for gi, speakers in enumerate(group_speakers):
+        if not speakers:
+            unattributed.append(gi)
+        for speaker in speakers:
+            speakers_groups.setdefault(speaker, []).append(gi)
+    fullest_texts: dict[int, int | None] = {}
+
+    def fullest_of(gi: int) -> int | None:
+        """The group's fullest wording (as fullest_wording picks it), by text number; looked
+        up only for the few groups a new quote may hold."""
+        if gi not in fullest_texts:
+            fullest_texts[gi] = max(
+                group_texts[gi], key=lambda ti: _measure(all_texts[ti]), default=None
+            )
+        return fullest_texts[gi]
+
     candidates_cache: dict[tuple, tuple[_Choices, list[list[int]], list[int]]] = {}
 
     def candidates_for(
@@ -355,15 +376,15 @@ def match_statements(
                 every = list(range(len(all_texts)))
                 candidates_cache[None] = (_Choices(all_texts), all_holders, every)
                 return candidates_cache[None]
-            eligible = [
-                not (quote.speaker_key not in speakers | {None} and speakers)
-                and quote.article_key not in articles
-                for speakers, articles in zip(group_speakers, group_articles, strict=True)
-            ]
-            wanted = sorted({ti for gi, ok in enumerate(eligible) if ok for ti in group_texts[gi]})
+            if quote.speaker_key is None:
+                pool = range(len(groups))
+            else:
+                pool = [*speakers_groups.get(quote.speaker_key, ()), *unattributed]
+            eligible = {gi for gi in pool if quote.article_key not in group_articles[gi]}
+            wanted = sorted({ti for gi in eligible for ti in group_texts[gi]})
             candidates_cache[cache_key] = (
                 _Choices([all_texts[ti] for ti in wanted]),
-                [[gi for gi in all_holders[ti] if eligible[gi]] for ti in wanted],
+                [[gi for gi in all_holders[ti] if gi in eligible] for ti in wanted],
                 wanted,
             )
         return candidates_cache[cache_key]
@@ -406,7 +427,7 @@ def match_statements(
                 if not score:
                     continue
                 if inside and len(other.content) < len(text.content):
-                    if numbers[ti] == group_fullest[gi]:
+                    if numbers[ti] == fullest_of(gi):
                         holds[qi].add(gi)
                 elif inside and len(other.content) > len(text.content):
                     held_by[qi].append((numbers[ti], gi))
@@ -454,7 +475,7 @@ def match_statements(
             continue  # below, once the quote it repeats is placed
         if qi in chosen:
             gi, score = chosen[qi]
-            fullest = group_fullest[gi]
+            fullest = fullest_of(gi) if held_by[qi] else None
             becomes_fullest = fullest is None or _measure(texts[qi]) > _measure(all_texts[fullest])
             assignments[qi] = GroupAssignment(
                 quote.key,
@@ -462,7 +483,7 @@ def match_statements(
                 None,
                 score,
                 also_in=tuple(groups[gj].key for gj in sorted(holds[qi] - {gi})),
-                passages=_passages(held_by[qi], gi, members_of) if becomes_fullest else (),
+                passages=_passages(held_by[qi], gi, groups, all_texts) if becomes_fullest else (),
             )
         elif texts[qi].content:
             assignments[qi] = GroupAssignment(
@@ -471,7 +492,7 @@ def match_statements(
                 new_index,
                 0.0,
                 also_in=tuple(groups[gj].key for gj in sorted(holds[qi])),
-                passages=_passages(held_by[qi], None, members_of),
+                passages=_passages(held_by[qi], None, groups, all_texts),
             )
             new_index += 1
         else:
@@ -497,13 +518,22 @@ def _contains(long: _Text, short: _Text) -> bool:
 
 
 def _passages(
-    held_by: list[tuple[int, int]], own: int | None, members_of: dict[tuple[int, int], list]
+    held_by: list[tuple[int, int]],
+    own: int | None,
+    groups: Sequence[StatementGroup],
+    texts: list[_Text],
 ) -> tuple:
-    """The keys of the members of other groups than `own` holding a quote (`held_by`)."""
+    """The keys of the members of other groups than `own` holding a quote: `held_by` gives
+    their (text number in `texts`, group)."""
     keys: list = []
     for ti, gi in held_by:
         if gi != own:
-            keys.extend(key for key in members_of[ti, gi] if key not in keys)
+            norm = texts[ti].norm
+            keys.extend(
+                m.key
+                for m in groups[gi].members
+                if _analyse(m.text).norm == norm and m.key not in keys
+            )
     return tuple(keys)
 
 
