@@ -77,13 +77,6 @@ CONTAINED_SCORE = 90.0
 # The same words where one outlet named no speaker ("deeply disturbed", "a jumping point" /
 # "jumping point"): as many content words as a fragment of a known speaker needs, all of them.
 SAME_WORDS_MIN_CONTENT = CONTAINED_MIN_CONTENT
-# Two outlets cutting one sentence at different points ("the latest example of Washington
-# entering into an agreement that disadvantages the United States to the advantage of other
-# countries" / "The Paris Climate Accord is simply the latest example of Washington entering into
-# an agreement that disadvantages the U.S."): this many content words one after the other in
-# both is no coincidence (VERBATIM_MIN_CONTENT for a whole sentence of another speaker).
-RUN_MIN_CONTENT = 6
-RUN_SCORE = FULL_MATCH_MIN  # the weakest match
 
 
 def _statement_score(
@@ -95,13 +88,12 @@ def _statement_score(
     content_ratio: float,
     partial: float,
     share: float = 0.0,
-    run: bool = False,
 ) -> float:
     """Score of a pair of quotes if they are the same statement, else 0.
 
     `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk;
     `share` the shorter quote's content words found in the other (only where
-    `_may_be_reworded`); `run` whether RUN_MIN_CONTENT content words follow each other in both.
+    `_may_be_reworded`).
     Only quotes of the same speaker, or where one has no known speaker, are scored here.
     """
     short, long = (a, b) if len(a.content) <= len(b.content) else (b, a)
@@ -117,11 +109,6 @@ def _statement_score(
     if n >= min_partial:
         if partial >= PARTIAL_MATCH_MIN:
             score = max(score, PARTIAL_MATCH_WEIGHT * partial)
-        elif _held(short, long):
-            # Its content words one after the other in the longer quote, little words changed
-            # in reporting ("an instruction which must be delivered" in "The will of the
-            # British people is an instruction that must be delivered. I will ...").
-            score = max(score, CONTAINED_SCORE)
     elif same_speaker and n >= 1:
         contained = partial == 100.0 and _contains(long, short)
         # The same content words with other little words between ("worst had been avoided",
@@ -138,8 +125,6 @@ def _statement_score(
             score = max(score, CONTAINED_SCORE)
     if n >= SAME_WORDS_MIN_CONTENT and short.content == long.content:
         score = max(score, CONTAINED_SCORE)
-    if run:
-        score = max(score, RUN_SCORE)
     if same_speaker and share >= REWORDED_MIN_SHARE:
         score = max(score, REWORDED_SCORE)
     return score
@@ -156,12 +141,6 @@ def _held(short: _Text, long: _Text) -> bool:
         words[i : i + n] == short.content and (i == 0 or words[i - 1] not in NEGATIONS)
         for i in range(len(words) - n + 1)
     )
-
-
-def _common_run(a: _Text, b: _Text, length: int = RUN_MIN_CONTENT) -> bool:
-    """Whether `length` content words follow each other in both quotes."""
-    short, long = sorted((a.content_key, b.content_key), key=len)
-    return any(short[i : i + length] in long for i in range(len(short) - length + 1))
 
 
 # The same words, whole, attributed to someone else: an extractor or an outlet gave the quote to
@@ -217,7 +196,6 @@ def _bulk_scores(
     choices: _Choices,
     min_common: int = CONTAINED_MIN_CONTENT,
     shares: dict[int, float] | None = None,
-    runs: set[int] | None = None,
 ) -> dict[int, tuple[float, float, float]]:
     """(ratio, content_ratio, partial) for every choice that could pass some rule.
 
@@ -225,9 +203,7 @@ def _bulk_scores(
     `min_common`: content words in common below which no partial rule can apply to the caller.
     `shares`, if given, receives for the choices that may be reworded renditions (REWORDED_*)
     the share of the shorter quote's content words found anywhere in the other, by index; they
-    are scored too. `runs`, if given, receives the choices sharing a run of RUN_MIN_CONTENT
-    content words with the query, and those where the shorter's content words follow each
-    other in the longer are scored.
+    are scored too.
     """
     # The full rule needs the mean of two ratios >= FULL_MATCH_MIN, so each is at least this.
     # Word-level first (short sequences, fast), characters only for the choices that pass.
@@ -244,7 +220,6 @@ def _bulk_scores(
         if ratio:
             ratios[i] = ratio
     partials = {}
-    in_order: set[int] = set()
     common = process.extract(
         query.content_key,
         choices.contents,
@@ -257,13 +232,6 @@ def _bulk_scores(
         if shares is not None and _may_be_reworded(query, choices.texts[i]):
             a, b = set(query.content), set(choices.texts[i].content)
             shares[i] = len(a & b) / min(len(a), len(b))
-        if runs is not None:
-            if in_common >= max(shorter, PARTIAL_MIN_CONTENT_SAME_SPEAKER):
-                short, long = sorted((query.content_key, choices.contents[i]), key=len)
-                if short in long:  # see _held
-                    in_order.add(i)
-            if in_common >= RUN_MIN_CONTENT and _common_run(query, choices.texts[i]):
-                runs.add(i)
         if in_common >= PARTIAL_PREFILTER_COVERAGE * shorter:
             partial = fuzz.partial_ratio(
                 query.norm, choices.norms[i], score_cutoff=PARTIAL_MATCH_MIN
@@ -271,8 +239,7 @@ def _bulk_scores(
             if partial:
                 partials[i] = partial
     scores = {}
-    wanted = partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys()
-    for i in wanted | in_order | (runs or set()):
+    for i in partials.keys() | (ratios.keys() & contents.keys()) | (shares or {}).keys():
         scores[i] = (ratios.get(i, 0.0), contents.get(i, 0.0), partials.get(i, 0.0))
     return scores
 
@@ -401,9 +368,8 @@ def match_statements(
         best_by_group: dict[int, tuple[float, float]] = {}
         choices, holders, numbers = candidates_for(quote)
         shares: dict[int, float] = {}
-        runs: set[int] = set()
         for ti, (ratio, content_ratio, partial) in _bulk_scores(
-            text, choices, shares=shares, runs=runs
+            text, choices, shares=shares
         ).items():
             other = choices.texts[ti]
             # Holding another whole: found in it nearly word for word, its every content word
@@ -412,7 +378,6 @@ def match_statements(
             inside = (partial >= PARTIAL_MATCH_MIN or _contains(long, short)) and _in_order(
                 short.content, long.content
             )
-            inside |= len(short.content) >= PARTIAL_MIN_CONTENT_SAME_SPEAKER and _held(short, long)
             for gi in holders[ti]:
                 score = _statement_score(
                     text,
@@ -422,7 +387,6 @@ def match_statements(
                     content_ratio=content_ratio,
                     partial=partial,
                     share=shares.get(ti, 0.0),
-                    run=ti in runs,
                 )
                 if not score:
                     continue
