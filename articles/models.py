@@ -739,6 +739,7 @@ class Article(models.Model):
         self.quotes.update(
             group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
         )
+        Quote.also_in.through.objects.filter(quote__article=self).delete()
         Article.objects.filter(pk=self.pk).update(story=story, story_locked=by_editor)
         self.story, self.story_locked = story, by_editor
         refresh_groups(old_groups)
@@ -1195,6 +1196,10 @@ class Quote(models.Model):
         blank=True,
         related_name="quotes",
     )
+    # Other statements of the story this quote holds whole: an outlet quoted a passage of
+    # several statements in one piece, which `group` alone (one statement) cannot say. Kept by
+    # the matcher (coverage.statements), like the diffs; a statement shows these with its own.
+    also_in = models.ManyToManyField(StatementGroup, blank=True, related_name="passages")
     text = models.TextField()
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.FULL)
     speaker_mention = models.CharField(max_length=200, blank=True)

@@ -19,8 +19,10 @@ of its story that reports its event, and the share of its event that its story h
 pages and hard negatives are events of their own). Statements, over the gold's cross-page
 rendition pairs: a rendition is located as the page's quote whose text contains it, or is
 contained in it (compared without case and punctuation); a pair is found when both renditions'
-quotes are in one statement group. Precision is over the pairs of quotes (of two pages) that
-render gold statements and are grouped together: right when they render one statement.
+quotes are in one statement group (a quote's groups: its own, and those whose statement it
+holds as part of a longer passage, Quote.also_in). Precision is over the pairs of quotes (of
+two pages) that render gold statements and are grouped together: right when they render one
+statement.
 """
 
 import json
@@ -234,8 +236,8 @@ def _folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def locate(rendition: str, quotes: list[tuple[int, str, int | None]]) -> tuple | None:
-    """The quote (id, text, group id) of a page that renders `rendition`: the one whose text
+def locate(rendition: str, quotes: list[tuple[int, str, frozenset[int]]]) -> tuple | None:
+    """The quote (id, text, its group ids) of a page that renders `rendition`: the one whose text
     contains it, or is contained in it, sharing the most words, and of those the fullest (a
     body quote holding a headline's words renders all they render); None when the page has
     none."""
@@ -283,13 +285,16 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
     from articles.models import Article, Quote
 
     stories = dict(Article.objects.filter(pk__in=articles.values()).values_list("pk", "story_id"))
-    quotes: dict[int, list[tuple[int, str, int | None]]] = {}
-    for article, pk, text, group in (
-        Quote.objects.visible()
-        .filter(article_id__in=articles.values())
-        .values_list("article_id", "pk", "text", "group_id")
+    visible = Quote.objects.visible().filter(article_id__in=articles.values())
+    also: dict[int, set[int]] = {}
+    for pk, group in Quote.also_in.through.objects.filter(quote__in=visible).values_list(
+        "quote_id", "statementgroup_id"
     ):
-        quotes.setdefault(article, []).append((pk, text, group))
+        also.setdefault(pk, set()).add(group)
+    quotes: dict[int, list[tuple[int, str, frozenset[int]]]] = {}
+    for article, pk, text, group in visible.values_list("article_id", "pk", "text", "group_id"):
+        groups = frozenset(also.get(pk, set()) | ({group} if group else set()))
+        quotes.setdefault(article, []).append((pk, text, groups))
     score = PairScore()
     renders: dict[tuple, set[int]] = {}  # (quote, page) -> the statements it renders
     for number, statement in enumerate(real.statements):
@@ -310,7 +315,7 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
                 )
                 continue
             score.located += 1
-            if qa[2] is not None and qa[2] == qb[2]:
+            if qa[2] & qb[2]:
                 score.grouped += 1
             else:
                 where = (
@@ -320,7 +325,7 @@ def statement_pairs(real: RealSet, articles: dict[str, int]) -> PairScore:
                 )
                 score.missed.append(f"{pa} / {pb} ({where}): «{qa[1][:60]}» / «{qb[1][:60]}»")
     for ((qa, pa), sa), ((qb, pb), sb) in combinations(renders.items(), 2):
-        if pa == pb or qa[2] is None or qa[2] != qb[2]:
+        if pa == pb or not qa[2] & qb[2]:
             continue
         score.found += 1
         if sa & sb:

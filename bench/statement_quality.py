@@ -54,7 +54,8 @@ DEMO_GOLD = [
 
 def group_story(articles: list[tuple[object, list]]) -> dict[object, object]:
     """Match each article's quotes into the story's groups, article by article, as import does.
-    `articles`: (article key, extracted quotes with .text and .speaker). Returns quote -> group."""
+    `articles`: (article key, extracted quotes with .text and .speaker). Returns quote -> its
+    groups: its own, and those whose statement it holds whole (a passage quoted in one piece)."""
     groups: dict[object, list[matching.QuoteForMatching]] = {}
     assigned = {}
     speakers: dict[str, object] = {}
@@ -81,19 +82,22 @@ def group_story(articles: list[tuple[object, list]]) -> dict[object, object]:
             else:
                 continue
             groups.setdefault(key, []).append(member)
-            assigned[member.key] = key
+            assigned.setdefault(member.key, set()).update({key, *assignment.also_in})
+            for passage in assignment.passages:
+                assigned[passage].add(key)
         next_group += len(new)
     return assigned
 
 
 def score_pairs(found: dict, gold: dict) -> tuple[int, int, int]:
-    """(right pairs found, pairs found, gold pairs) over quotes of different articles."""
+    """(right pairs found, pairs found, gold pairs) over quotes of different articles; `found`
+    gives each quote its set of groups (a pair is found when they share one)."""
     keys = sorted(set(found) | set(gold), key=str)
     right = found_pairs = gold_pairs = 0
     for a, b in itertools.combinations(keys, 2):
         if a[0] == b[0]:
             continue
-        same_found = a in found and b in found and found[a] == found[b]
+        same_found = a in found and b in found and bool(found[a] & found[b])
         same_gold = a in gold and b in gold and gold[a] == gold[b]
         found_pairs += same_found
         gold_pairs += same_gold

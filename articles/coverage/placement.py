@@ -148,6 +148,7 @@ def place_again(article: Article) -> tuple[int | None, int | None]:
         article.quotes.update(
             group=None, group_locked=False, version=F("version") + 1, updated_at=timezone.now()
         )
+        Quote.also_in.through.objects.filter(quote__article=article).delete()
         refresh_groups(old_groups)
     Article.objects.filter(pk=article.pk).update(story_id=new)
     article.story_id = new

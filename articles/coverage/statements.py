@@ -1,7 +1,8 @@
 """Statement groups: the quotes of one statement by different outlets within a story.
 
 Each group keeps its fullest wording, every member's word differences against it, and its
-speaker (the person most of its quotes are attributed to).
+speaker (the person most of its quotes are attributed to). A quote holding several statements
+(a passage quoted in one piece) is in one group and linked to the others' (Quote.also_in).
 """
 
 import dataclasses
@@ -75,6 +76,8 @@ class _StatementPlan:
     grouped: list[Quote]  # the new quotes placed in a group (their group and diff are set)
     groups: list[tuple[int, object, int | None]]  # (group id, fullest quote, speaker) to save
     rediffed: list[Quote]  # earlier members whose diff changed (a new fullest wording)
+    # (quote, or an earlier quote's id; group id): a passage holding another group's statement
+    links: list[tuple[Quote | int, int]] = dataclasses.field(default_factory=list)
 
     def save(self) -> None:
         _update_rows(
@@ -86,6 +89,15 @@ class _StatementPlan:
             Quote,
             {"diff": "jsonb"},
             [(quote.pk, json.dumps(quote.diff)) for quote in self.rediffed],
+        )
+        Quote.also_in.through.objects.bulk_create(
+            [
+                Quote.also_in.through(
+                    quote_id=quote if isinstance(quote, int) else quote.pk, statementgroup_id=group
+                )
+                for quote, group in self.links
+            ],
+            ignore_conflicts=True,
         )
 
 
@@ -147,11 +159,17 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
     repeats: list[tuple[Quote, int]] = []  # each repeats a starting quote (its index there)
     started_at: dict[int, int] = {}  # new_group_index -> index in `starting`
     joining: dict[int, list[Quote]] = {}
+    links: list[tuple[Quote | int, object]] = []  # object: a group id, or a new group's index
     # (a headline quote after the body's: the body's fuller wording starts their statement)
     for assignment in sorted(
         assignments, key=lambda a: new_quotes[a.quote_key].place == Quote.Place.HEADLINE
     ):
         quote = new_quotes[assignment.quote_key]
+        links += [(quote, group_id) for group_id in assignment.also_in]
+        own = assignment.group_key
+        if own is None and assignment.new_group_index is not None:
+            own = ("new", assignment.new_group_index)
+        links += [(passage, own) for passage in assignment.passages]
         if assignment.group_key is not None:
             quote.group_id = assignment.group_key
             joining.setdefault(quote.group_id, []).append(quote)
@@ -162,6 +180,10 @@ def _plan_statements(article: Article, new_quotes: list[Quote]) -> _StatementPla
             starting.append(quote)
     created = StatementGroup.objects.start_many(article.story_id, starting)
     plan = _StatementPlan(grouped=[*starting], groups=[], rediffed=[])
+    plan.links = [
+        (quote, created[started_at[group[1]]] if isinstance(group, tuple) else group)
+        for quote, group in links
+    ]
     for quote, group_id in zip(starting, created, strict=True):
         quote.group_id, quote.diff = group_id, []
         if quote.pk is None:

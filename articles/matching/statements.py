@@ -41,12 +41,19 @@ class GroupAssignment:
     - joins an existing group: `group_key` set, `new_group_index` None;
     - starts a new group: `group_key` None, `new_group_index` 0, 1, 2... in the order of the call;
     - stays alone (no content words at all, e.g. "it"): both None.
+
+    A passage an outlet quoted in one piece may hold several statements: `also_in` are the other
+    existing groups whose statement the quote holds whole (their fullest wording inside it), and
+    `passages` the existing quotes of other groups that hold this quote's statement whole (when
+    it starts its group, or is its fullest wording).
     """
 
     quote_key: object
     group_key: object | None
     new_group_index: int | None
     score: float
+    also_in: tuple = ()
+    passages: tuple = ()
 
 
 # Thresholds, tuned on the demo corpus and the reworded/different pairs in tests/test_matching.py.
@@ -67,6 +74,9 @@ PARTIAL_MIN_CONTENT_OTHERWISE = 4  # "weapons of mass destruction" alone proves 
 # needs the identical quote.
 CONTAINED_MIN_CONTENT = 2
 CONTAINED_SCORE = 90.0
+# The same words where one outlet named no speaker ("deeply disturbed", "a jumping point" /
+# "jumping point"): as many content words as a fragment of a known speaker needs, all of them.
+SAME_WORDS_MIN_CONTENT = CONTAINED_MIN_CONTENT
 
 
 def _statement_score(
@@ -84,6 +94,7 @@ def _statement_score(
     `ratio`, `content_ratio` and `partial` are the rapidfuzz scores already computed in bulk;
     `share` the shorter quote's content words found in the other (only where
     `_may_be_reworded`).
+    Only quotes of the same speaker, or where one has no known speaker, are scored here.
     """
     short, long = (a, b) if len(a.content) <= len(b.content) else (b, a)
     n = len(short.content)
@@ -99,7 +110,7 @@ def _statement_score(
         if partial >= PARTIAL_MATCH_MIN:
             score = max(score, PARTIAL_MATCH_WEIGHT * partial)
     elif same_speaker and n >= 1:
-        contained = partial == 100.0 and f" {short.norm} " in f" {long.norm} "
+        contained = partial == 100.0 and _contains(long, short)
         # The same content words with other little words between ("worst had been avoided",
         # "the worst has been avoided"): one fragment, its tense or article changed in reporting;
         # or cut one word short ("Sometimes you have to walk", "Sometimes we have to walk away")
@@ -112,9 +123,24 @@ def _statement_score(
         )
         if (contained or reworded) and n >= CONTAINED_MIN_CONTENT or short.norm == long.norm:
             score = max(score, CONTAINED_SCORE)
+    if n >= SAME_WORDS_MIN_CONTENT and short.content == long.content:
+        score = max(score, CONTAINED_SCORE)
     if same_speaker and share >= REWORDED_MIN_SHARE:
         score = max(score, REWORDED_SCORE)
     return score
+
+
+def _held(short: _Text, long: _Text) -> bool:
+    """Whether `short`'s content words follow each other in `long`, not after a negation there
+    ("good news" is not held by "it is not good news")."""
+    n = len(short.content)
+    if not n or short.content_key not in long.content_key:
+        return False
+    words = long.content
+    return any(
+        words[i : i + n] == short.content and (i == 0 or words[i - 1] not in NEGATIONS)
+        for i in range(len(words) - n + 1)
+    )
 
 
 # The same words, whole, attributed to someone else: an extractor or an outlet gave the quote to
@@ -249,70 +275,109 @@ def match_statements(
     """
     _renumber_words_if_full()
     texts = [_analyse(q.text) for q in new_quotes]
+    # Every member text analysed once, distinct texts numbered: which groups hold each text,
+    # and which texts each group holds; and each group's speakers and articles. One pass over
+    # the story's quotes, the costliest part of a call on a big story.
     group_speakers: list[frozenset] = []
     group_articles: list[frozenset] = []
-    for group in groups:
-        if group.key is None:
-            raise ValueError(
-                "match_statements needs a key for every group; give new ones a temporary key"
-            )
-        group_speakers.append(
-            frozenset(m.speaker_key for m in group.members if m.speaker_key is not None)
-        )
-        group_articles.append(frozenset(m.article_key for m in group.members))
-
-    # Every member text analysed once, distinct texts numbered: which groups hold each text,
-    # and which texts each group holds.
     all_texts: list[_Text] = []
     all_holders: list[list[int]] = []
     group_texts: list[list[int]] = []
     numbered: dict[str, int] = {}
     for gi, group in enumerate(groups):
+        if group.key is None:
+            raise ValueError(
+                "match_statements needs a key for every group; give new ones a temporary key"
+            )
         held = []
+        speakers = set()
+        articles = set()
         for member in group.members:
+            speakers.add(member.speaker_key)
+            articles.add(member.article_key)
             text = _analyse(member.text)
-            ti = numbered.setdefault(text.norm, len(all_texts))
-            if ti == len(all_texts):
+            ti = numbered.get(text.norm)
+            if ti is None:
+                numbered[text.norm] = len(all_texts)
+                held.append(len(all_texts))
                 all_texts.append(text)
-                all_holders.append([])
-            if not all_holders[ti] or all_holders[ti][-1] != gi:
+                all_holders.append([gi])
+            elif all_holders[ti][-1] != gi:
                 all_holders[ti].append(gi)
                 held.append(ti)
+        speakers.discard(None)
+        group_speakers.append(frozenset(speakers))
+        group_articles.append(frozenset(articles))
         group_texts.append(held)
-    candidates_cache: dict[tuple, tuple[_Choices, list[list[int]]]] = {}
+    # The groups of each known speaker, and those of none: a quote's candidates without
+    # going through every group.
+    speakers_groups: dict[object, list[int]] = {}
+    unattributed: list[int] = []
+    for gi, speakers in enumerate(group_speakers):
+        if not speakers:
+            unattributed.append(gi)
+        for speaker in speakers:
+            speakers_groups.setdefault(speaker, []).append(gi)
+    fullest_texts: dict[int, int | None] = {}
 
-    def candidates_for(quote: QuoteForMatching | None) -> tuple[_Choices, list[list[int]]]:
-        """Distinct member texts of the eligible groups, and which groups hold each text: the
-        groups of the quote's speaker or of no known one, without a quote of its article;
-        every group for None."""
+    def fullest_of(gi: int) -> int | None:
+        """The group's fullest wording (as fullest_wording picks it), by text number; looked
+        up only for the few groups a new quote may hold."""
+        if gi not in fullest_texts:
+            fullest_texts[gi] = max(
+                group_texts[gi], key=lambda ti: _measure(all_texts[ti]), default=None
+            )
+        return fullest_texts[gi]
+
+    candidates_cache: dict[tuple, tuple[_Choices, list[list[int]], list[int]]] = {}
+
+    def candidates_for(
+        quote: QuoteForMatching | None,
+    ) -> tuple[_Choices, list[list[int]], list[int]]:
+        """Distinct member texts of the eligible groups, which groups hold each text, and each
+        text's number among all: the groups of the quote's speaker or of no known one, without
+        a quote of its article; every group for None."""
         cache_key = None if quote is None else (quote.speaker_key, quote.article_key)
         if cache_key not in candidates_cache:
             if quote is None:
-                candidates_cache[None] = (_Choices(all_texts), all_holders)
+                every = list(range(len(all_texts)))
+                candidates_cache[None] = (_Choices(all_texts), all_holders, every)
                 return candidates_cache[None]
-            eligible = [
-                not (quote.speaker_key not in speakers | {None} and speakers)
-                and quote.article_key not in articles
-                for speakers, articles in zip(group_speakers, group_articles, strict=True)
-            ]
-            wanted = sorted({ti for gi, ok in enumerate(eligible) if ok for ti in group_texts[gi]})
+            if quote.speaker_key is None:
+                pool = range(len(groups))
+            else:
+                pool = [*speakers_groups.get(quote.speaker_key, ()), *unattributed]
+            eligible = {gi for gi in pool if quote.article_key not in group_articles[gi]}
+            wanted = sorted({ti for gi in eligible for ti in group_texts[gi]})
             candidates_cache[cache_key] = (
                 _Choices([all_texts[ti] for ti in wanted]),
-                [[gi for gi in all_holders[ti] if eligible[gi]] for ti in wanted],
+                [[gi for gi in all_holders[ti] if gi in eligible] for ti in wanted],
+                wanted,
             )
         return candidates_cache[cache_key]
 
     # (score, closeness, quote index, group index); closeness breaks ties between equal scores
     scored: list[tuple[float, float, int, int]] = []
+    # A passage quoted in one piece holds other statements whole: per new quote, the groups
+    # whose fullest wording it holds, and the (text, group) of the longer members holding it.
+    holds: list[set[int]] = [set() for _ in new_quotes]
+    held_by: list[list[tuple[int, int]]] = [[] for _ in new_quotes]
     for qi, (quote, text) in enumerate(zip(new_quotes, texts, strict=True)):
         if not text.content:
             continue
         best_by_group: dict[int, tuple[float, float]] = {}
-        choices, holders = candidates_for(quote)
+        choices, holders, numbers = candidates_for(quote)
         shares: dict[int, float] = {}
         for ti, (ratio, content_ratio, partial) in _bulk_scores(
             text, choices, shares=shares
         ).items():
+            other = choices.texts[ti]
+            # Holding another whole: found in it nearly word for word, its every content word
+            # in order there ("a good day for the grid" is not in "a bad day for the grid").
+            short, long = (text, other) if len(text.content) < len(other.content) else (other, text)
+            inside = (partial >= PARTIAL_MATCH_MIN or _contains(long, short)) and _in_order(
+                short.content, long.content
+            )
             for gi in holders[ti]:
                 score = _statement_score(
                     text,
@@ -325,6 +390,11 @@ def match_statements(
                 )
                 if not score:
                     continue
+                if inside and len(other.content) < len(text.content):
+                    if numbers[ti] == fullest_of(gi):
+                        holds[qi].add(gi)
+                elif inside and len(other.content) > len(text.content):
+                    held_by[qi].append((numbers[ti], gi))
                 # Of two groups an excerpt fits equally (each holds a longer passage), the one
                 # whose member is worded most like the whole quote: an article's full rendition
                 # goes with the other full renditions, its fragment with the fragments.
@@ -334,7 +404,7 @@ def match_statements(
         if quote.speaker_key is not None and len(text.content) >= VERBATIM_MIN_CONTENT:
             # Groups of other speakers: the same long sentence only. Searched among every
             # group's members at once (few hits), then the others' groups kept.
-            choices, holders = candidates_for(None)
+            choices, holders, _ = candidates_for(None)
             for ti, full in _verbatim_scores(text, choices).items():
                 for gi in holders[ti]:
                     speakers = group_speakers[gi]
@@ -346,28 +416,89 @@ def match_statements(
                         best_by_group[gi] = (full, full)
         scored.extend((score, close, qi, gi) for gi, (score, close) in best_by_group.items())
 
+    # An article repeating its own words (a summary atop the report, a fragment of its longer
+    # quote) makes one statement of them, not two: the fragment does not compete with its
+    # longer quote for that one's best group ("no issue" must not keep out "We have absolutely
+    # no issues with Barbados. I certainly have no issues with anyone in Barbados"), and goes
+    # where it goes unless it has a group of its own.
+    repeats = _repeats(new_quotes, texts)
+    best: dict[int, tuple[float, float, int]] = {}  # quote -> (score, closeness, its best group)
+    for score, close, qi, gi in scored:
+        best[qi] = max(best.get(qi, (0.0, 0.0, -1)), (score, close, gi))
+    scored = [
+        item
+        for item in scored
+        if item[2] not in repeats or best.get(repeats[item[2]], (0, 0, -1))[2] != item[3]
+    ]
     chosen = _one_quote_per_group(scored, new_quotes)
 
-    assignments = []
+    assignments: list[GroupAssignment | None] = [None] * len(new_quotes)
     new_index = 0
     for qi, quote in enumerate(new_quotes):
-        repeated = _repeated(qi, new_quotes, texts)
-        if qi not in chosen and repeated is not None:
-            # An article repeating its own words (a summary atop the report) makes one
-            # statement of them, not two.
-            first = assignments[repeated]
-            assignments.append(
-                GroupAssignment(quote.key, first.group_key, first.new_group_index, first.score)
-            )
-        elif qi in chosen:
+        if qi not in chosen and qi in repeats:
+            continue  # below, once the quote it repeats is placed
+        if qi in chosen:
             gi, score = chosen[qi]
-            assignments.append(GroupAssignment(quote.key, groups[gi].key, None, score))
+            fullest = fullest_of(gi) if held_by[qi] else None
+            becomes_fullest = fullest is None or _measure(texts[qi]) > _measure(all_texts[fullest])
+            assignments[qi] = GroupAssignment(
+                quote.key,
+                groups[gi].key,
+                None,
+                score,
+                also_in=tuple(groups[gj].key for gj in sorted(holds[qi] - {gi})),
+                passages=_passages(held_by[qi], gi, groups, all_texts) if becomes_fullest else (),
+            )
         elif texts[qi].content:
-            assignments.append(GroupAssignment(quote.key, None, new_index, 0.0))
+            assignments[qi] = GroupAssignment(
+                quote.key,
+                None,
+                new_index,
+                0.0,
+                also_in=tuple(groups[gj].key for gj in sorted(holds[qi])),
+                passages=_passages(held_by[qi], None, groups, all_texts),
+            )
             new_index += 1
         else:
-            assignments.append(GroupAssignment(quote.key, None, None, 0.0))
+            assignments[qi] = GroupAssignment(quote.key, None, None, 0.0)
+    # The quotes they repeat first: those have more content words, or as many and come first.
+    for qi in sorted(repeats, key=lambda qi: (-len(texts[qi].content), qi)):
+        if assignments[qi] is None:
+            first = assignments[repeats[qi]]
+            assignments[qi] = GroupAssignment(
+                new_quotes[qi].key, first.group_key, first.new_group_index, first.score
+            )
     return assignments
+
+
+def _measure(text: _Text) -> tuple[int, int, int]:
+    """How full a rendition is, as fullest_wording ranks them."""
+    return len(text.content), len(text.words), len(text.norm)
+
+
+def _contains(long: _Text, short: _Text) -> bool:
+    """Whether `short`'s words are in `long` word for word."""
+    return f" {short.norm} " in f" {long.norm} "
+
+
+def _passages(
+    held_by: list[tuple[int, int]],
+    own: int | None,
+    groups: Sequence[StatementGroup],
+    texts: list[_Text],
+) -> tuple:
+    """The keys of the members of other groups than `own` holding a quote: `held_by` gives
+    their (text number in `texts`, group)."""
+    keys: list = []
+    for ti, gi in held_by:
+        if gi != own:
+            norm = texts[ti].norm
+            keys.extend(
+                m.key
+                for m in groups[gi].members
+                if _analyse(m.text).norm == norm and m.key not in keys
+            )
+    return tuple(keys)
 
 
 def _one_quote_per_group(
@@ -404,28 +535,35 @@ def _one_quote_per_group(
     return chosen
 
 
-def _repeated(qi: int, quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> int | None:
-    """The earlier quote of the same article (and speaker) that quote `qi` repeats word for
-    word, whole or in part; None if it repeats none."""
-    norm = texts[qi].norm
-    if len(texts[qi].content) < CONTAINED_MIN_CONTENT:
-        return None
-    for qj in range(qi):
-        if quotes[qj].article_key != quotes[qi].article_key:
+def _repeats(quotes: Sequence[QuoteForMatching], texts: list[_Text]) -> dict[int, int]:
+    """For each quote that repeats another quote of the same article (and speaker), whole or
+    in part (word for word, or its content words one after the other), that other quote: one
+    with more content words, or as many and earlier."""
+    repeats = {}
+    for qi, text in enumerate(texts):
+        if len(text.content) < CONTAINED_MIN_CONTENT:
             continue
-        if quotes[qj].speaker_key != quotes[qi].speaker_key and None not in (
-            quotes[qj].speaker_key,
-            quotes[qi].speaker_key,
-        ):
-            continue
-        if f" {norm} " in f" {texts[qj].norm} ":
-            return qj
-    return None
+        for qj, other in enumerate(texts):
+            if qj == qi or quotes[qj].article_key != quotes[qi].article_key:
+                continue
+            if quotes[qj].speaker_key != quotes[qi].speaker_key and None not in (
+                quotes[qj].speaker_key,
+                quotes[qi].speaker_key,
+            ):
+                continue
+            if len(other.content) < len(text.content) or (
+                len(other.content) == len(text.content) and qj > qi
+            ):
+                continue
+            if _contains(other, text) or _held(text, other):
+                repeats[qi] = qj
+                break
+    return repeats
 
 
 def fullest_wording(texts: Sequence[str]) -> int:
     """Index of the most complete rendition: most content words, then most words, then first."""
     if not texts:
         raise ValueError("fullest_wording needs at least one text")
-    measures = [(len(t.content), len(t.words), len(t.norm)) for t in map(_analyse, texts)]
+    measures = [_measure(t) for t in map(_analyse, texts)]
     return max(range(len(texts)), key=lambda i: (measures[i], -i))

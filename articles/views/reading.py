@@ -2,6 +2,8 @@
 articles, outlets and tags. Cached for readers (articles/caching.py); every htmx fragment is
 a named partial of its page's template."""
 
+import copy
+
 from django.core.paginator import Paginator
 from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -260,6 +262,15 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
         )
         row["unsure"] = row["unsure"] and quote.speaker_unsure  # unsure in every outlet
         row["cells"].setdefault(outlet_of[quote.article_id], []).append(quote)
+    # A passage quoted in one piece shows in the rows of the other statements it holds too.
+    by_pk = {quote.pk: quote for quote in quotes}
+    for quote_id, group_id in Quote.also_in.through.objects.filter(
+        quote_id__in=by_pk, statementgroup__story=story
+    ).values_list("quote_id", "statementgroup_id"):
+        if group_id in rows:
+            passage = copy.copy(by_pk[quote_id])
+            passage.passage = True
+            rows[group_id]["cells"].setdefault(outlet_of[passage.article_id], []).append(passage)
     table = []
     for row in rows.values():
         row["cells"] = [row["cells"].get(outlet.pk, []) for outlet in outlets]
@@ -412,7 +423,15 @@ def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
         .order_by("article__published_at", "article_id")
     )
     fullest = group.fullest or (members[0] if members else None)
-    reported_by = {member.article.outlet_id for member in members}
+    # The story's quotes of other statements that hold this one in a longer passage.
+    passages = list(
+        group.passages.visible()
+        .filter(article__story_id=group.story_id)
+        .select_related("article__outlet", "person")
+        .defer("article__original", "article__paragraphs", "article__stripped")
+        .order_by("article__published_at", "article_id")
+    )
+    reported_by = {quote.article.outlet_id for quote in [*members, *passages]}
     missing = [
         article.outlet
         for article in group.story.articles.listing()
@@ -422,6 +441,7 @@ def statement_detail(request: HttpRequest, pk: int, group_pk: int) -> HttpRespon
         "story": group.story,
         "group": group,
         "members": members,
+        "passages": passages,
         "fullest": fullest,
         "missing_outlets": list({outlet.pk: outlet for outlet in missing}.values()),
     }
