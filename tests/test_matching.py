@@ -827,6 +827,22 @@ def test_visit_a_year_later_is_another_story_despite_the_same_people_and_words()
     assert match_story(DEMO_ARTICLES["reuters-2010"], [december_2009]) is None
 
 
+def test_a_story_too_far_off_in_time_is_passed_over_unprofiled_yet_its_words_count_as_read():
+    """Placement skips a story more than STORY_FOLLOW_UP_DAYS away before making its profile
+    (most stories found by their words are): what its reports say still counts as read for
+    the words' rarity, once, as when its profile was made."""
+    from articles.matching import stories
+
+    december_2009 = story("2009", DEMO_ARTICLES["xinhua"], DEMO_ARTICLES["rferl"])
+    assert match_story(DEMO_ARTICLES["reuters-2010"], [december_2009]) is None
+    assert id(december_2009.articles) not in stories._profiles_by_articles
+    assert hash(DEMO_ARTICLES["rferl"].text) in stories._background.seen
+    read = stories._background.documents
+    assert read == 3  # the new report and the story's two
+    match_story(DEMO_ARTICLES["reuters-2010"], [december_2009])
+    assert stories._background.documents == read
+
+
 def test_undated_article_joins_the_visit_it_reports_of_two_stories_of_the_same_people():
     november_2010 = story("2010", DEMO_ARTICLES["reuters-2010"])
     december_2009 = story("2009", DEMO_ARTICLES["xinhua"], DEMO_ARTICLES["rferl"])

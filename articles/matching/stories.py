@@ -189,6 +189,14 @@ class _Background:
                 self.documents //= 2
                 self.frequencies = {t: n // 2 for t, n in frequencies.items() if n > 1}
 
+    def note_unseen(self, texts: Iterable[str]) -> None:
+        """note() each of `texts` not noted yet, as building a profile of their articles would:
+        the words of a candidate story that placement passes over still count as read."""
+        seen = self.seen
+        for text in texts:
+            if hash(text) not in seen:
+                self.note(text, _term_weights(text))
+
     def rarity(self, term: str) -> float:
         total = self.documents + BACKGROUND_PRIOR
         return math.log(total / (self.frequencies.get(term, 0) + 1))
@@ -591,12 +599,17 @@ def match_story(article: ArticleForStory, stories: Sequence[StoryCandidate]) -> 
     rarity = _background.rarity
     eligible: list[tuple[int, _StoryProfile, int | None, set[str]]] = []
     for si, story in enumerate(stories):
+        # A story too far off in time is passed over before its profile is made (most of the
+        # stories found by their words are): its dates are the profile's, read cheaply.
+        start, end = _story_dates(story)
+        gap = _date_gap(article.published, start, end)
+        if gap is not None and gap > STORY_FOLLOW_UP_DAYS:
+            _background.note_unseen(other.text for other in story.articles)
+            continue
         profile = _story_profile(story)
-        gap = _date_gap(article.published, profile.start, profile.end)
         if _written_apart(mine, profile):
             continue
-        if gap is None or gap <= STORY_FOLLOW_UP_DAYS:
-            eligible.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
+        eligible.append((si, profile, gap, mine.terms.keys() & profile.terms.keys()))
     if not eligible:
         return None
     # A word the article shares with many of the candidate stories tells them apart little
@@ -799,10 +812,26 @@ def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
 
 def other_occasion(a: StoryCandidate, b: StoryCandidate) -> bool:
     """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart, or the days the
-    undated reports of one name come that long after the other's dates: another occasion."""
-    first, second = _story_profile(a), _story_profile(b)
-    gap = _stories_gap(first, second)
-    return (gap is not None and gap > STORY_FOLLOW_UP_DAYS) or _written_apart(first, second)
+    undated reports of one name come that long after the other's dates: another occasion.
+    Their dates are read without making profiles; those are made only for undated reports."""
+    (a_start, a_end), (b_start, b_end) = _story_dates(a), _story_dates(b)
+    apart = a_start and b_start and max((a_start - b_end).days, (b_start - a_end).days, 0)
+    if apart and apart > STORY_FOLLOW_UP_DAYS:
+        return True
+    if all(article.published is not None for article in (*a.articles, *b.articles)):
+        return False
+    return _written_apart(_story_profile(a), _story_profile(b))
+
+
+def _story_dates(
+    story: StoryCandidate,
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """A story's start and end as its profile has them (see _profile), without making it."""
+    start, end = story.start, story.end
+    if start and end:
+        return start, end
+    dates = [a.published for a in story.articles if a.published is not None]
+    return start or (min(dates) if dates else None), end or (max(dates) if dates else None)
 
 
 def related_stories(
