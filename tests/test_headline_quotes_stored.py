@@ -162,3 +162,12 @@ def test_the_review_queue_shows_a_headline_quote_in_its_headline():
     quote = headline_quote(article)
     add_sentences([quote])
     assert "says foreign minister" in str(quote.in_sentence)
+
+
+def test_the_speaker_page_words_a_statement_by_its_body_quote_not_the_headline_fragment(client):
+    article = make_article(STORY)
+    person = headline_quote(article).person
+    html = client.get(reverse("articles:person_detail", args=[person.pk])).content.decode()
+    shown = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert "The corridor will stay open for every ship" in shown
+    assert html.count("<blockquote>") == 1  # one statement, carried twice by the article
