@@ -182,3 +182,18 @@ def test_a_title_correction_leaves_no_empty_statement_behind(editor_client):
     edit = Edit.objects.get(action=Edit.Action.CORRECT_ARTICLE, target_id=article.pk)
     assert editor_client.post(reverse("articles:undo_edit", args=[edit.pk])).status_code == 302
     assert Quote.objects.get(pk=quote.pk).group_id == quote.group_id  # undone with its statement
+
+
+def test_the_header_htmx_gets_back_marks_the_quotes_of_the_new_title(editor_client):
+    article = make_article(STORY)
+    response = post_details(
+        editor_client,
+        article,
+        {"title": "Kaya: corridor will stay 'open for every ship'"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and b"<html" not in response.content
+    new = headline_quote(article)
+    html = response.content.decode()
+    h1 = html[html.index("<h1>") : html.index("</h1>")]
+    assert f'data-quote="{new.pk}"' in h1 and "open for every ship</a>" in h1
