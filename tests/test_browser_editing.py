@@ -6,6 +6,8 @@ from django.core.management import call_command
 
 from articles.models import Article, Quote, Story
 from tests.browser import log_in
+from tests.helpers import make_article, make_editor
+from tests.test_headline_quotes_stored import STORY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -153,3 +155,16 @@ def test_editing_pages_have_no_serious_accessibility_violations(page, live_serve
                 problems.append(f"{url}: {violation['id']}: {violation['help']}")
     assert problems == []
     assert page.errors == []
+
+
+def test_rejecting_a_headline_quote_strikes_it_in_the_articles_heading(page, live_server):
+    make_editor()
+    article = make_article(STORY)
+    quote = article.quotes.get(place=Quote.Place.HEADLINE)
+    log_in(page, live_server, "ed")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    mark = page.locator(f'h1 a.quote[data-quote="{quote.pk}"]')
+    mark.click()
+    page.locator("#quote-editor").get_by_role("button", name="Reject").click()
+    page.locator("#quote-editor .status-rejected").wait_for()
+    assert "is-rejected" in mark.get_attribute("class")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from articles.export import quote_json
 from articles.ingest import parse_article
 from articles.management.commands.extract import quotes_of
-from articles.models import Edit, Quote
+from articles.models import Edit, Quote, StatementGroup
 from articles.reviewing import add_sentences
 from tests.helpers import make_article, post_quote
 from tests.test_edit_articles import post_details
@@ -162,3 +162,38 @@ def test_the_review_queue_shows_a_headline_quote_in_its_headline():
     quote = headline_quote(article)
     add_sentences([quote])
     assert "says foreign minister" in str(quote.in_sentence)
+
+
+def test_the_speaker_page_words_a_statement_by_its_body_quote_not_the_headline_fragment(client):
+    article = make_article(STORY)
+    person = headline_quote(article).person
+    html = client.get(reverse("articles:person_detail", args=[person.pk])).content.decode()
+    shown = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert "The corridor will stay open for every ship" in shown
+    assert html.count("<blockquote>") == 1  # one statement, carried twice by the article
+
+
+def test_a_title_correction_leaves_no_empty_statement_behind(editor_client):
+    article = make_article(STORY.replace("Corridor 'will stay open'", "Kaya: 'We keep our word'"))
+    quote = headline_quote(article)
+    assert quote.group_id is not None and quote.group.quotes.count() == 1  # a statement alone
+    post_details(editor_client, article, {"title": "Grain corridor stays open"})
+    assert not StatementGroup.objects.filter(pk=quote.group_id).exists()
+    edit = Edit.objects.get(action=Edit.Action.CORRECT_ARTICLE, target_id=article.pk)
+    assert editor_client.post(reverse("articles:undo_edit", args=[edit.pk])).status_code == 302
+    assert Quote.objects.get(pk=quote.pk).group_id == quote.group_id  # undone with its statement
+
+
+def test_the_header_htmx_gets_back_marks_the_quotes_of_the_new_title(editor_client):
+    article = make_article(STORY)
+    response = post_details(
+        editor_client,
+        article,
+        {"title": "Kaya: corridor will stay 'open for every ship'"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and b"<html" not in response.content
+    new = headline_quote(article)
+    html = response.content.decode()
+    h1 = html[html.index("<h1>") : html.index("</h1>")]
+    assert f'data-quote="{new.pk}"' in h1 and "open for every ship</a>" in h1

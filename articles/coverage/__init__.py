@@ -36,7 +36,7 @@ from .placement import (
     retitle,
 )
 from .relatives import link_all_pending_relatives, link_relatives
-from .statements import match_article_statements
+from .statements import match_article_statements, refresh_groups
 
 __all__ = [
     "heal_new_stories",
@@ -178,10 +178,11 @@ def reread_headline_quotes(article: Article) -> list[int]:
     extractor's own are replaced by what it finds now, and join the story's statements.
     Returns the ids of the quotes added (the caller's Change records them)."""
     extraction, people = _extract_and_save_people(quotable_texts(article.paragraphs), article.title)
-    kept = []
+    kept, left = [], set()
     for quote in article.quotes.filter(place=Quote.Place.HEADLINE):
         at = article.title.find(quote.text) if quote.text else -1
         if not quote.is_editor_decided or at < 0:
+            left.add(quote.group_id)
             quote.delete()
             continue
         quote.start_offset, quote.end_offset = at, at + len(quote.text)
@@ -196,6 +197,8 @@ def reread_headline_quotes(article: Article) -> list[int]:
     Quote.objects.filter(pk__in=[q.pk for q in fresh]).update_search_vectors()
     if article.story_id and fresh:
         match_article_statements(article)
+    # the statements the old headline quotes left: a new fullest wording, or none if emptied
+    refresh_groups(left - {None})
     return [quote.pk for quote in fresh]
 
 

@@ -22,6 +22,7 @@ from articles.forms import ArticleDetailsForm, known_outlet_names
 from articles.history import Conflict, NoChange
 from articles.models import Article, Edit
 from articles.views.access import editor_required
+from articles.views.editing_quotes import article_headline_html
 from articles.views.editing_stories import articles_change
 from articles.views.htmx import fragment_or_page
 
@@ -144,7 +145,14 @@ def correct_article(request: HttpRequest, pk: int) -> HttpResponse:
     except NoChange:
         return edit_answer(request, pk, None, message="Nothing to change: it is so already.")
     if request.htmx:
-        context = {"article": load_article(pk), "editing": True, "message": summary, "edit": edit}
+        article = load_article(pk)
+        context = {
+            "article": article,
+            "headline": article_headline_html(article),  # its quotes, read again, marked
+            "editing": True,
+            "message": summary,
+            "edit": edit,
+        }
         return render(request, "articles/article_detail.html#header", context)
     messages.success(request, summary)
     return redirect(article.get_absolute_url())

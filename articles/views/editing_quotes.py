@@ -57,7 +57,12 @@ from articles.reviewing import (
 from articles.reviewing import review_many as review_many_quotes
 from articles.views.access import editor_required, next_url
 from articles.views.htmx import fragment_or_page, swap_into
-from articles.views.reading import listed_quotes, quote_edit_url_maker, statement_url_maker
+from articles.views.reading import (
+    headline_html,
+    listed_quotes,
+    quote_edit_url_maker,
+    statement_url_maker,
+)
 
 QUEUE_PER_PAGE = 25
 NOT_ALLOWED = "Your account can’t {}. Ask an admin to add you to the Editors group."
@@ -457,7 +462,28 @@ def move_quote(request: HttpRequest, pk: int) -> HttpResponse:
 
 def article_body_html(article: Article) -> str:
     """The article's body as an editor sees it: every quote a link to its editing panel."""
-    quotes = list(
+    return paragraphs_html(
+        segment_paragraphs(article.paragraphs, editor_quotes(article)),
+        statement_url_maker(article.story_id) if article.story_id else None,
+        edit_url=quote_edit_url_maker(),
+        edit_target="#quote-editor",
+    )
+
+
+def article_headline_html(article: Article) -> str:
+    """The article's headline as an editor sees it ("" without quotes), as article_body_html."""
+    return headline_html(
+        article,
+        editor_quotes(article),
+        statement_url_maker(article.story_id) if article.story_id else None,
+        edit_url=quote_edit_url_maker(),
+        edit_target="#quote-editor",
+    )
+
+
+def editor_quotes(article: Article) -> list[Quote]:
+    """The article's quotes (rejected ones too) with what marking them needs."""
+    return list(
         article.quotes.select_related("person")
         .with_tag_names()
         .only(
@@ -474,12 +500,6 @@ def article_body_html(article: Article) -> str:
             "confidence",
             "speaker_locked",
         )
-    )
-    return paragraphs_html(
-        segment_paragraphs(article.paragraphs, quotes),
-        statement_url_maker(article.story_id) if article.story_id else None,
-        edit_url=quote_edit_url_maker(),
-        edit_target="#quote-editor",
     )
 
 

@@ -396,6 +396,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         for quote in shown:
             members[quote.group_id or -quote.pk].append(quote)
+        for quotes_of_statement in members.values():
+            # The first quote's words stand for the statement: a body quote's, never a
+            # headline's few words when a body prints the statement whole (a stable sort).
+            quotes_of_statement.sort(key=lambda quote: quote.place == Quote.Place.HEADLINE)
     stories: dict[int | None, dict] = {}
     for key in keys:
         if members[key]:  # empty only if its quotes were rejected meanwhile

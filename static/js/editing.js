@@ -33,7 +33,10 @@
   document.addEventListener("quote-changed", function (event) {
     var detail = event.detail || {};
     var selector = '[data-quote="' + detail.id + '"]';
-    var spans = document.querySelectorAll(".columns " + selector + ", .article-body " + selector);
+    // (a headline quote is marked in the article's heading, outside its body)
+    var spans = document.querySelectorAll(
+      ".columns " + selector + ", .article-header " + selector + ", .article-body " + selector
+    );
     spans.forEach(function (span, index) {
       span.classList.toggle("is-rejected", detail.status === "rejected");
       if (index === 0) {
