@@ -163,3 +163,26 @@ def test_a_refused_correction_in_debug_mode_stays_in_the_article_form(
     assert page.get_by_label("Byline").input_value() == "Jane Roe"
     assert Article.objects.get(pk=article.pk).byline != "Jane Roe"
     assert page_errors(page) == []
+
+
+def test_undo_pressed_before_the_list_settles_stays_on_the_page(page, live_server, demo):
+    """htmx binds swapped-in content when it settles (20 ms, longer on a busy machine): an "u"
+    pressed on seeing "Confirmed 2 quotes." once submitted the new Undo form natively and
+    left the page. A long settle delay makes that moment certain."""
+    log_in(page, live_server, "editor", "newsroom-editor")
+    page.goto(f"{live_server.url}/review/")
+    rows = page.locator("#queue tr.queue-row")
+    ids = [int(rows.nth(n).get_attribute("data-quote")) for n in range(2)]
+    page.locator(f"#review-row-{ids[0]}.is-current").wait_for()
+    page.evaluate("htmx.config.defaultSettleDelay = 3000")
+    for _ in ids:
+        page.keyboard.press("x")
+        page.keyboard.press("j")
+    page.keyboard.press("Shift+C")
+    page.locator("#queue .message", has_text="Confirmed 2 quotes.").wait_for()
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    page.keyboard.press("u")
+    page.locator("#queue .message", has_text="Undone").wait_for()
+    assert navigations == []
+    assert set(Quote.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"unreviewed"}

@@ -51,6 +51,11 @@
   function press(row, key) {
     var button = row && row.querySelector('[data-key="' + key + '"]');
     if (button) {
+      // htmx binds swapped-in content only once it settles; a key pressed sooner would submit
+      // the form natively and leave the page. Binding twice is a no-op.
+      if (window.htmx) {
+        window.htmx.process(button.closest("form") || button);
+      }
       button.click();
       return true;
     }
