@@ -3,18 +3,7 @@
 
 import datetime
 
-from articles.ingest import parse_article
-
-LEDE = (
-    "The parliament voted on Tuesday to widen the grain corridor, officials told reporters in "
-    "the capital after a long meeting that ran late into the night."
-)
-SECOND = '"We will keep the corridor open," the minister said after the talks ended on Tuesday.'
-HEADLINE = "Parliament votes to widen the grain corridor"
-
-
-def read(*lines: str):
-    return parse_article("\n\n".join(lines).encode(), filename="page.txt")
+from tests.synthetic_page import HEADLINE, LEDE, SECOND, read
 
 
 def test_a_feed_saved_as_text_is_dated_by_its_items_stamp():
