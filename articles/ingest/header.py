@@ -800,8 +800,8 @@ def search_header_date(article: TextArticle, items: list[Item], body_line: int, 
         # At the start only: inside a sentence the label is a verb and the date an event's
         # ("... what was published by the newspaper on September 26, 2018, ...").
         for item in items[:30]:
-            label = DATE_LABEL_RE.match(item.text.lstrip(LIST_MARKS))
-            label = label and DATE_LABEL_RE.search(item.text[:200])
+            start = len(item.text) - len(item.text.lstrip(LIST_MARKS))
+            label = DATE_LABEL_RE.match(item.text[:200], start)
             if label and (date := search_date(item.text[label.start() : label.end() + 60])):
                 found = [(item, date)]
                 break
