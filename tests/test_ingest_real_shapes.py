@@ -928,6 +928,7 @@ def test_promos_labelled_read_look_video_or_sign_up_go_and_the_prose_around_them
         "READ Jane Doe claims the corridor deal has failed. In other years it would pass",
         SECOND,
         "VIDEO | The minister briefs the media:",
+        "ALSO READ Steppe ministers meet Baltic counterparts over the corridor",
         "[Sign up for The Daily Steppe, our new political tipsheet]",
     )
     assert body(article).splitlines() == [LEDE[:-1] + ".", SECOND]

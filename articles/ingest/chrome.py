@@ -406,7 +406,7 @@ def chrome_reason(line: str) -> str | None:
         return "sponsor line"
     if is_site_notice(line):
         return "site notice"
-    if line[:1] in "RLWV" and is_promo_line(line):
+    if line[:1] in PROMO_INITIALS and is_promo_line(line):
         return "link list"
     if ROLE_CREDIT_RE.match(line):
         return "credits"
@@ -493,7 +493,10 @@ GLUED_ADVERTISEMENT_RE = re.compile(
 # A promo for another story, labelled in capitals: "READ Gladys Sholei claims ...", "VIDEO |
 # The ANC briefs the media:", and in brackets inside a paragraph or around one: "(LOOK:
 # Majority senators in full force at dinner)", "[Sign up for The Daily 202, ...]".
-PROMO_LABEL = r"(?:READ|ALSO READ|LOOK|WATCH|VIDEO|LISTEN|RELATED)"
+PROMO_LABELS = ("READ", "ALSO READ", "LOOK", "WATCH", "VIDEO", "LISTEN", "RELATED")
+PROMO_LABEL = rf"(?:{'|'.join(PROMO_LABELS)})"
+# (the labels' first letters: a quick refusal for the lines no label opens)
+PROMO_INITIALS = "".join({label[0]: None for label in PROMO_LABELS})
 PROMO_LINE_RE = re.compile(rf"^{PROMO_LABEL}(?:\s*[:|]\s*|\s+)(?=[A-Z\"“‘'])(?P<rest>.{{8,200}})$")
 BRACKETED_PROMO_RE = re.compile(
     rf"\s*(?:\((?:{PROMO_LABEL}|Sign up|SIGN UP)\b[^()]{{5,200}}\)"
