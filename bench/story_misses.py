@@ -73,7 +73,6 @@ def diagnose(real, articles, seed) -> list[str]:
 
     stories = real_coverage.stories_of(articles)
     events = {page.id: page.event for page in real.pages}
-    page_of = {pk: page for page, pk in articles.items()}
     by_event: dict[str, Counter] = {}
     by_story: dict[int, Counter] = {}
     for page, story in stories.items():
@@ -138,7 +137,6 @@ def diagnose(real, articles, seed) -> list[str]:
                     f"  WRONG {page} [{events[page]}] in story {story} {dict(counts)}: "
                     f"dated={mine.published} score={score} | {'; '.join(reasons)}"
                 )
-    del page_of
     lines.append(f"  misses by why: {dict(missed.most_common())}")
     return lines
 

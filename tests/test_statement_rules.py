@@ -2,24 +2,13 @@
 statements, and the same words where one outlet named no speaker. Pure matching, no database.
 (An article's fragment of its own longer quote: tests/test_matching.py.)"""
 
-from articles.matching import QuoteForMatching, StatementGroup, match_statements
+from articles.matching import QuoteForMatching, match_statements
+from tests.test_matching import group, same_statement
 
 
 def quote(text, speaker="speaker", article="a", key=None):
+    """A quote by one known speaker unless told (test_matching's has none)."""
     return QuoteForMatching(key or (article, text), text, speaker, article)
-
-
-def group(key, *members):
-    return StatementGroup(key=key, members=list(members))
-
-
-def same_statement(a, b, speaker_a="speaker", speaker_b="speaker"):
-    """Whether `b`, quoted by a second outlet, joins the group holding `a`."""
-    [assignment] = match_statements(
-        [quote(b, speaker_b, article="second")],
-        [group("g", quote(a, speaker_a, article="first"))],
-    )
-    return assignment.group_key == "g"
 
 
 # ----------------------------------------------------------------------------- passages

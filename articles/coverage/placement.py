@@ -39,10 +39,15 @@ CONTENT_WORDS = 6
 CONTENT_ARTICLES = 10
 
 
+def story_quotes(article: Article) -> list[Quote]:
+    """The quotes placement reads: the body's (a headline's repeat its words, and the title is
+    read already)."""
+    return list(article.quotes.visible().filter(place=Quote.Place.BODY).select_related("person"))
+
+
 def article_for_story(article: Article, quotes=None) -> matching.ArticleForStory:
     if quotes is None:
-        # (the body's quotes: a headline's repeat its words, and the title is read already)
-        quotes = list(article.quotes.visible().filter(place="body").select_related("person"))
+        quotes = story_quotes(article)
     return article_for_story_from(
         article,
         article.pk,
@@ -134,7 +139,7 @@ def place_again(article: Article) -> tuple[int | None, int | None]:
     alone = not Article.objects.filter(story_id=old).exclude(pk=article.pk).exists()
     Article.objects.filter(pk=article.pk).update(story=None)
     article.story_id = None
-    quotes = list(article.quotes.visible().filter(place="body").select_related("person"))
+    quotes = story_quotes(article)
     speakers = {quote.person_id for quote in quotes if quote.person_id}
     placed = place_new_article(article, article_for_story(article, quotes), speakers)
     new, started = placed.story_id, placed.started

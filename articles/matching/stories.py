@@ -324,8 +324,7 @@ def _profile(
         people,
         places,
         tuple(quotes.values()),
-        start or (min(dates) if dates else None),
-        end or (max(dates) if dates else None),
+        *_span(dates, start, end),
         article_terms,
         tuple(sorted(set(dates))),
         frozenset(quotes),
@@ -434,6 +433,7 @@ def _clear_caches() -> None:
     _term_weights.cache_clear()
     days_named.cache_clear()
     written_after.cache_clear()
+    occasions.marks.cache_clear()
     _terms_of_words.clear()
     _background.clear()
     with _story_profiles_lock:
@@ -793,9 +793,18 @@ def _written_apart(first: _StoryProfile, second: _StoryProfile) -> bool:
 
 def _stories_gap(first: _StoryProfile, second: _StoryProfile) -> int | None:
     """Days between two stories' date ranges (0 if they overlap), None unless both are dated."""
-    if not (first.start and second.start):
+    return _ranges_gap((first.start, first.end), (second.start, second.end))
+
+
+def _ranges_gap(
+    first: tuple[datetime.date | None, datetime.date | None],
+    second: tuple[datetime.date | None, datetime.date | None],
+) -> int | None:
+    """Days between two (start, end) ranges (0 if they overlap), None unless both are dated."""
+    (first_start, first_end), (second_start, second_end) = first, second
+    if not (first_start and second_start):
         return None
-    return max((first.start - second.end).days, (second.start - first.end).days, 0)
+    return max((first_start - second_end).days, (second_start - first_end).days, 0)
 
 
 def story_likeness(a: StoryCandidate, b: StoryCandidate) -> float:
@@ -814,9 +823,8 @@ def other_occasion(a: StoryCandidate, b: StoryCandidate) -> bool:
     """Whether two stories are dated more than STORY_FOLLOW_UP_DAYS apart, or the days the
     undated reports of one name come that long after the other's dates: another occasion.
     Their dates are read without making profiles; those are made only for undated reports."""
-    (a_start, a_end), (b_start, b_end) = _story_dates(a), _story_dates(b)
-    apart = a_start and b_start and max((a_start - b_end).days, (b_start - a_end).days, 0)
-    if apart and apart > STORY_FOLLOW_UP_DAYS:
+    apart = _ranges_gap(_story_dates(a), _story_dates(b))
+    if apart is not None and apart > STORY_FOLLOW_UP_DAYS:
         return True
     if all(article.published is not None for article in (*a.articles, *b.articles)):
         return False
@@ -827,10 +835,16 @@ def _story_dates(
     story: StoryCandidate,
 ) -> tuple[datetime.date | None, datetime.date | None]:
     """A story's start and end as its profile has them (see _profile), without making it."""
-    start, end = story.start, story.end
-    if start and end:
-        return start, end
+    if story.start and story.end:
+        return story.start, story.end
     dates = [a.published for a in story.articles if a.published is not None]
+    return _span(dates, story.start, story.end)
+
+
+def _span(
+    dates: Sequence[datetime.date], start: datetime.date | None, end: datetime.date | None
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The start and end given, each in its absence the earliest and latest of `dates`."""
     return start or (min(dates) if dates else None), end or (max(dates) if dates else None)
 
 
