@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from articles.coverage import link_all_pending_relatives
 from articles.imports import import_file
 from articles.models import Quote, Story, editors_group
+from articles.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -232,3 +233,8 @@ def post_quote(client, name, quote, data=None, **kwargs):
     """Post to a quote action with the version the editor saw."""
     payload = {"version": fresh(quote).version, **(data or {})}
     return client.post(reverse(f"articles:{name}", args=[quote.pk]), payload, **kwargs)
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """The speaker of each quote the reading finds in these paragraphs, in order."""
+    return [q.speaker for q in extract_quotes(list(paragraphs)).quotes]

@@ -5,6 +5,8 @@ changes the title (recorded, undone with it), and labelled in the API and the ex
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.export import quote_json
@@ -197,3 +199,25 @@ def test_the_header_htmx_gets_back_marks_the_quotes_of_the_new_title(editor_clie
     html = response.content.decode()
     h1 = html[html.index("<h1>") : html.index("</h1>")]
     assert f'data-quote="{new.pk}"' in h1 and "open for every ship</a>" in h1
+
+
+def test_headline_quotes_cost_no_query_each_on_the_pages_that_mark_them(client, editor_client):
+    # the same pages with one article and with four, each with a headline quote and its speaker
+    first = make_article(STORY)
+    urls = [first.story.get_absolute_url(), first.get_absolute_url()]
+
+    def counts():
+        found = []
+        for browser in (client, editor_client):
+            for url in urls:
+                with CaptureQueriesContext(connection) as queries:
+                    assert browser.get(url).status_code == 200, url
+                found.append(len(queries))
+        return found
+
+    counts()  # the outlet catalogue and the session, read once
+    alone = counts()
+    for n in range(3):
+        make_article(STORY.replace("two days", f"{n + 3} days"), name=f"{n}.txt", outlet=f"O{n}")
+    assert Quote.objects.filter(place=Quote.Place.HEADLINE, person__isnull=False).count() == 4
+    assert counts() == alone

@@ -4,12 +4,7 @@ a given name spelt like a title, interview turns.
 Invented sentences in the shapes seen on real pages, not their own text.
 """
 
-from articles.quotes import extract_quotes
-
-
-def speakers(*paragraphs: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(list(paragraphs)).quotes]
-
+from tests.helpers import speakers
 
 # --------------------------------------------------------------------------- honorifics
 

@@ -5,11 +5,7 @@ Invented sentences in the shapes seen on those pages, not their own text.
 """
 
 from articles.quotes import extract_quotes
-
-
-def speakers(*paragraphs: str) -> list[str | None]:
-    return [q.speaker for q in extract_quotes(list(paragraphs)).quotes]
-
+from tests.helpers import speakers
 
 # --------------------------------------------------------------------------- names and titles
 

@@ -2,6 +2,8 @@
 (Quote.also_in), and the statement pages show it there."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Quote, Story
@@ -60,6 +62,34 @@ def test_a_passage_is_linked_to_every_statement_it_holds_and_shown_there(client)
     panel = client.get(reverse("articles:statement_detail", args=[story.pk, other])).content
     assert b"Within longer quotes" in panel and b"the poorest will feel it first" in panel
     assert b"Not reported by" not in panel
+
+
+def test_passages_cost_no_query_each_on_the_statement_pages(client):
+    # the statements table and the panel of the statement held in passages: one passage, then four
+    make_article(REUTERS, name="reuters.txt")
+    make_article(AFP, name="afp.txt")
+    story = Story.objects.get()
+    passage = quote_starting("We have agreed to halve the tariffs on fertiliser within two years.")
+    held = passage.also_in.get().pk
+    urls = [
+        reverse("articles:story_statements", args=[story.pk]),
+        reverse("articles:statement_detail", args=[story.pk, held]),
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200, url
+            found.append(len(queries))
+        return found
+
+    counts()  # the outlet catalogue, read once
+    one = counts()
+    for n in range(3):
+        make_article(AFP.replace("two days", f"{n + 3} days"), name=f"{n}.txt", outlet=f"O{n}")
+    assert Quote.objects.filter(also_in=held).count() == 4
+    assert counts() == one
 
 
 def test_a_statement_starting_after_the_passage_is_linked_to_it():
