@@ -8,7 +8,7 @@ import io
 
 from django.db.models import Prefetch
 
-from articles.models import Article, Person, Quote, StatementGroup, Story
+from articles.models import QUOTE_READING_ORDER, Article, Person, Quote, StatementGroup, Story
 
 CSV_FIELDS = [
     "story_id",
@@ -49,7 +49,7 @@ def stories_for_export(*, rejected: bool = True):
                     queryset=quotes.select_related("person")
                     .defer("search_vector")
                     .with_tag_names()
-                    .order_by("-place", "start_paragraph", "start_offset", "id"),
+                    .order_by(*QUOTE_READING_ORDER, "id"),
                 )
             ),
         ),

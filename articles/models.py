@@ -1155,6 +1155,11 @@ def _quote_insert() -> tuple[list, str, tuple]:
     return fields, sql, params
 
 
+# An article's quotes as a reader meets them: the headline's first, then the body's in order.
+# ("headline" sorts after "body", so a descending place puts the headline first; a test holds it.)
+QUOTE_READING_ORDER = ("-place", "start_paragraph", "start_offset")
+
+
 class Quote(models.Model):
     """A direct quotation in an article, with who said it and where it sits in the body."""
 
@@ -1231,8 +1236,7 @@ class Quote(models.Model):
     objects = QuoteManager()
 
     class Meta:
-        # the headline's quotes first ("headline" > "body"), then the body's in reading order
-        ordering = ["article_id", "-place", "start_paragraph", "start_offset"]
+        ordering = ["article_id", *QUOTE_READING_ORDER]
         indexes = [
             models.Index(fields=["status", "confidence"]),
             GinIndex(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from articles.export import quote_json
 from articles.ingest import parse_article
 from articles.management.commands.extract import quotes_of
-from articles.models import Edit, Quote, StatementGroup
+from articles.models import QUOTE_READING_ORDER, Edit, Quote, StatementGroup
 from articles.reviewing import add_sentences
 from tests.helpers import make_article, post_quote
 from tests.test_edit_articles import post_details
@@ -221,3 +221,9 @@ def test_headline_quotes_cost_no_query_each_on_the_pages_that_mark_them(client, 
         make_article(STORY.replace("two days", f"{n + 3} days"), name=f"{n}.txt", outlet=f"O{n}")
     assert Quote.objects.filter(place=Quote.Place.HEADLINE, person__isnull=False).count() == 4
     assert counts() == alone
+
+
+def test_reading_order_puts_the_headlines_quotes_first_because_its_place_sorts_last():
+    # QUOTE_READING_ORDER (and STATEMENT_MEMBERS_ORDER's SQL) order by place descending.
+    assert sorted(Quote.Place.values) == [Quote.Place.BODY, Quote.Place.HEADLINE]
+    assert QUOTE_READING_ORDER[0] == "-place"

@@ -24,6 +24,7 @@ from articles.api.serializers import (
 )
 from articles.export import ARTICLE_HEAVY
 from articles.models import (
+    QUOTE_READING_ORDER,
     Article,
     Edit,
     Outlet,
@@ -180,9 +181,7 @@ def quote_list(request):
         rows = rows.order_by(
             F("article__published_at").asc(nulls_last=True),
             "article_id",
-            "-place",
-            "start_paragraph",
-            "start_offset",
+            *QUOTE_READING_ORDER,
             "id",
         )
     else:

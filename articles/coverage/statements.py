@@ -50,6 +50,7 @@ STATEMENT_MEMBERS_SQL = """
     WHERE g.story_id = %(story)s AND q.status <> %(rejected)s
 """
 # (Quote's own order: an article's headline quotes before its body's)
+# (models.QUOTE_READING_ORDER, in SQL)
 STATEMENT_MEMBERS_ORDER = " ORDER BY q.article_id, q.place DESC, q.start_paragraph, q.start_offset"
 
 

@@ -27,7 +27,7 @@ from articles.forms import (
     SplitStoryForm,
 )
 from articles.history import Change, Conflict, NoChange, Refused
-from articles.models import Article, Edit, Quote, StatementGroup, Story
+from articles.models import QUOTE_READING_ORDER, Article, Edit, Quote, StatementGroup, Story
 from articles.views.access import editor_required, next_url
 from articles.views.editing_quotes import form_problem
 from articles.views.htmx import load_page
@@ -54,7 +54,7 @@ def story_edit_context(story: Story, **extra) -> dict:
             "article__outlet__name",
             "version",
         )
-        .order_by("article__published_at", "article_id", "-place", "start_paragraph")
+        .order_by("article__published_at", "article_id", *QUOTE_READING_ORDER)
     )
     groups = list(
         story.statements.select_related("speaker")

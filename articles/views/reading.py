@@ -25,6 +25,7 @@ from articles.highlight import (
     segments_html,
 )
 from articles.models import (
+    QUOTE_READING_ORDER,
     Article,
     Outlet,
     Person,
@@ -244,9 +245,7 @@ def story_statements(request: HttpRequest, pk: int) -> HttpResponse:
         Quote.objects.visible()
         .filter(article__story=story)
         .select_related("person")
-        .order_by(
-            "article__published_at", "article_id", "-place", "start_paragraph", "start_offset"
-        )
+        .order_by("article__published_at", "article_id", *QUOTE_READING_ORDER)
     )
     outlet_of = {article.pk: article.outlet_id for article in articles}
     speakers = sorted({q.person for q in quotes if q.person}, key=lambda p: p.name)
@@ -557,7 +556,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Every quote carrying the tag, across stories and outlets, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     quotes = listed_quotes(tag.quotes.visible()).order_by(
-        F("article__published_at").desc(nulls_last=True), "article_id", "-place", "start_paragraph"
+        F("article__published_at").desc(nulls_last=True), "article_id", *QUOTE_READING_ORDER
     )
     page = Paginator(quotes, TAG_QUOTES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"tag": tag, "quotes": page}
